@@ -1,0 +1,228 @@
+//! Compiles the course (`src/content/*.md`) into Rust data, so the browser never needs a Markdown parser.
+//! Any markup error, broken link or missing part fails the build with the file and line.
+
+#[path = "src/content/markup.rs"]
+#[allow(dead_code)]
+mod markup;
+#[path = "src/content/catalog.rs"]
+#[allow(dead_code)]
+mod catalog;
+
+use markup::{Node, Span, Value};
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::{env, fs};
+
+fn main() {
+    println!("cargo:rerun-if-changed=src/content");
+    let content = Path::new("src/content");
+    let out = env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set"));
+    let code = generate(content).unwrap_or_else(|e| fail(&e));
+    fs::write(Path::new(&out).join("course.rs"), code).unwrap_or_else(|e| fail(&e.to_string()));
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("course content error: {message}");
+    std::process::exit(1)
+}
+
+struct LessonFile {
+    number: i64,
+    slug: String,
+    title: String,
+    summary: String,
+    module: String,
+    sections: Vec<i64>,
+    try_exercises: Vec<String>,
+    body: Vec<Node>,
+}
+
+fn read(path: &Path) -> Result<markup::Doc, String> {
+    let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    markup::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn front_str(doc: &markup::Doc, key: &str, file: &str) -> Result<String, String> {
+    match doc.front.iter().find(|(k, _)| k == key) {
+        Some((_, Value::Str(s))) => Ok(s.clone()),
+        _ => Err(format!("{file}: front matter needs {key} = \"...\"")),
+    }
+}
+
+fn front_list(doc: &markup::Doc, key: &str, file: &str) -> Result<Vec<Value>, String> {
+    match doc.front.iter().find(|(k, _)| k == key) {
+        Some((_, Value::List(items))) => Ok(items.clone()),
+        _ => Err(format!("{file}: front matter needs {key} = [...]")),
+    }
+}
+
+fn generate(content: &Path) -> Result<String, String> {
+    let mut lesson_files: Vec<_> = fs::read_dir(content.join("lessons"))
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    lesson_files.sort();
+
+    let mut lessons = Vec::new();
+    for path in &lesson_files {
+        let file = path.display().to_string();
+        let doc = read(path)?;
+        let number = match doc.front.iter().find(|(k, _)| k == "number") {
+            Some((_, Value::Int(n))) => *n,
+            _ => return Err(format!("{file}: front matter needs number = N")),
+        };
+        let sections = front_list(&doc, "sections", &file)?
+            .into_iter()
+            .map(|v| match v {
+                Value::Int(n) if (1..=15).contains(&n) => Ok(n),
+                _ => Err(format!("{file}: sections are article section numbers 1-15")),
+            })
+            .collect::<Result<_, _>>()?;
+        let try_exercises = front_list(&doc, "try", &file)?
+            .into_iter()
+            .map(|v| match v {
+                Value::Str(s) if catalog::exercise_by_slug(&s).is_some() => Ok(s),
+                other => Err(format!("{file}: unknown exercise in try: {other:?}")),
+            })
+            .collect::<Result<_, _>>()?;
+        let lesson = LessonFile {
+            number,
+            slug: front_str(&doc, "slug", &file)?,
+            title: front_str(&doc, "title", &file)?,
+            summary: front_str(&doc, "summary", &file)?,
+            module: front_str(&doc, "module", &file)?,
+            sections,
+            try_exercises,
+            body: doc.body,
+        };
+        if !lesson.body.iter().any(|n| matches!(n, Node::Example { .. })) {
+            return Err(format!("{file}: every lesson needs at least one :::example"));
+        }
+        if !matches!(lesson.body.last(), Some(Node::Recap(_))) {
+            return Err(format!("{file}: every lesson ends with one :::recap"));
+        }
+        if lesson.body.iter().filter(|n| matches!(n, Node::Recap(_))).count() != 1 {
+            return Err(format!("{file}: exactly one :::recap per lesson"));
+        }
+        lessons.push(lesson);
+    }
+    lessons.sort_by_key(|l| l.number);
+
+    let glossary = entries(&read(&content.join("glossary.md"))?.body, "glossary.md")?;
+    let faq = entries(&read(&content.join("faq.md"))?.body, "faq.md")?;
+    let help = read(&content.join("help.md"))?.body;
+
+    let lesson_slugs: BTreeSet<String> = lessons.iter().map(|l| l.slug.clone()).collect();
+    let glossary_slugs: BTreeSet<String> = glossary.iter().map(|(_, id, _)| id.clone()).collect();
+    let exercise_slugs: BTreeSet<String> = catalog::EXERCISES.iter().map(|e| e.slug.to_owned()).collect();
+    let mut problems = Vec::new();
+    let mut check = |name: &str, nodes: &[Node]| {
+        for problem in markup::check_links(nodes, &lesson_slugs, &glossary_slugs, &exercise_slugs) {
+            problems.push(format!("{name}: {problem}"));
+        }
+    };
+    for lesson in &lessons {
+        check(&lesson.slug, &lesson.body);
+    }
+    for (term, _, body) in glossary.iter().chain(faq.iter()) {
+        check(term, body);
+    }
+    check("help", &help);
+    if !problems.is_empty() {
+        return Err(problems.join("\n"));
+    }
+
+    let mut code = String::from("// Generated by build.rs from src/content. Do not edit.\n\n");
+    code.push_str("/// Every lesson, in course order.\npub static LESSONS: &[Lesson] = &[\n");
+    for l in &lessons {
+        let words = markup::plain_text(&l.body).split_whitespace().count();
+        let minutes = words.div_ceil(200).max(1);
+        let module = match l.module.as_str() {
+            "understanding" => "Understanding",
+            "first-steps" => "FirstSteps",
+            "relationships" => "Relationships",
+            "wider-world" => "WiderWorld",
+            other => return Err(format!("lesson {}: unknown module {other}", l.slug)),
+        };
+        let _ = writeln!(
+            code,
+            "Lesson {{ number: {}, slug: {:?}, title: {:?}, summary: {:?}, module: Module::{module}, minutes: {minutes}, article_sections: &{:?}, try_exercises: &{:?}, body: {} }},",
+            l.number, l.slug, l.title, l.summary, l.sections, l.try_exercises, blocks(&l.body)
+        );
+    }
+    code.push_str("];\n\n/// The glossary, alphabetical.\npub static GLOSSARY: &[GlossaryTerm] = &[\n");
+    let mut sorted_glossary = glossary.clone();
+    sorted_glossary.sort_by_key(|(term, _, _)| term.to_lowercase());
+    for (term, id, body) in &sorted_glossary {
+        let _ = writeln!(code, "GlossaryTerm {{ slug: {id:?}, term: {term:?}, body: {} }},", blocks(body));
+    }
+    code.push_str("];\n\n/// Frequently asked questions.\npub static FAQ: &[FaqEntry] = &[\n");
+    for (question, id, body) in &faq {
+        let _ = writeln!(code, "FaqEntry {{ slug: {id:?}, question: {question:?}, body: {} }},", blocks(body));
+    }
+    let _ = writeln!(code, "];\n\n/// The Help page.\npub static HELP: &[Block] = {};", blocks(&help));
+    Ok(code)
+}
+
+/// Splits a glossary or FAQ file into (heading, id, body) entries.
+fn entries(nodes: &[Node], file: &str) -> Result<Vec<(String, String, Vec<Node>)>, String> {
+    let mut out: Vec<(String, String, Vec<Node>)> = Vec::new();
+    for node in nodes {
+        match node {
+            Node::H2 { text, id } => out.push((text.clone(), id.clone(), Vec::new())),
+            other => match out.last_mut() {
+                Some(entry) => entry.2.push(other.clone()),
+                None => return Err(format!("{file}: text before the first ## entry")),
+            },
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for (_, id, body) in &out {
+        if !seen.insert(id.clone()) {
+            return Err(format!("{file}: duplicate entry id {id}"));
+        }
+        if body.is_empty() {
+            return Err(format!("{file}: entry {id} has no text"));
+        }
+    }
+    Ok(out)
+}
+
+fn href(target: &str) -> String {
+    match target.strip_prefix("glossary:") {
+        Some(slug) => format!("/learn/glossary#{slug}"),
+        None => target.to_owned(),
+    }
+}
+
+fn spans(items: &[Span]) -> String {
+    let parts: Vec<String> = items
+        .iter()
+        .map(|s| match s {
+            Span::Text(t) => format!("Inline::Text({t:?})"),
+            Span::Strong(t) => format!("Inline::Strong({t:?})"),
+            Span::Em(t) => format!("Inline::Em({t:?})"),
+            Span::Link { text, target } => format!("Inline::Link {{ text: {text:?}, href: {:?} }}", href(target)),
+        })
+        .collect();
+    format!("&[{}]", parts.join(", "))
+}
+
+fn blocks(nodes: &[Node]) -> String {
+    let parts: Vec<String> = nodes
+        .iter()
+        .map(|n| match n {
+            Node::H2 { text, id } => format!("Block::Heading {{ text: {text:?}, id: {id:?} }}"),
+            Node::H3(text) => format!("Block::Subheading({text:?})"),
+            Node::Para(s) => format!("Block::Paragraph({})", spans(s)),
+            Node::Bullets(items) => format!("Block::Bullets(&[{}])", items.iter().map(|i| spans(i)).collect::<Vec<_>>().join(", ")),
+            Node::Numbered(items) => format!("Block::Numbered(&[{}])", items.iter().map(|i| spans(i)).collect::<Vec<_>>().join(", ")),
+            Node::Example { title, body } => format!("Block::Example {{ title: {title:?}, body: {} }}", blocks(body)),
+            Node::Note(body) => format!("Block::Note({})", blocks(body)),
+            Node::Recap(body) => format!("Block::Recap({})", blocks(body)),
+        })
+        .collect();
+    format!("&[{}]", parts.join(", "))
+}

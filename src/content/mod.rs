@@ -1,0 +1,28 @@
+//! The course: lessons, FAQ, glossary and Help text, compiled in from `src/content/*.md` by `build.rs`,
+//! plus the exercise catalogue and the offline search over all of it.
+
+pub mod catalog;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod markup;
+pub mod model;
+
+
+pub use catalog::{exercise_by_slug, ExerciseInfo, EXERCISES};
+pub use model::{Block, FaqEntry, GlossaryTerm, Inline, Lesson, Module};
+
+mod generated {
+    use super::model::*;
+    include!(concat!(env!("OUT_DIR"), "/course.rs"));
+}
+
+pub use generated::{FAQ, GLOSSARY, HELP, LESSONS};
+
+/// Looks a lesson up by slug.
+pub fn lesson_by_slug(slug: &str) -> Option<&'static Lesson> {
+    LESSONS.iter().find(|l| l.slug == slug)
+}
+
+/// The lessons of one module, in order.
+pub fn lessons_in(module: Module) -> impl Iterator<Item = &'static Lesson> {
+    LESSONS.iter().filter(move |l| l.module == module)
+}

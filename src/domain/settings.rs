@@ -1,0 +1,86 @@
+//! App preferences.
+
+use super::merge::Merge;
+use crate::storage::{keys, Stored};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// Which colour theme to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum ThemeChoice {
+    /// Follow the system's light or dark setting.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl ThemeChoice {
+    /// Every choice, in the order Settings lists them.
+    pub const ALL: [ThemeChoice; 3] = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
+
+    /// The stored and `data-theme` name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThemeChoice::System => "system",
+            ThemeChoice::Light => "light",
+            ThemeChoice::Dark => "dark",
+        }
+    }
+
+    /// What Settings calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemeChoice::System => "Match my device",
+            ThemeChoice::Light => "Light",
+            ThemeChoice::Dark => "Dark",
+        }
+    }
+}
+
+impl From<String> for ThemeChoice {
+    fn from(name: String) -> Self {
+        match name.as_str() {
+            "light" => ThemeChoice::Light,
+            "dark" => ThemeChoice::Dark,
+            _ => ThemeChoice::System,
+        }
+    }
+}
+
+impl From<ThemeChoice> for String {
+    fn from(choice: ThemeChoice) -> Self {
+        choice.as_str().to_owned()
+    }
+}
+
+/// The user's preferences.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Colour theme.
+    pub theme: ThemeChoice,
+    /// Last change (UTC, ISO 8601); decides which tab's settings win.
+    pub updated_at: String,
+    /// Fields written by a newer version, kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Stored for Settings {
+    const KEY: &'static str = keys::SETTINGS;
+    const SCHEMA: u32 = 1;
+}
+
+impl Merge for Settings {
+    fn merge(self, other: Self) -> Self {
+        if other.updated_at > self.updated_at {
+            other
+        } else {
+            self
+        }
+    }
+}

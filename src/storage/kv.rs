@@ -1,0 +1,53 @@
+//! The key–value store abstraction every saved byte goes through.
+
+use std::fmt;
+
+/// Why a storage operation failed. Never a panic: the caller decides what to tell the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// The browser gives no storage at all (disabled, private mode, blocked by policy).
+    Unavailable,
+    /// The write did not fit in the browser's quota (about 5 MiB for localStorage).
+    QuotaExceeded,
+    /// Any other failure, with the browser's message.
+    Other(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Unavailable => write!(f, "this browser is not letting Trust Steps save anything"),
+            StoreError::QuotaExceeded => write!(f, "the browser's storage for Trust Steps is full"),
+            StoreError::Other(message) => write!(f, "the browser refused to save ({message})"),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// A string-to-string store with the semantics of `window.localStorage`.
+pub trait KvStore {
+    /// Reads a value; `Ok(None)` when the key is absent.
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// Writes a value, replacing any previous one.
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// Removes a key; removing an absent key is not an error.
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
+    /// Lists every key currently stored (in no particular order).
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+}
+
+impl<S: KvStore + ?Sized> KvStore for Box<S> {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        (**self).keys()
+    }
+}

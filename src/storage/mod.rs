@@ -1,0 +1,15 @@
+//! Storage: a key–value trait with browser and in-memory implementations, versioned envelopes,
+//! migrations, quarantine of unreadable data and the single save path ([`Vault`]).
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+pub mod envelope;
+pub mod keys;
+pub mod kv;
+pub mod memory;
+pub mod vault;
+
+pub use envelope::{decode, encode, DecodeError, Decoded, Stored};
+pub use kv::{KvStore, StoreError};
+pub use memory::MemoryStore;
+pub use vault::{LoadProblem, Loaded, QuarantineItem, SaveError, Vault};

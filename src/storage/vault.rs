@@ -1,0 +1,237 @@
+//! The one save path: loads collections (migrating or quarantining), saves them, and retries failed saves.
+
+use super::envelope::{decode, encode, DecodeError, Stored};
+use super::keys::{is_app_key, QUARANTINE_PREFIX};
+use super::kv::{KvStore, StoreError};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A collection as loaded, with what went wrong while loading it, if anything.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded<T> {
+    /// The stored value, or the default when nothing usable was stored.
+    pub value: T,
+    /// Set when the stored data could not be used; the user must be told.
+    pub problem: Option<LoadProblem>,
+}
+
+/// Why a collection came back empty although something was stored.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadProblem {
+    /// Unreadable data was moved aside to `quarantine_key`; nothing was lost.
+    Quarantined {
+        /// Where the data was.
+        key: String,
+        /// Where it is now.
+        quarantine_key: String,
+        /// Why it could not be read.
+        reason: String,
+    },
+    /// Unreadable data could not even be moved aside, so the key is left untouched and saving to it is refused.
+    Blocked {
+        /// The key left alone.
+        key: String,
+        /// Why it could not be read.
+        reason: String,
+    },
+    /// Storage refused the read itself.
+    ReadFailed(StoreError),
+}
+
+/// Why a save did not reach storage. The value is still held and is retried on the next save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// Storage refused the write.
+    Store(StoreError),
+    /// The key holds unreadable data that could not be set aside; writing would destroy it.
+    Blocked(String),
+    /// The value could not be turned into JSON (a bug, reported rather than hidden).
+    Encode(String),
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::Store(e) => write!(f, "Not saved: {e}. What you entered is kept on screen and will be saved on the next try."),
+            SaveError::Blocked(key) => write!(f, "Not saved: {key} holds data that could not be read or moved aside, and saving would overwrite it."),
+            SaveError::Encode(e) => write!(f, "Not saved: the entry could not be prepared for saving ({e})."),
+        }
+    }
+}
+
+/// Unreadable data set aside under the quarantine prefix, as stored there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuarantineItem {
+    /// The key the data was found under.
+    pub original_key: String,
+    /// Why it could not be read.
+    pub reason: String,
+    /// When it was set aside (UTC, ISO 8601).
+    pub quarantined_at: String,
+    /// The stored text exactly as it was.
+    pub raw: String,
+}
+
+/// The storage facade: every load and save in the app goes through one `Vault`.
+pub struct Vault<S: KvStore> {
+    store: S,
+    /// Writes not yet accepted by storage, retried on every save.
+    pending: BTreeMap<String, String>,
+    /// Keys whose stored schema is newer than this build's, with that schema and its extra envelope fields.
+    newer: BTreeMap<String, (u32, Map<String, Value>)>,
+    /// Keys with unreadable data that could not be moved aside, and that data.
+    blocked: BTreeMap<String, String>,
+    clock: Box<dyn Fn() -> String>,
+}
+
+impl<S: KvStore> Vault<S> {
+    /// Wraps a store; `clock` gives the current UTC time as ISO 8601.
+    pub fn new(store: S, clock: Box<dyn Fn() -> String>) -> Self {
+        Self {
+            store,
+            pending: BTreeMap::new(),
+            newer: BTreeMap::new(),
+            blocked: BTreeMap::new(),
+            clock,
+        }
+    }
+
+    /// The underlying store.
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    /// Loads a collection. Unreadable data is moved to quarantine (never overwritten) and reported.
+    pub fn load<T: Stored>(&mut self) -> Loaded<T> {
+        let raw = match self.store.get(T::KEY) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => return Loaded { value: T::default(), problem: None },
+            Err(e) => return Loaded { value: T::default(), problem: Some(LoadProblem::ReadFailed(e)) },
+        };
+        match decode::<T>(&raw) {
+            Ok(decoded) => {
+                if decoded.schema > T::SCHEMA || !decoded.extra.is_empty() {
+                    self.newer.insert(T::KEY.to_owned(), (decoded.schema, decoded.extra));
+                }
+                Loaded { value: decoded.value, problem: None }
+            }
+            Err(error) => Loaded {
+                value: T::default(),
+                problem: Some(self.quarantine(T::KEY, &raw, &error)),
+            },
+        }
+    }
+
+    /// Moves unreadable text aside. The original is removed only after its copy is safely written.
+    fn quarantine(&mut self, key: &str, raw: &str, error: &DecodeError) -> LoadProblem {
+        let reason = error.to_string();
+        let at = (self.clock)();
+        let name = key.strip_prefix(super::keys::PREFIX).unwrap_or(key);
+        let existing = self.store.keys().unwrap_or_default();
+        let mut quarantine_key = format!("{QUARANTINE_PREFIX}{name}/{at}");
+        let mut n = 1;
+        while existing.contains(&quarantine_key) {
+            n += 1;
+            quarantine_key = format!("{QUARANTINE_PREFIX}{name}/{at}-{n}");
+        }
+        let item = QuarantineItem {
+            original_key: key.to_owned(),
+            reason: reason.clone(),
+            quarantined_at: at,
+            raw: raw.to_owned(),
+        };
+        let written = serde_json::to_string(&item)
+            .map_err(|e| StoreError::Other(e.to_string()))
+            .and_then(|text| self.store.set(&quarantine_key, &text));
+        if written.is_ok() && self.store.remove(key).is_ok() {
+            LoadProblem::Quarantined { key: key.to_owned(), quarantine_key, reason }
+        } else {
+            self.blocked.insert(key.to_owned(), raw.to_owned());
+            LoadProblem::Blocked { key: key.to_owned(), reason }
+        }
+    }
+
+    /// Saves a collection, then retries every earlier write that failed. On failure the value stays queued.
+    pub fn save<T: Stored>(&mut self, value: &T) -> Result<(), SaveError> {
+        if self.blocked.contains_key(T::KEY) {
+            return Err(SaveError::Blocked(T::KEY.to_owned()));
+        }
+        let (schema, extra) = self
+            .newer
+            .get(T::KEY)
+            .cloned()
+            .unwrap_or_else(|| (T::SCHEMA, Map::new()));
+        let text = encode(value, schema, &extra).map_err(SaveError::Encode)?;
+        self.pending.insert(T::KEY.to_owned(), text);
+        self.flush().map_err(SaveError::Store)
+    }
+
+    /// Writes every queued value; stops at the first refusal and keeps the rest queued.
+    pub fn flush(&mut self) -> Result<(), StoreError> {
+        while let Some((key, text)) = self.pending.first_key_value() {
+            self.store.set(key, text)?;
+            self.pending.pop_first();
+        }
+        Ok(())
+    }
+
+    /// True while some change has not reached storage yet.
+    pub fn has_unsaved(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// True when `key` has a change that has not reached storage yet.
+    pub fn is_unsaved(&self, key: &str) -> bool {
+        self.pending.contains_key(key)
+    }
+
+    /// Everything set aside as unreadable, oldest first, with its storage key.
+    pub fn quarantined(&self) -> Vec<(String, QuarantineItem)> {
+        let mut keys: Vec<String> = self
+            .store
+            .keys()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+            .collect();
+        keys.sort();
+        keys.into_iter()
+            .filter_map(|key| {
+                let raw = self.store.get(&key).ok()??;
+                let item = serde_json::from_str(&raw).unwrap_or_else(|_| QuarantineItem {
+                    original_key: key.clone(),
+                    reason: "unknown".into(),
+                    quarantined_at: String::new(),
+                    raw,
+                });
+                Some((key, item))
+            })
+            .collect()
+    }
+
+    /// Unreadable data that could not be moved aside, by key (offered for download like quarantine).
+    pub fn blocked(&self) -> &BTreeMap<String, String> {
+        &self.blocked
+    }
+
+    /// Deletes one quarantined item, after the user chose to discard it.
+    pub fn discard_quarantined(&mut self, key: &str) -> Result<(), StoreError> {
+        if key.starts_with(QUARANTINE_PREFIX) {
+            self.store.remove(key)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Space used by the app's keys, in UTF-16 code units (what the browser's ~5 MiB quota counts).
+    pub fn used_units(&self) -> Result<usize, StoreError> {
+        let mut total = 0;
+        for key in self.store.keys()?.into_iter().filter(|k| is_app_key(k)) {
+            let value = self.store.get(&key)?.unwrap_or_default();
+            total += key.encode_utf16().count() + value.encode_utf16().count();
+        }
+        Ok(total)
+    }
+}
