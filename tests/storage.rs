@@ -1,13 +1,20 @@
 //! Storage rules, checked against the in-memory store: migration, unknown fields kept, quarantine,
 //! failed saves kept and retried, and merging another tab's changes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use trust_steps::domain::{LessonProgress, Merge, Settings, ThemeChoice};
-use trust_steps::storage::{keys, KvStore, LoadProblem, MemoryStore, SaveError, StoreError, Stored, Vault};
+use trust_steps::storage::{
+    keys, KvStore, LoadProblem, MemoryStore, SaveError, StoreError, Stored, Vault,
+};
 
 fn vault() -> Vault<MemoryStore> {
-    Vault::new(MemoryStore::new(), Box::new(|| "2026-11-27T10:00:00.000Z".to_owned()))
+    Vault::new(
+        MemoryStore::new(),
+        Box::new(|| "2026-11-27T10:00:00.000Z".to_owned()),
+    )
 }
 
 /// A collection with a real two-step history, to exercise the migration chain.
@@ -48,7 +55,11 @@ fn missing_data_loads_the_default_without_a_problem() {
 #[test]
 fn saved_settings_load_back() {
     let mut v = vault();
-    let settings = Settings { theme: ThemeChoice::Dark, updated_at: "2026-11-27T10:00:00.000Z".into(), ..Default::default() };
+    let settings = Settings {
+        theme: ThemeChoice::Dark,
+        updated_at: "2026-11-27T10:00:00.000Z".into(),
+        ..Default::default()
+    };
     v.save(&settings).unwrap();
     let raw = v.store().get(keys::SETTINGS).unwrap().unwrap();
     let envelope: Value = serde_json::from_str(&raw).unwrap();
@@ -79,7 +90,10 @@ fn a_failing_migration_quarantines_instead_of_losing_data() {
     let raw = r#"{"schema":2,"data":{"no-items":true}}"#;
     v.store().set(Journalish::KEY, raw).unwrap();
     let loaded = v.load::<Journalish>();
-    assert!(matches!(loaded.problem, Some(LoadProblem::Quarantined { .. })));
+    assert!(matches!(
+        loaded.problem,
+        Some(LoadProblem::Quarantined { .. })
+    ));
     let items = v.quarantined();
     assert_eq!(items.len(), 1);
     assert_eq!(items[0].1.raw, raw);
@@ -94,9 +108,16 @@ fn unknown_fields_from_a_newer_version_survive_a_save() {
     assert_eq!(settings.theme, ThemeChoice::Light);
     settings.theme = ThemeChoice::Dark;
     v.save(&settings).unwrap();
-    let saved: Value = serde_json::from_str(&v.store().get(keys::SETTINGS).unwrap().unwrap()).unwrap();
-    assert_eq!(saved["schema"], 7, "a newer schema number is never downgraded");
-    assert_eq!(saved["written_by"], "trust-steps 9", "unknown envelope fields are kept");
+    let saved: Value =
+        serde_json::from_str(&v.store().get(keys::SETTINGS).unwrap().unwrap()).unwrap();
+    assert_eq!(
+        saved["schema"], 7,
+        "a newer schema number is never downgraded"
+    );
+    assert_eq!(
+        saved["written_by"], "trust-steps 9",
+        "unknown envelope fields are kept"
+    );
     assert_eq!(saved["data"]["font_size"], "large");
     assert_eq!(saved["data"]["reminders"]["hour"], 20);
     assert_eq!(saved["data"]["theme"], "dark");
@@ -110,7 +131,8 @@ fn unknown_fields_inside_nested_records_survive_a_save() {
     let mut progress = v.load::<LessonProgress>().value;
     progress.set_done("self-trust", true, "2026-02-01T00:00:00.000Z");
     v.save(&progress).unwrap();
-    let saved: Value = serde_json::from_str(&v.store().get(keys::LESSON_PROGRESS).unwrap().unwrap()).unwrap();
+    let saved: Value =
+        serde_json::from_str(&v.store().get(keys::LESSON_PROGRESS).unwrap().unwrap()).unwrap();
     assert_eq!(saved["data"]["lessons"]["what-trust-is"]["rating"], 5);
     assert_eq!(saved["data"]["streak"], 3);
     assert!(saved["data"]["lessons"]["self-trust"]["done_at"].is_string());
@@ -127,22 +149,38 @@ fn garbage_is_moved_to_quarantine_and_never_overwritten() {
         panic!("expected quarantine, got {:?}", loaded.problem);
     };
     assert!(quarantine_key.starts_with(keys::QUARANTINE_PREFIX));
-    assert_eq!(v.store().get(keys::SETTINGS).unwrap(), None, "the original key is freed only after the copy is written");
+    assert_eq!(
+        v.store().get(keys::SETTINGS).unwrap(),
+        None,
+        "the original key is freed only after the copy is written"
+    );
     let items = v.quarantined();
     assert_eq!(items[0].1.raw, garbage);
     assert_eq!(items[0].1.original_key, keys::SETTINGS);
     // Saving new settings now cannot touch the quarantined copy.
-    v.save(&Settings { theme: ThemeChoice::Dark, ..Default::default() }).unwrap();
+    v.save(&Settings {
+        theme: ThemeChoice::Dark,
+        ..Default::default()
+    })
+    .unwrap();
     assert_eq!(v.quarantined()[0].1.raw, garbage);
 }
 
 #[test]
 fn wrong_shapes_are_quarantined_too() {
-    for raw in [r#"{"schema":1}"#, r#"[1,2,3]"#, r#"{"schema":1,"data":{"lessons":"oops"}}"#, r#""just a string""#] {
+    for raw in [
+        r#"{"schema":1}"#,
+        r#"[1,2,3]"#,
+        r#"{"schema":1,"data":{"lessons":"oops"}}"#,
+        r#""just a string""#,
+    ] {
         let mut v = vault();
         v.store().set(keys::LESSON_PROGRESS, raw).unwrap();
         let loaded = v.load::<LessonProgress>();
-        assert!(matches!(loaded.problem, Some(LoadProblem::Quarantined { .. })), "{raw}");
+        assert!(
+            matches!(loaded.problem, Some(LoadProblem::Quarantined { .. })),
+            "{raw}"
+        );
         assert_eq!(v.quarantined()[0].1.raw, raw);
     }
 }
@@ -154,7 +192,11 @@ fn two_quarantines_of_the_same_key_do_not_overwrite_each_other() {
     v.load::<Settings>();
     v.store().set(keys::SETTINGS, "second garbage").unwrap();
     v.load::<Settings>();
-    let raws: Vec<String> = v.quarantined().into_iter().map(|(_, item)| item.raw).collect();
+    let raws: Vec<String> = v
+        .quarantined()
+        .into_iter()
+        .map(|(_, item)| item.raw)
+        .collect();
     assert_eq!(raws, vec!["first garbage", "second garbage"]);
 }
 
@@ -168,8 +210,14 @@ fn when_quarantine_cannot_be_written_the_original_is_left_alone_and_saves_are_re
     v.store().fail_writes(None);
     let result = v.save(&Settings::default());
     assert!(matches!(result, Err(SaveError::Blocked(_))));
-    assert_eq!(v.store().get(keys::SETTINGS).unwrap().as_deref(), Some("garbage"));
-    assert_eq!(v.blocked().get(keys::SETTINGS).map(String::as_str), Some("garbage"));
+    assert_eq!(
+        v.store().get(keys::SETTINGS).unwrap().as_deref(),
+        Some("garbage")
+    );
+    assert_eq!(
+        v.blocked().get(keys::SETTINGS).map(String::as_str),
+        Some("garbage")
+    );
 }
 
 #[test]
@@ -178,7 +226,10 @@ fn a_failed_save_keeps_the_value_and_retries_on_the_next_save() {
     v.store().set_quota(Some(10));
     let mut progress = LessonProgress::default();
     progress.set_done("what-trust-is", true, "2026-11-27T10:00:00.000Z");
-    assert_eq!(v.save(&progress), Err(SaveError::Store(StoreError::QuotaExceeded)));
+    assert_eq!(
+        v.save(&progress),
+        Err(SaveError::Store(StoreError::QuotaExceeded))
+    );
     assert!(v.has_unsaved());
     assert!(v.is_unsaved(keys::LESSON_PROGRESS));
     // Space frees up; saving anything else also writes the queued progress.
@@ -192,7 +243,10 @@ fn a_failed_save_keeps_the_value_and_retries_on_the_next_save() {
 fn storage_turned_off_mid_session_reports_and_keeps_the_value() {
     let mut v = vault();
     v.store().fail_writes(Some(StoreError::Unavailable));
-    let settings = Settings { theme: ThemeChoice::Dark, ..Default::default() };
+    let settings = Settings {
+        theme: ThemeChoice::Dark,
+        ..Default::default()
+    };
     let error = v.save(&settings).unwrap_err();
     assert!(error.to_string().contains("kept on screen"));
     v.store().fail_writes(None);
@@ -244,8 +298,16 @@ fn the_newer_edit_of_the_same_lesson_wins() {
 
 #[test]
 fn settings_merge_takes_the_newer_change() {
-    let older = Settings { theme: ThemeChoice::Light, updated_at: "2026-01-01T00:00:00.000Z".into(), ..Default::default() };
-    let newer = Settings { theme: ThemeChoice::Dark, updated_at: "2026-02-01T00:00:00.000Z".into(), ..Default::default() };
+    let older = Settings {
+        theme: ThemeChoice::Light,
+        updated_at: "2026-01-01T00:00:00.000Z".into(),
+        ..Default::default()
+    };
+    let newer = Settings {
+        theme: ThemeChoice::Dark,
+        updated_at: "2026-02-01T00:00:00.000Z".into(),
+        ..Default::default()
+    };
     assert_eq!(older.clone().merge(newer.clone()).theme, ThemeChoice::Dark);
     assert_eq!(newer.merge(older).theme, ThemeChoice::Dark);
 }

@@ -6,7 +6,6 @@ pub mod catalog;
 pub mod markup;
 pub mod model;
 
-
 pub use catalog::{exercise_by_slug, ExerciseInfo, EXERCISES};
 pub use model::{Block, FaqEntry, GlossaryTerm, Inline, Lesson, Module};
 

@@ -16,7 +16,9 @@ pub enum StoreError {
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StoreError::Unavailable => write!(f, "this browser is not letting Trust Steps save anything"),
+            StoreError::Unavailable => {
+                write!(f, "this browser is not letting Trust Steps save anything")
+            }
             StoreError::QuotaExceeded => write!(f, "the browser's storage for Trust Steps is full"),
             StoreError::Other(message) => write!(f, "the browser refused to save ({message})"),
         }

@@ -64,7 +64,9 @@ impl KvStore for MemoryStore {
                 return Err(StoreError::QuotaExceeded);
             }
         }
-        self.entries.borrow_mut().insert(key.to_owned(), value.to_owned());
+        self.entries
+            .borrow_mut()
+            .insert(key.to_owned(), value.to_owned());
         Ok(())
     }
 

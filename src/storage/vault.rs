@@ -107,15 +107,29 @@ impl<S: KvStore> Vault<S> {
     pub fn load<T: Stored>(&mut self) -> Loaded<T> {
         let raw = match self.store.get(T::KEY) {
             Ok(Some(raw)) => raw,
-            Ok(None) => return Loaded { value: T::default(), problem: None },
-            Err(e) => return Loaded { value: T::default(), problem: Some(LoadProblem::ReadFailed(e)) },
+            Ok(None) => {
+                return Loaded {
+                    value: T::default(),
+                    problem: None,
+                }
+            }
+            Err(e) => {
+                return Loaded {
+                    value: T::default(),
+                    problem: Some(LoadProblem::ReadFailed(e)),
+                }
+            }
         };
         match decode::<T>(&raw) {
             Ok(decoded) => {
                 if decoded.schema > T::SCHEMA || !decoded.extra.is_empty() {
-                    self.newer.insert(T::KEY.to_owned(), (decoded.schema, decoded.extra));
+                    self.newer
+                        .insert(T::KEY.to_owned(), (decoded.schema, decoded.extra));
                 }
-                Loaded { value: decoded.value, problem: None }
+                Loaded {
+                    value: decoded.value,
+                    problem: None,
+                }
             }
             Err(error) => Loaded {
                 value: T::default(),
@@ -146,10 +160,17 @@ impl<S: KvStore> Vault<S> {
             .map_err(|e| StoreError::Other(e.to_string()))
             .and_then(|text| self.store.set(&quarantine_key, &text));
         if written.is_ok() && self.store.remove(key).is_ok() {
-            LoadProblem::Quarantined { key: key.to_owned(), quarantine_key, reason }
+            LoadProblem::Quarantined {
+                key: key.to_owned(),
+                quarantine_key,
+                reason,
+            }
         } else {
             self.blocked.insert(key.to_owned(), raw.to_owned());
-            LoadProblem::Blocked { key: key.to_owned(), reason }
+            LoadProblem::Blocked {
+                key: key.to_owned(),
+                reason,
+            }
         }
     }
 

@@ -1,0 +1,4 @@
+//! Components shared by the pages.
+
+pub mod banners;
+pub mod rich_text;

@@ -1,0 +1,7 @@
+//! The Leptos user interface: layout, shared components and one page per route.
+
+pub mod components;
+pub mod layout;
+pub mod pages;
+pub mod platform;
+pub mod theme;

@@ -1,0 +1,21 @@
+//! One component per route.
+
+mod coming;
+mod help;
+mod learn;
+mod lesson;
+mod not_found;
+mod practice;
+mod privacy;
+mod settings;
+mod today;
+
+pub use coming::{Journal, People, Progress};
+pub use help::Help;
+pub use learn::{Faq, Glossary, Learn};
+pub use lesson::LessonPage;
+pub use not_found::NotFound;
+pub use practice::{ExercisePage, Practice};
+pub use privacy::Privacy;
+pub use settings::SettingsPage;
+pub use today::Today;

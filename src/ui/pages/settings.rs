@@ -1,0 +1,180 @@
+//! `/settings`: theme, storage status, set-aside data, installing the app.
+
+use crate::domain::ThemeChoice;
+use crate::state::{now_iso, set_title, AppState};
+use crate::ui::platform::{download_text, pwa_call, pwa_flag};
+use leptos::prelude::*;
+
+/// The browser's localStorage quota we plan for (most browsers give about 5 MiB per site).
+const QUOTA_BYTES: usize = 5 * 1024 * 1024;
+
+/// The Settings page.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    set_title("Settings");
+    view! {
+        <h1>"Settings"</h1>
+        <ThemeSetting/>
+        <StorageSection/>
+        <InstallSection/>
+    }
+}
+
+#[component]
+fn ThemeSetting() -> impl IntoView {
+    let state = AppState::get();
+    let current = move || state.settings.with(|s| s.theme);
+    view! {
+        <section class="settings-section" aria-labelledby="theme-heading">
+            <h2 id="theme-heading">"Appearance"</h2>
+            <fieldset class="choice-group">
+                <legend>"Theme"</legend>
+                {ThemeChoice::ALL
+                    .iter()
+                    .map(|choice| {
+                        let choice = *choice;
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="radio"
+                                    name="theme"
+                                    value=choice.as_str()
+                                    prop:checked=move || current() == choice
+                                    on:change=move |_| {
+                                        state.change(state.settings, |s| {
+                                            s.theme = choice;
+                                            s.updated_at = now_iso();
+                                        })
+                                    }
+                                />
+                                <span>{choice.label()}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        </section>
+    }
+}
+
+#[component]
+fn StorageSection() -> impl IntoView {
+    let state = AppState::get();
+    let status = state.storage;
+    let used = move || {
+        let bytes = status.with(|s| s.used_bytes);
+        format!(
+            "{:.1} KiB of about {} MiB used ({:.1}%).",
+            bytes as f64 / 1024.0,
+            QUOTA_BYTES / 1024 / 1024,
+            bytes as f64 * 100.0 / QUOTA_BYTES as f64
+        )
+    };
+    let persistence = move || {
+        match status.with(|s| (s.unavailable, s.persistent)) {
+        (true, _) => "This browser is not letting Trust Steps save anything, so entries last only until the tab closes.",
+        (false, Some(true)) => "Storage is persistent: the browser has agreed not to clear it when space runs low.",
+        (false, Some(false)) => "Storage is not persistent: the browser may clear it if the device runs short of space. Installing the app makes this less likely.",
+        (false, None) => "Checking whether storage is persistent…",
+    }
+    };
+    let download_error = RwSignal::new(None::<String>);
+    view! {
+        <section class="settings-section" id="stored-data" aria-labelledby="storage-heading">
+            <h2 id="storage-heading">"Your stored data"</h2>
+            <p>"Everything is kept in this browser on this device. Nothing is sent anywhere."</p>
+            <p data-testid="storage-persistence">{persistence}</p>
+            <p data-testid="storage-usage">{used}</p>
+            <Show when=move || status.with(|s| !s.quarantined.is_empty() || !s.blocked.is_empty())>
+                <h3>"Data that could not be read"</h3>
+                <p>"These were found in storage but could not be read, so they were kept to one side instead of being overwritten. Download them to keep a copy, or discard them."</p>
+                <ul class="quarantine-list">
+                    {move || {
+                        status
+                            .with(|s| s.quarantined.clone())
+                            .into_iter()
+                            .map(|(key, item)| {
+                                let file_name = format!("trust-steps-unreadable-{}.txt", item.quarantined_at.replace([':', '.'], "-"));
+                                let raw = item.raw.clone();
+                                let discard_key = key.clone();
+                                view! {
+                                    <li class="card">
+                                        <p>
+                                            <strong>{item.original_key.clone()}</strong>
+                                            {format!(" — set aside {} because {}.", item.quarantined_at, item.reason)}
+                                        </p>
+                                        <button
+                                            type="button"
+                                            class="button button--secondary"
+                                            on:click=move |_| {
+                                                download_error.set(download_text(&file_name, "text/plain", &raw).err())
+                                            }
+                                        >
+                                            "Download"
+                                        </button>
+                                        " "
+                                        <button
+                                            type="button"
+                                            class="button button--quiet"
+                                            on:click=move |_| state.discard_quarantined(&discard_key)
+                                        >
+                                            "Discard"
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                    {move || {
+                        status
+                            .with(|s| s.blocked.clone())
+                            .into_iter()
+                            .map(|(key, raw)| {
+                                view! {
+                                    <li class="card">
+                                        <p>
+                                            <strong>{key.clone()}</strong>
+                                            " could not be read, and there was no room to set it aside, so it was left untouched. Download it, then free some space."
+                                        </p>
+                                        <button
+                                            type="button"
+                                            class="button button--secondary"
+                                            on:click=move |_| download_error.set(download_text("trust-steps-unreadable.txt", "text/plain", &raw).err())
+                                        >
+                                            "Download"
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+                {move || download_error.get().map(|e| view! { <p class="field-error" role="alert">{format!("The download did not start: {e}")}</p> })}
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn InstallSection() -> impl IntoView {
+    let can_install = RwSignal::new(pwa_flag("canInstall"));
+    let handle = window_event_listener(
+        leptos::ev::Custom::<leptos::ev::Event>::new("ts:install-available"),
+        move |_| can_install.set(pwa_flag("canInstall")),
+    );
+    on_cleanup(move || handle.remove());
+    view! {
+        <section class="settings-section" aria-labelledby="install-heading">
+            <h2 id="install-heading">"Install"</h2>
+            <p>"Installed, Trust Steps opens like any other app, works offline, and its data is less likely to be cleared by the browser."</p>
+            <Show
+                when=move || can_install.get()
+                fallback=|| view! { <p class="hint">"If your browser offers it, an install button appears here. You can also use the browser's menu (for example “Add to Home Screen”)."</p> }
+            >
+                <button type="button" class="button button--primary" on:click=|_| pwa_call("install")>
+                    "Install Trust Steps"
+                </button>
+            </Show>
+        </section>
+    }
+}

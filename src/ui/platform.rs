@@ -1,0 +1,78 @@
+//! Small browser helpers for the UI: readiness mark, focus after navigation, file downloads, the PWA bridge.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+/// Removes the static loading shell and marks `ts-ready` for the benchmark.
+pub fn mark_ready() {
+    if let Some(shell) = document().and_then(|d| d.get_element_by_id("loading-shell")) {
+        shell.remove();
+    }
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("ts-ready");
+    }
+}
+
+/// Moves keyboard focus to the page's `h1` after a navigation, so screen readers announce the new page.
+pub fn focus_main_heading() {
+    let Some(heading) = document()
+        .and_then(|d| d.query_selector("main h1").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let _ = heading.set_attribute("tabindex", "-1");
+    let _ = heading.focus();
+}
+
+/// Offers `text` as a file download (a Blob URL; nothing leaves the device).
+pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    let anchor = document()
+        .ok_or("no document")?
+        .create_element("a")
+        .map_err(describe)?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| "not an anchor".to_owned())?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+fn describe(error: JsValue) -> String {
+    error.as_string().unwrap_or_else(|| format!("{error:?}"))
+}
+
+/// Reads a boolean flag of `window.tsPwa` (set by `early.js`): `updateReady` or `canInstall`.
+pub fn pwa_flag(name: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("tsPwa")).ok())
+        .filter(|pwa| pwa.is_object())
+        .and_then(|pwa| js_sys::Reflect::get(&pwa, &JsValue::from_str(name)).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// Calls a method of `window.tsPwa`: `applyUpdate` or `install`.
+pub fn pwa_call(method: &str) {
+    let Some(pwa) =
+        web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("tsPwa")).ok())
+    else {
+        return;
+    };
+    if let Ok(function) = js_sys::Reflect::get(&pwa, &JsValue::from_str(method))
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
+    {
+        let _ = function.call0(&pwa);
+    }
+}
