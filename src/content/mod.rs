@@ -5,6 +5,7 @@ pub mod catalog;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod markup;
 pub mod model;
+pub mod search;
 
 pub use catalog::{exercise_by_slug, ExerciseInfo, EXERCISES};
 pub use model::{Block, FaqEntry, GlossaryTerm, Inline, Lesson, Module};

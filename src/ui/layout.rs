@@ -1,7 +1,7 @@
 //! The frame around every page: skip link, header with navigation and Help, banners, footer.
 
 use crate::ui::components::banners::{PwaBanner, StorageBanners};
-use crate::ui::platform::focus_main_heading;
+use crate::ui::platform::focus_target;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
@@ -22,14 +22,16 @@ pub const NAV: [(&str, &str); 7] = [
 pub fn Shell(children: Children) -> impl IntoView {
     let menu_open = RwSignal::new(false);
     let location = use_location();
-    // After each navigation: close the menu and move focus to the new page's heading.
-    Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
-        if previous.is_some_and(|p| p != path) {
+    // After each navigation: close the menu and move focus to the new page's heading (or the linked anchor).
+    Effect::new(move |previous: Option<(String, String)>| {
+        let here = (location.pathname.get(), location.hash.get());
+        let first_visit_with_anchor = previous.is_none() && !here.1.is_empty();
+        if first_visit_with_anchor || previous.is_some_and(|p| p != here) {
             menu_open.set(false);
-            leptos::prelude::request_animation_frame(focus_main_heading);
+            let anchor = here.1.trim_start_matches('#').to_owned();
+            leptos::prelude::request_animation_frame(move || focus_target(&anchor));
         }
-        path
+        here
     });
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>

@@ -16,16 +16,24 @@ pub fn mark_ready() {
     }
 }
 
-/// Moves keyboard focus to the page's `h1` after a navigation, so screen readers announce the new page.
-pub fn focus_main_heading() {
-    let Some(heading) = document()
-        .and_then(|d| d.query_selector("main h1").ok().flatten())
+/// Moves keyboard focus after a navigation: to the element `anchor` names, else the page's `h1`, so screen
+/// readers announce the new page and keyboard users continue from it.
+pub fn focus_target(anchor: &str) {
+    let Some(document) = document() else { return };
+    let by_anchor = (!anchor.is_empty())
+        .then(|| document.get_element_by_id(anchor))
+        .flatten();
+    let Some(target) = by_anchor
+        .or_else(|| document.query_selector("main h1").ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
     };
-    let _ = heading.set_attribute("tabindex", "-1");
-    let _ = heading.focus();
+    if !target.has_attribute("tabindex") {
+        let _ = target.set_attribute("tabindex", "-1");
+    }
+    target.scroll_into_view();
+    let _ = target.focus();
 }
 
 /// Offers `text` as a file download (a Blob URL; nothing leaves the device).

@@ -2,6 +2,7 @@
 
 use crate::content::{lessons_in, Module, FAQ, GLOSSARY, LESSONS};
 use crate::state::{set_title, AppState};
+use crate::ui::components::course_search::CourseSearch;
 use crate::ui::components::rich_text::blocks;
 use leptos::prelude::*;
 
@@ -42,6 +43,7 @@ pub fn Learn() -> impl IntoView {
                     }
                 })
         }}
+        <CourseSearch/>
         <p class="learn-extras">
             <a href="/learn/faq">"Questions people ask"</a>
             " · "
