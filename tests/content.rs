@@ -231,13 +231,11 @@ fn help_has_crisis_lines_and_says_it_is_not_therapy() {
         let mut inlines = Vec::new();
         all_inlines(std::slice::from_ref(block), &mut inlines);
         for i in inlines {
-            if let Inline::Text(t)
+            let (Inline::Text(t)
             | Inline::Strong(t)
             | Inline::Em(t)
-            | Inline::Link { text: t, .. } = i
-            {
-                text.push_str(t);
-            }
+            | Inline::Link { text: t, .. }) = i;
+            text.push_str(t);
         }
     }
     assert!(text.contains("988"));

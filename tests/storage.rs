@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use trust_steps::domain::{LessonProgress, Merge, Settings, ThemeChoice};
 use trust_steps::storage::{
-    keys, KvStore, LoadProblem, MemoryStore, SaveError, StoreError, Stored, Vault,
+    keys, KvStore, LoadProblem, MemoryStore, SaveError, StoreError, Stored, Vault, Versioned,
 };
 
 fn vault() -> Vault<MemoryStore> {
@@ -29,6 +29,9 @@ struct Journalish {
 
 impl Stored for Journalish {
     const KEY: &'static str = "trust-steps/test-journal";
+}
+
+impl Versioned for Journalish {
     const SCHEMA: u32 = 3;
     fn upgrade(from: u32, data: Value) -> Result<Value, String> {
         match from {
@@ -326,4 +329,111 @@ fn last_opened_lesson_is_the_most_recent() {
 fn an_unknown_theme_from_a_newer_version_falls_back_to_system() {
     let s: Settings = serde_json::from_str(r#"{"theme":"sepia"}"#).unwrap();
     assert_eq!(s.theme, ThemeChoice::System);
+}
+
+/// A record kept under its own key, like a journal entry.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+struct Note {
+    id: String,
+    updated_at: String,
+    text: String,
+    #[serde(flatten)]
+    extra: Map<String, Value>,
+}
+
+impl Versioned for Note {
+    const SCHEMA: u32 = 1;
+}
+
+impl trust_steps::storage::Record for Note {
+    const PREFIX: &'static str = "trust-steps/test-notes/";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated_at(&self) -> &str {
+        &self.updated_at
+    }
+}
+
+fn note(id: &str, text: &str) -> Note {
+    Note {
+        id: id.into(),
+        updated_at: "2026-11-27T10:00:00.000Z".into(),
+        text: text.into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn saving_one_record_leaves_the_others_untouched() {
+    let mut v = vault();
+    v.save_record(&note("a", "first")).unwrap();
+    v.save_record(&note("b", "second")).unwrap();
+    // Another tab (or a newer version) edits b directly; saving a must not write b back.
+    v.store()
+        .set(
+            "trust-steps/test-notes/b",
+            r#"{"schema":1,"data":{"id":"b","text":"edited elsewhere"}}"#,
+        )
+        .unwrap();
+    v.save_record(&note("a", "first, edited")).unwrap();
+    let (mut notes, problems) = v.load_records::<Note>();
+    notes.sort_by(|x, y| x.id.cmp(&y.id));
+    assert!(problems.is_empty());
+    assert_eq!(notes[0].text, "first, edited");
+    assert_eq!(notes[1].text, "edited elsewhere");
+}
+
+#[test]
+fn one_unreadable_record_is_quarantined_and_the_rest_load() {
+    let mut v = vault();
+    v.save_record(&note("a", "fine")).unwrap();
+    v.store()
+        .set("trust-steps/test-notes/b", "{{{broken")
+        .unwrap();
+    let (notes, problems) = v.load_records::<Note>();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(v.quarantined()[0].1.raw, "{{{broken");
+    assert_eq!(
+        v.quarantined()[0].1.original_key,
+        "trust-steps/test-notes/b"
+    );
+}
+
+#[test]
+fn deleting_a_record_removes_only_its_key_and_a_refused_delete_is_retried() {
+    let mut v = vault();
+    v.save_record(&note("a", "keep")).unwrap();
+    v.save_record(&note("b", "remove")).unwrap();
+    v.store()
+        .fail_writes(Some(StoreError::Other("busy".into())));
+    assert!(v.delete_record::<Note>("b").is_err());
+    assert!(v.has_unsaved());
+    v.store().fail_writes(None);
+    v.save_record(&note("a", "keep, edited")).unwrap();
+    let (notes, _) = v.load_records::<Note>();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].text, "keep, edited");
+    assert_eq!(v.load_record::<Note>("b").unwrap(), None);
+}
+
+#[test]
+fn unknown_fields_of_a_record_survive_its_save() {
+    let mut v = vault();
+    v.store()
+        .set(
+            "trust-steps/test-notes/a",
+            r#"{"schema":2,"data":{"id":"a","text":"x","mood":"calm"}}"#,
+        )
+        .unwrap();
+    let mut a = v.load_record::<Note>("a").unwrap().unwrap();
+    a.text = "y".into();
+    v.save_record(&a).unwrap();
+    let saved: Value =
+        serde_json::from_str(&v.store().get("trust-steps/test-notes/a").unwrap().unwrap()).unwrap();
+    assert_eq!(saved["schema"], 2);
+    assert_eq!(saved["data"]["mood"], "calm");
+    assert_eq!(saved["data"]["text"], "y");
 }

@@ -1,7 +1,7 @@
 //! Which lessons the user has opened and finished.
 
 use super::merge::Merge;
-use crate::storage::{keys, Stored};
+use crate::storage::{keys, Stored, Versioned};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -32,9 +32,12 @@ pub struct LessonProgress {
     pub extra: Map<String, Value>,
 }
 
+impl Versioned for LessonProgress {
+    const SCHEMA: u32 = 1;
+}
+
 impl Stored for LessonProgress {
     const KEY: &'static str = keys::LESSON_PROGRESS;
-    const SCHEMA: u32 = 1;
 }
 
 impl LessonProgress {

@@ -1,7 +1,7 @@
 //! App preferences.
 
 use super::merge::Merge;
-use crate::storage::{keys, Stored};
+use crate::storage::{keys, Stored, Versioned};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -70,9 +70,12 @@ pub struct Settings {
     pub extra: Map<String, Value>,
 }
 
+impl Versioned for Settings {
+    const SCHEMA: u32 = 1;
+}
+
 impl Stored for Settings {
     const KEY: &'static str = keys::SETTINGS;
-    const SCHEMA: u32 = 1;
 }
 
 impl Merge for Settings {

@@ -5,16 +5,34 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::fmt;
 
-/// A collection stored under one key, with a schema version and a migration path from every older version.
-pub trait Stored: Serialize + DeserializeOwned + Default + Clone {
-    /// Its storage key (from [`super::keys`]).
-    const KEY: &'static str;
+/// Data with a schema version and a migration path from every older version.
+pub trait Versioned: Serialize + DeserializeOwned + Clone {
     /// The schema version this build writes.
     const SCHEMA: u32;
     /// Upgrades `data` from schema `from` to `from + 1`. The default accepts data unchanged.
     fn upgrade(from: u32, data: Value) -> Result<Value, String> {
         let _ = from;
         Ok(data)
+    }
+}
+
+/// A collection stored whole under one key (settings, course progress).
+pub trait Stored: Versioned + Default {
+    /// Its storage key (from [`super::keys`]).
+    const KEY: &'static str;
+}
+
+/// A record stored under its own key (`PREFIX` + id), so saving one never rewrites the others.
+pub trait Record: Versioned {
+    /// Key prefix of the collection, ending in `/` (from [`super::keys`]).
+    const PREFIX: &'static str;
+    /// The record's stable random id.
+    fn id(&self) -> &str;
+    /// Last change (UTC, ISO 8601); the newer edit wins when merging.
+    fn updated_at(&self) -> &str;
+    /// The record's storage key.
+    fn key(&self) -> String {
+        format!("{}{}", Self::PREFIX, self.id())
     }
 }
 
@@ -76,7 +94,7 @@ impl fmt::Display for DecodeError {
 }
 
 /// Runs every migration step from `schema` up to `T::SCHEMA`.
-pub fn migrate<T: Stored>(mut schema: u32, mut data: Value) -> Result<Value, DecodeError> {
+pub fn migrate<T: Versioned>(mut schema: u32, mut data: Value) -> Result<Value, DecodeError> {
     while schema < T::SCHEMA {
         data = T::upgrade(schema, data).map_err(|message| DecodeError::Migration {
             from: schema,
@@ -88,7 +106,7 @@ pub fn migrate<T: Stored>(mut schema: u32, mut data: Value) -> Result<Value, Dec
 }
 
 /// Reads an envelope from stored text, migrating older data and keeping unknown fields of newer data.
-pub fn decode<T: Stored>(raw: &str) -> Result<Decoded<T>, DecodeError> {
+pub fn decode<T: Versioned>(raw: &str) -> Result<Decoded<T>, DecodeError> {
     let json: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
     let envelope: Envelope =
         serde_json::from_value(json).map_err(|_| DecodeError::NotAnEnvelope)?;
@@ -102,7 +120,7 @@ pub fn decode<T: Stored>(raw: &str) -> Result<Decoded<T>, DecodeError> {
 }
 
 /// Writes a value inside its envelope.
-pub fn encode<T: Stored>(
+pub fn encode<T: Versioned>(
     value: &T,
     schema: u32,
     extra: &Map<String, Value>,

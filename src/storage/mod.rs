@@ -9,7 +9,7 @@ pub mod kv;
 pub mod memory;
 pub mod vault;
 
-pub use envelope::{decode, encode, DecodeError, Decoded, Stored};
+pub use envelope::{decode, encode, DecodeError, Decoded, Record, Stored, Versioned};
 pub use kv::{KvStore, StoreError};
 pub use memory::MemoryStore;
 pub use vault::{LoadProblem, Loaded, QuarantineItem, SaveError, Vault};

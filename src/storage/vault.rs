@@ -1,6 +1,6 @@
 //! The one save path: loads collections (migrating or quarantining), saves them, and retries failed saves.
 
-use super::envelope::{decode, encode, DecodeError, Stored};
+use super::envelope::{decode, encode, DecodeError, Record, Stored, Versioned};
 use super::keys::{is_app_key, QUARANTINE_PREFIX};
 use super::kv::{KvStore, StoreError};
 use serde::{Deserialize, Serialize};
@@ -77,8 +77,8 @@ pub struct QuarantineItem {
 /// The storage facade: every load and save in the app goes through one `Vault`.
 pub struct Vault<S: KvStore> {
     store: S,
-    /// Writes not yet accepted by storage, retried on every save.
-    pending: BTreeMap<String, String>,
+    /// Writes (`Some`) and removals (`None`) not yet accepted by storage, retried on every save.
+    pending: BTreeMap<String, Option<String>>,
     /// Keys whose stored schema is newer than this build's, with that schema and its extra envelope fields.
     newer: BTreeMap<String, (u32, Map<String, Value>)>,
     /// Keys with unreadable data that could not be moved aside, and that data.
@@ -105,37 +105,58 @@ impl<S: KvStore> Vault<S> {
 
     /// Loads a collection. Unreadable data is moved to quarantine (never overwritten) and reported.
     pub fn load<T: Stored>(&mut self) -> Loaded<T> {
-        let raw = match self.store.get(T::KEY) {
+        match self.load_key::<T>(T::KEY) {
+            Ok(value) => Loaded {
+                value: value.unwrap_or_default(),
+                problem: None,
+            },
+            Err(problem) => Loaded {
+                value: T::default(),
+                problem: Some(problem),
+            },
+        }
+    }
+
+    /// Reads and decodes one key; `Ok(None)` when absent. Unreadable data is quarantined.
+    fn load_key<T: Versioned>(&mut self, key: &str) -> Result<Option<T>, LoadProblem> {
+        let raw = match self.store.get(key) {
             Ok(Some(raw)) => raw,
-            Ok(None) => {
-                return Loaded {
-                    value: T::default(),
-                    problem: None,
-                }
-            }
-            Err(e) => {
-                return Loaded {
-                    value: T::default(),
-                    problem: Some(LoadProblem::ReadFailed(e)),
-                }
-            }
+            Ok(None) => return Ok(None),
+            Err(e) => return Err(LoadProblem::ReadFailed(e)),
         };
         match decode::<T>(&raw) {
             Ok(decoded) => {
                 if decoded.schema > T::SCHEMA || !decoded.extra.is_empty() {
                     self.newer
-                        .insert(T::KEY.to_owned(), (decoded.schema, decoded.extra));
+                        .insert(key.to_owned(), (decoded.schema, decoded.extra));
                 }
-                Loaded {
-                    value: decoded.value,
-                    problem: None,
-                }
+                Ok(Some(decoded.value))
             }
-            Err(error) => Loaded {
-                value: T::default(),
-                problem: Some(self.quarantine(T::KEY, &raw, &error)),
-            },
+            Err(error) => Err(self.quarantine(key, &raw, &error)),
         }
+    }
+
+    /// Loads every record of a collection; unreadable ones are quarantined and reported, the rest load.
+    pub fn load_records<R: Record>(&mut self) -> (Vec<R>, Vec<LoadProblem>) {
+        let keys = match self.store.keys() {
+            Ok(keys) => keys,
+            Err(e) => return (Vec::new(), vec![LoadProblem::ReadFailed(e)]),
+        };
+        let mut records = Vec::new();
+        let mut problems = Vec::new();
+        for key in keys.into_iter().filter(|k| k.starts_with(R::PREFIX)) {
+            match self.load_key::<R>(&key) {
+                Ok(Some(record)) => records.push(record),
+                Ok(None) => {}
+                Err(problem) => problems.push(problem),
+            }
+        }
+        (records, problems)
+    }
+
+    /// Loads one record by id (after another tab changed it); `Ok(None)` when it was deleted.
+    pub fn load_record<R: Record>(&mut self, id: &str) -> Result<Option<R>, LoadProblem> {
+        self.load_key::<R>(&format!("{}{id}", R::PREFIX))
     }
 
     /// Moves unreadable text aside. The original is removed only after its copy is safely written.
@@ -176,23 +197,46 @@ impl<S: KvStore> Vault<S> {
 
     /// Saves a collection, then retries every earlier write that failed. On failure the value stays queued.
     pub fn save<T: Stored>(&mut self, value: &T) -> Result<(), SaveError> {
-        if self.blocked.contains_key(T::KEY) {
-            return Err(SaveError::Blocked(T::KEY.to_owned()));
+        self.save_key(T::KEY, value)
+    }
+
+    /// Saves one record under its own key; the rest of its collection is not rewritten.
+    pub fn save_record<R: Record>(&mut self, record: &R) -> Result<(), SaveError> {
+        self.save_key(&record.key(), record)
+    }
+
+    /// Deletes one record. A refused removal is queued and retried like a failed save.
+    pub fn delete_record<R: Record>(&mut self, id: &str) -> Result<(), SaveError> {
+        let key = format!("{}{id}", R::PREFIX);
+        if self.blocked.contains_key(&key) {
+            return Err(SaveError::Blocked(key));
         }
-        let (schema, extra) = self
-            .newer
-            .get(T::KEY)
-            .cloned()
-            .unwrap_or_else(|| (T::SCHEMA, Map::new()));
-        let text = encode(value, schema, &extra).map_err(SaveError::Encode)?;
-        self.pending.insert(T::KEY.to_owned(), text);
+        self.newer.remove(&key);
+        self.pending.insert(key, None);
         self.flush().map_err(SaveError::Store)
     }
 
-    /// Writes every queued value; stops at the first refusal and keeps the rest queued.
+    fn save_key<T: Versioned>(&mut self, key: &str, value: &T) -> Result<(), SaveError> {
+        if self.blocked.contains_key(key) {
+            return Err(SaveError::Blocked(key.to_owned()));
+        }
+        let (schema, extra) = self
+            .newer
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| (T::SCHEMA, Map::new()));
+        let text = encode(value, schema, &extra).map_err(SaveError::Encode)?;
+        self.pending.insert(key.to_owned(), Some(text));
+        self.flush().map_err(SaveError::Store)
+    }
+
+    /// Writes every queued change; stops at the first refusal and keeps the rest queued.
     pub fn flush(&mut self) -> Result<(), StoreError> {
-        while let Some((key, text)) = self.pending.first_key_value() {
-            self.store.set(key, text)?;
+        while let Some((key, change)) = self.pending.first_key_value() {
+            match change {
+                Some(text) => self.store.set(key, text)?,
+                None => self.store.remove(key)?,
+            }
             self.pending.pop_first();
         }
         Ok(())
