@@ -22,9 +22,10 @@ fn main() {
     let mut code = generate(content).unwrap_or_else(|e| fail(&e));
     // `make bench` builds once without the course text to measure what the course adds to the download.
     if env::var_os("TRUST_STEPS_EMPTY_COURSE").is_some() {
-        code = "pub static LESSONS: &[Lesson] = &[];\npub static GLOSSARY: &[GlossaryTerm] = &[];\n\
+        code =
+            "pub static LESSONS: &[Lesson] = &[];\npub static GLOSSARY: &[GlossaryTerm] = &[];\n\
                 pub static FAQ: &[FaqEntry] = &[];\npub static HELP: &[Block] = &[];\n"
-            .to_owned();
+                .to_owned();
     }
     fs::write(Path::new(&out).join("course.rs"), code).unwrap_or_else(|e| fail(&e.to_string()));
 }
