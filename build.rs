@@ -22,10 +22,9 @@ fn main() {
     let mut code = generate(content).unwrap_or_else(|e| fail(&e));
     // `make bench` builds once without the course text to measure what the course adds to the download.
     if env::var_os("TRUST_STEPS_EMPTY_COURSE").is_some() {
-        code =
-            "pub static LESSONS: &[Lesson] = &[];\npub static GLOSSARY: &[GlossaryTerm] = &[];\n\
+        code = "pub static LESSONS: &[Lesson] = &[];\npub static GLOSSARY: &[GlossaryTerm] = &[];\n\
                 pub static FAQ: &[FaqEntry] = &[];\npub static HELP: &[Block] = &[];\n"
-                .to_owned();
+            .to_owned();
     }
     fs::write(Path::new(&out).join("course.rs"), code).unwrap_or_else(|e| fail(&e.to_string()));
 }
@@ -105,25 +104,13 @@ fn generate(content: &Path) -> Result<String, String> {
             try_exercises,
             body: doc.body,
         };
-        if !lesson
-            .body
-            .iter()
-            .any(|n| matches!(n, Node::Example { .. }))
-        {
-            return Err(format!(
-                "{file}: every lesson needs at least one :::example"
-            ));
+        if !lesson.body.iter().any(|n| matches!(n, Node::Example { .. })) {
+            return Err(format!("{file}: every lesson needs at least one :::example"));
         }
         if !matches!(lesson.body.last(), Some(Node::Recap(_))) {
             return Err(format!("{file}: every lesson ends with one :::recap"));
         }
-        if lesson
-            .body
-            .iter()
-            .filter(|n| matches!(n, Node::Recap(_)))
-            .count()
-            != 1
-        {
+        if lesson.body.iter().filter(|n| matches!(n, Node::Recap(_))).count() != 1 {
             return Err(format!("{file}: exactly one :::recap per lesson"));
         }
         lessons.push(lesson);
@@ -136,10 +123,7 @@ fn generate(content: &Path) -> Result<String, String> {
 
     let lesson_slugs: BTreeSet<String> = lessons.iter().map(|l| l.slug.clone()).collect();
     let glossary_slugs: BTreeSet<String> = glossary.iter().map(|(_, id, _)| id.clone()).collect();
-    let exercise_slugs: BTreeSet<String> = catalog::EXERCISES
-        .iter()
-        .map(|e| e.slug.to_owned())
-        .collect();
+    let exercise_slugs: BTreeSet<String> = catalog::EXERCISES.iter().map(|e| e.slug.to_owned()).collect();
     let mut problems = Vec::new();
     let mut check = |name: &str, nodes: &[Node]| {
         for problem in markup::check_links(nodes, &lesson_slugs, &glossary_slugs, &exercise_slugs) {
@@ -175,31 +159,17 @@ fn generate(content: &Path) -> Result<String, String> {
             l.number, l.slug, l.title, l.summary, l.sections, l.try_exercises, blocks(&l.body)
         );
     }
-    code.push_str(
-        "];\n\n/// The glossary, alphabetical.\npub static GLOSSARY: &[GlossaryTerm] = &[\n",
-    );
+    code.push_str("];\n\n/// The glossary, alphabetical.\npub static GLOSSARY: &[GlossaryTerm] = &[\n");
     let mut sorted_glossary = glossary.clone();
     sorted_glossary.sort_by_key(|(term, _, _)| term.to_lowercase());
     for (term, id, body) in &sorted_glossary {
-        let _ = writeln!(
-            code,
-            "GlossaryTerm {{ slug: {id:?}, term: {term:?}, body: {} }},",
-            blocks(body)
-        );
+        let _ = writeln!(code, "GlossaryTerm {{ slug: {id:?}, term: {term:?}, body: {} }},", blocks(body));
     }
     code.push_str("];\n\n/// Frequently asked questions.\npub static FAQ: &[FaqEntry] = &[\n");
     for (question, id, body) in &faq {
-        let _ = writeln!(
-            code,
-            "FaqEntry {{ slug: {id:?}, question: {question:?}, body: {} }},",
-            blocks(body)
-        );
+        let _ = writeln!(code, "FaqEntry {{ slug: {id:?}, question: {question:?}, body: {} }},", blocks(body));
     }
-    let _ = writeln!(
-        code,
-        "];\n\n/// The Help page.\npub static HELP: &[Block] = {};",
-        blocks(&help)
-    );
+    let _ = writeln!(code, "];\n\n/// The Help page.\npub static HELP: &[Block] = {};", blocks(&help));
     Ok(code)
 }
 
@@ -241,10 +211,7 @@ fn spans(items: &[Span]) -> String {
             Span::Text(t) => format!("Inline::Text({t:?})"),
             Span::Strong(t) => format!("Inline::Strong({t:?})"),
             Span::Em(t) => format!("Inline::Em({t:?})"),
-            Span::Link { text, target } => format!(
-                "Inline::Link {{ text: {text:?}, href: {:?} }}",
-                href(target)
-            ),
+            Span::Link { text, target } => format!("Inline::Link {{ text: {text:?}, href: {:?} }}", href(target)),
         })
         .collect();
     format!("&[{}]", parts.join(", "))
@@ -257,26 +224,13 @@ fn blocks(nodes: &[Node]) -> String {
             Node::H2 { text, id } => format!("Block::Heading {{ text: {text:?}, id: {id:?} }}"),
             Node::H3(text) => format!("Block::Subheading({text:?})"),
             Node::Para(s) => format!("Block::Paragraph({})", spans(s)),
-            Node::Bullets(items) => format!(
-                "Block::Bullets(&[{}])",
-                items
-                    .iter()
-                    .map(|i| spans(i))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            Node::Numbered(items) => format!(
-                "Block::Numbered(&[{}])",
-                items
-                    .iter()
-                    .map(|i| spans(i))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            Node::Example { title, body } => format!(
-                "Block::Example {{ title: {title:?}, body: {} }}",
-                blocks(body)
-            ),
+            Node::Bullets(items) => {
+                format!("Block::Bullets(&[{}])", items.iter().map(|i| spans(i)).collect::<Vec<_>>().join(", "))
+            }
+            Node::Numbered(items) => {
+                format!("Block::Numbered(&[{}])", items.iter().map(|i| spans(i)).collect::<Vec<_>>().join(", "))
+            }
+            Node::Example { title, body } => format!("Block::Example {{ title: {title:?}, body: {} }}", blocks(body)),
             Node::Note(body) => format!("Block::Note({})", blocks(body)),
             Node::Recap(body) => format!("Block::Recap({})", blocks(body)),
         })

@@ -7,35 +7,23 @@ use std::collections::BTreeSet;
 use trust_steps::content::markup::{self, Node, Span};
 use trust_steps::content::search::{ResultKind, SearchIndex};
 use trust_steps::content::{
-    exercise_by_slug, lesson_by_slug, Block, Inline, Module, EXERCISES, FAQ, GLOSSARY, HELP,
-    LESSONS,
+    exercise_by_slug, lesson_by_slug, Block, Inline, Module, EXERCISES, FAQ, GLOSSARY, HELP, LESSONS,
 };
 
 fn all_inlines(blocks: &'static [Block], out: &mut Vec<&'static Inline>) {
     for block in blocks {
         match block {
             Block::Paragraph(spans) => out.extend(spans.iter()),
-            Block::Bullets(items) | Block::Numbered(items) => {
-                items.iter().for_each(|i| out.extend(i.iter()))
-            }
-            Block::Example { body, .. } | Block::Note(body) | Block::Recap(body) => {
-                all_inlines(body, out)
-            }
+            Block::Bullets(items) | Block::Numbered(items) => items.iter().for_each(|i| out.extend(i.iter())),
+            Block::Example { body, .. } | Block::Note(body) | Block::Recap(body) => all_inlines(body, out),
             Block::Heading { .. } | Block::Subheading(_) => {}
         }
     }
 }
 
 fn every_body() -> Vec<(String, &'static [Block])> {
-    let mut bodies: Vec<(String, &'static [Block])> = LESSONS
-        .iter()
-        .map(|l| (l.slug.to_owned(), l.body))
-        .collect();
-    bodies.extend(
-        GLOSSARY
-            .iter()
-            .map(|g| (format!("glossary {}", g.slug), g.body)),
-    );
+    let mut bodies: Vec<(String, &'static [Block])> = LESSONS.iter().map(|l| (l.slug.to_owned(), l.body)).collect();
+    bodies.extend(GLOSSARY.iter().map(|g| (format!("glossary {}", g.slug), g.body)));
     bodies.extend(FAQ.iter().map(|f| (format!("faq {}", f.slug), f.body)));
     bodies.push(("help".to_owned(), HELP));
     bodies
@@ -47,11 +35,7 @@ fn fifteen_lessons_in_order_with_unique_slugs() {
     for (i, lesson) in LESSONS.iter().enumerate() {
         assert_eq!(lesson.number as usize, i + 1);
         assert!(!lesson.title.is_empty() && !lesson.summary.is_empty());
-        assert!(
-            lesson.summary.len() <= 160,
-            "{} summary is long",
-            lesson.slug
-        );
+        assert!(lesson.summary.len() <= 160, "{} summary is long", lesson.slug);
     }
     let slugs: BTreeSet<_> = LESSONS.iter().map(|l| l.slug).collect();
     assert_eq!(slugs.len(), 15);
@@ -78,51 +62,22 @@ fn each_article_section_maps_to_the_lesson_that_covers_it() {
     ];
     for (section, slug) in expected {
         let lesson = lesson_by_slug(slug).unwrap_or_else(|| panic!("no lesson {slug}"));
-        assert!(
-            lesson.article_sections.contains(&section),
-            "section {section} should be covered by {slug}"
-        );
+        assert!(lesson.article_sections.contains(&section), "section {section} should be covered by {slug}");
     }
-    let covered: BTreeSet<u8> = LESSONS
-        .iter()
-        .flat_map(|l| l.article_sections.iter().copied())
-        .collect();
+    let covered: BTreeSet<u8> = LESSONS.iter().flat_map(|l| l.article_sections.iter().copied()).collect();
     assert_eq!(covered, (1..=15).collect());
 }
 
 #[test]
 fn every_lesson_has_sections_an_example_try_it_and_a_recap() {
     for lesson in LESSONS {
-        let headings = lesson
-            .body
-            .iter()
-            .filter(|b| matches!(b, Block::Heading { .. }))
-            .count();
+        let headings = lesson.body.iter().filter(|b| matches!(b, Block::Heading { .. })).count();
         assert!(headings >= 2, "{} has {headings} sections", lesson.slug);
-        assert!(
-            lesson
-                .body
-                .iter()
-                .any(|b| matches!(b, Block::Example { .. })),
-            "{} lacks an example",
-            lesson.slug
-        );
-        assert!(
-            matches!(lesson.body.last(), Some(Block::Recap(_))),
-            "{} must end with a recap",
-            lesson.slug
-        );
-        assert!(
-            !lesson.try_exercises.is_empty(),
-            "{} has no Try it",
-            lesson.slug
-        );
+        assert!(lesson.body.iter().any(|b| matches!(b, Block::Example { .. })), "{} lacks an example", lesson.slug);
+        assert!(matches!(lesson.body.last(), Some(Block::Recap(_))), "{} must end with a recap", lesson.slug);
+        assert!(!lesson.try_exercises.is_empty(), "{} has no Try it", lesson.slug);
         for slug in lesson.try_exercises {
-            assert!(
-                exercise_by_slug(slug).is_some(),
-                "{}: unknown exercise {slug}",
-                lesson.slug
-            );
+            assert!(exercise_by_slug(slug).is_some(), "{}: unknown exercise {slug}", lesson.slug);
         }
     }
 }
@@ -130,18 +85,13 @@ fn every_lesson_has_sections_an_example_try_it_and_a_recap() {
 #[test]
 fn the_course_reads_in_about_an_hour() {
     let minutes: u32 = LESSONS.iter().map(|l| u32::from(l.minutes)).sum();
-    assert!(
-        (45..=85).contains(&minutes),
-        "course takes {minutes} minutes"
-    );
+    assert!((45..=85).contains(&minutes), "course takes {minutes} minutes");
 }
 
 #[test]
 fn modules_group_the_lessons_in_order() {
-    let per_module: Vec<usize> = Module::ALL
-        .iter()
-        .map(|m| LESSONS.iter().filter(|l| l.module == *m).count())
-        .collect();
+    let per_module: Vec<usize> =
+        Module::ALL.iter().map(|m| LESSONS.iter().filter(|l| l.module == *m).count()).collect();
     assert_eq!(per_module, vec![3, 4, 5, 3]);
 }
 
@@ -158,9 +108,7 @@ fn every_internal_link_resolves() {
                 } else if let Some(slug) = href.strip_prefix("/practice/") {
                     exercise_by_slug(slug).is_some()
                 } else if let Some(slug) = href.strip_prefix("/learn/") {
-                    lesson_by_slug(slug).is_some()
-                        || *href == "/learn/faq"
-                        || *href == "/learn/glossary"
+                    lesson_by_slug(slug).is_some() || *href == "/learn/faq" || *href == "/learn/glossary"
                 } else {
                     ["/help", "/privacy", "/learn"].contains(href)
                 };
@@ -169,11 +117,7 @@ fn every_internal_link_resolves() {
         }
     }
     for exercise in EXERCISES {
-        assert!(
-            lesson_by_slug(exercise.lesson).is_some(),
-            "{} links an unknown lesson",
-            exercise.slug
-        );
+        assert!(lesson_by_slug(exercise.lesson).is_some(), "{} links an unknown lesson", exercise.slug);
     }
 }
 
@@ -215,11 +159,7 @@ fn the_glossary_explains_the_terms_lessons_rely_on() {
 fn the_faq_answers_the_articles_ten_questions_and_more() {
     assert!(FAQ.len() >= 16, "only {} questions", FAQ.len());
     for entry in FAQ {
-        assert!(
-            entry.question.ends_with('?'),
-            "{} is not a question",
-            entry.question
-        );
+        assert!(entry.question.ends_with('?'), "{} is not a question", entry.question);
         assert!(!entry.body.is_empty());
     }
 }
@@ -231,10 +171,7 @@ fn help_has_crisis_lines_and_says_it_is_not_therapy() {
         let mut inlines = Vec::new();
         all_inlines(std::slice::from_ref(block), &mut inlines);
         for i in inlines {
-            let (Inline::Text(t)
-            | Inline::Strong(t)
-            | Inline::Em(t)
-            | Inline::Link { text: t, .. }) = i;
+            let (Inline::Text(t) | Inline::Strong(t) | Inline::Em(t) | Inline::Link { text: t, .. }) = i;
             text.push_str(t);
         }
     }
@@ -258,20 +195,11 @@ fn markup_parses_the_supported_subset() {
             Span::Text(" and ".into()),
             Span::Em("soft".into()),
             Span::Text(" with ".into()),
-            Span::Link {
-                text: "a term".into(),
-                target: "glossary:trust".into()
-            },
+            Span::Link { text: "a term".into(), target: "glossary:trust".into() },
             Span::Text(".".into()),
         ])
     );
-    assert_eq!(
-        doc.body[1],
-        Node::H2 {
-            text: "Part one".into(),
-            id: "one".into()
-        }
-    );
+    assert_eq!(doc.body[1], Node::H2 { text: "Part one".into(), id: "one".into() });
     assert!(matches!(&doc.body[2], Node::Bullets(items) if items.len() == 2));
     assert!(matches!(&doc.body[3], Node::Numbered(items) if items.len() == 2));
     assert!(matches!(&doc.body[4], Node::Example { title, .. } if title == "A story"));
@@ -298,7 +226,9 @@ fn markup_rejects_what_it_does_not_support_with_a_line_number() {
 
 #[test]
 fn link_checking_reports_unknown_targets() {
-    let doc = markup::parse("See [this](glossary:nope), [that](/learn/nope), [ok](/help) and [bad](https://example.com).").unwrap();
+    let doc =
+        markup::parse("See [this](glossary:nope), [that](/learn/nope), [ok](/help) and [bad](https://example.com).")
+            .unwrap();
     let none = BTreeSet::new();
     let problems = markup::check_links(&doc.body, &none, &none, &none);
     assert_eq!(problems.len(), 3, "{problems:?}");
@@ -311,9 +241,7 @@ fn search_finds_glossary_terms_first_for_a_term() {
     assert!(!hits.is_empty());
     assert_eq!(hits[0].kind, ResultKind::Glossary);
     assert_eq!(hits[0].href, "/learn/glossary#oxytocin");
-    assert!(hits
-        .iter()
-        .any(|h| h.href.starts_with("/learn/the-science")));
+    assert!(hits.iter().any(|h| h.href.starts_with("/learn/the-science")));
 }
 
 #[test]
@@ -322,19 +250,10 @@ fn search_requires_every_word_and_matches_word_starts() {
     let hits = index.search("catfish video", 20);
     assert!(!hits.is_empty());
     for hit in &hits {
-        let text: String = hit
-            .snippet
-            .iter()
-            .chain(hit.title.iter())
-            .map(|(t, _)| t.to_lowercase())
-            .collect();
-        assert!(
-            text.contains("catfish") || text.contains("video") || hit.kind != ResultKind::Lesson
-        );
+        let text: String = hit.snippet.iter().chain(hit.title.iter()).map(|(t, _)| t.to_lowercase()).collect();
+        assert!(text.contains("catfish") || text.contains("video") || hit.kind != ResultKind::Lesson);
     }
-    assert!(hits
-        .iter()
-        .any(|h| h.href.starts_with("/learn/trust-online")));
+    assert!(hits.iter().any(|h| h.href.starts_with("/learn/trust-online")));
     // "rust" must not match inside "trust".
     assert!(index.search("rust", 5).is_empty());
 }
@@ -343,32 +262,16 @@ fn search_requires_every_word_and_matches_word_starts() {
 fn search_marks_the_matching_words_in_the_snippet() {
     let index = SearchIndex::build();
     let hits = index.search("forgiv", 5);
-    let marked: Vec<&String> = hits[0]
-        .snippet
-        .iter()
-        .chain(hits[0].title.iter())
-        .filter(|(_, m)| *m)
-        .map(|(t, _)| t)
-        .collect();
+    let marked: Vec<&String> =
+        hits[0].snippet.iter().chain(hits[0].title.iter()).filter(|(_, m)| *m).map(|(t, _)| t).collect();
     assert!(!marked.is_empty());
-    assert!(marked
-        .iter()
-        .all(|t| t.to_lowercase().starts_with("forgiv")));
+    assert!(marked.iter().all(|t| t.to_lowercase().starts_with("forgiv")));
 }
 
 #[test]
 fn search_handles_empty_and_strange_queries() {
     let index = SearchIndex::build();
-    for query in [
-        "",
-        "   ",
-        "!!!",
-        "🙂",
-        "שלום",
-        "<script>",
-        "\u{0}",
-        &"a".repeat(10_000),
-    ] {
+    for query in ["", "   ", "!!!", "🙂", "שלום", "<script>", "\u{0}", &"a".repeat(10_000)] {
         let _ = index.search(query, 10);
     }
     assert!(index.search("", 10).is_empty());
@@ -378,15 +281,7 @@ fn search_handles_empty_and_strange_queries() {
 #[test]
 fn every_lesson_section_faq_and_term_is_searchable() {
     let index = SearchIndex::build();
-    let sections: usize = LESSONS
-        .iter()
-        .map(|l| {
-            1 + l
-                .body
-                .iter()
-                .filter(|b| matches!(b, Block::Heading { .. }))
-                .count()
-        })
-        .sum();
+    let sections: usize =
+        LESSONS.iter().map(|l| 1 + l.body.iter().filter(|b| matches!(b, Block::Heading { .. })).count()).sum();
     assert_eq!(index.docs().len(), sections + FAQ.len() + GLOSSARY.len());
 }

@@ -6,15 +6,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use trust_steps::domain::{LessonProgress, Merge, Settings, ThemeChoice};
-use trust_steps::storage::{
-    keys, KvStore, LoadProblem, MemoryStore, SaveError, StoreError, Stored, Vault, Versioned,
-};
+use trust_steps::storage::{keys, KvStore, LoadProblem, MemoryStore, SaveError, StoreError, Stored, Vault, Versioned};
 
 fn vault() -> Vault<MemoryStore> {
-    Vault::new(
-        MemoryStore::new(),
-        Box::new(|| "2026-11-27T10:00:00.000Z".to_owned()),
-    )
+    Vault::new(MemoryStore::new(), Box::new(|| "2026-11-27T10:00:00.000Z".to_owned()))
 }
 
 /// A collection with a real two-step history, to exercise the migration chain.
@@ -58,11 +53,8 @@ fn missing_data_loads_the_default_without_a_problem() {
 #[test]
 fn saved_settings_load_back() {
     let mut v = vault();
-    let settings = Settings {
-        theme: ThemeChoice::Dark,
-        updated_at: "2026-11-27T10:00:00.000Z".into(),
-        ..Default::default()
-    };
+    let settings =
+        Settings { theme: ThemeChoice::Dark, updated_at: "2026-11-27T10:00:00.000Z".into(), ..Default::default() };
     v.save(&settings).unwrap();
     let raw = v.store().get(keys::SETTINGS).unwrap().unwrap();
     let envelope: Value = serde_json::from_str(&raw).unwrap();
@@ -93,10 +85,7 @@ fn a_failing_migration_quarantines_instead_of_losing_data() {
     let raw = r#"{"schema":2,"data":{"no-items":true}}"#;
     v.store().set(Journalish::KEY, raw).unwrap();
     let loaded = v.load::<Journalish>();
-    assert!(matches!(
-        loaded.problem,
-        Some(LoadProblem::Quarantined { .. })
-    ));
+    assert!(matches!(loaded.problem, Some(LoadProblem::Quarantined { .. })));
     let items = v.quarantined();
     assert_eq!(items.len(), 1);
     assert_eq!(items[0].1.raw, raw);
@@ -111,16 +100,9 @@ fn unknown_fields_from_a_newer_version_survive_a_save() {
     assert_eq!(settings.theme, ThemeChoice::Light);
     settings.theme = ThemeChoice::Dark;
     v.save(&settings).unwrap();
-    let saved: Value =
-        serde_json::from_str(&v.store().get(keys::SETTINGS).unwrap().unwrap()).unwrap();
-    assert_eq!(
-        saved["schema"], 7,
-        "a newer schema number is never downgraded"
-    );
-    assert_eq!(
-        saved["written_by"], "trust-steps 9",
-        "unknown envelope fields are kept"
-    );
+    let saved: Value = serde_json::from_str(&v.store().get(keys::SETTINGS).unwrap().unwrap()).unwrap();
+    assert_eq!(saved["schema"], 7, "a newer schema number is never downgraded");
+    assert_eq!(saved["written_by"], "trust-steps 9", "unknown envelope fields are kept");
     assert_eq!(saved["data"]["font_size"], "large");
     assert_eq!(saved["data"]["reminders"]["hour"], 20);
     assert_eq!(saved["data"]["theme"], "dark");
@@ -134,8 +116,7 @@ fn unknown_fields_inside_nested_records_survive_a_save() {
     let mut progress = v.load::<LessonProgress>().value;
     progress.set_done("self-trust", true, "2026-02-01T00:00:00.000Z");
     v.save(&progress).unwrap();
-    let saved: Value =
-        serde_json::from_str(&v.store().get(keys::LESSON_PROGRESS).unwrap().unwrap()).unwrap();
+    let saved: Value = serde_json::from_str(&v.store().get(keys::LESSON_PROGRESS).unwrap().unwrap()).unwrap();
     assert_eq!(saved["data"]["lessons"]["what-trust-is"]["rating"], 5);
     assert_eq!(saved["data"]["streak"], 3);
     assert!(saved["data"]["lessons"]["self-trust"]["done_at"].is_string());
@@ -161,29 +142,17 @@ fn garbage_is_moved_to_quarantine_and_never_overwritten() {
     assert_eq!(items[0].1.raw, garbage);
     assert_eq!(items[0].1.original_key, keys::SETTINGS);
     // Saving new settings now cannot touch the quarantined copy.
-    v.save(&Settings {
-        theme: ThemeChoice::Dark,
-        ..Default::default()
-    })
-    .unwrap();
+    v.save(&Settings { theme: ThemeChoice::Dark, ..Default::default() }).unwrap();
     assert_eq!(v.quarantined()[0].1.raw, garbage);
 }
 
 #[test]
 fn wrong_shapes_are_quarantined_too() {
-    for raw in [
-        r#"{"schema":1}"#,
-        r#"[1,2,3]"#,
-        r#"{"schema":1,"data":{"lessons":"oops"}}"#,
-        r#""just a string""#,
-    ] {
+    for raw in [r#"{"schema":1}"#, r#"[1,2,3]"#, r#"{"schema":1,"data":{"lessons":"oops"}}"#, r#""just a string""#] {
         let mut v = vault();
         v.store().set(keys::LESSON_PROGRESS, raw).unwrap();
         let loaded = v.load::<LessonProgress>();
-        assert!(
-            matches!(loaded.problem, Some(LoadProblem::Quarantined { .. })),
-            "{raw}"
-        );
+        assert!(matches!(loaded.problem, Some(LoadProblem::Quarantined { .. })), "{raw}");
         assert_eq!(v.quarantined()[0].1.raw, raw);
     }
 }
@@ -195,11 +164,7 @@ fn two_quarantines_of_the_same_key_do_not_overwrite_each_other() {
     v.load::<Settings>();
     v.store().set(keys::SETTINGS, "second garbage").unwrap();
     v.load::<Settings>();
-    let raws: Vec<String> = v
-        .quarantined()
-        .into_iter()
-        .map(|(_, item)| item.raw)
-        .collect();
+    let raws: Vec<String> = v.quarantined().into_iter().map(|(_, item)| item.raw).collect();
     assert_eq!(raws, vec!["first garbage", "second garbage"]);
 }
 
@@ -213,14 +178,8 @@ fn when_quarantine_cannot_be_written_the_original_is_left_alone_and_saves_are_re
     v.store().fail_writes(None);
     let result = v.save(&Settings::default());
     assert!(matches!(result, Err(SaveError::Blocked(_))));
-    assert_eq!(
-        v.store().get(keys::SETTINGS).unwrap().as_deref(),
-        Some("garbage")
-    );
-    assert_eq!(
-        v.blocked().get(keys::SETTINGS).map(String::as_str),
-        Some("garbage")
-    );
+    assert_eq!(v.store().get(keys::SETTINGS).unwrap().as_deref(), Some("garbage"));
+    assert_eq!(v.blocked().get(keys::SETTINGS).map(String::as_str), Some("garbage"));
 }
 
 #[test]
@@ -229,10 +188,7 @@ fn a_failed_save_keeps_the_value_and_retries_on_the_next_save() {
     v.store().set_quota(Some(10));
     let mut progress = LessonProgress::default();
     progress.set_done("what-trust-is", true, "2026-11-27T10:00:00.000Z");
-    assert_eq!(
-        v.save(&progress),
-        Err(SaveError::Store(StoreError::QuotaExceeded))
-    );
+    assert_eq!(v.save(&progress), Err(SaveError::Store(StoreError::QuotaExceeded)));
     assert!(v.has_unsaved());
     assert!(v.is_unsaved(keys::LESSON_PROGRESS));
     // Space frees up; saving anything else also writes the queued progress.
@@ -246,10 +202,7 @@ fn a_failed_save_keeps_the_value_and_retries_on_the_next_save() {
 fn storage_turned_off_mid_session_reports_and_keeps_the_value() {
     let mut v = vault();
     v.store().fail_writes(Some(StoreError::Unavailable));
-    let settings = Settings {
-        theme: ThemeChoice::Dark,
-        ..Default::default()
-    };
+    let settings = Settings { theme: ThemeChoice::Dark, ..Default::default() };
     let error = v.save(&settings).unwrap_err();
     assert!(error.to_string().contains("kept on screen"));
     v.store().fail_writes(None);
@@ -301,16 +254,10 @@ fn the_newer_edit_of_the_same_lesson_wins() {
 
 #[test]
 fn settings_merge_takes_the_newer_change() {
-    let older = Settings {
-        theme: ThemeChoice::Light,
-        updated_at: "2026-01-01T00:00:00.000Z".into(),
-        ..Default::default()
-    };
-    let newer = Settings {
-        theme: ThemeChoice::Dark,
-        updated_at: "2026-02-01T00:00:00.000Z".into(),
-        ..Default::default()
-    };
+    let older =
+        Settings { theme: ThemeChoice::Light, updated_at: "2026-01-01T00:00:00.000Z".into(), ..Default::default() };
+    let newer =
+        Settings { theme: ThemeChoice::Dark, updated_at: "2026-02-01T00:00:00.000Z".into(), ..Default::default() };
     assert_eq!(older.clone().merge(newer.clone()).theme, ThemeChoice::Dark);
     assert_eq!(newer.merge(older).theme, ThemeChoice::Dark);
 }
@@ -357,12 +304,7 @@ impl trust_steps::storage::Record for Note {
 }
 
 fn note(id: &str, text: &str) -> Note {
-    Note {
-        id: id.into(),
-        updated_at: "2026-11-27T10:00:00.000Z".into(),
-        text: text.into(),
-        ..Default::default()
-    }
+    Note { id: id.into(), updated_at: "2026-11-27T10:00:00.000Z".into(), text: text.into(), ..Default::default() }
 }
 
 #[test]
@@ -371,12 +313,7 @@ fn saving_one_record_leaves_the_others_untouched() {
     v.save_record(&note("a", "first")).unwrap();
     v.save_record(&note("b", "second")).unwrap();
     // Another tab (or a newer version) edits b directly; saving a must not write b back.
-    v.store()
-        .set(
-            "trust-steps/test-notes/b",
-            r#"{"schema":1,"data":{"id":"b","text":"edited elsewhere"}}"#,
-        )
-        .unwrap();
+    v.store().set("trust-steps/test-notes/b", r#"{"schema":1,"data":{"id":"b","text":"edited elsewhere"}}"#).unwrap();
     v.save_record(&note("a", "first, edited")).unwrap();
     let (mut notes, problems) = v.load_records::<Note>();
     notes.sort_by(|x, y| x.id.cmp(&y.id));
@@ -389,17 +326,12 @@ fn saving_one_record_leaves_the_others_untouched() {
 fn one_unreadable_record_is_quarantined_and_the_rest_load() {
     let mut v = vault();
     v.save_record(&note("a", "fine")).unwrap();
-    v.store()
-        .set("trust-steps/test-notes/b", "{{{broken")
-        .unwrap();
+    v.store().set("trust-steps/test-notes/b", "{{{broken").unwrap();
     let (notes, problems) = v.load_records::<Note>();
     assert_eq!(notes.len(), 1);
     assert_eq!(problems.len(), 1);
     assert_eq!(v.quarantined()[0].1.raw, "{{{broken");
-    assert_eq!(
-        v.quarantined()[0].1.original_key,
-        "trust-steps/test-notes/b"
-    );
+    assert_eq!(v.quarantined()[0].1.original_key, "trust-steps/test-notes/b");
 }
 
 #[test]
@@ -407,8 +339,7 @@ fn deleting_a_record_removes_only_its_key_and_a_refused_delete_is_retried() {
     let mut v = vault();
     v.save_record(&note("a", "keep")).unwrap();
     v.save_record(&note("b", "remove")).unwrap();
-    v.store()
-        .fail_writes(Some(StoreError::Other("busy".into())));
+    v.store().fail_writes(Some(StoreError::Other("busy".into())));
     assert!(v.delete_record::<Note>("b").is_err());
     assert!(v.has_unsaved());
     v.store().fail_writes(None);
@@ -422,17 +353,11 @@ fn deleting_a_record_removes_only_its_key_and_a_refused_delete_is_retried() {
 #[test]
 fn unknown_fields_of_a_record_survive_its_save() {
     let mut v = vault();
-    v.store()
-        .set(
-            "trust-steps/test-notes/a",
-            r#"{"schema":2,"data":{"id":"a","text":"x","mood":"calm"}}"#,
-        )
-        .unwrap();
+    v.store().set("trust-steps/test-notes/a", r#"{"schema":2,"data":{"id":"a","text":"x","mood":"calm"}}"#).unwrap();
     let mut a = v.load_record::<Note>("a").unwrap().unwrap();
     a.text = "y".into();
     v.save_record(&a).unwrap();
-    let saved: Value =
-        serde_json::from_str(&v.store().get("trust-steps/test-notes/a").unwrap().unwrap()).unwrap();
+    let saved: Value = serde_json::from_str(&v.store().get("trust-steps/test-notes/a").unwrap().unwrap()).unwrap();
     assert_eq!(saved["schema"], 2);
     assert_eq!(saved["data"]["mood"], "calm");
     assert_eq!(saved["data"]["text"], "y");

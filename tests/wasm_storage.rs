@@ -13,19 +13,11 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn clear() {
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
-        .unwrap();
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
 }
 
 fn run_js(body: &str) {
-    js_sys::Function::new_no_args(body)
-        .call0(&JsValue::NULL)
-        .unwrap();
+    js_sys::Function::new_no_args(body).call0(&JsValue::NULL).unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -33,21 +25,11 @@ fn round_trip_through_local_storage() {
     clear();
     let store = BrowserStore::open().expect("localStorage opens");
     store.set("trust-steps/a", "één ✓ 🙂").unwrap();
-    assert_eq!(
-        store.get("trust-steps/a").unwrap().as_deref(),
-        Some("één ✓ 🙂")
-    );
+    assert_eq!(store.get("trust-steps/a").unwrap().as_deref(), Some("één ✓ 🙂"));
     assert!(store.keys().unwrap().contains(&"trust-steps/a".to_owned()));
     store.remove("trust-steps/a").unwrap();
     assert_eq!(store.get("trust-steps/a").unwrap(), None);
-    assert!(
-        !store
-            .keys()
-            .unwrap()
-            .iter()
-            .any(|k| k == "trust-steps/.probe"),
-        "the probe key is cleaned up"
-    );
+    assert!(!store.keys().unwrap().iter().any(|k| k == "trust-steps/.probe"), "the probe key is cleaned up");
 }
 
 #[wasm_bindgen_test]
@@ -70,19 +52,13 @@ fn a_full_quota_is_reported_as_quota_exceeded_and_the_value_is_kept() {
     let mut progress = LessonProgress::default();
     progress.set_done("what-trust-is", true, "2026-11-27T10:00:00.000Z");
     progress.opened(&"x".repeat(600 * 1024), "2026-11-27T10:00:00.000Z");
-    assert_eq!(
-        vault.save(&progress),
-        Err(SaveError::Store(StoreError::QuotaExceeded))
-    );
+    assert_eq!(vault.save(&progress), Err(SaveError::Store(StoreError::QuotaExceeded)));
     assert!(vault.has_unsaved());
     for i in 0..filled {
         vault.store().remove(&format!("filler/{i}")).unwrap();
     }
     vault.flush().unwrap();
-    assert!(vault
-        .load::<LessonProgress>()
-        .value
-        .is_done("what-trust-is"));
+    assert!(vault.load::<LessonProgress>().value.is_done("what-trust-is"));
     clear();
 }
 
@@ -94,12 +70,7 @@ fn garbage_in_local_storage_is_quarantined_not_overwritten() {
     let mut vault = Vault::new(store, Box::new(|| "2026-11-27T10:00:00.000Z".into()));
     let loaded = vault.load::<Settings>();
     assert!(loaded.problem.is_some());
-    vault
-        .save(&Settings {
-            theme: ThemeChoice::Dark,
-            ..Default::default()
-        })
-        .unwrap();
+    vault.save(&Settings { theme: ThemeChoice::Dark, ..Default::default() }).unwrap();
     let quarantined = vault.quarantined();
     assert_eq!(quarantined.len(), 1);
     assert_eq!(quarantined[0].1.raw, "<<garbage>>");
@@ -118,8 +89,5 @@ fn storage_that_throws_on_access_is_reported_unavailable() {
          else { delete window.localStorage; }",
     );
     assert_eq!(result.err(), Some(StoreError::Unavailable));
-    assert!(
-        BrowserStore::open().is_ok(),
-        "storage is back once the block is lifted"
-    );
+    assert!(BrowserStore::open().is_ok(), "storage is back once the block is lifted");
 }

@@ -20,12 +20,7 @@ const fn exercise(
     summary: &'static str,
     lesson: &'static str,
 ) -> ExerciseInfo {
-    ExerciseInfo {
-        slug,
-        title,
-        summary,
-        lesson,
-    }
+    ExerciseInfo { slug, title, summary, lesson }
 }
 
 /// Every exercise, in course order.
@@ -48,48 +43,23 @@ pub const EXERCISES: &[ExerciseInfo] = &[
         "A guided reflection on the experiences that shaped you.",
         "where-trust-issues-come-from",
     ),
-    exercise(
-        "promises",
-        "Promises to myself",
-        "Small promises you keep to rebuild trust in yourself.",
-        "self-trust",
-    ),
+    exercise("promises", "Promises to myself", "Small promises you keep to rebuild trust in yourself.", "self-trust"),
     exercise(
         "disclosure-ladder",
         "Disclosure ladder",
         "Share a little at a time and see how people respond.",
         "small-steps",
     ),
-    exercise(
-        "thought-record",
-        "Thought record",
-        "Slow down a painful thought and weigh it fairly.",
-        "thinking-traps",
-    ),
+    exercise("thought-record", "Thought record", "Slow down a painful thought and weigh it fairly.", "thinking-traps"),
     exercise(
         "trap-practice",
         "Thinking-trap practice",
         "Learn to spot the traps in short everyday thoughts.",
         "thinking-traps",
     ),
-    exercise(
-        "belief-tracker",
-        "Belief tracker",
-        "Watch an old belief loosen as evidence builds up.",
-        "thinking-traps",
-    ),
-    exercise(
-        "trigger-log",
-        "Trigger log",
-        "Catch what sets off self-sabotage and plan another move.",
-        "setbacks",
-    ),
-    exercise(
-        "forgiveness",
-        "Forgiveness worksheet",
-        "Work through one hurt at your own pace.",
-        "forgiveness",
-    ),
+    exercise("belief-tracker", "Belief tracker", "Watch an old belief loosen as evidence builds up.", "thinking-traps"),
+    exercise("trigger-log", "Trigger log", "Catch what sets off self-sabotage and plan another move.", "setbacks"),
+    exercise("forgiveness", "Forgiveness worksheet", "Work through one hurt at your own pace.", "forgiveness"),
     exercise(
         "therapy-prep",
         "Preparing for therapy",
@@ -108,12 +78,7 @@ pub const EXERCISES: &[ExerciseInfo] = &[
         "A practice card for your next conversation.",
         "stronger-relationships",
     ),
-    exercise(
-        "boundaries",
-        "Boundaries",
-        "Name your limits, say them, and keep them.",
-        "stronger-relationships",
-    ),
+    exercise("boundaries", "Boundaries", "Name your limits, say them, and keep them.", "stronger-relationships"),
     exercise(
         "keeping-trust",
         "Keeping trust alive",
@@ -126,24 +91,9 @@ pub const EXERCISES: &[ExerciseInfo] = &[
         "Step by step after infidelity, a lie or a falling-out.",
         "rebuilding-trust",
     ),
-    exercise(
-        "setback-plan",
-        "Setback plan",
-        "Decide now what helps when trust is shaken again.",
-        "setbacks",
-    ),
-    exercise(
-        "trust-online",
-        "Trust online",
-        "A checklist for meeting people and sharing online.",
-        "trust-online",
-    ),
-    exercise(
-        "trust-at-work",
-        "Trust at work",
-        "A self-check for leaders and a team checklist.",
-        "trust-at-work",
-    ),
+    exercise("setback-plan", "Setback plan", "Decide now what helps when trust is shaken again.", "setbacks"),
+    exercise("trust-online", "Trust online", "A checklist for meeting people and sharing online.", "trust-online"),
+    exercise("trust-at-work", "Trust at work", "A self-check for leaders and a team checklist.", "trust-at-work"),
 ];
 
 /// Looks an exercise up by slug.

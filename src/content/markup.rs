@@ -91,19 +91,13 @@ impl fmt::Display for ParseError {
 }
 
 fn err<T>(line: usize, message: impl Into<String>) -> Result<T, ParseError> {
-    Err(ParseError {
-        line,
-        message: message.into(),
-    })
+    Err(ParseError { line, message: message.into() })
 }
 
 /// Turns heading text into an anchor id: lower-case words joined by `-`.
 pub fn slugify(text: &str) -> String {
     let mut out = String::new();
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push('-');
         }
@@ -131,49 +125,32 @@ pub fn parse_inline(text: &str, line: usize) -> Result<Vec<Span>, ParseError> {
             }
             '*' if chars.get(i + 1) == Some(&'*') => {
                 let start = i + 2;
-                let end = find(&chars, start, "**").ok_or(ParseError {
-                    line,
-                    message: "unclosed **".into(),
-                })?;
+                let end = find(&chars, start, "**").ok_or(ParseError { line, message: "unclosed **".into() })?;
                 flush(&mut plain, &mut spans);
                 spans.push(Span::Strong(chars[start..end].iter().collect()));
                 i = end + 2;
             }
             '*' => {
                 let start = i + 1;
-                let end = find(&chars, start, "*").ok_or(ParseError {
-                    line,
-                    message: "unclosed *".into(),
-                })?;
+                let end = find(&chars, start, "*").ok_or(ParseError { line, message: "unclosed *".into() })?;
                 flush(&mut plain, &mut spans);
                 spans.push(Span::Em(chars[start..end].iter().collect()));
                 i = end + 1;
             }
             '[' => {
-                let close = find(&chars, i + 1, "](").ok_or(ParseError {
-                    line,
-                    message: "a [ without ](".into(),
-                })?;
-                let end = find(&chars, close + 2, ")").ok_or(ParseError {
-                    line,
-                    message: "a link without )".into(),
-                })?;
+                let close = find(&chars, i + 1, "](").ok_or(ParseError { line, message: "a [ without ](".into() })?;
+                let end =
+                    find(&chars, close + 2, ")").ok_or(ParseError { line, message: "a link without )".into() })?;
                 let link_text: String = chars[i + 1..close].iter().collect();
                 let target: String = chars[close + 2..end].iter().collect();
                 if link_text.trim().is_empty() || target.trim().is_empty() {
                     return err(line, "a link needs text and a target");
                 }
                 flush(&mut plain, &mut spans);
-                spans.push(Span::Link {
-                    text: link_text,
-                    target,
-                });
+                spans.push(Span::Link { text: link_text, target });
                 i = end + 1;
             }
-            '<' if chars
-                .get(i + 1)
-                .is_some_and(|c| c.is_ascii_alphabetic() || *c == '/') =>
-            {
+            '<' if chars.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic() || *c == '/') => {
                 return err(line, "raw HTML is not allowed");
             }
             c => {
@@ -202,16 +179,11 @@ fn parse_value(text: &str, line: usize) -> Result<Value, ParseError> {
     }
     if let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
         if inner.contains('"') {
-            return err(
-                line,
-                "quotes inside a front-matter string are not supported",
-            );
+            return err(line, "quotes inside a front-matter string are not supported");
         }
         return Ok(Value::Str(inner.to_owned()));
     }
-    text.parse::<i64>()
-        .map(Value::Int)
-        .or_else(|_| err(line, format!("not a string, number or list: {text}")))
+    text.parse::<i64>().map(Value::Int).or_else(|_| err(line, format!("not a string, number or list: {text}")))
 }
 
 struct Lines<'a> {
@@ -221,14 +193,7 @@ struct Lines<'a> {
 
 /// Parses a whole file: optional `+++` front matter, then blocks.
 pub fn parse(text: &str) -> Result<Doc, ParseError> {
-    let mut lines = Lines {
-        lines: text
-            .lines()
-            .enumerate()
-            .map(|(i, l)| (i + 1, l.trim_end()))
-            .collect(),
-        at: 0,
-    };
+    let mut lines = Lines { lines: text.lines().enumerate().map(|(i, l)| (i + 1, l.trim_end())).collect(), at: 0 };
     let mut doc = Doc::default();
     if lines.lines.first().is_some_and(|(_, l)| *l == "+++") {
         lines.at = 1;
@@ -246,8 +211,7 @@ pub fn parse(text: &str) -> Result<Doc, ParseError> {
             let Some((key, value)) = line.split_once('=') else {
                 return err(n, "front matter lines look like key = value");
             };
-            doc.front
-                .push((key.trim().to_owned(), parse_value(value, n)?));
+            doc.front.push((key.trim().to_owned(), parse_value(value, n)?));
         }
     }
     doc.body = parse_blocks(&mut lines, false)?;
@@ -260,11 +224,7 @@ fn parse_blocks(lines: &mut Lines<'_>, inside_container: bool) -> Result<Vec<Nod
     let mut para_line = 0;
     let mut list: Option<(bool, Vec<Vec<Span>>)> = None;
 
-    fn end_para(
-        para: &mut Vec<String>,
-        line: usize,
-        nodes: &mut Vec<Node>,
-    ) -> Result<(), ParseError> {
+    fn end_para(para: &mut Vec<String>, line: usize, nodes: &mut Vec<Node>) -> Result<(), ParseError> {
         if !para.is_empty() {
             nodes.push(Node::Para(parse_inline(&para.join(" "), line)?));
             para.clear();
@@ -273,11 +233,7 @@ fn parse_blocks(lines: &mut Lines<'_>, inside_container: bool) -> Result<Vec<Nod
     }
     fn end_list(list: &mut Option<(bool, Vec<Vec<Span>>)>, nodes: &mut Vec<Node>) {
         if let Some((numbered, items)) = list.take() {
-            nodes.push(if numbered {
-                Node::Numbered(items)
-            } else {
-                Node::Bullets(items)
-            });
+            nodes.push(if numbered { Node::Numbered(items) } else { Node::Bullets(items) });
         }
     }
 
@@ -306,16 +262,11 @@ fn parse_blocks(lines: &mut Lines<'_>, inside_container: bool) -> Result<Vec<Nod
             }
             let (kind, title) = rest.split_once(' ').unwrap_or((rest, ""));
             let body = parse_blocks(lines, true)?;
-            if lines.at > lines.lines.len()
-                || !matches!(lines.lines.get(lines.at - 1), Some((_, ":::")))
-            {
+            if lines.at > lines.lines.len() || !matches!(lines.lines.get(lines.at - 1), Some((_, ":::"))) {
                 return err(n, "this ::: block is not closed");
             }
             nodes.push(match kind {
-                "example" if !title.trim().is_empty() => Node::Example {
-                    title: title.trim().to_owned(),
-                    body,
-                },
+                "example" if !title.trim().is_empty() => Node::Example { title: title.trim().to_owned(), body },
                 "example" => return err(n, ":::example needs a title"),
                 "note" => Node::Note(body),
                 "recap" => Node::Recap(body),
@@ -327,15 +278,10 @@ fn parse_blocks(lines: &mut Lines<'_>, inside_container: bool) -> Result<Vec<Nod
             end_para(&mut para, para_line, &mut nodes)?;
             end_list(&mut list, &mut nodes);
             let (text, id) = match rest.rsplit_once(" {#") {
-                Some((text, id)) if id.ends_with('}') => {
-                    (text.trim(), id.trim_end_matches('}').to_owned())
-                }
+                Some((text, id)) if id.ends_with('}') => (text.trim(), id.trim_end_matches('}').to_owned()),
                 _ => (rest.trim(), slugify(rest)),
             };
-            nodes.push(Node::H2 {
-                text: text.to_owned(),
-                id,
-            });
+            nodes.push(Node::H2 { text: text.to_owned(), id });
             continue;
         }
         if let Some(rest) = line.strip_prefix("### ") {
@@ -363,16 +309,11 @@ fn parse_blocks(lines: &mut Lines<'_>, inside_container: bool) -> Result<Vec<Nod
             if list.as_ref().is_some_and(|(kind, _)| *kind != is_numbered) {
                 end_list(&mut list, &mut nodes);
             }
-            list.get_or_insert_with(|| (is_numbered, Vec::new()))
-                .1
-                .push(parse_inline(rest.trim(), n)?);
+            list.get_or_insert_with(|| (is_numbered, Vec::new())).1.push(parse_inline(rest.trim(), n)?);
             continue;
         }
         if list.is_some() {
-            return err(
-                n,
-                "a list item continues on the next line; keep each item on one line",
-            );
+            return err(n, "a list item continues on the next line; keep each item on one line");
         }
         if para.is_empty() {
             para_line = n;
@@ -400,12 +341,8 @@ pub fn links(nodes: &[Node]) -> Vec<(String, String)> {
         for node in nodes {
             match node {
                 Node::Para(spans) => from_spans(spans, out),
-                Node::Bullets(items) | Node::Numbered(items) => {
-                    items.iter().for_each(|i| from_spans(i, out))
-                }
-                Node::Example { body, .. } | Node::Note(body) | Node::Recap(body) => {
-                    walk(body, out)
-                }
+                Node::Bullets(items) | Node::Numbered(items) => items.iter().for_each(|i| from_spans(i, out)),
+                Node::Example { body, .. } | Node::Note(body) | Node::Recap(body) => walk(body, out),
                 Node::H2 { .. } | Node::H3(_) => {}
             }
         }
@@ -421,9 +358,7 @@ pub fn plain_text(nodes: &[Node]) -> String {
     fn spans_text(spans: &[Span], out: &mut String) {
         for span in spans {
             match span {
-                Span::Text(t) | Span::Strong(t) | Span::Em(t) | Span::Link { text: t, .. } => {
-                    out.push_str(t)
-                }
+                Span::Text(t) | Span::Strong(t) | Span::Em(t) | Span::Link { text: t, .. } => out.push_str(t),
             }
         }
         out.push('\n');
@@ -436,9 +371,7 @@ pub fn plain_text(nodes: &[Node]) -> String {
                     out.push('\n');
                 }
                 Node::Para(spans) => spans_text(spans, out),
-                Node::Bullets(items) | Node::Numbered(items) => {
-                    items.iter().for_each(|i| spans_text(i, out))
-                }
+                Node::Bullets(items) | Node::Numbered(items) => items.iter().for_each(|i| spans_text(i, out)),
                 Node::Example { title, body } => {
                     out.push_str(title);
                     out.push('\n');
@@ -459,22 +392,13 @@ pub fn check_links(
     glossary: &BTreeSet<String>,
     exercises: &BTreeSet<String>,
 ) -> Vec<String> {
-    const PAGES: [&str; 5] = [
-        "/help",
-        "/privacy",
-        "/learn/faq",
-        "/learn/glossary",
-        "/learn",
-    ];
+    const PAGES: [&str; 5] = ["/help", "/privacy", "/learn/faq", "/learn/glossary", "/learn"];
     links(nodes)
         .into_iter()
         .filter_map(|(text, target)| {
             let ok = if let Some(slug) = target.strip_prefix("glossary:") {
                 glossary.contains(slug)
-            } else if let Some(slug) = target
-                .strip_prefix("/learn/")
-                .filter(|s| !["faq", "glossary"].contains(s))
-            {
+            } else if let Some(slug) = target.strip_prefix("/learn/").filter(|s| !["faq", "glossary"].contains(s)) {
                 lessons.contains(slug)
             } else if let Some(slug) = target.strip_prefix("/practice/") {
                 exercises.contains(slug)

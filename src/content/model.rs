@@ -64,12 +64,7 @@ pub enum Module {
 
 impl Module {
     /// Every module, in course order.
-    pub const ALL: [Module; 4] = [
-        Module::Understanding,
-        Module::FirstSteps,
-        Module::Relationships,
-        Module::WiderWorld,
-    ];
+    pub const ALL: [Module; 4] = [Module::Understanding, Module::FirstSteps, Module::Relationships, Module::WiderWorld];
 
     /// The module's title.
     pub fn title(self) -> &'static str {

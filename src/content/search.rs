@@ -67,9 +67,7 @@ pub struct SearchIndex {
 fn push_inlines(spans: &[Inline], out: &mut String) {
     for span in spans {
         match *span {
-            Inline::Text(t) | Inline::Strong(t) | Inline::Em(t) | Inline::Link { text: t, .. } => {
-                out.push_str(t)
-            }
+            Inline::Text(t) | Inline::Strong(t) | Inline::Em(t) | Inline::Link { text: t, .. } => out.push_str(t),
         }
     }
     out.push(' ');
@@ -83,9 +81,7 @@ fn push_blocks(blocks: &[Block], out: &mut String) {
                 out.push(' ');
             }
             Block::Paragraph(spans) => push_inlines(spans, out),
-            Block::Bullets(items) | Block::Numbered(items) => {
-                items.iter().for_each(|i| push_inlines(i, out))
-            }
+            Block::Bullets(items) | Block::Numbered(items) => items.iter().for_each(|i| push_inlines(i, out)),
             Block::Example { title, body } => {
                 out.push_str(title);
                 out.push(' ');
@@ -97,14 +93,7 @@ fn push_blocks(blocks: &[Block], out: &mut String) {
 }
 
 fn doc(kind: ResultKind, title: String, href: String, text: String) -> SearchDoc {
-    SearchDoc {
-        kind,
-        title_lower: title.to_lowercase(),
-        text_lower: text.to_lowercase(),
-        title,
-        href,
-        text,
-    }
+    SearchDoc { kind, title_lower: title.to_lowercase(), text_lower: text.to_lowercase(), title, href, text }
 }
 
 /// Splits a query into lower-case words (letters and digits).
@@ -120,30 +109,20 @@ pub fn query_words(query: &str) -> Vec<String> {
 fn word_starts(lower: &str, word: &str) -> Vec<(usize, usize)> {
     lower
         .match_indices(word)
-        .filter(|(i, _)| {
-            lower[..*i]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-        })
+        .filter(|(i, _)| lower[..*i].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
         .map(|(i, m)| (i, i + m.len()))
         .collect()
 }
 
 /// Marks the ranges of `text` where any of `words` starts a word.
 fn mark(text: &str, lower: &str, words: &[String]) -> Marked {
-    let mut ranges: Vec<(usize, usize)> =
-        words.iter().flat_map(|w| word_starts(lower, w)).collect();
+    let mut ranges: Vec<(usize, usize)> = words.iter().flat_map(|w| word_starts(lower, w)).collect();
     ranges.sort_unstable();
     let mut out = Vec::new();
     let mut at = 0;
     for (start, end) in ranges {
         // Lower-casing can change byte lengths for a few scripts; only mark where the boundaries line up.
-        if start < at
-            || !text.is_char_boundary(start)
-            || !text.is_char_boundary(end)
-            || lower.len() != text.len()
-        {
+        if start < at || !text.is_char_boundary(start) || !text.is_char_boundary(end) || lower.len() != text.len() {
             continue;
         }
         if start > at {
@@ -188,12 +167,7 @@ impl SearchIndex {
             let mut text = format!("{} ", lesson.summary);
             for block in lesson.body {
                 if let Block::Heading { text: heading, id } = *block {
-                    docs.push(doc(
-                        ResultKind::Lesson,
-                        section_title,
-                        section_href,
-                        std::mem::take(&mut text),
-                    ));
+                    docs.push(doc(ResultKind::Lesson, section_title, section_href, std::mem::take(&mut text)));
                     section_title = format!("{} — {}", lesson.title, heading);
                     section_href = format!("/learn/{}#{}", lesson.slug, id);
                 } else {
@@ -205,22 +179,12 @@ impl SearchIndex {
         for entry in FAQ {
             let mut text = String::new();
             push_blocks(entry.body, &mut text);
-            docs.push(doc(
-                ResultKind::Faq,
-                entry.question.to_owned(),
-                format!("/learn/faq#{}", entry.slug),
-                text,
-            ));
+            docs.push(doc(ResultKind::Faq, entry.question.to_owned(), format!("/learn/faq#{}", entry.slug), text));
         }
         for term in GLOSSARY {
             let mut text = String::new();
             push_blocks(term.body, &mut text);
-            docs.push(doc(
-                ResultKind::Glossary,
-                term.term.to_owned(),
-                format!("/learn/glossary#{}", term.slug),
-                text,
-            ));
+            docs.push(doc(ResultKind::Glossary, term.term.to_owned(), format!("/learn/glossary#{}", term.slug), text));
         }
         SearchIndex { docs }
     }
@@ -254,10 +218,7 @@ impl SearchIndex {
                 }
             }
             if all {
-                if d.kind == ResultKind::Glossary
-                    && words.len() == 1
-                    && d.title_lower.starts_with(&words[0])
-                {
+                if d.kind == ResultKind::Glossary && words.len() == 1 && d.title_lower.starts_with(&words[0]) {
                     score += 20;
                 }
                 hits.push((score, index, if first == usize::MAX { 0 } else { first }));

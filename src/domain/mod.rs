@@ -1,9 +1,18 @@
 //! Pure domain logic: plain serde types and rules, no Leptos and no browser APIs, tested with `cargo test`.
 
+pub mod beliefs;
+pub mod ids;
+pub mod journal;
 pub mod merge;
+pub mod practice;
 pub mod progress;
 pub mod settings;
+pub mod triggers;
 
-pub use merge::Merge;
+pub use beliefs::Belief;
+pub use journal::{JournalFilter, ThoughtRecord};
+pub use merge::{newer_of, Merge};
+pub use practice::PracticeHistory;
 pub use progress::{LessonProgress, LessonState};
 pub use settings::{Settings, ThemeChoice};
+pub use triggers::TriggerEntry;

@@ -2,11 +2,11 @@
 
 mod platform;
 
-pub use platform::{now_iso, set_title};
+pub use platform::{new_id, now_iso, set_title, today};
 
-use crate::domain::{LessonProgress, Merge, Settings};
+use crate::domain::{newer_of, Belief, LessonProgress, Merge, PracticeHistory, Settings, ThoughtRecord, TriggerEntry};
 use crate::storage::browser::BrowserStore;
-use crate::storage::{KvStore, LoadProblem, MemoryStore, QuarantineItem, Stored, Vault};
+use crate::storage::{KvStore, LoadProblem, MemoryStore, QuarantineItem, Record, Stored, Vault};
 use leptos::prelude::*;
 use std::cell::RefCell;
 
@@ -43,6 +43,25 @@ pub struct AppState {
     pub progress: RwSignal<LessonProgress>,
     /// Storage health, for banners and Settings.
     pub storage: RwSignal<StorageStatus>,
+    /// Thought records, drafts included.
+    pub journal: RwSignal<Vec<ThoughtRecord>>,
+    /// Core beliefs.
+    pub beliefs: RwSignal<Vec<Belief>>,
+    /// Self-sabotage trigger log.
+    pub triggers: RwSignal<Vec<TriggerEntry>>,
+    /// Thinking-trap practice answers.
+    pub trap_practice: RwSignal<PracticeHistory>,
+    /// The message shown at the bottom of the screen (with Undo after a delete).
+    pub toast: RwSignal<Option<Toast>>,
+}
+
+/// A short message, optionally with an Undo action.
+#[derive(Clone)]
+pub struct Toast {
+    /// What happened.
+    pub message: String,
+    /// Puts things back as they were.
+    pub undo: Option<Callback<()>>,
 }
 
 fn with_vault<R>(f: impl FnOnce(&mut AppVault) -> R) -> Option<R> {
@@ -59,11 +78,18 @@ impl AppState {
         let mut vault = Vault::new(store, Box::new(now_iso));
         let settings = vault.load::<Settings>();
         let progress = vault.load::<LessonProgress>();
-        let mut status = StorageStatus {
-            unavailable,
-            ..Default::default()
-        };
-        for problem in [settings.problem, progress.problem].into_iter().flatten() {
+        let trap_practice = vault.load::<PracticeHistory>();
+        let (journal, journal_problems) = vault.load_records::<ThoughtRecord>();
+        let (beliefs, belief_problems) = vault.load_records::<Belief>();
+        let (triggers, trigger_problems) = vault.load_records::<TriggerEntry>();
+        let mut status = StorageStatus { unavailable, ..Default::default() };
+        let problems = [settings.problem, progress.problem, trap_practice.problem]
+            .into_iter()
+            .flatten()
+            .chain(journal_problems)
+            .chain(belief_problems)
+            .chain(trigger_problems);
+        for problem in problems {
             if let LoadProblem::ReadFailed(e) = problem {
                 status.save_error = Some(format!("Saved data could not be read: {e}."));
             }
@@ -73,6 +99,11 @@ impl AppState {
             settings: RwSignal::new(settings.value),
             progress: RwSignal::new(progress.value),
             storage: RwSignal::new(status),
+            journal: RwSignal::new(journal),
+            beliefs: RwSignal::new(beliefs),
+            triggers: RwSignal::new(triggers),
+            trap_practice: RwSignal::new(trap_practice.value),
+            toast: RwSignal::new(None),
         };
         state.refresh_storage_status();
         provide_context(state);
@@ -107,8 +138,7 @@ impl AppState {
             }
             Some(Err(error)) => {
                 signal.set(value);
-                self.storage
-                    .update(|s| s.save_error = Some(error.to_string()));
+                self.storage.update(|s| s.save_error = Some(error.to_string()));
             }
             None => signal.set(value),
         }
@@ -116,10 +146,7 @@ impl AppState {
     }
 
     /// Re-reads a collection after another tab changed it, merging so neither tab's entries are lost.
-    pub fn reload<T: Stored + Merge + PartialEq + Send + Sync + 'static>(
-        &self,
-        signal: RwSignal<T>,
-    ) {
+    pub fn reload<T: Stored + Merge + PartialEq + Send + Sync + 'static>(&self, signal: RwSignal<T>) {
         let Some(loaded) = with_vault(|vault| vault.load::<T>()) else {
             return;
         };
@@ -134,19 +161,75 @@ impl AppState {
         }
     }
 
+    /// Saves one record (inserting or replacing it by id). Returns whether it reached storage; when it did
+    /// not, the record is still kept in memory and on screen and the error is shown.
+    pub fn save_record<R: Record + Send + Sync + 'static>(&self, signal: RwSignal<Vec<R>>, record: R) -> bool {
+        let result = with_vault(|vault| vault.save_record(&record));
+        signal.update(|records| match records.iter_mut().find(|r| r.id() == record.id()) {
+            Some(existing) => *existing = record,
+            None => records.push(record),
+        });
+        self.report(result)
+    }
+
+    /// Deletes one record and offers Undo, which saves it back exactly as it was.
+    pub fn delete_record<R: Record + Send + Sync + 'static>(&self, signal: RwSignal<Vec<R>>, id: &str, what: &str) {
+        let mut removed = None;
+        signal.update(|records| {
+            if let Some(i) = records.iter().position(|r| r.id() == id) {
+                removed = Some(records.remove(i));
+            }
+        });
+        let result = with_vault(|vault| vault.delete_record::<R>(id));
+        self.report(result);
+        if let Some(record) = removed {
+            let state = *self;
+            self.toast.set(Some(Toast {
+                message: format!("{what} deleted."),
+                undo: Some(Callback::new(move |_| {
+                    state.save_record(signal, record.clone());
+                    state.toast.set(None);
+                })),
+            }));
+        }
+    }
+
+    /// Re-reads one record after another tab changed or deleted it; the newer edit wins.
+    pub fn reload_record<R: Record + Send + Sync + 'static>(&self, signal: RwSignal<Vec<R>>, id: &str) {
+        let Some(loaded) = with_vault(|vault| vault.load_record::<R>(id)) else { return };
+        match loaded {
+            Ok(Some(theirs)) => signal.update(|records| match records.iter_mut().find(|r| r.id() == id) {
+                Some(ours) => *ours = newer_of(ours.clone(), theirs),
+                None => records.push(theirs),
+            }),
+            Ok(None) => signal.update(|records| records.retain(|r| r.id() != id)),
+            Err(_) => {}
+        }
+        self.refresh_storage_status();
+    }
+
+    /// Shows a save result: clears the error on success, shows it on failure. Returns whether it saved.
+    fn report<E: std::fmt::Display>(&self, result: Option<Result<(), E>>) -> bool {
+        let saved = match result {
+            Some(Ok(())) => {
+                self.storage.update(|s| s.save_error = None);
+                true
+            }
+            Some(Err(error)) => {
+                self.storage.update(|s| s.save_error = Some(error.to_string()));
+                false
+            }
+            None => false,
+        };
+        self.refresh_storage_status();
+        saved
+    }
+
     /// Re-reads quarantine, blocked keys and usage into [`StorageStatus`].
     pub fn refresh_storage_status(&self) {
         let snapshot = with_vault(|vault| {
-            let blocked = vault
-                .blocked()
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
-            (
-                vault.quarantined(),
-                blocked,
-                vault.used_units().unwrap_or(0) * 2,
-            )
+            let blocked = vault.blocked().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+            (vault.quarantined(), blocked, vault.used_units().unwrap_or(0) * 2)
         });
         if let Some((quarantined, blocked, used_bytes)) = snapshot {
             self.storage.update(|s| {
@@ -161,8 +244,7 @@ impl AppState {
     pub fn discard_quarantined(&self, key: &str) {
         let result = with_vault(|vault| vault.discard_quarantined(key));
         if let Some(Err(e)) = result {
-            self.storage
-                .update(|s| s.save_error = Some(format!("Could not remove it: {e}.")));
+            self.storage.update(|s| s.save_error = Some(format!("Could not remove it: {e}.")));
         }
         self.refresh_storage_status();
     }

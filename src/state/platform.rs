@@ -1,8 +1,8 @@
 //! The few browser calls the state layer needs: time, title, other tabs, persistent storage.
 
 use super::AppState;
-use crate::domain::{LessonProgress, Settings};
-use crate::storage::Stored;
+use crate::domain::{Belief, LessonProgress, PracticeHistory, Settings, ThoughtRecord, TriggerEntry};
+use crate::storage::{Record, Stored};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
@@ -11,6 +11,27 @@ use wasm_bindgen_futures::JsFuture;
 /// The current time, UTC, ISO 8601 with milliseconds (sorts as text).
 pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Today's date in the user's time zone, as YYYY-MM-DD.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+}
+
+/// A new random record id (from the browser's cryptographic random source).
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        // No Web Crypto: fall back to Math.random, still random and never a counter.
+        for byte in bytes.iter_mut() {
+            *byte = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    crate::domain::ids::id_from_bytes(bytes)
 }
 
 /// Sets `document.title` to "`page` · Trust Steps".
@@ -26,10 +47,21 @@ pub(super) fn listen_to_other_tabs(state: AppState) {
         match event.key().as_deref() {
             Some(Settings::KEY) => state.reload(state.settings),
             Some(LessonProgress::KEY) => state.reload(state.progress),
+            Some(PracticeHistory::KEY) => state.reload(state.trap_practice),
+            Some(key) if key.starts_with(ThoughtRecord::PREFIX) => {
+                state.reload_record(state.journal, &key[ThoughtRecord::PREFIX.len()..])
+            }
+            Some(key) if key.starts_with(Belief::PREFIX) => {
+                state.reload_record(state.beliefs, &key[Belief::PREFIX.len()..])
+            }
+            Some(key) if key.starts_with(TriggerEntry::PREFIX) => {
+                state.reload_record(state.triggers, &key[TriggerEntry::PREFIX.len()..])
+            }
             // `None` means the other tab cleared storage: reload everything.
             None => {
                 state.reload(state.settings);
                 state.reload(state.progress);
+                state.reload(state.trap_practice);
             }
             Some(_) => state.refresh_storage_status(),
         }
@@ -51,10 +83,7 @@ pub(super) fn ask_for_persistent_storage(status: RwSignal<super::StorageStatus>)
         let granted = match granted {
             Some(true) => Some(true),
             _ => match manager.persisted() {
-                Ok(promise) => JsFuture::from(promise)
-                    .await
-                    .ok()
-                    .and_then(|v: JsValue| v.as_bool()),
+                Ok(promise) => JsFuture::from(promise).await.ok().and_then(|v: JsValue| v.as_bool()),
                 Err(_) => None,
             },
         };

@@ -13,10 +13,7 @@ impl BrowserStore {
     /// Opens localStorage, or says why it cannot be used (disabled, blocked, or throwing on access).
     pub fn open() -> Result<Self, StoreError> {
         let window = web_sys::window().ok_or(StoreError::Unavailable)?;
-        let storage = window
-            .local_storage()
-            .map_err(|_| StoreError::Unavailable)?
-            .ok_or(StoreError::Unavailable)?;
+        let storage = window.local_storage().map_err(|_| StoreError::Unavailable)?.ok_or(StoreError::Unavailable)?;
         // Some browsers hand out a storage object that throws on first use (Safari private mode of old).
         let probe = "trust-steps/.probe";
         storage.set_item(probe, "1").map_err(to_store_error)?;

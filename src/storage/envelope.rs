@@ -83,10 +83,7 @@ impl fmt::Display for DecodeError {
             DecodeError::NotJson(e) => write!(f, "it is not readable JSON ({e})"),
             DecodeError::NotAnEnvelope => write!(f, "it is not in the format Trust Steps saves"),
             DecodeError::Migration { from, message } => {
-                write!(
-                    f,
-                    "it could not be upgraded from version {from} ({message})"
-                )
+                write!(f, "it could not be upgraded from version {from} ({message})")
             }
             DecodeError::Shape(e) => write!(f, "its contents are not what was expected ({e})"),
         }
@@ -96,10 +93,7 @@ impl fmt::Display for DecodeError {
 /// Runs every migration step from `schema` up to `T::SCHEMA`.
 pub fn migrate<T: Versioned>(mut schema: u32, mut data: Value) -> Result<Value, DecodeError> {
     while schema < T::SCHEMA {
-        data = T::upgrade(schema, data).map_err(|message| DecodeError::Migration {
-            from: schema,
-            message,
-        })?;
+        data = T::upgrade(schema, data).map_err(|message| DecodeError::Migration { from: schema, message })?;
         schema += 1;
     }
     Ok(data)
@@ -108,28 +102,15 @@ pub fn migrate<T: Versioned>(mut schema: u32, mut data: Value) -> Result<Value, 
 /// Reads an envelope from stored text, migrating older data and keeping unknown fields of newer data.
 pub fn decode<T: Versioned>(raw: &str) -> Result<Decoded<T>, DecodeError> {
     let json: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-    let envelope: Envelope =
-        serde_json::from_value(json).map_err(|_| DecodeError::NotAnEnvelope)?;
+    let envelope: Envelope = serde_json::from_value(json).map_err(|_| DecodeError::NotAnEnvelope)?;
     let data = migrate::<T>(envelope.schema, envelope.data)?;
     let value = serde_json::from_value(data).map_err(|e| DecodeError::Shape(e.to_string()))?;
-    Ok(Decoded {
-        value,
-        schema: envelope.schema.max(T::SCHEMA),
-        extra: envelope.extra,
-    })
+    Ok(Decoded { value, schema: envelope.schema.max(T::SCHEMA), extra: envelope.extra })
 }
 
 /// Writes a value inside its envelope.
-pub fn encode<T: Versioned>(
-    value: &T,
-    schema: u32,
-    extra: &Map<String, Value>,
-) -> Result<String, String> {
+pub fn encode<T: Versioned>(value: &T, schema: u32, extra: &Map<String, Value>) -> Result<String, String> {
     let data = serde_json::to_value(value).map_err(|e| e.to_string())?;
-    let envelope = Envelope {
-        schema,
-        data,
-        extra: extra.clone(),
-    };
+    let envelope = Envelope { schema, data, extra: extra.clone() };
     serde_json::to_string(&envelope).map_err(|e| e.to_string())
 }

@@ -13,3 +13,11 @@ pub const QUARANTINE_PREFIX: &str = "trust-steps/quarantine/";
 pub fn is_app_key(key: &str) -> bool {
     key.starts_with(PREFIX)
 }
+/// Thought records, one key per record.
+pub const JOURNAL_PREFIX: &str = "trust-steps/journal/";
+/// Core beliefs, one key per belief.
+pub const BELIEFS_PREFIX: &str = "trust-steps/beliefs/";
+/// Self-sabotage trigger log, one key per entry.
+pub const TRIGGERS_PREFIX: &str = "trust-steps/triggers/";
+/// Thinking-trap practice answers.
+pub const TRAP_PRACTICE: &str = "trust-steps/trap-practice";

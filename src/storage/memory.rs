@@ -32,11 +32,7 @@ impl MemoryStore {
 
     /// Size in UTF-16 code units of everything stored, the way browsers account for localStorage.
     pub fn used_units(&self) -> usize {
-        self.entries
-            .borrow()
-            .iter()
-            .map(|(k, v)| utf16_len(k) + utf16_len(v))
-            .sum()
+        self.entries.borrow().iter().map(|(k, v)| utf16_len(k) + utf16_len(v)).sum()
     }
 }
 
@@ -54,19 +50,13 @@ impl KvStore for MemoryStore {
             return Err(error);
         }
         if let Some(quota) = self.quota.get() {
-            let previous = self
-                .entries
-                .borrow()
-                .get(key)
-                .map_or(0, |old| utf16_len(key) + utf16_len(old));
+            let previous = self.entries.borrow().get(key).map_or(0, |old| utf16_len(key) + utf16_len(old));
             let after = self.used_units() - previous + utf16_len(key) + utf16_len(value);
             if after > quota {
                 return Err(StoreError::QuotaExceeded);
             }
         }
-        self.entries
-            .borrow_mut()
-            .insert(key.to_owned(), value.to_owned());
+        self.entries.borrow_mut().insert(key.to_owned(), value.to_owned());
         Ok(())
     }
 

@@ -54,8 +54,13 @@ pub enum SaveError {
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SaveError::Store(e) => write!(f, "Not saved: {e}. What you entered is kept on screen and will be saved on the next try."),
-            SaveError::Blocked(key) => write!(f, "Not saved: {key} holds data that could not be read or moved aside, and saving would overwrite it."),
+            SaveError::Store(e) => {
+                write!(f, "Not saved: {e}. What you entered is kept on screen and will be saved on the next try.")
+            }
+            SaveError::Blocked(key) => write!(
+                f,
+                "Not saved: {key} holds data that could not be read or moved aside, and saving would overwrite it."
+            ),
             SaveError::Encode(e) => write!(f, "Not saved: the entry could not be prepared for saving ({e})."),
         }
     }
@@ -89,13 +94,7 @@ pub struct Vault<S: KvStore> {
 impl<S: KvStore> Vault<S> {
     /// Wraps a store; `clock` gives the current UTC time as ISO 8601.
     pub fn new(store: S, clock: Box<dyn Fn() -> String>) -> Self {
-        Self {
-            store,
-            pending: BTreeMap::new(),
-            newer: BTreeMap::new(),
-            blocked: BTreeMap::new(),
-            clock,
-        }
+        Self { store, pending: BTreeMap::new(), newer: BTreeMap::new(), blocked: BTreeMap::new(), clock }
     }
 
     /// The underlying store.
@@ -106,14 +105,8 @@ impl<S: KvStore> Vault<S> {
     /// Loads a collection. Unreadable data is moved to quarantine (never overwritten) and reported.
     pub fn load<T: Stored>(&mut self) -> Loaded<T> {
         match self.load_key::<T>(T::KEY) {
-            Ok(value) => Loaded {
-                value: value.unwrap_or_default(),
-                problem: None,
-            },
-            Err(problem) => Loaded {
-                value: T::default(),
-                problem: Some(problem),
-            },
+            Ok(value) => Loaded { value: value.unwrap_or_default(), problem: None },
+            Err(problem) => Loaded { value: T::default(), problem: Some(problem) },
         }
     }
 
@@ -127,8 +120,7 @@ impl<S: KvStore> Vault<S> {
         match decode::<T>(&raw) {
             Ok(decoded) => {
                 if decoded.schema > T::SCHEMA || !decoded.extra.is_empty() {
-                    self.newer
-                        .insert(key.to_owned(), (decoded.schema, decoded.extra));
+                    self.newer.insert(key.to_owned(), (decoded.schema, decoded.extra));
                 }
                 Ok(Some(decoded.value))
             }
@@ -181,17 +173,10 @@ impl<S: KvStore> Vault<S> {
             .map_err(|e| StoreError::Other(e.to_string()))
             .and_then(|text| self.store.set(&quarantine_key, &text));
         if written.is_ok() && self.store.remove(key).is_ok() {
-            LoadProblem::Quarantined {
-                key: key.to_owned(),
-                quarantine_key,
-                reason,
-            }
+            LoadProblem::Quarantined { key: key.to_owned(), quarantine_key, reason }
         } else {
             self.blocked.insert(key.to_owned(), raw.to_owned());
-            LoadProblem::Blocked {
-                key: key.to_owned(),
-                reason,
-            }
+            LoadProblem::Blocked { key: key.to_owned(), reason }
         }
     }
 
@@ -220,11 +205,7 @@ impl<S: KvStore> Vault<S> {
         if self.blocked.contains_key(key) {
             return Err(SaveError::Blocked(key.to_owned()));
         }
-        let (schema, extra) = self
-            .newer
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| (T::SCHEMA, Map::new()));
+        let (schema, extra) = self.newer.get(key).cloned().unwrap_or_else(|| (T::SCHEMA, Map::new()));
         let text = encode(value, schema, &extra).map_err(SaveError::Encode)?;
         self.pending.insert(key.to_owned(), Some(text));
         self.flush().map_err(SaveError::Store)
@@ -254,13 +235,8 @@ impl<S: KvStore> Vault<S> {
 
     /// Everything set aside as unreadable, oldest first, with its storage key.
     pub fn quarantined(&self) -> Vec<(String, QuarantineItem)> {
-        let mut keys: Vec<String> = self
-            .store
-            .keys()
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|k| k.starts_with(QUARANTINE_PREFIX))
-            .collect();
+        let mut keys: Vec<String> =
+            self.store.keys().unwrap_or_default().into_iter().filter(|k| k.starts_with(QUARANTINE_PREFIX)).collect();
         keys.sort();
         keys.into_iter()
             .filter_map(|key| {

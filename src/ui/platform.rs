@@ -20,9 +20,7 @@ pub fn mark_ready() {
 /// readers announce the new page and keyboard users continue from it.
 pub fn focus_target(anchor: &str) {
     let Some(document) = document() else { return };
-    let by_anchor = (!anchor.is_empty())
-        .then(|| document.get_element_by_id(anchor))
-        .flatten();
+    let by_anchor = (!anchor.is_empty()).then(|| document.get_element_by_id(anchor)).flatten();
     let Some(target) = by_anchor
         .or_else(|| document.query_selector("main h1").ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
@@ -41,8 +39,7 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
     let anchor = document()
         .ok_or("no document")?
@@ -73,13 +70,11 @@ pub fn pwa_flag(name: &str) -> bool {
 
 /// Calls a method of `window.tsPwa`: `applyUpdate` or `install`.
 pub fn pwa_call(method: &str) {
-    let Some(pwa) =
-        web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("tsPwa")).ok())
-    else {
+    let Some(pwa) = web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("tsPwa")).ok()) else {
         return;
     };
-    if let Ok(function) = js_sys::Reflect::get(&pwa, &JsValue::from_str(method))
-        .and_then(|f| f.dyn_into::<js_sys::Function>())
+    if let Ok(function) =
+        js_sys::Reflect::get(&pwa, &JsValue::from_str(method)).and_then(|f| f.dyn_into::<js_sys::Function>())
     {
         let _ = function.call0(&pwa);
     }

@@ -7,10 +7,7 @@ use leptos::prelude::*;
 pub fn apply_theme(settings: RwSignal<Settings>) {
     Effect::new(move |_| {
         let theme = settings.with(|s| s.theme);
-        let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        else {
+        let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
             return;
         };
         let _ = match theme {

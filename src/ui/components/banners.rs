@@ -42,10 +42,9 @@ pub fn StorageBanners() -> impl IntoView {
 #[component]
 pub fn PwaBanner() -> impl IntoView {
     let update_ready = RwSignal::new(pwa_flag("updateReady"));
-    let handle = window_event_listener(
-        leptos::ev::Custom::<leptos::ev::Event>::new("ts:update-ready"),
-        move |_| update_ready.set(true),
-    );
+    let handle = window_event_listener(leptos::ev::Custom::<leptos::ev::Event>::new("ts:update-ready"), move |_| {
+        update_ready.set(true)
+    });
     on_cleanup(move || handle.remove());
     view! {
         <Show when=move || update_ready.get()>

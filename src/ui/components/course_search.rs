@@ -8,13 +8,7 @@ const MAX_RESULTS: usize = 12;
 
 fn marked(runs: Marked) -> impl IntoView {
     runs.into_iter()
-        .map(|(text, is_match)| {
-            if is_match {
-                view! { <mark>{text}</mark> }.into_any()
-            } else {
-                text.into_any()
-            }
-        })
+        .map(|(text, is_match)| if is_match { view! { <mark>{text}</mark> }.into_any() } else { text.into_any() })
         .collect_view()
 }
 

@@ -12,11 +12,7 @@ pub fn inlines(spans: &'static [Inline]) -> AnyView {
             Inline::Strong(text) => view! { <strong>{text}</strong> }.into_any(),
             Inline::Em(text) => view! { <em>{text}</em> }.into_any(),
             Inline::Link { text, href } => {
-                let class = if href.starts_with("/learn/glossary#") {
-                    "term-link"
-                } else {
-                    ""
-                };
+                let class = if href.starts_with("/learn/glossary#") { "term-link" } else { "" };
                 view! { <a href=href class=class>{text}</a> }.into_any()
             }
         })

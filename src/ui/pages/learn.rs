@@ -11,11 +11,7 @@ use leptos::prelude::*;
 pub fn Learn() -> impl IntoView {
     set_title("Learn");
     let state = AppState::get();
-    let done = move || {
-        state
-            .progress
-            .with(|p| p.done_count(LESSONS.iter().map(|l| l.slug)))
-    };
+    let done = move || state.progress.with(|p| p.done_count(LESSONS.iter().map(|l| l.slug)));
     let continue_with = move || {
         state.progress.with(|p| {
             p.last_opened()

@@ -11,8 +11,7 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn LessonPage() -> impl IntoView {
     let params = use_params_map();
-    let lesson =
-        Memo::new(move |_| params.with(|p| p.get("lesson").and_then(|slug| lesson_by_slug(&slug))));
+    let lesson = Memo::new(move |_| params.with(|p| p.get("lesson").and_then(|slug| lesson_by_slug(&slug))));
     move || match lesson.get() {
         Some(lesson) => view! { <LessonView lesson=lesson/> }.into_any(),
         None => view! { <NotFound/> }.into_any(),
@@ -27,14 +26,9 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
     let is_done = move || state.progress.with(|p| p.is_done(lesson.slug));
     let toggle_done = move |_| {
         let done = !is_done();
-        state.change(state.progress, |p| {
-            p.set_done(lesson.slug, done, &now_iso())
-        });
+        state.change(state.progress, |p| p.set_done(lesson.slug, done, &now_iso()));
     };
-    let index = LESSONS
-        .iter()
-        .position(|l| l.slug == lesson.slug)
-        .unwrap_or(0);
+    let index = LESSONS.iter().position(|l| l.slug == lesson.slug).unwrap_or(0);
     let previous = index.checked_sub(1).and_then(|i| LESSONS.get(i));
     let next = LESSONS.get(index + 1);
     view! {

@@ -47,9 +47,7 @@ pub fn Practice() -> impl IntoView {
 #[component]
 pub fn ExercisePage() -> impl IntoView {
     let params = use_params_map();
-    let exercise = Memo::new(move |_| {
-        params.with(|p| p.get("exercise").and_then(|slug| exercise_by_slug(&slug)))
-    });
+    let exercise = Memo::new(move |_| params.with(|p| p.get("exercise").and_then(|slug| exercise_by_slug(&slug))));
     move || match exercise.get() {
         Some(exercise) => {
             set_title(exercise.title);

@@ -158,10 +158,10 @@ fn StorageSection() -> impl IntoView {
 #[component]
 fn InstallSection() -> impl IntoView {
     let can_install = RwSignal::new(pwa_flag("canInstall"));
-    let handle = window_event_listener(
-        leptos::ev::Custom::<leptos::ev::Event>::new("ts:install-available"),
-        move |_| can_install.set(pwa_flag("canInstall")),
-    );
+    let handle =
+        window_event_listener(leptos::ev::Custom::<leptos::ev::Event>::new("ts:install-available"), move |_| {
+            can_install.set(pwa_flag("canInstall"))
+        });
     on_cleanup(move || handle.remove());
     view! {
         <section class="settings-section" aria-labelledby="install-heading">

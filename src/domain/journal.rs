@@ -1,0 +1,269 @@
+//! Thought records: the guided eight-step CBT flow, drafts, feelings before and after, search and filters.
+
+use crate::storage::{keys, Record, Versioned};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// A feeling and how strong it was (0–100) before and after working through the thought.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FeelingRating {
+    /// The feeling, in the user's words or from the list.
+    pub name: String,
+    /// Intensity at the start, 0–100.
+    pub before: u8,
+    /// Intensity after the balanced thought, 0–100; `None` until re-rated.
+    pub after: Option<u8>,
+    /// Fields written by a newer version, kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// Whether a record is still being written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RecordStatus {
+    /// Autosaved while typing; listed under drafts until finished.
+    #[default]
+    Draft,
+    /// Finished.
+    Complete,
+}
+
+/// One thought record.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ThoughtRecord {
+    /// Stable random id.
+    pub id: String,
+    /// When it was started (UTC, ISO 8601).
+    pub created_at: String,
+    /// Last change (UTC, ISO 8601).
+    pub updated_at: String,
+    /// Draft or complete.
+    pub status: RecordStatus,
+    /// The step the user was on (1–8), to resume a draft where it was left.
+    pub step: u8,
+    /// The day it happened (YYYY-MM-DD, the user's local date).
+    pub happened_on: String,
+    /// What happened.
+    pub situation: String,
+    /// A person from People this is about, by id.
+    pub person_id: Option<String>,
+    /// The automatic thought.
+    pub thought: String,
+    /// Feelings with intensities.
+    pub feelings: Vec<FeelingRating>,
+    /// Thinking traps spotted (catalogue slugs or the user's own names).
+    pub traps: Vec<String>,
+    /// Evidence that supports the thought.
+    pub evidence_for: String,
+    /// Evidence that does not support it.
+    pub evidence_against: String,
+    /// Other explanations for the other person's behaviour.
+    pub alternatives: String,
+    /// The balanced thought.
+    pub balanced: String,
+    /// Fields written by a newer version, kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Versioned for ThoughtRecord {
+    const SCHEMA: u32 = 1;
+}
+
+impl Record for ThoughtRecord {
+    const PREFIX: &'static str = keys::JOURNAL_PREFIX;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated_at(&self) -> &str {
+        &self.updated_at
+    }
+}
+
+/// The eight steps of the flow: title and a one-line prompt.
+pub const STEPS: [(&str, &str); 8] = [
+    ("Situation", "What happened? Where were you, and who was involved?"),
+    ("Automatic thought", "What went through your mind?"),
+    ("Feelings", "What did you feel, and how strongly (0–100)?"),
+    ("Thinking traps", "Do any of these patterns fit your thought?"),
+    ("Evidence", "What supports the thought, and what does not?"),
+    ("Other explanations", "What else could explain what the other person did?"),
+    ("Balanced thought", "What is a fairer way to see it?"),
+    ("Re-rate your feelings", "How strong are the same feelings now?"),
+];
+
+/// Feelings offered as chips (the user can add their own).
+pub const COMMON_FEELINGS: [&str; 16] = [
+    "Anxious",
+    "Hurt",
+    "Angry",
+    "Sad",
+    "Afraid",
+    "Jealous",
+    "Ashamed",
+    "Lonely",
+    "Suspicious",
+    "Disappointed",
+    "Embarrassed",
+    "Guilty",
+    "Rejected",
+    "Overwhelmed",
+    "Numb",
+    "Hopeful",
+];
+
+impl ThoughtRecord {
+    /// A new, empty draft.
+    pub fn new(id: String, now: &str, today: &str) -> Self {
+        ThoughtRecord {
+            id,
+            created_at: now.to_owned(),
+            updated_at: now.to_owned(),
+            step: 1,
+            happened_on: today.to_owned(),
+            ..Default::default()
+        }
+    }
+
+    /// True when nothing has been typed yet (such a draft is not worth keeping).
+    pub fn is_blank(&self) -> bool {
+        [&self.situation, &self.thought, &self.evidence_for, &self.evidence_against, &self.alternatives, &self.balanced]
+            .iter()
+            .all(|t| t.trim().is_empty())
+            && self.feelings.is_empty()
+            && self.traps.is_empty()
+    }
+
+    /// The record can be finished once it has an automatic thought.
+    pub fn can_finish(&self) -> bool {
+        !self.thought.trim().is_empty()
+    }
+
+    /// Adds a feeling (case-insensitively once) at `before` intensity.
+    pub fn add_feeling(&mut self, name: &str, before: u8) {
+        let name = name.trim();
+        if name.is_empty() || self.feelings.iter().any(|f| f.name.eq_ignore_ascii_case(name)) {
+            return;
+        }
+        self.feelings.push(FeelingRating { name: name.to_owned(), before: before.min(100), ..Default::default() });
+    }
+
+    /// Removes a feeling by name.
+    pub fn remove_feeling(&mut self, name: &str) {
+        self.feelings.retain(|f| !f.name.eq_ignore_ascii_case(name));
+    }
+
+    /// Adds or removes a thinking trap.
+    pub fn toggle_trap(&mut self, trap: &str) {
+        let trap = trap.trim();
+        if trap.is_empty() {
+            return;
+        }
+        if let Some(i) = self.traps.iter().position(|t| t == trap) {
+            self.traps.remove(i);
+        } else {
+            self.traps.push(trap.to_owned());
+        }
+    }
+
+    /// Average drop in intensity over the re-rated feelings (positive = felt better), if any were re-rated.
+    pub fn average_drop(&self) -> Option<f64> {
+        let drops: Vec<f64> =
+            self.feelings.iter().filter_map(|f| f.after.map(|after| f64::from(f.before) - f64::from(after))).collect();
+        (!drops.is_empty()).then(|| drops.iter().sum::<f64>() / drops.len() as f64)
+    }
+
+    /// All the record's text, lower-cased, for search.
+    pub fn search_text(&self) -> String {
+        let mut text = [
+            &self.situation,
+            &self.thought,
+            &self.evidence_for,
+            &self.evidence_against,
+            &self.alternatives,
+            &self.balanced,
+        ]
+        .iter()
+        .map(|t| t.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+        for feeling in &self.feelings {
+            text.push('\n');
+            text.push_str(&feeling.name);
+        }
+        for trap in &self.traps {
+            text.push('\n');
+            text.push_str(trap);
+        }
+        text.to_lowercase()
+    }
+}
+
+/// What the journal list is narrowed to.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct JournalFilter {
+    /// Words that must all appear somewhere in the record.
+    pub text: String,
+    /// Only records with this trap.
+    pub trap: Option<String>,
+    /// Only records with this feeling (case-insensitive).
+    pub feeling: Option<String>,
+    /// Only records about this person (by id).
+    pub person: Option<String>,
+    /// Only records on or after this day (YYYY-MM-DD).
+    pub from: Option<String>,
+    /// Only records on or before this day (YYYY-MM-DD).
+    pub to: Option<String>,
+}
+
+impl JournalFilter {
+    /// True when nothing narrows the list.
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+            && self.trap.is_none()
+            && self.feeling.is_none()
+            && self.person.is_none()
+            && self.from.is_none()
+            && self.to.is_none()
+    }
+
+    /// Does `record` (with its pre-computed lower-case `search_text`) pass the filter?
+    pub fn matches(&self, record: &ThoughtRecord, search_text: &str) -> bool {
+        let words_ok = self.text.to_lowercase().split_whitespace().all(|word| search_text.contains(word));
+        let trap_ok = self.trap.as_ref().is_none_or(|t| record.traps.contains(t));
+        let feeling_ok =
+            self.feeling.as_ref().is_none_or(|f| record.feelings.iter().any(|r| r.name.eq_ignore_ascii_case(f)));
+        let person_ok = self.person.as_ref().is_none_or(|p| record.person_id.as_ref() == Some(p));
+        let from_ok = self.from.as_ref().is_none_or(|d| record.happened_on.as_str() >= d.as_str());
+        let to_ok = self.to.as_ref().is_none_or(|d| record.happened_on.as_str() <= d.as_str());
+        words_ok && trap_ok && feeling_ok && person_ok && from_ok && to_ok
+    }
+}
+
+/// Sorts records newest first: by the day it happened, then by when it was written.
+pub fn newest_first(records: &mut [ThoughtRecord]) {
+    records.sort_by(|a, b| b.happened_on.cmp(&a.happened_on).then_with(|| b.created_at.cmp(&a.created_at)));
+}
+
+/// Every feeling name used in `records`, for the filter (case-insensitively unique, sorted).
+pub fn feelings_used(records: &[ThoughtRecord]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for feeling in records.iter().flat_map(|r| &r.feelings) {
+        if !names.iter().any(|n| n.eq_ignore_ascii_case(&feeling.name)) {
+            names.push(feeling.name.clone());
+        }
+    }
+    names.sort_by_key(|n| n.to_lowercase());
+    names
+}
+
+/// Every trap used in `records` (catalogue slugs and the user's own), sorted.
+pub fn traps_used(records: &[ThoughtRecord]) -> Vec<String> {
+    let mut traps: Vec<String> = records.iter().flat_map(|r| r.traps.iter().cloned()).collect();
+    traps.sort();
+    traps.dedup();
+    traps
+}
