@@ -1,0 +1,49 @@
+# Trust Steps: build, serve, test and bench. Every target installs what it needs first (scripts/setup.sh).
+#   make serve   build and serve dist/ on http://127.0.0.1:8080
+#   make test    fmt, clippy (native + wasm32), native and browser unit tests, release build, Playwright e2e
+#   make bench   release build, then sizes and load times (scripts/bench.mjs)
+#   make e2e     release build + Playwright only; `npx playwright test -g NAME` for one test
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := build
+
+# binaryen's wasm-opt from npm comes first: Debian's (version 108) produces a broken wasm.
+export PATH := $(CURDIR)/node_modules/binaryen/bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+PORT ?= 8080
+
+.PHONY: setup build serve test lint unit e2e bench clean
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	trunk build --release
+
+serve: build
+	node scripts/serve.mjs dist $(PORT)
+
+lint: setup
+	cargo fmt --all --check
+	cargo clippy --all-targets --locked -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
+
+unit: setup
+	cargo test --locked
+	cargo test --target wasm32-unknown-unknown --locked
+
+e2e: build
+	npx playwright test
+
+test: lint unit e2e
+
+# Also builds once without the course text (TRUST_STEPS_EMPTY_COURSE, see build.rs) to show what it adds.
+BENCH_EMPTY_DIST := target/bench-empty-course
+bench: setup
+	TRUST_STEPS_EMPTY_COURSE=1 trunk build --release --dist $(BENCH_EMPTY_DIST)
+	trunk build --release
+	node scripts/bench.mjs --empty-course $(BENCH_EMPTY_DIST)
+
+clean:
+	rm -rf dist test-results playwright-report

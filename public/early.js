@@ -1,0 +1,112 @@
+// Runs before first paint (a classic, blocking script in <head>; external because the CSP forbids inline
+// scripts). It (a) applies the saved theme so the page never flashes the wrong one, and (b) registers the
+// service worker and exposes `window.tsPwa` for the app's "Update ready" and "Install" buttons.
+(function () {
+  'use strict';
+
+  // (a) Theme: stored by the app as {"schema":1,"data":{"theme":"light"|"dark"|"system",...}}.
+  try {
+    var raw = window.localStorage.getItem('trust-steps/settings');
+    var theme = raw ? JSON.parse(raw).data.theme : null;
+    if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+  } catch (_) {
+    // No storage, or unreadable settings: the app shows the system theme and handles the data itself.
+  }
+
+  // (b) Service worker and install prompt.
+  var pwa = {
+    /** A new build is installed and waiting; call applyUpdate() to switch to it. */
+    updateReady: false,
+    /** The browser offered to install the app; call install() to show its prompt. */
+    canInstall: false,
+    /** Activates the waiting build and reloads the page once it controls it. */
+    applyUpdate: function () {
+      var waiting = registration && registration.waiting;
+      if (!waiting) return false;
+      reloadOnChange = true;
+      waiting.postMessage({ type: 'SKIP_WAITING' });
+      return true;
+    },
+    /** Shows the browser's install prompt; resolves to its outcome ("accepted"/"dismissed") or null. */
+    install: function () {
+      var prompt = deferredPrompt;
+      if (!prompt) return Promise.resolve(null);
+      deferredPrompt = null;
+      setCanInstall(false);
+      return prompt.prompt().then(function () {
+        return prompt.userChoice;
+      }).then(function (choice) {
+        return choice ? choice.outcome : null;
+      }, function () {
+        return null;
+      });
+    },
+  };
+  window.tsPwa = pwa;
+
+  var registration = null;
+  var reloadOnChange = false;
+  var reloaded = false;
+  var deferredPrompt = null;
+
+  function emit(name) {
+    try {
+      window.dispatchEvent(new Event(name));
+    } catch (_) {
+      // Old browsers without the Event constructor: nothing listens there anyway.
+    }
+  }
+
+  function markUpdateReady() {
+    if (pwa.updateReady) return;
+    pwa.updateReady = true;
+    emit('ts:update-ready');
+  }
+
+  function setCanInstall(value) {
+    pwa.canInstall = value;
+    emit('ts:install-available');
+  }
+
+  function watch(worker) {
+    if (!worker) return;
+    worker.addEventListener('statechange', function () {
+      // "installed" with a controller present means an older build is running: this one waits.
+      if (worker.state === 'installed' && navigator.serviceWorker.controller) markUpdateReady();
+    });
+  }
+
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.addEventListener('controllerchange', function () {
+      // The first install also changes the controller (clients.claim): only reload when asked to.
+      if (!reloadOnChange || reloaded) return;
+      reloaded = true;
+      window.location.reload();
+    });
+    navigator.serviceWorker
+      .register('/sw.js', { scope: '/', updateViaCache: 'none' })
+      .then(function (reg) {
+        registration = reg;
+        if (reg.waiting && navigator.serviceWorker.controller) markUpdateReady();
+        watch(reg.installing);
+        reg.addEventListener('updatefound', function () {
+          watch(reg.installing);
+        });
+      })
+      .catch(function (err) {
+        // Offline with the server gone, the update check fails; the installed worker keeps serving.
+        console.info('Trust Steps: service worker not (re)registered:', err && err.message);
+      });
+  }
+
+  window.addEventListener('beforeinstallprompt', function (event) {
+    event.preventDefault();
+    deferredPrompt = event;
+    setCanInstall(true);
+  });
+
+  window.addEventListener('appinstalled', function () {
+    deferredPrompt = null;
+    setCanInstall(false);
+  });
+})();

@@ -1,0 +1,72 @@
+// Trunk post_build hook (see Trunk.toml). Runs in the repo root with TRUNK_STAGING_DIR set, before the
+// staging dir replaces dist/. It
+//   1. moves Trunk's inline `<script type="module">` start-up code into /boot.js, because the CSP
+//      (`script-src 'self' 'wasm-unsafe-eval'`) blocks inline scripts, and fails the build if any other
+//      inline script is left in index.html;
+//   2. writes the precache list (every file of this build, hashed names kept) and a build id into sw.js,
+//      replacing the `self.__TS_BUILD__ = ...;` marker line.
+// No dependencies: plain Node.
+
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) fail('TRUNK_STAGING_DIR is not set (this script is a Trunk post_build hook)');
+
+const indexPath = join(staging, 'index.html');
+const swPath = join(staging, 'sw.js');
+const bootName = 'boot.js';
+
+// 1. Inline start-up script -> boot.js
+let html = readFileSync(indexPath, 'utf8');
+const inlineModule = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
+let boot = null;
+html = html.replace(inlineModule, (whole, attrs, body) => {
+  if (/\bsrc\s*=/.test(attrs)) return whole; // external script: keep
+  if (!/\btype\s*=\s*["']?module/.test(attrs)) fail(`inline non-module script in index.html: ${whole.slice(0, 120)}`);
+  if (boot !== null) fail('more than one inline module script in index.html');
+  boot = body.trim() + '\n';
+  return `<script type="module" src="/${bootName}"></script>`;
+});
+if (boot === null) fail('no inline module script found in index.html: did Trunk change how it starts the app?');
+if (/<[^>]*\son[a-z]+\s*=/i.test(html.replace(/<!--[\s\S]*?-->/g, ''))) fail('inline event handler attribute in index.html');
+// Chromium ignores (and warns about) `integrity` on `<link rel="preload" as="fetch">`, Trunk's wasm preload.
+html = html.replace(/<link\b[^>]*\bas="fetch"[^>]*>/g, (link) => link.replace(/\s+integrity="[^"]*"/, ''));
+writeFileSync(join(staging, bootName), `// Starts the app. Written by scripts/post-build.mjs from Trunk's loader.\n${boot}`);
+writeFileSync(indexPath, html);
+
+// 2. Precache list + build id -> sw.js
+const files = walk(staging)
+  .map((p) => relative(staging, p).split(sep).join('/'))
+  .filter((p) => p !== 'sw.js' && !p.endsWith('.map'))
+  .sort();
+const hash = createHash('sha256');
+for (const f of files) {
+  hash.update(f);
+  hash.update('\0');
+  hash.update(readFileSync(join(staging, f)));
+  hash.update('\0');
+}
+const sw = readFileSync(swPath, 'utf8');
+hash.update(sw);
+const buildId = hash.digest('hex').slice(0, 16);
+const assets = files.map((f) => `/${f}`);
+const marker = /^self\.__TS_BUILD__ = .*;$/m;
+if (!marker.test(sw)) fail('sw.js has no `self.__TS_BUILD__ = ...;` marker line');
+const build = { id: buildId, assets };
+writeFileSync(swPath, sw.replace(marker, () => `self.__TS_BUILD__ = ${JSON.stringify(build)};`));
+
+const total = files.reduce((n, f) => n + statSync(join(staging, f)).size, 0);
+console.log(`post-build: boot.js written, sw.js build ${buildId} precaches ${assets.length} files (${total} bytes)`);
+
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : [],
+  );
+}
+
+function fail(message) {
+  console.error(`post-build: ${message}`);
+  process.exit(1);
+}

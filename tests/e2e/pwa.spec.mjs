@@ -1,0 +1,196 @@
+// The PWA plumbing: manifest and icons, CSP, service worker, offline start, update flow, early theme.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CSP } from '../../scripts/serve.mjs';
+import { expect, fetchText, test, waitForApp, waitForServiceWorker } from './support.mjs';
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes) {
+  expect(bytes.subarray(0, 8).toString('latin1')).toBe('\x89PNG\r\n\x1a\n');
+  return `${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`;
+}
+
+test('index.html has the CSP, no inline script and the PWA links', async ({ server }) => {
+  const { status, headers, text } = await fetchText(server, '/');
+  expect(status).toBe(200);
+  expect(headers.get('content-security-policy')).toBe(CSP);
+  expect(headers.get('cache-control')).toBe('no-cache');
+
+  const meta = text.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/);
+  expect(meta, 'CSP meta tag').not.toBeNull();
+  expect(meta[1]).toBe(CSP);
+
+  const scripts = [...text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const [whole, attrs, body] of scripts) {
+    expect(attrs, `external script: ${whole}`).toMatch(/\bsrc="\/[^"]+"/);
+    expect(body.trim(), `script body: ${whole}`).toBe('');
+  }
+  expect(text).toContain('<script src="/early.js"></script>');
+  expect(text).toContain('<script type="module" src="/boot.js"></script>');
+  expect(text).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
+  expect(text).toContain('<link rel="manifest" href="/manifest.webmanifest">');
+  expect(text).toMatch(/<link rel="apple-touch-icon" href="\/icons\/apple-touch-icon.png">/);
+  expect(text).toContain('id="loading-shell"');
+  expect(text).toContain('<noscript>');
+
+  for (const [path, type] of [
+    ['/boot.js', 'text/javascript'],
+    ['/early.js', 'text/javascript'],
+    ['/sw.js', 'text/javascript'],
+  ]) {
+    const res = await fetchText(server, path);
+    expect(res.status, path).toBe(200);
+    expect(res.headers.get('content-type'), path).toContain(type);
+  }
+});
+
+test('the manifest is served, complete, and its icons load at their sizes', async ({ server }) => {
+  const res = await fetch(`${server.origin}/manifest.webmanifest`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('application/manifest+json');
+  const manifest = await res.json();
+  expect(manifest).toMatchObject({
+    name: 'Trust Steps',
+    short_name: 'Trust Steps',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    background_color: '#f7f5f2',
+    theme_color: '#2f5d62',
+  });
+  expect(manifest.description.length).toBeGreaterThan(10);
+
+  const icons = manifest.icons.map((i) => `${i.sizes} ${i.purpose}`);
+  expect(icons).toEqual(expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']));
+  for (const icon of [...manifest.icons, { src: '/icons/apple-touch-icon.png', sizes: '180x180' }]) {
+    const img = await fetch(new URL(icon.src, server.origin));
+    expect(img.status, icon.src).toBe(200);
+    expect(img.headers.get('content-type'), icon.src).toBe('image/png');
+    expect(pngSize(Buffer.from(await img.arrayBuffer())), icon.src).toBe(icon.sizes);
+  }
+});
+
+test('the page starts under the CSP and the service worker takes control', async ({ page, server }) => {
+  await page.goto(server.url);
+  await waitForApp(page);
+  await expect(page.locator('h1').first()).toBeVisible();
+  await expect(page.locator('#loading-shell')).toHaveCount(0);
+  await waitForServiceWorker(page);
+
+  const state = await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    return {
+      scope: reg && reg.scope,
+      script: reg && reg.active && reg.active.scriptURL,
+      caches: await caches.keys(),
+      pwa: { updateReady: window.tsPwa.updateReady, canInstall: window.tsPwa.canInstall },
+    };
+  });
+  expect(state.scope).toBe(server.url);
+  expect(state.script).toBe(`${server.origin}/sw.js`);
+  expect(state.caches).toHaveLength(1);
+  expect(state.caches[0]).toMatch(/^trust-steps-[0-9a-f]{16}$/);
+  expect(state.pwa.updateReady).toBe(false);
+
+  // Every file of the build is precached, hashed names included.
+  const cached = await page.evaluate(async (name) => {
+    const cache = await caches.open(name);
+    return (await cache.keys()).map((r) => new URL(r.url).pathname).sort();
+  }, state.caches[0]);
+  expect(cached).toEqual(expect.arrayContaining(['/index.html', '/boot.js', '/early.js', '/manifest.webmanifest']));
+  expect(cached.some((p) => /_bg\.wasm$/.test(p))).toBe(true);
+  expect(cached).not.toContain('/sw.js');
+});
+
+test('after one online visit the app works with the server stopped', async ({ page, server }) => {
+  await page.goto(server.url);
+  await waitForApp(page);
+  await waitForServiceWorker(page);
+
+  await server.stop();
+  const check = await fetch(server.url).then(
+    () => 'reachable',
+    () => 'unreachable',
+  );
+  expect(check).toBe('unreachable');
+
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.locator('h1').first()).toBeVisible();
+
+  // Client-side navigation to another route.
+  await page.locator('a[href="/learn"]').first().click();
+  await expect(page).toHaveURL(`${server.origin}/learn`);
+  await expect(page.locator('h1').first()).toBeVisible();
+
+  // A deep link opened while offline is answered with this build's index.html.
+  await page.goto(`${server.origin}/learn`);
+  await waitForApp(page);
+  await expect(page.locator('h1').first()).toBeVisible();
+});
+
+test('a new build waits until the person chooses to reload', async ({ page, server }) => {
+  // A second "build": same files, different build id in sw.js.
+  const next = mkdtempSync(join(tmpdir(), 'ts-next-build-'));
+  try {
+    cpSync(server.dir, next, { recursive: true });
+    const swPath = join(next, 'sw.js');
+    const sw = readFileSync(swPath, 'utf8');
+    const oldId = sw.match(/self\.__TS_BUILD__ = \{"id":"([0-9a-f]+)"/)[1];
+    const newId = 'f'.repeat(16) === oldId ? 'e'.repeat(16) : 'f'.repeat(16);
+    writeFileSync(swPath, sw.replace(`"id":"${oldId}"`, `"id":"${newId}"`));
+
+    await page.goto(server.url);
+    await waitForApp(page);
+    await waitForServiceWorker(page);
+
+    await server.stop();
+    server.dir = next;
+    await server.start();
+
+    const ready = page.evaluate(
+      () => new Promise((resolve) => window.addEventListener('ts:update-ready', () => resolve(true), { once: true })),
+    );
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    expect(await ready).toBe(true);
+    expect(await page.evaluate(() => window.tsPwa.updateReady)).toBe(true);
+    // Still the old build: nothing switched by itself.
+    expect(await page.evaluate(() => caches.keys())).toEqual(
+      expect.arrayContaining([`trust-steps-${oldId}`, `trust-steps-${newId}`]),
+    );
+
+    const reloaded = page.waitForEvent('load');
+    await page.evaluate(() => window.tsPwa.applyUpdate());
+    await reloaded;
+    await waitForApp(page);
+    await expect(page.locator('h1').first()).toBeVisible();
+    expect(await page.evaluate(() => caches.keys())).toEqual([`trust-steps-${newId}`]);
+    expect(await page.evaluate(() => window.tsPwa.updateReady)).toBe(false);
+  } finally {
+    rmSync(next, { recursive: true, force: true });
+  }
+});
+
+test('the saved theme is applied before the app starts', async ({ page, server }) => {
+  await page.addInitScript(() => {
+    localStorage.setItem('trust-steps/settings', JSON.stringify({ schema: 1, data: { theme: 'dark' } }));
+  });
+  await page.goto(server.url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => document.body !== null);
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  await waitForApp(page);
+});
+
+test.describe('unreadable settings', () => {
+  // How the app reports unreadable data is its own business (it may log it); early.js must not throw.
+  test.use({ allowConsoleErrors: [/^console: /] });
+
+  test('never break the early script', async ({ page, server }) => {
+    await page.addInitScript(() => localStorage.setItem('trust-steps/settings', '{not json'));
+    await page.goto(server.url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.body !== null);
+    expect(await page.evaluate(() => typeof window.tsPwa.applyUpdate)).toBe('function');
+  });
+});

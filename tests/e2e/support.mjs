@@ -1,0 +1,138 @@
+// Shared fixtures and helpers for the e2e specs. Import `test` and `expect` from here, not from
+// @playwright/test:
+//
+//   import { test, expect, waitForApp } from './support.mjs';
+//   test('…', async ({ page, server, consoleErrors, foreignRequests }) => { … });
+//
+// Fixtures
+//   server           this worker's static server for dist/ (scripts/serve.mjs, own free port, 127.0.0.1).
+//                    `await server.stop()` makes the site unreachable (drops keep-alive connections too);
+//                    `await server.start()` brings it back on the same origin; set `server.dir` in between to
+//                    serve another build there. Every test starts with it up, serving dist/.
+//   consoleErrors    console.error messages and uncaught page errors seen during the test (live array).
+//   foreignRequests  URLs of every request (pages and service worker) whose origin is not the server's.
+//   allowConsoleErrors  option: RegExps of console errors a test expects, e.g.
+//                    test.use({ allowConsoleErrors: [/Failed to load resource/] }).
+// After every test, `consoleErrors` (minus the allowed ones) and `foreignRequests` must be empty: the app
+// fetches nothing from anywhere else and logs no errors.
+//
+// Every test gets a fresh browser context: empty storage, no service worker, empty HTTP cache.
+
+import { test as base, expect } from '@playwright/test';
+import { startServer } from '../../scripts/serve.mjs';
+
+export { expect };
+
+const DIST = process.env.DIST_DIR || 'dist';
+
+/** A restartable server on one fixed port, so its origin (and the browser's storage for it) stays the same. */
+class Site {
+  constructor() {
+    this.handle = null;
+    this.port = 0;
+    /** Directory served; change it between stop() and start() to serve another build on the same origin. */
+    this.dir = DIST;
+  }
+  get origin() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+  get url() {
+    return `${this.origin}/`;
+  }
+  get running() {
+    return this.handle !== null;
+  }
+  async start() {
+    if (this.handle) return;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        this.handle = await startServer({ dir: this.dir, port: this.port });
+        break;
+      } catch (err) {
+        // The port may linger for a moment after stop(); any other error is real.
+        if (err.code !== 'EADDRINUSE' || attempt >= 20) throw err;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    this.port = this.handle.port;
+  }
+  async stop() {
+    if (!this.handle) return;
+    const handle = this.handle;
+    this.handle = null;
+    await handle.close();
+  }
+}
+
+export const test = base.extend({
+  allowConsoleErrors: [[], { option: true }],
+
+  // One server per worker (started lazily, stopped when the worker ends).
+  site: [
+    async ({}, use) => {
+      const site = new Site();
+      await site.start();
+      await use(site);
+      await site.stop();
+    },
+    { scope: 'worker' },
+  ],
+
+  server: async ({ site }, use) => {
+    await site.start();
+    await use(site);
+    if (site.dir !== DIST) {
+      await site.stop();
+      site.dir = DIST;
+    }
+    await site.start(); // leave it up, serving dist/, for the next test
+  },
+
+  consoleErrors: async ({ context }, use) => {
+    const errors = [];
+    context.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(`console: ${msg.text()} (${msg.location().url || 'unknown'})`);
+    });
+    context.on('weberror', (webError) => errors.push(`page error: ${webError.error().message}`));
+    await use(errors);
+  },
+
+  foreignRequests: async ({ context, server }, use) => {
+    const foreign = [];
+    context.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+      if (url.origin !== server.origin) foreign.push(request.url());
+    });
+    await use(foreign);
+  },
+
+  // Checked after every test, whether or not it asked for these fixtures.
+  _guard: [
+    async ({ consoleErrors, foreignRequests, allowConsoleErrors }, use) => {
+      await use();
+      const unexpected = consoleErrors.filter((e) => !allowConsoleErrors.some((re) => re.test(e)));
+      expect(unexpected, 'console errors during the test').toEqual([]);
+      expect(foreignRequests, 'requests to another origin').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Waits until the app has mounted (it calls performance.mark('ts-ready')). */
+export async function waitForApp(page, timeout = 30_000) {
+  await page.waitForFunction(() => performance.getEntriesByName('ts-ready').length > 0, null, { timeout });
+}
+
+/** Waits until a service worker controls the page (first visit: after install + activate + clients.claim). */
+export async function waitForServiceWorker(page, timeout = 30_000) {
+  await page.waitForFunction(() => !!navigator.serviceWorker && !!navigator.serviceWorker.controller, null, {
+    timeout,
+  });
+}
+
+/** Reads a file of the build as the server sends it (text), e.g. to inspect index.html. */
+export async function fetchText(server, path) {
+  const res = await fetch(new URL(path, server.origin));
+  return { status: res.status, headers: res.headers, text: await res.text() };
+}
