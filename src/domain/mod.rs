@@ -7,6 +7,7 @@ pub mod merge;
 pub mod practice;
 pub mod progress;
 pub mod settings;
+pub mod traps;
 pub mod triggers;
 
 pub use beliefs::Belief;
