@@ -25,6 +25,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/practice") view=Practice/>
                     <Route path=path!("/practice/:exercise") view=ExercisePage/>
                     <Route path=path!("/journal") view=Journal/>
+                    <Route path=path!("/journal/new") view=NewJournalEntry/>
+                    <Route path=path!("/journal/:id") view=JournalEntry/>
+                    <Route path=path!("/journal/:id/edit") view=JournalEditor/>
                     <Route path=path!("/people") view=People/>
                     <Route path=path!("/progress") view=Progress/>
                     <Route path=path!("/settings") view=SettingsPage/>

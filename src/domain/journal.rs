@@ -142,6 +142,15 @@ impl ThoughtRecord {
         !self.thought.trim().is_empty()
     }
 
+    /// Marks the record complete. Feelings left un-re-rated count as unchanged (the slider showed the same value).
+    pub fn finish(&mut self) {
+        self.status = RecordStatus::Complete;
+        self.step = 8;
+        for feeling in &mut self.feelings {
+            feeling.after.get_or_insert(feeling.before);
+        }
+    }
+
     /// Adds a feeling (case-insensitively once) at `before` intensity.
     pub fn add_feeling(&mut self, name: &str, before: u8) {
         let name = name.trim();

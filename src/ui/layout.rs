@@ -1,6 +1,7 @@
 //! The frame around every page: skip link, header with navigation and Help, banners, footer.
 
 use crate::ui::components::banners::{PwaBanner, StorageBanners};
+use crate::ui::components::toast::ToastRegion;
 use crate::ui::platform::focus_target;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -76,6 +77,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         <main id="main" class="page" tabindex="-1">
             {children()}
         </main>
+        <ToastRegion/>
         <footer class="app-footer">
             <p>
                 "Trust Steps is a self-help tool, not a substitute for therapy. In a crisis, "

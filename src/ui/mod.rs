@@ -1,6 +1,7 @@
 //! The Leptos user interface: layout, shared components and one page per route.
 
 pub mod components;
+pub mod exercises;
 pub mod layout;
 pub mod pages;
 pub mod platform;

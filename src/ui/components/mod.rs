@@ -2,4 +2,6 @@
 
 pub mod banners;
 pub mod course_search;
+pub mod fields;
 pub mod rich_text;
+pub mod toast;

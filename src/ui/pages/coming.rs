@@ -13,12 +13,6 @@ fn EmptySection(title: &'static str, line: &'static str) -> impl IntoView {
     }
 }
 
-/// `/journal`.
-#[component]
-pub fn Journal() -> impl IntoView {
-    view! { <EmptySection title="Journal" line="The thought journal is not built yet; nothing has been recorded here."/> }
-}
-
 /// `/people`.
 #[component]
 pub fn People() -> impl IntoView {

@@ -2,6 +2,7 @@
 
 mod coming;
 mod help;
+pub mod journal;
 mod learn;
 mod lesson;
 mod not_found;
@@ -10,7 +11,8 @@ mod privacy;
 mod settings;
 mod today;
 
-pub use coming::{Journal, People, Progress};
+pub use coming::{People, Progress};
+pub use journal::{Journal, JournalEditor, JournalEntry, NewJournalEntry};
 pub use help::Help;
 pub use learn::{Faq, Glossary, Learn};
 pub use lesson::LessonPage;

@@ -3,6 +3,7 @@
 use super::NotFound;
 use crate::content::{exercise_by_slug, lesson_by_slug, ExerciseInfo, EXERCISES, LESSONS};
 use crate::state::set_title;
+use crate::ui::exercises::{BeliefTracker, TrapPractice, TriggerLog};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -43,7 +44,7 @@ pub fn Practice() -> impl IntoView {
     }
 }
 
-/// One exercise. Exercises not built yet show their heading, an honest line and the lesson behind them.
+/// One exercise: the tool itself where it is built; otherwise its heading, an honest line and its lesson.
 #[component]
 pub fn ExercisePage() -> impl IntoView {
     let params = use_params_map();
@@ -56,19 +57,38 @@ pub fn ExercisePage() -> impl IntoView {
                 <p class="breadcrumb"><a href="/practice">"Practice"</a></p>
                 <h1>{exercise.title}</h1>
                 <p class="lead">{exercise.summary}</p>
-                <p class="empty-state">"This exercise is not built yet. Nothing has been recorded for it."</p>
                 {lesson
                     .map(|l| {
                         view! {
-                            <p>
+                            <p class="why-link">
                                 "Why this works: "
                                 <a href=format!("/learn/{}", l.slug)>{l.title}</a>
                             </p>
                         }
                     })}
+                {exercise_tool(exercise.slug)}
             }
             .into_any()
         }
         None => view! { <NotFound/> }.into_any(),
+    }
+}
+
+/// The tool for an exercise, or an honest line when it is not built yet.
+fn exercise_tool(slug: &str) -> AnyView {
+    match slug {
+        "thought-record" => view! {
+            <p>"A thought record walks you through eight short steps, from what happened to a fairer way of seeing it."</p>
+            <p>
+                <a class="button button--primary" href="/journal/new">"Start a thought record"</a>
+                " "
+                <a class="button button--secondary" href="/journal">"Open the journal"</a>
+            </p>
+        }
+        .into_any(),
+        "belief-tracker" => view! { <BeliefTracker/> }.into_any(),
+        "trigger-log" => view! { <TriggerLog/> }.into_any(),
+        "trap-practice" => view! { <TrapPractice/> }.into_any(),
+        _ => view! { <p class="empty-state">"This exercise is not built yet. Nothing has been recorded for it."</p> }.into_any(),
     }
 }

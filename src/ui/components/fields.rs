@@ -1,0 +1,100 @@
+//! Form fields used everywhere: labelled text areas and text inputs with hints, and the 0–100 slider.
+
+use leptos::prelude::*;
+
+/// A labelled text area. `on_input` gets every change, so callers can autosave as the user types.
+#[component]
+pub fn TextArea(
+    /// Unique id (links the label).
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    label: &'static str,
+    /// A short hint under the label.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    /// The current text.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the new text on every input.
+    on_input: impl Fn(String) + 'static,
+    /// Visible rows.
+    #[prop(default = 4)]
+    rows: u32,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{h}</p> })}
+            <textarea
+                id=id
+                rows=rows
+                aria-describedby=hint.map(|_| hint_id.clone())
+                prop:value=move || value.get()
+                on:input=move |ev| on_input(event_target_value(&ev))
+            ></textarea>
+        </div>
+    }
+}
+
+/// A labelled one-line text input.
+#[component]
+pub fn TextInput(
+    /// Unique id (links the label).
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    label: &'static str,
+    /// The current text.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the new text on every input.
+    on_input: impl Fn(String) + 'static,
+    /// Input type (`text`, `date`, `search`).
+    #[prop(default = "text")]
+    kind: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input id=id type=kind prop:value=move || value.get() on:input=move |ev| on_input(event_target_value(&ev))/>
+        </div>
+    }
+}
+
+/// A 0–100 slider with the number shown beside it.
+#[component]
+pub fn Scale(
+    /// Unique id (links the label).
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// The current value.
+    #[prop(into)]
+    value: Signal<u8>,
+    /// Called with the new value.
+    on_change: impl Fn(u8) + 'static,
+) -> impl IntoView {
+    let output_id = format!("{id}-value");
+    view! {
+        <div class="scale">
+            <label for=id.clone()>{label}</label>
+            <div class="scale__row">
+                <input
+                    id=id
+                    type="range"
+                    min="0"
+                    max="100"
+                    step="5"
+                    aria-describedby=output_id.clone()
+                    prop:value=move || value.get().to_string()
+                    on:input=move |ev| on_change(event_target_value(&ev).parse::<u8>().unwrap_or(0).min(100))
+                />
+                <output id=output_id class="scale__value">{move || value.get()}</output>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,9 @@
+//! Exercises that live on their `/practice/:exercise` page.
+
+mod beliefs;
+mod trap_practice;
+mod trigger_log;
+
+pub use beliefs::BeliefTracker;
+pub use trap_practice::TrapPractice;
+pub use trigger_log::TriggerLog;

@@ -1,0 +1,109 @@
+//! `/journal/:id`: one thought record, exactly as written, with Edit and Delete (Undo).
+
+use super::trap_name;
+use crate::domain::journal::RecordStatus;
+use crate::domain::ThoughtRecord;
+use crate::state::{set_title, AppState};
+use crate::ui::pages::NotFound;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+/// The record named by the route.
+#[component]
+pub fn JournalEntry() -> impl IntoView {
+    let state = AppState::get();
+    let params = use_params_map();
+    let record = Memo::new(move |_| {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        state.journal.with(|records| records.iter().find(|r| r.id == id).cloned())
+    });
+    move || match record.get() {
+        Some(record) => view! { <RecordView record=record/> }.into_any(),
+        None => view! {
+            <NotFound/>
+            <p>"If you just deleted this record, the Undo button at the bottom brings it back."</p>
+        }
+        .into_any(),
+    }
+}
+
+/// A labelled block of the user's text, shown exactly as typed (text, never markup).
+fn answer(label: &'static str, text: String) -> impl IntoView {
+    (!text.trim().is_empty()).then(|| {
+        view! {
+            <section class="answer">
+                <h2>{label}</h2>
+                <p class="user-text">{text}</p>
+            </section>
+        }
+    })
+}
+
+#[component]
+fn RecordView(record: ThoughtRecord) -> impl IntoView {
+    let state = AppState::get();
+    set_title("Thought record");
+    let navigate = use_navigate();
+    let id = record.id.clone();
+    let delete = move |_| {
+        state.delete_record(state.journal, &id, "Thought record");
+        navigate("/journal", Default::default());
+    };
+    let is_draft = record.status == RecordStatus::Draft;
+    view! {
+        <p class="breadcrumb"><a href="/journal">"Journal"</a></p>
+        <h1>{format!("Thought record, {}", record.happened_on)}</h1>
+        {is_draft.then(|| view! { <p class="banner banner--info">"This is a draft. "<a href=format!("/journal/{}/edit", record.id)>"Resume it"</a>"."</p> })}
+        {answer("What happened", record.situation.clone())}
+        {answer("Automatic thought", record.thought.clone())}
+        {(!record.feelings.is_empty())
+            .then(|| {
+                view! {
+                    <section class="answer">
+                        <h2>"Feelings"</h2>
+                        <table class="feelings-table">
+                            <thead>
+                                <tr><th scope="col">"Feeling"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr>
+                            </thead>
+                            <tbody>
+                                {record
+                                    .feelings
+                                    .iter()
+                                    .map(|f| {
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{f.name.clone()}</th>
+                                                <td>{f.before}</td>
+                                                <td>{f.after.map_or_else(|| "—".to_owned(), |a| a.to_string())}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                        {record.average_drop().map(|d| view! { <p>{format!("Average change: {:+.0} points", -d)}</p> })}
+                    </section>
+                }
+            })}
+        {(!record.traps.is_empty())
+            .then(|| {
+                view! {
+                    <section class="answer">
+                        <h2>"Thinking traps"</h2>
+                        <ul class="chips chips--static">
+                            {record.traps.iter().map(|t| view! { <li class="chip">{trap_name(t)}</li> }).collect_view()}
+                        </ul>
+                    </section>
+                }
+            })}
+        {answer("Evidence for the thought", record.evidence_for.clone())}
+        {answer("Evidence against the thought", record.evidence_against.clone())}
+        {answer("Other explanations", record.alternatives.clone())}
+        {answer("Balanced thought", record.balanced.clone())}
+        <div class="actions">
+            <a class="button button--primary" href=format!("/journal/{}/edit", record.id)>"Edit"</a>
+            " "
+            <button type="button" class="button button--quiet" on:click=delete>"Delete"</button>
+        </div>
+    }
+}

@@ -1,0 +1,226 @@
+//! `/journal`: drafts to resume, then every finished record, newest first, with search and filters.
+
+use super::{excerpt, trap_name};
+use crate::domain::journal::{feelings_used, newest_first, traps_used, JournalFilter, RecordStatus};
+use crate::domain::ThoughtRecord;
+use crate::state::{set_title, AppState};
+use leptos::prelude::*;
+
+/// How many records the list shows before "Show more".
+const PAGE: usize = 30;
+
+/// The journal page.
+#[component]
+pub fn Journal() -> impl IntoView {
+    set_title("Journal");
+    let state = AppState::get();
+    let filter = RwSignal::new(JournalFilter::default());
+    let shown = RwSignal::new(PAGE);
+    // Sorted records with their lower-cased text, recomputed only when the journal changes.
+    let indexed = Memo::new(move |_| {
+        let mut records = state.journal.get();
+        newest_first(&mut records);
+        records.into_iter().map(|r| (r.search_text(), r)).collect::<Vec<_>>()
+    });
+    let drafts = move || {
+        indexed.with(|all| {
+            all.iter().filter(|(_, r)| r.status == RecordStatus::Draft).map(|(_, r)| r.clone()).collect::<Vec<_>>()
+        })
+    };
+    let matching = Memo::new(move |_| {
+        filter.with(|f| {
+            indexed.with(|all| {
+                all.iter()
+                    .filter(|(text, r)| r.status == RecordStatus::Complete && f.matches(r, text))
+                    .map(|(_, r)| r.clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let complete_count = move || indexed.with(|all| all.iter().filter(|(_, r)| r.status == RecordStatus::Complete).count());
+    let all_records = move || state.journal.get();
+    view! {
+        <h1>"Journal"</h1>
+        <p class="lead">"Slow a painful thought down, look at it from every side, and see how you feel afterwards."</p>
+        <p>
+            <a class="button button--primary" href="/journal/new">"New thought record"</a>
+        </p>
+        <p class="journal-links">
+            <a href="/practice/belief-tracker">"Beliefs"</a>" · "
+            <a href="/practice/trigger-log">"Trigger log"</a>" · "
+            <a href="/practice/trap-practice">"Thinking-trap practice"</a>
+        </p>
+        <Show when=move || !drafts().is_empty()>
+            <section aria-labelledby="drafts-heading">
+                <h2 id="drafts-heading">"Drafts"</h2>
+                <ul class="card-list">
+                    {move || drafts().into_iter().map(|draft| view! { <DraftCard draft=draft/> }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+        <section aria-labelledby="records-heading">
+            <h2 id="records-heading">"Your thought records"</h2>
+            <Show
+                when=move || { complete_count() > 0 }
+                fallback=|| view! { <p class="empty-state">"No finished thought records yet. When a thought about someone keeps going round, start one."</p> }
+            >
+                <Filters filter=filter feelings=Signal::derive(move || feelings_used(&all_records())) traps=Signal::derive(move || traps_used(&all_records()))/>
+                <p role="status" class="journal-count">
+                    {move || {
+                        let n = matching.with(Vec::len);
+                        if filter.with(JournalFilter::is_empty) {
+                            format!("{n} records")
+                        } else {
+                            format!("{n} of {} records match", complete_count())
+                        }
+                    }}
+                </p>
+                <ul class="card-list">
+                    {move || {
+                        matching
+                            .with(|records| records.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                            .into_iter()
+                            .map(|record| view! { <RecordCard record=record/> })
+                            .collect_view()
+                    }}
+                </ul>
+                <Show when=move || { matching.with(Vec::len) > shown.get() }>
+                    <button type="button" class="button button--secondary" on:click=move |_| shown.update(|n| *n += PAGE)>
+                        "Show more"
+                    </button>
+                </Show>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn Filters(filter: RwSignal<JournalFilter>, feelings: Signal<Vec<String>>, traps: Signal<Vec<String>>) -> impl IntoView {
+    let set_option = |value: String| (!value.is_empty()).then_some(value);
+    view! {
+        <div class="filters" role="group" aria-label="Search and filter">
+            <div class="field">
+                <label for="journal-search">"Search your records"</label>
+                <input
+                    id="journal-search"
+                    type="search"
+                    prop:value=move || filter.with(|f| f.text.clone())
+                    on:input=move |ev| filter.update(|f| f.text = event_target_value(&ev))
+                />
+            </div>
+            <div class="filters__row">
+                <div class="field">
+                    <label for="journal-trap">"Thinking trap"</label>
+                    <select id="journal-trap" on:change=move |ev| filter.update(|f| f.trap = set_option(event_target_value(&ev)))>
+                        <option value="" selected=move || filter.with(|f| f.trap.is_none())>"Any"</option>
+                        {move || {
+                            traps
+                                .get()
+                                .into_iter()
+                                .map(|t| {
+                                    let selected = {
+                                        let t = t.clone();
+                                        move || filter.with(|f| f.trap.as_deref() == Some(t.as_str()))
+                                    };
+                                    view! { <option value=t.clone() selected=selected>{trap_name(&t)}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="journal-feeling">"Feeling"</label>
+                    <select id="journal-feeling" on:change=move |ev| filter.update(|f| f.feeling = set_option(event_target_value(&ev)))>
+                        <option value="" selected=move || filter.with(|f| f.feeling.is_none())>"Any"</option>
+                        {move || feelings.get().into_iter().map(|name| view! { <option value=name.clone()>{name.clone()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="journal-from">"From"</label>
+                    <input
+                        id="journal-from"
+                        type="date"
+                        prop:value=move || filter.with(|f| f.from.clone().unwrap_or_default())
+                        on:change=move |ev| filter.update(|f| f.from = set_option(event_target_value(&ev)))
+                    />
+                </div>
+                <div class="field">
+                    <label for="journal-to">"To"</label>
+                    <input
+                        id="journal-to"
+                        type="date"
+                        prop:value=move || filter.with(|f| f.to.clone().unwrap_or_default())
+                        on:change=move |ev| filter.update(|f| f.to = set_option(event_target_value(&ev)))
+                    />
+                </div>
+            </div>
+            <Show when=move || !filter.with(JournalFilter::is_empty)>
+                <button type="button" class="button button--quiet" on:click=move |_| filter.set(JournalFilter::default())>
+                    "Clear search and filters"
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+/// A finished record in the list: date, thought, traps, and how much the feelings eased.
+#[component]
+fn RecordCard(record: ThoughtRecord) -> impl IntoView {
+    let drop = record.average_drop();
+    let feelings = record
+        .feelings
+        .iter()
+        .map(|f| match f.after {
+            Some(after) => format!("{} {} → {}", f.name, f.before, after),
+            None => format!("{} {}", f.name, f.before),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ");
+    view! {
+        <li class="card record-card">
+            <p class="record-card__date">{record.happened_on.clone()}</p>
+            <a class="record-card__thought" href=format!("/journal/{}", record.id)>
+                {excerpt(&record.thought, 160)}
+            </a>
+            {(!feelings.is_empty()).then(|| view! { <p class="record-card__feelings">{feelings}</p> })}
+            {drop
+                .map(|d| {
+                    let text = if d > 0.0 {
+                        format!("Feelings eased by {d:.0} points on average")
+                    } else if d < 0.0 {
+                        format!("Feelings grew by {:.0} points on average", -d)
+                    } else {
+                        "Feelings stayed the same".to_owned()
+                    };
+                    view! { <p class="record-card__drop">{text}</p> }
+                })}
+            {(!record.traps.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="chips chips--static" aria-label="Thinking traps">
+                            {record.traps.iter().map(|t| view! { <li class="chip">{trap_name(t)}</li> }).collect_view()}
+                        </ul>
+                    }
+                })}
+        </li>
+    }
+}
+
+/// A draft: resume it or discard it (with Undo).
+#[component]
+fn DraftCard(draft: ThoughtRecord) -> impl IntoView {
+    let state = AppState::get();
+    let id = draft.id.clone();
+    let summary = if draft.thought.trim().is_empty() { excerpt(&draft.situation, 120) } else { excerpt(&draft.thought, 120) };
+    view! {
+        <li class="card">
+            <p class="record-card__date">{format!("Started {} · step {} of 8", draft.happened_on, draft.step.clamp(1, 8))}</p>
+            <p>{if summary.is_empty() { "(nothing written yet)".to_owned() } else { summary }}</p>
+            <a class="button button--primary" href=format!("/journal/{}/edit", draft.id)>"Resume"</a>
+            " "
+            <button type="button" class="button button--quiet" on:click=move |_| state.delete_record(state.journal, &id, "Draft")>
+                "Discard draft"
+            </button>
+        </li>
+    }
+}
