@@ -6,7 +6,7 @@ test('read a lesson, mark it done, and continue where you left off after a reloa
   await waitForApp(page);
   await expect(page.getByText('0 of 15 lessons done')).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Understanding trust' })).toBeVisible();
-  await page.getByRole('link', { name: 'What trust is made of' }).click();
+  await page.getByRole('link', { name: 'What trust is made of', exact: true }).click();
   await expect(page.locator('h1')).toHaveText('What trust is made of');
   await expect(page.getByRole('heading', { name: 'Try it' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Trust map' })).toHaveAttribute('href', '/practice/trust-map');
