@@ -1,0 +1,261 @@
+//! The thought journal's rules: the flow's record, feelings and traps, the intensity drop, search and filters,
+//! beliefs, the trigger log, practice history, and storage of hostile text exactly as typed.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use std::cell::Cell;
+use trust_steps::domain::beliefs::EvidenceNote;
+use trust_steps::domain::journal::{feelings_used, newest_first, traps_used, RecordStatus};
+use trust_steps::domain::{Belief, JournalFilter, Merge, PracticeHistory, ThoughtRecord, TriggerEntry};
+use trust_steps::storage::{KvStore, MemoryStore, Record, StoreError, Vault};
+
+const NOW: &str = "2026-11-27T10:00:00.000Z";
+
+fn record(id: &str, day: &str, thought: &str) -> ThoughtRecord {
+    let mut r = ThoughtRecord::new(id.into(), NOW, day);
+    r.thought = thought.into();
+    r
+}
+
+#[test]
+fn a_new_record_is_a_blank_draft_on_step_one() {
+    let r = ThoughtRecord::new("abc12345".into(), NOW, "2026-11-27");
+    assert_eq!(r.status, RecordStatus::Draft);
+    assert_eq!(r.step, 1);
+    assert!(r.is_blank());
+    assert!(!r.can_finish());
+    assert_eq!(r.happened_on, "2026-11-27");
+}
+
+#[test]
+fn finishing_needs_a_thought_and_counts_unrated_feelings_as_unchanged() {
+    let mut r = record("a1b2c3d4", "2026-11-27", "He is going to leave me");
+    r.add_feeling("Anxious", 80);
+    r.add_feeling("Hurt", 60);
+    r.feelings[0].after = Some(40);
+    assert!(r.can_finish());
+    r.finish();
+    assert_eq!(r.status, RecordStatus::Complete);
+    assert_eq!(r.feelings[1].after, Some(60));
+    assert_eq!(r.average_drop(), Some(20.0));
+}
+
+#[test]
+fn feelings_are_added_once_case_insensitively_and_clamped() {
+    let mut r = record("a1b2c3d4", "2026-11-27", "x");
+    r.add_feeling("Anxious", 50);
+    r.add_feeling("anxious", 90);
+    r.add_feeling("  ", 10);
+    r.add_feeling("Jealous", 250);
+    assert_eq!(r.feelings.len(), 2);
+    assert_eq!(r.feelings[1].before, 100);
+    r.remove_feeling("ANXIOUS");
+    assert_eq!(r.feelings.len(), 1);
+}
+
+#[test]
+fn traps_toggle_on_and_off_including_the_users_own() {
+    let mut r = record("a1b2c3d4", "2026-11-27", "x");
+    r.toggle_trap("mind-reading");
+    r.toggle_trap("My old story");
+    assert_eq!(r.traps, vec!["mind-reading", "My old story"]);
+    r.toggle_trap("mind-reading");
+    assert_eq!(r.traps, vec!["My old story"]);
+    assert!(!r.is_blank());
+}
+
+#[test]
+fn average_drop_is_none_until_something_is_re_rated_and_can_be_negative() {
+    let mut r = record("a1b2c3d4", "2026-11-27", "x");
+    assert_eq!(r.average_drop(), None);
+    r.add_feeling("Angry", 30);
+    assert_eq!(r.average_drop(), None);
+    r.feelings[0].after = Some(50);
+    assert_eq!(r.average_drop(), Some(-20.0));
+}
+
+#[test]
+fn search_needs_every_word_somewhere_in_the_record() {
+    let mut r = record("a1b2c3d4", "2026-11-20", "She didn't text back");
+    r.situation = "Friday night, waiting".into();
+    r.balanced = "She was at her sister's".into();
+    r.add_feeling("Jealous", 70);
+    let text = r.search_text();
+    let f = |t: &str| JournalFilter { text: t.into(), ..Default::default() };
+    assert!(f("text friday").matches(&r, &text));
+    assert!(f("SISTER jealous").matches(&r, &text));
+    assert!(!f("text monday").matches(&r, &text));
+    assert!(f("   ").matches(&r, &text));
+}
+
+#[test]
+fn filters_by_trap_feeling_person_and_date_range() {
+    let mut r = record("a1b2c3d4", "2026-11-20", "x");
+    r.toggle_trap("catastrophizing");
+    r.add_feeling("Afraid", 50);
+    r.person_id = Some("p1".into());
+    let text = r.search_text();
+    let yes = |f: JournalFilter| assert!(f.matches(&r, &text), "{f:?}");
+    let no = |f: JournalFilter| assert!(!f.matches(&r, &text), "{f:?}");
+    yes(JournalFilter { trap: Some("catastrophizing".into()), ..Default::default() });
+    no(JournalFilter { trap: Some("blaming".into()), ..Default::default() });
+    yes(JournalFilter { feeling: Some("afraid".into()), ..Default::default() });
+    no(JournalFilter { feeling: Some("Sad".into()), ..Default::default() });
+    yes(JournalFilter { person: Some("p1".into()), ..Default::default() });
+    no(JournalFilter { person: Some("p2".into()), ..Default::default() });
+    yes(JournalFilter { from: Some("2026-11-20".into()), to: Some("2026-11-20".into()), ..Default::default() });
+    no(JournalFilter { from: Some("2026-11-21".into()), ..Default::default() });
+    no(JournalFilter { to: Some("2026-11-19".into()), ..Default::default() });
+    assert!(JournalFilter::default().is_empty());
+    assert!(JournalFilter { text: "  ".into(), ..Default::default() }.is_empty());
+    assert!(!JournalFilter { trap: Some("x".into()), ..Default::default() }.is_empty());
+}
+
+#[test]
+fn newest_first_orders_by_day_then_time_written() {
+    let mut a = record("aaaaaaaa", "2026-11-01", "a");
+    let mut b = record("bbbbbbbb", "2026-11-03", "b");
+    let mut c = record("cccccccc", "2026-11-03", "c");
+    a.created_at = "2026-11-05T00:00:00.000Z".into();
+    b.created_at = "2026-11-03T09:00:00.000Z".into();
+    c.created_at = "2026-11-03T10:00:00.000Z".into();
+    let mut list = vec![a, b, c];
+    newest_first(&mut list);
+    let order: Vec<&str> = list.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(order, vec!["cccccccc", "bbbbbbbb", "aaaaaaaa"]);
+}
+
+#[test]
+fn the_filter_lists_offer_what_was_used() {
+    let mut a = record("aaaaaaaa", "2026-11-01", "a");
+    a.add_feeling("Hurt", 10);
+    a.toggle_trap("labelling");
+    let mut b = record("bbbbbbbb", "2026-11-01", "b");
+    b.add_feeling("hurt", 10);
+    b.add_feeling("Angry", 10);
+    b.toggle_trap("blaming");
+    b.toggle_trap("labelling");
+    assert_eq!(feelings_used(&[a.clone(), b.clone()]), vec!["Angry", "Hurt"]);
+    assert_eq!(traps_used(&[a, b]), vec!["blaming", "labelling"]);
+}
+
+#[test]
+fn hostile_text_is_stored_and_read_back_exactly_as_typed() {
+    let mut vault = Vault::new(MemoryStore::new(), Box::new(|| NOW.to_owned()));
+    let long = "ä🙂".repeat(25_000);
+    let samples = [
+        long.as_str(),
+        "<script>alert('x')</script><img src=x onerror=alert(1)>",
+        "שלום, אני לא בטוח שהוא יחזור",
+        "emoji 👩‍👩‍👧 and \u{202e}reversed\u{202c} and \u{0} nul and \u{7} bell",
+        "{\"schema\":99,\"data\":null}",
+    ];
+    for (i, text) in samples.iter().enumerate() {
+        let mut r = record(&format!("hostile{i}"), "2026-11-27", text);
+        r.situation = (*text).to_owned();
+        vault.save_record(&r).unwrap();
+        let back = vault.load_record::<ThoughtRecord>(&r.id).unwrap().unwrap();
+        assert_eq!(back.thought, *text);
+        assert_eq!(back, r);
+    }
+    assert_eq!(vault.load_records::<ThoughtRecord>().0.len(), samples.len());
+}
+
+/// Counts writes, to prove saving one record touches one key.
+struct CountingStore {
+    inner: MemoryStore,
+    writes: Cell<usize>,
+}
+
+impl KvStore for CountingStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.inner.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.writes.set(self.writes.get() + 1);
+        self.inner.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.inner.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.inner.keys()
+    }
+}
+
+#[test]
+fn saving_one_record_of_two_thousand_writes_one_key() {
+    let store = CountingStore { inner: MemoryStore::new(), writes: Cell::new(0) };
+    let mut vault = Vault::new(store, Box::new(|| NOW.to_owned()));
+    for i in 0..2000 {
+        vault.save_record(&record(&format!("record{i:05}"), "2026-11-01", "a thought")).unwrap();
+    }
+    let before = vault.store().writes.get();
+    let mut one = record("record00042", "2026-11-01", "edited");
+    one.updated_at = "2026-11-28T00:00:00.000Z".into();
+    vault.save_record(&one).unwrap();
+    assert_eq!(vault.store().writes.get() - before, 1);
+    assert_eq!(one.key(), "trust-steps/journal/record00042");
+}
+
+#[test]
+fn beliefs_keep_their_strength_history() {
+    let mut b = Belief::new("belief01".into(), "  People always let me down  ", 90, NOW);
+    assert_eq!(b.statement, "People always let me down");
+    assert_eq!(b.change(), None);
+    b.rate(70, "2026-12-01T00:00:00.000Z");
+    b.rate(55, "2026-12-15T00:00:00.000Z");
+    assert_eq!(b.current_strength(), Some(55));
+    assert_eq!(b.change(), Some(-35));
+    assert_eq!(b.last_rated(), Some("2026-12-15T00:00:00.000Z"));
+    b.rate(150, "2026-12-16T00:00:00.000Z");
+    assert_eq!(b.current_strength(), Some(100));
+    b.evidence_against.push(EvidenceNote {
+        at: NOW.into(),
+        text: "Sam kept his word".into(),
+        record_id: Some("r1".into()),
+        ..Default::default()
+    });
+    let json = serde_json::to_string(&b).unwrap();
+    let back: Belief = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, b);
+}
+
+#[test]
+fn trigger_entries_need_some_content() {
+    let mut e = TriggerEntry::default();
+    assert!(!e.has_content());
+    e.felt = "  ".into();
+    assert!(!e.has_content());
+    e.trigger = "No reply for a day".into();
+    assert!(e.has_content());
+}
+
+#[test]
+fn practice_history_scores_by_day_and_picks_what_to_practise_next() {
+    let mut h = PracticeHistory::default();
+    assert_eq!(h.next_item(28), 0);
+    assert!(h.by_day().is_empty());
+    h.record(0, true, "2026-11-26T09:00:00.000Z");
+    h.record(1, false, "2026-11-26T09:01:00.000Z");
+    h.record(1, true, "2026-11-27T09:00:00.000Z");
+    let days = h.by_day();
+    assert_eq!(days.len(), 2);
+    assert_eq!((days[0].answered, days[0].right), (2, 1));
+    assert_eq!((days[1].answered, days[1].right), (1, 1));
+    assert_eq!(h.next_item(3), 2);
+    assert_eq!(h.next_item(2), 0, "all answered right: the one answered longest ago");
+    assert_eq!(h.next_item(0), 0);
+}
+
+#[test]
+fn practice_history_from_two_tabs_merges_without_duplicates() {
+    let mut a = PracticeHistory::default();
+    a.record(0, true, "2026-11-26T09:00:00.000Z");
+    let mut b = a.clone();
+    b.record(1, false, "2026-11-26T10:00:00.000Z");
+    a.record(2, true, "2026-11-26T11:00:00.000Z");
+    let merged = a.merge(b);
+    assert_eq!(merged.attempts.len(), 3);
+    assert!(merged.attempts.windows(2).all(|w| w[0].at <= w[1].at));
+}
