@@ -1,6 +1,7 @@
 //! The thought journal's rules: the flow's record, feelings and traps, the intensity drop, search and filters,
 //! beliefs, the trigger log, practice history, and storage of hostile text exactly as typed.
 
+#![cfg(not(target_arch = "wasm32"))] // native tests; the browser tests are in wasm_storage.rs
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use std::cell::Cell;

@@ -1,6 +1,7 @@
 //! Storage rules, checked against the in-memory store: migration, unknown fields kept, quarantine,
 //! failed saves kept and retried, and merging another tab's changes.
 
+#![cfg(not(target_arch = "wasm32"))] // native tests; the browser tests are in wasm_storage.rs
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use serde::{Deserialize, Serialize};

@@ -3,6 +3,7 @@
 //!
 //! `cargo test --test traps -- --nocapture` prints the measured figures.
 
+#![cfg(not(target_arch = "wasm32"))] // native tests; the browser tests are in wasm_storage.rs
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use std::collections::BTreeSet;

@@ -203,14 +203,18 @@ fn EvidenceList(title: &'static str, notes: Vec<EvidenceNote>) -> impl IntoView 
 #[component]
 fn StrengthSparkline(values: Vec<u8>) -> impl IntoView {
     (values.len() > 1).then(|| {
-        let step = 200.0 / (values.len() - 1) as f64;
+        // Integer coordinates keep float formatting (and its code) out of the wasm.
+        let last = values.len() - 1;
         let points = values
             .iter()
             .enumerate()
-            .map(|(i, v)| format!("{:.1},{:.1}", i as f64 * step, 40.0 - f64::from(*v) * 0.4))
+            .map(|(i, v)| format!("{},{}", i * 200 / last, 40 - usize::from(*v) * 40 / 100))
             .collect::<Vec<_>>()
             .join(" ");
-        let label = format!("Belief strength over time: {}", values.iter().map(u8::to_string).collect::<Vec<_>>().join(", then "));
+        let label = format!(
+            "Belief strength over time: {}",
+            values.iter().map(u8::to_string).collect::<Vec<_>>().join(", then ")
+        );
         view! {
             <svg class="sparkline" viewBox="-4 -4 208 48" role="img" aria-label=label>
                 <polyline points=points fill="none" stroke="currentColor" stroke-width="2"/>

@@ -12,8 +12,8 @@ mod settings;
 mod today;
 
 pub use coming::{People, Progress};
-pub use journal::{Journal, JournalEditor, JournalEntry, NewJournalEntry};
 pub use help::Help;
+pub use journal::{Journal, JournalEditor, JournalEntry, NewJournalEntry};
 pub use learn::{Faq, Glossary, Learn};
 pub use lesson::LessonPage;
 pub use not_found::NotFound;

@@ -63,12 +63,19 @@ fn StorageSection() -> impl IntoView {
     let status = state.storage;
     let used = move || {
         let bytes = status.with(|s| s.used_bytes);
-        format!(
-            "{:.1} KiB of about {} MiB used ({:.1}%).",
-            bytes as f64 / 1024.0,
-            QUOTA_BYTES / 1024 / 1024,
-            bytes as f64 * 100.0 / QUOTA_BYTES as f64
-        )
+        {
+            // Tenths, in integers: no float formatting code in the wasm.
+            let kib = bytes * 10 / 1024;
+            let percent = bytes * 1000 / QUOTA_BYTES;
+            format!(
+                "{}.{} KiB of about {} MiB used ({}.{}%).",
+                kib / 10,
+                kib % 10,
+                QUOTA_BYTES / 1024 / 1024,
+                percent / 10,
+                percent % 10
+            )
+        }
     };
     let persistence = move || {
         match status.with(|s| (s.unavailable, s.persistent)) {

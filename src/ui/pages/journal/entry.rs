@@ -81,7 +81,7 @@ fn RecordView(record: ThoughtRecord) -> impl IntoView {
                                     .collect_view()}
                             </tbody>
                         </table>
-                        {record.average_drop().map(|d| view! { <p>{format!("Average change: {:+.0} points", -d)}</p> })}
+                        {record.average_drop().map(|d| view! { <p>{format!("Average change: {:+} points", -(d.round() as i32))}</p> })}
                     </section>
                 }
             })}

@@ -293,7 +293,9 @@ fn TrapsStep(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl In
     let suggested = Memo::new(move |_| record.with(|r| suggest_traps(&r.thought)));
     let own = RwSignal::new(String::new());
     let custom = move || {
-        record.with(|r| r.traps.iter().filter(|t| crate::domain::traps::trap_by_slug(t).is_none()).cloned().collect::<Vec<_>>())
+        record.with(|r| {
+            r.traps.iter().filter(|t| crate::domain::traps::trap_by_slug(t).is_none()).cloned().collect::<Vec<_>>()
+        })
     };
     view! {
         <fieldset class="trap-list">

@@ -37,7 +37,8 @@ pub fn Journal() -> impl IntoView {
             })
         })
     });
-    let complete_count = move || indexed.with(|all| all.iter().filter(|(_, r)| r.status == RecordStatus::Complete).count());
+    let complete_count =
+        move || indexed.with(|all| all.iter().filter(|(_, r)| r.status == RecordStatus::Complete).count());
     let all_records = move || state.journal.get();
     view! {
         <h1>"Journal"</h1>
@@ -95,7 +96,11 @@ pub fn Journal() -> impl IntoView {
 }
 
 #[component]
-fn Filters(filter: RwSignal<JournalFilter>, feelings: Signal<Vec<String>>, traps: Signal<Vec<String>>) -> impl IntoView {
+fn Filters(
+    filter: RwSignal<JournalFilter>,
+    feelings: Signal<Vec<String>>,
+    traps: Signal<Vec<String>>,
+) -> impl IntoView {
     let set_option = |value: String| (!value.is_empty()).then_some(value);
     view! {
         <div class="filters" role="group" aria-label="Search and filter">
@@ -186,9 +191,9 @@ fn RecordCard(record: ThoughtRecord) -> impl IntoView {
             {drop
                 .map(|d| {
                     let text = if d > 0.0 {
-                        format!("Feelings eased by {d:.0} points on average")
+                        format!("Feelings eased by {} points on average", d.round() as i32)
                     } else if d < 0.0 {
-                        format!("Feelings grew by {:.0} points on average", -d)
+                        format!("Feelings grew by {} points on average", -(d.round() as i32))
                     } else {
                         "Feelings stayed the same".to_owned()
                     };
@@ -211,7 +216,8 @@ fn RecordCard(record: ThoughtRecord) -> impl IntoView {
 fn DraftCard(draft: ThoughtRecord) -> impl IntoView {
     let state = AppState::get();
     let id = draft.id.clone();
-    let summary = if draft.thought.trim().is_empty() { excerpt(&draft.situation, 120) } else { excerpt(&draft.thought, 120) };
+    let summary =
+        if draft.thought.trim().is_empty() { excerpt(&draft.situation, 120) } else { excerpt(&draft.thought, 120) };
     view! {
         <li class="card">
             <p class="record-card__date">{format!("Started {} · step {} of 8", draft.happened_on, draft.step.clamp(1, 8))}</p>

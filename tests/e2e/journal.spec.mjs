@@ -1,0 +1,147 @@
+// The thought journal in the release build: a full record, reload, find, edit, delete and undo; a draft
+// resumed after a reload; hostile text shown exactly as typed; the tools beside the journal.
+import { test, expect, waitForApp } from './support.mjs';
+
+async function next(page) {
+  await page.getByRole('button', { name: 'Next' }).click();
+}
+
+test('write a full thought record, reload, find it, edit it, delete it and undo', async ({ page, server }) => {
+  await page.goto(server.origin + '/journal');
+  await waitForApp(page);
+  await page.getByRole('link', { name: 'New thought record' }).click();
+  await expect(page).toHaveURL(/\/journal\/[0-9a-f]{32}\/edit$/);
+  await page.getByLabel('What happened?').fill('Alex read my message and did not reply all evening.');
+  await next(page);
+  await page.getByLabel('What went through your mind?').fill('He always ignores me, he obviously thinks I am too much.');
+  await expect(page.locator('.suggestions')).toContainText('Overgeneralization');
+  await next(page);
+  await expect(page.getByLabel('Your automatic thought')).toContainText('He always ignores me');
+  await page.getByRole('button', { name: 'Anxious' }).click();
+  await page.getByLabel('Add your own feeling').fill('Small');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByLabel('Anxious: how strong, 0–100').fill('80');
+  await next(page);
+  await page.getByRole('checkbox', { name: /Mind reading/i }).check();
+  await next(page);
+  await page.getByLabel('What supports the thought?').fill('He did not answer tonight.');
+  await page.getByLabel('What does not fit the thought?').fill('He answered every message last week.');
+  await next(page);
+  await page.getByLabel('Other explanations').fill('He had his night shift.');
+  await next(page);
+  await page.getByLabel('A balanced thought').fill('One quiet evening is not a pattern.');
+  await next(page);
+  await page.getByLabel('Anxious now (was 80)').fill('35');
+  await page.getByRole('button', { name: 'Save thought record' }).click();
+  await expect(page.locator('h1')).toContainText('Thought record');
+  await expect(page.locator('main')).toContainText('One quiet evening is not a pattern.');
+
+  await page.reload();
+  await waitForApp(page);
+  await page.goto(server.origin + '/journal');
+  await waitForApp(page);
+  await expect(page.getByText('1 records')).toBeVisible();
+  await expect(page.locator('.record-card__drop')).toContainText('eased by');
+  await page.getByLabel('Search your records').fill('night shift');
+  await expect(page.getByText('1 of 1 records match')).toBeVisible();
+  await page.getByLabel('Search your records').fill('holiday');
+  await expect(page.getByText('0 of 1 records match')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear search and filters' }).click();
+  await page.getByLabel('Thinking trap').selectOption({ label: 'Mind reading' });
+  await expect(page.getByText('1 of 1 records match')).toBeVisible();
+
+  await page.locator('.record-card__thought').click();
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: /Balanced thought/ }).click();
+  await page.getByLabel('A balanced thought').fill('One quiet evening is not a pattern. I can ask him tomorrow.');
+  await page.getByRole('button', { name: /Re-rate/ }).click();
+  await page.getByRole('button', { name: 'Save thought record' }).click();
+  await expect(page.locator('main')).toContainText('I can ask him tomorrow.');
+
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await expect(page).toHaveURL(/\/journal$/);
+  await expect(page.getByText('No finished thought records yet')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('1 records')).toBeVisible();
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.locator('.record-card__thought')).toContainText('He always ignores me');
+});
+
+test('a draft survives a reload and can be resumed or discarded', async ({ page, server }) => {
+  await page.goto(server.origin + '/journal/new');
+  await waitForApp(page);
+  await page.getByLabel('What happened?').fill('Mum cancelled lunch again.');
+  await next(page);
+  await page.getByLabel('What went through your mind?').fill('I never matter to her');
+  const url = page.url();
+  await page.reload();
+  await waitForApp(page);
+  expect(page.url()).toBe(url);
+  await expect(page.getByLabel('What went through your mind?')).toHaveValue('I never matter to her');
+  await page.goto(server.origin + '/journal');
+  await expect(page.getByRole('heading', { name: 'Drafts' })).toBeVisible();
+  await expect(page.getByText('step 2 of 8')).toBeVisible();
+  await page.getByRole('link', { name: 'Resume' }).click();
+  await expect(page.getByLabel('What went through your mind?')).toHaveValue('I never matter to her');
+  await page.goto(server.origin + '/journal');
+  await page.getByRole('button', { name: 'Discard draft' }).click();
+  await expect(page.getByRole('heading', { name: 'Drafts' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('heading', { name: 'Drafts' })).toBeVisible();
+});
+
+test('long, right-to-left and HTML-like text is kept and shown exactly as typed', async ({ page, server }) => {
+  const html = '<img src=x onerror="window.__pwned=1"><b>bold?</b>';
+  const rtl = 'אני חושש שהיא תעזוב';
+  const long = 'ä🙂'.repeat(25000);
+  await page.goto(server.origin + '/journal/new');
+  await waitForApp(page);
+  await page.getByLabel('What happened?').fill(long);
+  await next(page);
+  await page.getByLabel('What went through your mind?').fill(`${html} ${rtl}`);
+  for (let i = 0; i < 6; i++) await next(page);
+  await page.getByRole('button', { name: 'Save thought record' }).click();
+  await expect(page.locator('main')).toContainText(html);
+  await expect(page.locator('main')).toContainText(rtl);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(await page.locator('main img').count()).toBe(0);
+  await page.reload();
+  await waitForApp(page);
+  const situation = await page.locator('.answer .user-text').first().textContent();
+  expect(situation).toBe(long);
+});
+
+test('belief tracker, trigger log and trap practice keep what you enter', async ({ page, server }) => {
+  await page.goto(server.origin + '/practice/belief-tracker');
+  await waitForApp(page);
+  await page.getByLabel('A belief about people or trust').fill('People always let me down');
+  await page.getByRole('button', { name: 'Add belief' }).click();
+  await expect(page.getByText('Strength now: 70 of 100')).toBeVisible();
+  await page.getByLabel('Rate it again (0–100)').fill('55');
+  await page.getByRole('button', { name: 'Save rating' }).click();
+  await expect(page.getByText('Loosened by 15 points')).toBeVisible();
+  await page.getByLabel('Add evidence').fill('Jo helped me move house');
+  await page.getByRole('button', { name: 'Add evidence' }).click();
+  await expect(page.getByText('Jo helped me move house')).toBeVisible();
+
+  await page.goto(server.origin + '/practice/trigger-log');
+  await page.getByLabel('What set it off?').fill('No reply for a day');
+  await page.getByLabel('What did you do?').fill('Sent five messages');
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await expect(page.locator('.trigger-entry')).toContainText('Sent five messages');
+
+  await page.goto(server.origin + '/practice/trap-practice');
+  await page.locator('.practice-card .chip--toggle').first().click();
+  await page.getByRole('button', { name: 'Check' }).click();
+  await expect(page.locator('.feedback')).toBeVisible();
+
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.locator('#practice-history ~ table tbody tr')).toHaveCount(1);
+  await page.goto(server.origin + '/practice/belief-tracker');
+  await expect(page.getByText('Strength now: 55 of 100')).toBeVisible();
+  await expect(page.getByText('Jo helped me move house')).toBeVisible();
+  await page.goto(server.origin + '/practice/trigger-log');
+  await expect(page.locator('.trigger-entry')).toContainText('No reply for a day');
+});
