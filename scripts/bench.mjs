@@ -1,6 +1,6 @@
 // Size and load-time benchmark of the release build in dist/ (`make bench` builds it first).
 //
-//   node scripts/bench.mjs [--runs N] [--json FILE] [--empty-course DIR]
+//   node scripts/bench.mjs [--runs N] [--json FILE] [--empty-course DIR] [--records N] [--no-native]
 //
 // Prints one table:
 //   - raw, gzip and brotli sizes of the wasm, the JS glue, boot.js, early.js, sw.js, the CSS, index.html and
@@ -13,23 +13,69 @@
 //     "Interactive" is performance.getEntriesByName('ts-ready')[0].startTime: the app marks it once mounted.
 // With --empty-course DIR (a build made with TRUST_STEPS_EMPTY_COURSE=1, as `make bench` does), it also shows
 // the wasm without the course text and what the course text adds.
+//
+// Interaction timings, at normal CPU speed (no throttling), each measured inside the page with performance.now()
+// from the event (setting an input's value and dispatching `input`, or clicking a link) until the work it causes
+// is done: Leptos updates the DOM in microtasks after the handler, so until the microtask queue has drained (the
+// next task or requestAnimationFrame callback, whichever runs first; style, layout and paint are not counted).
+//   - course search on /learn: SEARCH_QUERIES typed into #course-search-input, SEARCH_ROUNDS times each, median
+//     and max against SEARCH_TARGET_MS;
+//   - the same search natively (`cargo run --release --example bench_search`, examples/bench_search.rs), run
+//     before the browser starts; skip it with --no-native;
+//   - the journal with --records N (default 2000) finished thought records from scripts/bench-data.mjs seeded
+//     into localStorage (at most STORAGE_BUDGET_MIB as the app counts it; fewer are used, with a warning, if they
+//     do not fit): app load to ts-ready; opening the journal from / with the nav link (client-side navigation),
+//     until its h1 and first .record-card are in the DOM, and until that first render is done; each keystroke in
+//     #journal-search; each keystroke in an existing record's #situation (autosaved), and how many localStorage
+//     keys each keystroke wrote (Storage.prototype.setItem is wrapped). Median and max against FRAME_MS.
 
 import { chromium } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { homedir } from 'node:os';
+import { delimiter, join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS } from '../playwright.config.mjs';
+import { fitStorage, storageBytes, thoughtRecordEntries } from './bench-data.mjs';
 import { startServer } from './serve.mjs';
 
 /** Budget for everything transferred on a first visit, brotli-compressed. */
 const BUDGET_KIB = 90;
 const CPU_THROTTLE = 4;
 const DIST = 'dist';
+/** Course search: one keystroke's whole update should fit well inside a frame; this is the hard limit. */
+const SEARCH_TARGET_MS = 10;
+/** Journal interactions: within one frame at 60 Hz. */
+const FRAME_MS = 16;
+/** The course search queries (the same as examples/bench_search.rs). */
+const SEARCH_QUERIES = [
+  'trust',
+  'oxytocin',
+  'forgive',
+  'boundaries',
+  'catfish',
+  'why do I',
+  'attachment anxious',
+  'thinking trap',
+  'therapy',
+  'a',
+  'zz',
+  'self compassion',
+];
+const SEARCH_ROUNDS = 5;
+/** Words typed letter by letter into the journal search (the box is cleared after each, which counts too). */
+const JOURNAL_SEARCH_WORDS = ['wait', 'phone', 'jealous', 'my partner'];
+const OPEN_JOURNAL_RUNS = 10;
+const SAVE_KEYSTROKES = ' I waited.';
+/** Seeded journal data stays under this (UTF-16, as the app and the browser's ~5 MiB quota count it). */
+const STORAGE_BUDGET_MIB = 4;
 
 const args = process.argv.slice(2);
 const RUNS = Number(argValue('--runs') || 5);
 const JSON_OUT = argValue('--json');
 const EMPTY_COURSE_DIST = argValue('--empty-course');
+const JOURNAL_RECORDS = Number(argValue('--records') || 2000);
+const NATIVE = !args.includes('--no-native');
 
 function argValue(name) {
   const i = args.indexOf(name);
@@ -38,11 +84,16 @@ function argValue(name) {
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const ms = (n) => `${n.toFixed(0)} ms`;
+const ms1 = (n) => `${n.toFixed(1)} ms`;
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+const max = (xs) => Math.max(...xs);
+/** "median / max ms: ok" against a target, for the table. */
+const against = (xs, target) =>
+  `${ms1(median(xs))} / ${ms1(max(xs))} (target < ${target} ms): ${max(xs) < target ? 'ok' : median(xs) < target ? 'max over' : 'OVER'}`;
 
 function compressed(body) {
   return {
@@ -94,6 +145,25 @@ if (EMPTY_COURSE_DIST) {
   emptyCourse = { label: 'wasm without the course text', files: wasm, ...compressed(readFileSync(join(EMPTY_COURSE_DIST, wasm[0]))) };
 }
 
+// --- Native course search (before the browser, so the compile does not disturb its timings) ---------------
+let nativeSearch = null;
+if (NATIVE) {
+  process.stderr.write('bench: cargo run --release --example bench_search\n');
+  const run = spawnSync('cargo', ['run', '--release', '--quiet', '--example', 'bench_search'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, PATH: `${process.env.PATH}${delimiter}${join(homedir(), '.cargo', 'bin')}` },
+  });
+  const summary = run.stdout && run.stdout.match(/^bench_search: (.*)$/m);
+  if (run.error || run.status !== 0 || !summary) {
+    console.error(`bench: the native search benchmark failed (${run.error ? run.error.message : `exit ${run.status}`}):`);
+    console.error(run.stdout || '');
+    process.exit(1);
+  }
+  process.stderr.write(`${run.stdout.trimEnd().replace(/^/gm, 'bench:   ')}\n`);
+  nativeSearch = Object.fromEntries(summary[1].split(' ').map((kv) => kv.split('=')).map(([k, v]) => [k, Number(v)]));
+}
+
 // --- Browser measurements ---------------------------------------------------------------------------------
 let server = await startServer({ dir: DIST, port: 0 });
 const port = server.port;
@@ -113,9 +183,316 @@ async function controlled(page) {
   await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 60_000 });
 }
 
+// Installed in every page of the interaction scenarios (context.addInitScript): counts localStorage writes and
+// times one interaction up to the end of the DOM update it causes.
+function benchHelpers() {
+  const setItem = Storage.prototype.setItem;
+  const writes = [];
+  Storage.prototype.setItem = function (key, value) {
+    writes.push(String(key));
+    return setItem.call(this, key, value);
+  };
+  const find = (selector) => {
+    const el = document.querySelector(selector);
+    if (!el) throw new Error(`bench: no element matches ${selector} on ${location.pathname}`);
+    return el;
+  };
+  // Runs `act` synchronously and times it up to the end of the work it causes. Leptos applies reactive updates
+  // (memos, effects, DOM changes) in microtasks after the handler returns, so the interaction ends when the
+  // microtask queue has drained: at the start of whatever runs next, a task posted right after `act` or the
+  // frame's requestAnimationFrame callbacks (before style, layout and paint, which are not counted). That is
+  // never before the last DOM mutation; counting only mutations would miss a memo that recomputed to the same
+  // value and changed nothing. DOM mutations under `root` after that point are counted as `late`.
+  const settle = (root, act) =>
+    new Promise((resolve, reject) => {
+      let last = 0;
+      let mutations = 0;
+      let late = 0;
+      let end = 0;
+      const observer = new MutationObserver((records) => {
+        if (end) late += records.length;
+        else {
+          last = performance.now();
+          mutations += records.length;
+        }
+      });
+      observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+      writes.length = 0;
+      let start = 0;
+      let returned = 0;
+      const done = () => {
+        if (end) return;
+        end = performance.now();
+        const result = {
+          ms: end - start,
+          handlerMs: returned - start,
+          lastMutationMs: mutations ? last - start : null,
+          mutations,
+          writes: [...writes],
+        };
+        setTimeout(() => {
+          observer.disconnect();
+          resolve({ ...result, late });
+        }, 0);
+      };
+      const channel = new MessageChannel();
+      channel.port1.onmessage = done;
+      start = performance.now();
+      try {
+        act();
+      } catch (err) {
+        observer.disconnect();
+        reject(err);
+        return;
+      }
+      returned = performance.now();
+      channel.port2.postMessage(0);
+      requestAnimationFrame(done);
+    });
+  window.__bench = {
+    writes,
+    /** Sets an input's value and dispatches `input`, as typing does. */
+    input(selector, value, rootSelector) {
+      const el = find(selector);
+      const root = find(rootSelector);
+      return settle(root, () => {
+        el.value = value;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    },
+    /** Clicks a link and times until `ready()` (an h1 with `heading` and, if given, `selector`) holds. */
+    navigate(linkSelector, heading, selector, timeoutMs = 10_000) {
+      const link = find(linkSelector);
+      const ready = () =>
+        document.querySelector('main h1')?.textContent.trim() === heading && (!selector || document.querySelector(selector));
+      return new Promise((resolve, reject) => {
+        let start = 0;
+        let at = 0;
+        const observer = new MutationObserver(() => {
+          if (at || !ready()) return;
+          at = performance.now();
+          observer.disconnect();
+          clearTimeout(timer);
+          // The rest of the page's first render: until the microtasks have drained (as in `settle`).
+          let end = 0;
+          const done = () => {
+            if (end) return;
+            end = performance.now();
+            resolve({ ms: at - start, settledMs: end - start });
+          };
+          const channel = new MessageChannel();
+          channel.port1.onmessage = done;
+          channel.port2.postMessage(0);
+          requestAnimationFrame(done);
+        });
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          reject(
+            new Error(
+              `bench: after clicking ${linkSelector}, no h1 "${heading}"${selector ? ` with ${selector}` : ''} within ` +
+                `${timeoutMs} ms (at ${location.pathname}, h1 "${document.querySelector('main h1')?.textContent.trim()}")`,
+            ),
+          );
+        }, timeoutMs);
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        start = performance.now();
+        link.click();
+      });
+    },
+    /** Resolves at the start of a fresh frame, so each measurement begins with nothing pending. */
+    idle: () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 20)))),
+  };
+}
+
+async function waitForSelector(page, selector, what) {
+  try {
+    await page.waitForSelector(selector, { state: 'attached', timeout: 15_000 });
+  } catch {
+    throw new Error(`bench: ${what}: no element matches ${selector} on ${page.url()} (is dist/ an older build?)`);
+  }
+}
+
+/** The journal's "N records" / "N of M records match" line, or null if this build has none. */
+async function countText(page) {
+  const count = page.locator('.journal-count');
+  return (await count.count()) ? (await count.first().textContent()).trim() : null;
+}
+
+async function interactionContext() {
+  const context = await browser.newContext();
+  await context.addInitScript(benchHelpers);
+  const page = await context.newPage();
+  page.on('pageerror', (err) => process.stderr.write(`bench: page error: ${err.message}\n`));
+  return { context, page };
+}
+
+/** Times one interaction; `late` mutations (after the macrotask boundary) are reported, not timed. */
+async function timed(page, fn, ...fnArgs) {
+  await page.evaluate(() => window.__bench.idle());
+  return page.evaluate(fn, fnArgs);
+}
+
+async function courseSearch() {
+  const { context, page } = await interactionContext();
+  try {
+    await page.goto(`${origin}/learn`);
+    await readyTime(page);
+    await waitForSelector(page, '#course-search-input', 'course search');
+    await waitForSelector(page, '.search-results', 'course search');
+    const samples = [];
+    const perQuery = new Map(SEARCH_QUERIES.map((q) => [q, []]));
+    let late = 0;
+    for (let round = 0; round < SEARCH_ROUNDS; round++) {
+      for (const query of SEARCH_QUERIES) {
+        const r = await timed(page, ([q]) => window.__bench.input('#course-search-input', q, '.course-search'), query);
+        samples.push(r.ms);
+        perQuery.get(query).push(r.ms);
+        late += r.late;
+      }
+    }
+    const results = {};
+    for (const query of SEARCH_QUERIES) {
+      await timed(page, ([q]) => window.__bench.input('#course-search-input', q, '.course-search'), query);
+      results[query] = await page.locator('.search-results > li').count();
+    }
+    for (const [q, xs] of perQuery)
+      process.stderr.write(`bench: search "${q}": ${results[q]} results, median ${ms1(median(xs))}, max ${ms1(max(xs))}\n`);
+    if (late) process.stderr.write(`bench: WARNING: ${late} DOM mutations of the course search came after a macrotask\n`);
+    return { samples, perQuery: Object.fromEntries(perQuery), results, late };
+  } finally {
+    await context.close();
+  }
+}
+
+async function journal() {
+  const all = thoughtRecordEntries(JOURNAL_RECORDS, { seed: 1 });
+  const entries = fitStorage(all, STORAGE_BUDGET_MIB * 1024 * 1024);
+  if (entries.length < all.length) {
+    process.stderr.write(
+      `bench: WARNING: ${all.length} records take ${(storageBytes(all) / 2 ** 20).toFixed(2)} MiB, over the ` +
+        `${STORAGE_BUDGET_MIB} MiB budget: using the first ${entries.length}\n`,
+    );
+  }
+  const { context, page } = await interactionContext();
+  try {
+    await page.goto(`${origin}/`);
+    await readyTime(page);
+    await controlled(page);
+    await page.waitForLoadState('networkidle');
+    const stored = await page.evaluate((list) => {
+      let n = 0;
+      for (const [key, value] of list) {
+        try {
+          localStorage.setItem(key, value);
+        } catch (err) {
+          return { n, error: `${err.name}: ${err.message}` };
+        }
+        n++;
+      }
+      return { n, error: null };
+    }, entries);
+    if (stored.error) {
+      process.stderr.write(`bench: WARNING: localStorage refused record ${stored.n + 1} (${stored.error}): using ${stored.n}\n`);
+    }
+    const records = entries.slice(0, stored.n);
+    if (!records.length) throw new Error('bench: journal: no record could be stored');
+    const bytes = storageBytes(records);
+
+    await page.reload();
+    const loadMs = await readyTime(page);
+    process.stderr.write(`bench: journal: ${records.length} records (${(bytes / 2 ** 20).toFixed(2)} MiB), load to ts-ready ${ms(loadMs)}\n`);
+
+    // (a) Open the journal from / with the nav link, several times (back to / with the Today link in between).
+    await waitForSelector(page, '#primary-nav a[href="/journal"]', 'open journal');
+    const open = [];
+    const openSettled = [];
+    for (let run = 0; run < OPEN_JOURNAL_RUNS; run++) {
+      const r = await timed(page, () => window.__bench.navigate('#primary-nav a[href="/journal"]', 'Journal', '.record-card'));
+      open.push(r.ms);
+      openSettled.push(r.settledMs);
+      if (run === 0) {
+        const count = await countText(page);
+        if (count !== null && !count.startsWith(`${records.length} `)) {
+          throw new Error(`bench: journal shows "${count}", expected ${records.length} records (were some not readable?)`);
+        }
+      }
+      await page.evaluate(() => window.__bench.idle());
+      await page.evaluate(() => window.__bench.navigate('#primary-nav a[href="/"]', 'Today'));
+    }
+    process.stderr.write(
+      `bench: journal open: h1 + first card ${open.map(ms1).join(', ')}; ` +
+        `whole first render ${openSettled.map(ms1).join(', ')}\n`,
+    );
+
+    // (b) Type into the journal search, letter by letter, clearing the box after each word.
+    await page.evaluate(() => window.__bench.navigate('#primary-nav a[href="/journal"]', 'Journal', '.record-card'));
+    await waitForSelector(page, '#journal-search', 'journal search');
+    const search = [];
+    const matches = [];
+    const details = { search: [], save: [] };
+    let late = 0;
+    for (const word of JOURNAL_SEARCH_WORDS) {
+      for (const text of [...[...word].map((_, i) => word.slice(0, i + 1)), '']) {
+        const r = await timed(page, ([t]) => window.__bench.input('#journal-search', t, 'main'), text);
+        search.push(r.ms);
+        late += r.late;
+        details.search.push({ text, ...r, writes: r.writes.length });
+        if (text === word) matches.push(`"${word}": ${(await countText(page)) ?? '?'}`);
+      }
+    }
+    process.stderr.write(`bench: journal search: ${matches.join(', ')}\n`);
+
+    // (c) Edit an existing record: each keystroke in #situation is autosaved.
+    const [key, value] = records[Math.floor(records.length / 2)];
+    const id = key.slice(key.lastIndexOf('/') + 1);
+    await page.goto(`${origin}/journal/${id}/edit`);
+    await readyTime(page);
+    await waitForSelector(page, '.steps__button', 'save one entry');
+    await page.locator('.steps__button').first().click();
+    await waitForSelector(page, '#situation', 'save one entry');
+    let situation = JSON.parse(value).data.situation;
+    const save = [];
+    const writes = [];
+    for (const ch of SAVE_KEYSTROKES) {
+      situation += ch;
+      const r = await timed(page, ([t]) => window.__bench.input('#situation', t, 'main'), situation);
+      save.push(r.ms);
+      writes.push(r.writes);
+      late += r.late;
+      details.save.push({ ...r, writes: r.writes.length });
+    }
+    const saved = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).data.situation, key);
+    if (saved !== situation) throw new Error(`bench: save one entry: ${key} holds "${saved}", expected "${situation}"`);
+    const writeCounts = writes.map((w) => w.length);
+    const others = [...new Set(writes.flat().filter((k) => k !== key))];
+    process.stderr.write(
+      `bench: journal save: keys written per keystroke ${writeCounts.join(', ')}` +
+        `${others.length ? `; other keys written: ${others.join(', ')}` : ''}\n`,
+    );
+    if (late) process.stderr.write(`bench: WARNING: ${late} DOM mutations in the journal came after a macrotask\n`);
+    return {
+      records: records.length,
+      bytes,
+      loadMs,
+      open,
+      openSettled,
+      search,
+      save,
+      writeCounts,
+      otherKeysWritten: others,
+      late,
+      details,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 let firstLoad;
 let cold = [];
 let offline = [];
+let search;
+let journalBench;
 try {
   // First-load transfer: every response from the server during a first visit, unthrottled.
   {
@@ -175,6 +552,10 @@ try {
     await context.close();
     process.stderr.write(`bench: run ${run + 1}/${RUNS}: cold ${ms(cold.at(-1))}, offline reload ${ms(offline.at(-1))}\n`);
   }
+
+  // Interactions, at normal CPU speed.
+  search = await courseSearch();
+  journalBench = await journal();
 } finally {
   await browser.close();
   await server.close();
@@ -206,6 +587,29 @@ table.push([
 table.push(['  measured on the wire (body bytes)', '', '', kib(firstLoad.wire)]);
 table.push([`cold load to ts-ready (CPU ${CPU_THROTTLE}x slower, median of ${RUNS})`, '', '', ms(median(cold))]);
 table.push([`offline reload to ts-ready (CPU ${CPU_THROTTLE}x slower, median of ${RUNS})`, '', '', ms(median(offline))]);
+table.push([
+  `course search, ${SEARCH_QUERIES.length} queries x ${SEARCH_ROUNDS} (median / max)`,
+  '',
+  '',
+  against(search.samples, SEARCH_TARGET_MS),
+]);
+if (nativeSearch) {
+  table.push([
+    `  native search() (bench_search example, median / max)`,
+    '',
+    '',
+    `${nativeSearch.median_us.toFixed(0)} / ${nativeSearch.max_us.toFixed(0)} µs`,
+  ]);
+  table.push(['  native index build', '', '', `${nativeSearch.build_us.toFixed(0)} µs`]);
+}
+const J = journalBench;
+table.push([`journal: ${J.records} records seeded (${(J.bytes / 2 ** 20).toFixed(2)} MiB), load to ts-ready`, '', '', ms(J.loadMs)]);
+table.push([`journal: open from / (median / max of ${J.open.length})`, '', '', against(J.open, FRAME_MS)]);
+table.push(['  until its whole first render is done', '', '', `${ms1(median(J.openSettled))} / ${ms1(max(J.openSettled))}`]);
+table.push([`journal: search keystroke (median / max of ${J.search.length})`, '', '', against(J.search, FRAME_MS)]);
+table.push([`journal: edit keystroke + autosave (median / max of ${J.save.length})`, '', '', against(J.save, FRAME_MS)]);
+const writesPerSave = [...new Set(J.writeCounts)].sort((a, b) => a - b).join(' or ');
+table.push([`journal: localStorage keys written per keystroke`, '', '', `${writesPerSave} (expected 1)`]);
 
 const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
 const line = (row) => `| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
@@ -231,6 +635,9 @@ if (JSON_OUT) {
         offlineMs: offline,
         coldMedianMs: median(cold),
         offlineMedianMs: median(offline),
+        courseSearch: { targetMs: SEARCH_TARGET_MS, ...search, medianMs: median(search.samples), maxMs: max(search.samples) },
+        nativeSearch,
+        journal: { frameMs: FRAME_MS, ...journalBench },
       },
       null,
       2,

@@ -1,0 +1,263 @@
+// Realistic, deterministic test data for the benchmark (scripts/bench.mjs): finished thought records exactly as
+// the app stores them in localStorage.
+//
+//   import { thoughtRecordEntries, storageBytes, fitStorage } from './bench-data.mjs';
+//   const entries = thoughtRecordEntries(2000, { seed: 1 });   // [[key, value], …]
+//
+// Each entry is `trust-steps/journal/<32 hex id>` → `{"schema":1,"data":{…ThoughtRecord…}}` (see
+// src/domain/journal.rs and src/storage/envelope.rs): status "complete", step 8, happened_on spread over the
+// year before `end`, one to three feelings re-rated, one to three thinking traps from the catalogue, and about
+// 300–700 characters of text over situation, thought, evidence, alternatives and balanced thought. The same seed
+// always gives the same records.
+
+/** Thinking-trap slugs of the catalogue (src/domain/trap_data.rs). */
+export const TRAP_SLUGS = [
+  'catastrophizing',
+  'overgeneralization',
+  'mind-reading',
+  'personalization',
+  'all-or-nothing',
+  'labelling',
+  'emotional-reasoning',
+  'should-statements',
+  'discounting-the-positive',
+  'fortune-telling',
+  'mental-filter',
+  'blaming',
+];
+
+/** The feeling chips (COMMON_FEELINGS in src/domain/journal.rs). */
+const FEELINGS = [
+  'Anxious',
+  'Hurt',
+  'Angry',
+  'Sad',
+  'Afraid',
+  'Jealous',
+  'Ashamed',
+  'Lonely',
+  'Suspicious',
+  'Disappointed',
+  'Embarrassed',
+  'Guilty',
+  'Rejected',
+  'Overwhelmed',
+  'Numb',
+];
+
+const PEOPLE = [
+  ['my partner', 'they'],
+  ['Sam', 'he'],
+  ['Alex', 'she'],
+  ['my sister', 'she'],
+  ['my best friend', 'she'],
+  ['my manager', 'he'],
+  ['a coworker', 'she'],
+  ['my mum', 'she'],
+  ['my dad', 'he'],
+  ['Jordan', 'they'],
+  ['my flatmate', 'he'],
+  ['the person I have been dating', 'she'],
+];
+
+const SITUATIONS = [
+  '{P} said {s} would text after work, and I heard nothing until almost ten at night.',
+  'I saw that {P} had been online for an hour but still had not answered my message from the morning.',
+  '{P} cancelled our plans for Saturday about two hours before we were meant to meet.',
+  'At dinner {P} kept checking {pos} phone and turned it face down when I looked over.',
+  '{P} went out with friends and did not invite me, and I only found out from photos.',
+  'In the team meeting {P} presented an idea I had shared in private last week.',
+  '{P} replied to my long message with a single thumbs-up.',
+  'I waited outside the cinema for twenty minutes because {P} was running late again.',
+  '{P} mentioned an old friend I had never heard of and changed the subject when I asked.',
+  'I asked {P} for help moving and {s} said {s} was busy, then posted pictures from the park.',
+  '{P} forgot my birthday until the evening and apologised by text.',
+  'We had a small argument about money and {P} went quiet for the rest of the evening.',
+  '{P} told me something private about a friend, and I wondered what {s} says about me.',
+  'I found out {P} had lunch with an ex and did not tell me about it.',
+  'My message to {P} showed as read at noon and there was still no reply by the evening.',
+];
+
+const DETAILS = [
+  'It was the third time this month.',
+  'I had been looking forward to it all week.',
+  'I was already tired after a long day at work.',
+  'Nobody else seemed to notice anything.',
+  'I kept refreshing the chat while I waited.',
+  'Afterwards I could not concentrate on anything else.',
+  'I replayed the conversation in my head on the bus home.',
+  'Earlier that day things had felt fine between us.',
+];
+
+const THOUGHTS = [
+  '{S} does not care about me anymore and is losing interest.',
+  '{S} is hiding something from me, people always do eventually.',
+  'I am not important to {o}; I never have been.',
+  "If I say anything {s} will think I'm needy and leave.",
+  'This always happens to me. I cannot trust anyone.',
+  '{S} is lying, and I am stupid for believing {o} again.',
+  'It must be something I did wrong. I ruin everything.',
+  '{S} should know how much this hurts me by now.',
+  'Everyone is laughing at me behind my back.',
+  'This is the beginning of the end, I can feel it.',
+];
+
+const EVIDENCE_FOR = [
+  '{S} did not reply for hours, which is unusual.',
+  'Last year {s} kept something from me and I only found out later.',
+  '{S} has seemed distracted for a couple of weeks.',
+  'My ex did exactly the same thing before leaving.',
+  '{S} did not explain why and I did not ask.',
+  'It has happened before, more than once.',
+];
+
+const EVIDENCE_AGAINST = [
+  '{S} apologised and told me {s} had a deadline and no signal on the train.',
+  'Last weekend {s} drove an hour to help me when I was unwell.',
+  '{S} introduced me to {pos} family and talks about plans for next year.',
+  'When I asked directly before, {s} answered honestly even when it was awkward.',
+  'Most of the time {s} replies quickly and checks in on me.',
+  'Friends who know {o} say {s} is reliable, just disorganised with messages.',
+  'There is no actual sign that {s} is hiding anything, only my fear.',
+];
+
+const ALTERNATIVES = [
+  '{S} might have been exhausted and forgot to reply.',
+  'Work may have been stressful and {s} needed time alone.',
+  '{S} could have assumed I was busy too.',
+  'Maybe {s} was embarrassed and did not know how to bring it up.',
+  'The plans may have changed at the last minute for reasons that have nothing to do with me.',
+  '{S} might not realise how much this matters to me, because I have not said so.',
+];
+
+const BALANCED = [
+  "{S} was late replying, which hurt, but one slow answer does not mean {s} doesn't care; I can tell {o} it worried me.",
+  'I do not know what {s} was thinking. I can ask calmly instead of assuming the worst.',
+  'My past makes me expect betrayal, but {P} has mostly been reliable and deserves a fair hearing.',
+  'It is fine to feel hurt. It is not proof that I am unimportant to {o}.',
+  'One cancelled plan is disappointing, not a pattern; I will suggest another day and see how it goes.',
+  'I can set a boundary about this without deciding the whole relationship is over.',
+];
+
+/** mulberry32: small, fast, good enough for test data; returns floats in [0, 1). */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * Generates `count` finished thought records. Returns `[key, value]` pairs ready for localStorage.setItem.
+ * `end` is the newest possible day (records spread over the 365 days up to it).
+ */
+export function thoughtRecordEntries(count, { seed = 1, end = '2025-06-30' } = {}) {
+  const rand = prng(seed);
+  const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+  const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+  const pickSome = (xs, lo, hi) => {
+    const pool = [...xs];
+    const out = [];
+    for (let n = int(lo, hi); n > 0 && pool.length; n--) out.push(pool.splice(Math.floor(rand() * pool.length), 1)[0]);
+    return out;
+  };
+  const endMs = Date.parse(`${end}T00:00:00Z`);
+  const entries = [];
+  const ids = new Set();
+  while (entries.length < count) {
+    let id = '';
+    for (let i = 0; i < 4; i++) id += Math.floor(rand() * 2 ** 32).toString(16).padStart(8, '0');
+    if (ids.has(id)) continue;
+    ids.add(id);
+
+    const [person, pronoun] = pick(PEOPLE);
+    const forms = {
+      they: { s: 'they', o: 'them', pos: 'their' },
+      he: { s: 'he', o: 'him', pos: 'his' },
+      she: { s: 'she', o: 'her', pos: 'her' },
+    }[pronoun];
+    const fill = (template) =>
+      template
+        .replaceAll('{P}', person)
+        .replaceAll('{S}', capital(forms.s))
+        .replaceAll('{s}', forms.s)
+        .replaceAll('{o}', forms.o)
+        .replaceAll('{pos}', forms.pos)
+        .replace(/^./, (c) => c.toUpperCase());
+
+    // Text fields: one sentence each, then more until the record reaches its 300–700 characters of text.
+    const text = {
+      situation: fill(pick(SITUATIONS)),
+      thought: fill(pick(THOUGHTS)),
+      evidence_for: fill(pick(EVIDENCE_FOR)),
+      evidence_against: fill(pick(EVIDENCE_AGAINST)),
+      alternatives: fill(pick(ALTERNATIVES)),
+      balanced: fill(pick(BALANCED)),
+    };
+    const pools = {
+      situation: DETAILS,
+      evidence_for: EVIDENCE_FOR,
+      evidence_against: EVIDENCE_AGAINST,
+      alternatives: ALTERNATIVES,
+    };
+    const target = int(300, 700);
+    const length = () => Object.values(text).reduce((n, t) => n + t.length, 0);
+    for (let guard = 0; length() < target && guard < 12; guard++) {
+      const field = pick(Object.keys(pools));
+      const more = fill(pick(pools[field]));
+      if (!text[field].includes(more) && length() + more.length < 700) text[field] += ` ${more}`;
+    }
+
+    const day = new Date(endMs - int(0, 364) * 86_400_000);
+    const happenedOn = day.toISOString().slice(0, 10);
+    const created = new Date(day.getTime() + int(7 * 3600, 23 * 3600) * 1000 + int(0, 999));
+    const updated = new Date(created.getTime() + int(3, 40) * 60_000 + int(0, 59_999));
+    const feelings = pickSome(FEELINGS, 1, 3).map((name) => {
+      const before = int(40, 95);
+      return { name, before, after: Math.max(0, before - int(-5, 50)) };
+    });
+    const data = {
+      id,
+      created_at: created.toISOString(),
+      updated_at: updated.toISOString(),
+      status: 'complete',
+      step: 8,
+      happened_on: happenedOn,
+      situation: text.situation,
+      person_id: null,
+      thought: text.thought,
+      feelings,
+      traps: pickSome(TRAP_SLUGS, 1, 3),
+      evidence_for: text.evidence_for,
+      evidence_against: text.evidence_against,
+      alternatives: text.alternatives,
+      balanced: text.balanced,
+    };
+    entries.push([`trust-steps/journal/${id}`, JSON.stringify({ schema: 1, data })]);
+  }
+  return entries;
+}
+
+/** Storage the entries take as the browser's quota counts it (and as the app shows it): UTF-16, 2 bytes a unit. */
+export function storageBytes(entries) {
+  return entries.reduce((n, [k, v]) => n + 2 * (k.length + v.length), 0);
+}
+
+/** The longest prefix of `entries` that stays within `maxBytes` (see storageBytes). */
+export function fitStorage(entries, maxBytes) {
+  let total = 0;
+  let n = 0;
+  for (const [k, v] of entries) {
+    const size = 2 * (k.length + v.length);
+    if (total + size > maxBytes) break;
+    total += size;
+    n++;
+  }
+  return entries.slice(0, n);
+}
