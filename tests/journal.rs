@@ -260,3 +260,22 @@ fn practice_history_from_two_tabs_merges_without_duplicates() {
     assert_eq!(merged.attempts.len(), 3);
     assert!(merged.attempts.windows(2).all(|w| w[0].at <= w[1].at));
 }
+
+#[test]
+fn matching_records_lists_finished_records_newest_first_and_searches_through_the_cache() {
+    use trust_steps::domain::journal::{matching_records, SearchTextCache};
+    let mut old = record("aaaaaaaa", "2026-10-01", "old thought about the phone");
+    old.finish();
+    let mut new = record("bbbbbbbb", "2026-11-01", "new thought");
+    new.finish();
+    let draft = record("cccccccc", "2026-12-01", "draft about the phone");
+    let mut records = vec![old, draft, new];
+    let mut cache = SearchTextCache::default();
+    assert_eq!(matching_records(&records, &JournalFilter::default(), &mut cache), vec![2, 0]);
+    let phone = JournalFilter { text: "PHONE".into(), ..Default::default() };
+    assert_eq!(matching_records(&records, &phone, &mut cache), vec![0]);
+    // An edit (newer updated_at) is searched with its new text, not the cached one.
+    records[2].thought = "new thought about the phone".into();
+    records[2].updated_at = "2026-11-02T00:00:00.000Z".into();
+    assert_eq!(matching_records(&records, &phone, &mut cache), vec![2, 0]);
+}

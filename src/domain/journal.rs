@@ -254,7 +254,44 @@ impl JournalFilter {
 
 /// Sorts records newest first: by the day it happened, then by when it was written.
 pub fn newest_first(records: &mut [ThoughtRecord]) {
-    records.sort_by(|a, b| b.happened_on.cmp(&a.happened_on).then_with(|| b.created_at.cmp(&a.created_at)));
+    records.sort_by(newer_first);
+}
+
+/// The list order: the later day first, then the later-written record.
+pub fn newer_first(a: &ThoughtRecord, b: &ThoughtRecord) -> std::cmp::Ordering {
+    b.happened_on.cmp(&a.happened_on).then_with(|| b.created_at.cmp(&a.created_at))
+}
+
+/// Lower-cased search text per record, rebuilt only for records that changed since it was last asked for.
+#[derive(Debug, Default)]
+pub struct SearchTextCache {
+    texts: std::collections::HashMap<String, (String, String)>,
+}
+
+impl SearchTextCache {
+    /// The record's search text (see [`ThoughtRecord::search_text`]), from the cache when still current.
+    pub fn text_for(&mut self, record: &ThoughtRecord) -> &str {
+        let entry = self.texts.entry(record.id.clone()).or_insert_with(|| (String::new(), String::new()));
+        if entry.0 != record.updated_at || entry.1.is_empty() {
+            *entry = (record.updated_at.clone(), record.search_text());
+        }
+        &entry.1
+    }
+}
+
+/// Positions in `records` of the finished records that pass `filter`, newest first. Search text is only
+/// computed when the filter has words, and then through `cache`.
+pub fn matching_records(records: &[ThoughtRecord], filter: &JournalFilter, cache: &mut SearchTextCache) -> Vec<usize> {
+    let needs_text = !filter.text.trim().is_empty();
+    let mut positions: Vec<usize> = (0..records.len())
+        .filter(|&i| {
+            let record = &records[i];
+            record.status == RecordStatus::Complete
+                && filter.matches(record, if needs_text { cache.text_for(record) } else { "" })
+        })
+        .collect();
+    positions.sort_by(|&a, &b| newer_first(&records[a], &records[b]));
+    positions
 }
 
 /// Every feeling name used in `records`, for the filter (case-insensitively unique, sorted).

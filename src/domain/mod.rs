@@ -1,11 +1,15 @@
 //! Pure domain logic: plain serde types and rules, no Leptos and no browser APIs, tested with `cargo test`.
 
+pub mod assessments;
 pub mod beliefs;
 pub mod ids;
 pub mod journal;
+pub mod ladder;
 pub mod merge;
+pub mod people;
 pub mod practice;
 pub mod progress;
+pub mod promises;
 pub mod settings;
 pub mod traps;
 pub mod triggers;

@@ -9,6 +9,7 @@ use crate::storage::browser::BrowserStore;
 use crate::storage::{KvStore, LoadProblem, MemoryStore, QuarantineItem, Record, Stored, Vault};
 use leptos::prelude::*;
 use std::cell::RefCell;
+use std::sync::Arc;
 
 type AppVault = Vault<Box<dyn KvStore>>;
 
@@ -60,8 +61,9 @@ pub struct AppState {
 pub struct Toast {
     /// What happened.
     pub message: String,
-    /// Puts things back as they were.
-    pub undo: Option<Callback<()>>,
+    /// Puts things back as they were. A plain shared closure, not a `Callback`: it must outlive the
+    /// component that created it (the deleted item's card is gone by the time Undo is pressed).
+    pub undo: Option<Arc<dyn Fn() + Send + Sync>>,
 }
 
 fn with_vault<R>(f: impl FnOnce(&mut AppVault) -> R) -> Option<R> {
@@ -126,23 +128,31 @@ impl AppState {
     ) {
         let mut value = signal.get_untracked();
         edit(&mut value);
+        let mut set_aside = false;
         let result = with_vault(|vault| {
-            let stored = vault.load::<T>().value;
-            let merged = stored.merge(value.clone());
+            let stored = vault.load::<T>();
+            set_aside = stored.problem.is_some();
+            let merged = stored.value.merge(value.clone());
             vault.save(&merged).map(|_| merged)
         });
-        match result {
+        if set_aside {
+            self.refresh_storage_status();
+        }
+        let outcome = match result {
             Some(Ok(merged)) => {
                 signal.set(merged);
-                self.storage.update(|s| s.save_error = None);
+                Some(Ok(()))
             }
             Some(Err(error)) => {
                 signal.set(value);
-                self.storage.update(|s| s.save_error = Some(error.to_string()));
+                Some(Err(error))
             }
-            None => signal.set(value),
-        }
-        self.refresh_storage_status();
+            None => {
+                signal.set(value);
+                None
+            }
+        };
+        self.report(outcome);
     }
 
     /// Re-reads a collection after another tab changed it, merging so neither tab's entries are lost.
@@ -186,7 +196,7 @@ impl AppState {
             let state = *self;
             self.toast.set(Some(Toast {
                 message: format!("{what} deleted."),
-                undo: Some(Callback::new(move |_| {
+                undo: Some(Arc::new(move || {
                     state.save_record(signal, record.clone());
                     state.toast.set(None);
                 })),
@@ -209,23 +219,26 @@ impl AppState {
     }
 
     /// Shows a save result: clears the error on success, shows it on failure. Returns whether it saved.
+    /// Runs on every keystroke of an autosaved form, so the success path touches nothing else.
     fn report<E: std::fmt::Display>(&self, result: Option<Result<(), E>>) -> bool {
-        let saved = match result {
+        match result {
             Some(Ok(())) => {
-                self.storage.update(|s| s.save_error = None);
+                if self.storage.with_untracked(|s| s.save_error.is_some()) {
+                    self.storage.update(|s| s.save_error = None);
+                }
                 true
             }
             Some(Err(error)) => {
                 self.storage.update(|s| s.save_error = Some(error.to_string()));
+                self.refresh_storage_status();
                 false
             }
             None => false,
-        };
-        self.refresh_storage_status();
-        saved
+        }
     }
 
-    /// Re-reads quarantine, blocked keys and usage into [`StorageStatus`].
+    /// Re-reads quarantine, blocked keys and usage into [`StorageStatus`]. It reads every stored key, so it runs
+    /// at start, after another tab's change, and when Settings opens, never on an ordinary save.
     pub fn refresh_storage_status(&self) {
         let snapshot = with_vault(|vault| {
             let blocked = vault.blocked().iter().map(|(k, v)| (k.clone(), v.clone())).collect();

@@ -21,3 +21,13 @@ pub const BELIEFS_PREFIX: &str = "trust-steps/beliefs/";
 pub const TRIGGERS_PREFIX: &str = "trust-steps/triggers/";
 /// Thinking-trap practice answers.
 pub const TRAP_PRACTICE: &str = "trust-steps/trap-practice";
+/// People on the trust map, one key per person.
+pub const PEOPLE_PREFIX: &str = "trust-steps/people/";
+/// Evidence-log observations about people, one key per observation.
+pub const OBSERVATIONS_PREFIX: &str = "trust-steps/observations/";
+/// Disclosure-ladder steps with their experiments, one key per step.
+pub const LADDER_PREFIX: &str = "trust-steps/ladder/";
+/// Promises to myself with their check-ins, one key per promise.
+pub const PROMISES_PREFIX: &str = "trust-steps/promises/";
+/// Self-assessment runs, one key per run.
+pub const ASSESSMENTS_PREFIX: &str = "trust-steps/assessments/";

@@ -22,7 +22,7 @@ test('write a full thought record, reload, find it, edit it, delete it and undo'
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await page.getByLabel('Anxious: how strong, 0–100').fill('80');
   await next(page);
-  await page.getByRole('checkbox', { name: /Mind reading/i }).check();
+  await page.getByRole('checkbox', { name: /Mind-reading/ }).check();
   await next(page);
   await page.getByLabel('What supports the thought?').fill('He did not answer tonight.');
   await page.getByLabel('What does not fit the thought?').fill('He answered every message last week.');

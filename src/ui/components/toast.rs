@@ -21,7 +21,7 @@ pub fn ToastRegion() -> impl IntoView {
                                     .undo
                                     .map(|undo| {
                                         view! {
-                                            <button type="button" class="button button--secondary" on:click=move |_| undo.run(())>
+                                            <button type="button" class="button button--secondary" on:click=move |_| undo()>
                                                 "Undo"
                                             </button>
                                         }

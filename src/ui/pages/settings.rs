@@ -12,6 +12,7 @@ const QUOTA_BYTES: usize = 5 * 1024 * 1024;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     set_title("Settings");
+    AppState::get().refresh_storage_status();
     view! {
         <h1>"Settings"</h1>
         <ThemeSetting/>

@@ -1,10 +1,17 @@
 //! `/journal`: drafts to resume, then every finished record, newest first, with search and filters.
 
 use super::{excerpt, trap_name};
-use crate::domain::journal::{feelings_used, newest_first, traps_used, JournalFilter, RecordStatus};
+use crate::domain::journal::{
+    feelings_used, matching_records, newer_first, traps_used, JournalFilter, RecordStatus, SearchTextCache,
+};
 use crate::domain::ThoughtRecord;
 use crate::state::{set_title, AppState};
 use leptos::prelude::*;
+
+thread_local! {
+    /// Search text per record, kept across visits so a search over 2,000 records rebuilds only what changed.
+    static SEARCH_TEXT: std::cell::RefCell<SearchTextCache> = std::cell::RefCell::default();
+}
 
 /// How many records the list shows before "Show more".
 const PAGE: usize = 30;
@@ -16,30 +23,33 @@ pub fn Journal() -> impl IntoView {
     let state = AppState::get();
     let filter = RwSignal::new(JournalFilter::default());
     let shown = RwSignal::new(PAGE);
-    // Sorted records with their lower-cased text, recomputed only when the journal changes.
-    let indexed = Memo::new(move |_| {
-        let mut records = state.journal.get();
-        newest_first(&mut records);
-        records.into_iter().map(|r| (r.search_text(), r)).collect::<Vec<_>>()
-    });
-    let drafts = move || {
-        indexed.with(|all| {
-            all.iter().filter(|(_, r)| r.status == RecordStatus::Draft).map(|(_, r)| r.clone()).collect::<Vec<_>>()
-        })
-    };
+    // Positions of the matching finished records, newest first; search text only when searching.
     let matching = Memo::new(move |_| {
         filter.with(|f| {
-            indexed.with(|all| {
-                all.iter()
-                    .filter(|(text, r)| r.status == RecordStatus::Complete && f.matches(r, text))
-                    .map(|(_, r)| r.clone())
-                    .collect::<Vec<_>>()
-            })
+            state
+                .journal
+                .with(|records| SEARCH_TEXT.with(|cache| matching_records(records, f, &mut cache.borrow_mut())))
         })
     });
-    let complete_count =
-        move || indexed.with(|all| all.iter().filter(|(_, r)| r.status == RecordStatus::Complete).count());
-    let all_records = move || state.journal.get();
+    let drafts = Memo::new(move |_| {
+        state.journal.with(|records| {
+            let mut drafts: Vec<ThoughtRecord> =
+                records.iter().filter(|r| r.status == RecordStatus::Draft).cloned().collect();
+            drafts.sort_by(newer_first);
+            drafts
+        })
+    });
+    let complete_count = Memo::new(move |_| {
+        state.journal.with(|records| records.iter().filter(|r| r.status == RecordStatus::Complete).count())
+    });
+    let visible = move || {
+        let limit = shown.get();
+        state.journal.with(|records| {
+            matching.with(|positions| {
+                positions.iter().take(limit).filter_map(|&i| records.get(i).cloned()).collect::<Vec<_>>()
+            })
+        })
+    };
     view! {
         <h1>"Journal"</h1>
         <p class="lead">"Slow a painful thought down, look at it from every side, and see how you feel afterwards."</p>
@@ -51,39 +61,37 @@ pub fn Journal() -> impl IntoView {
             <a href="/practice/trigger-log">"Trigger log"</a>" · "
             <a href="/practice/trap-practice">"Thinking-trap practice"</a>
         </p>
-        <Show when=move || !drafts().is_empty()>
+        <Show when=move || drafts.with(|d| !d.is_empty())>
             <section aria-labelledby="drafts-heading">
                 <h2 id="drafts-heading">"Drafts"</h2>
                 <ul class="card-list">
-                    {move || drafts().into_iter().map(|draft| view! { <DraftCard draft=draft/> }).collect_view()}
+                    {move || drafts.get().into_iter().map(|draft| view! { <DraftCard draft=draft/> }).collect_view()}
                 </ul>
             </section>
         </Show>
         <section aria-labelledby="records-heading">
             <h2 id="records-heading">"Your thought records"</h2>
             <Show
-                when=move || { complete_count() > 0 }
+                when=move || { complete_count.get() > 0 }
                 fallback=|| view! { <p class="empty-state">"No finished thought records yet. When a thought about someone keeps going round, start one."</p> }
             >
-                <Filters filter=filter feelings=Signal::derive(move || feelings_used(&all_records())) traps=Signal::derive(move || traps_used(&all_records()))/>
+                <Filters
+                    filter=filter
+                    feelings=Signal::derive(move || state.journal.with(|r| feelings_used(r)))
+                    traps=Signal::derive(move || state.journal.with(|r| traps_used(r)))
+                />
                 <p role="status" class="journal-count">
                     {move || {
                         let n = matching.with(Vec::len);
                         if filter.with(JournalFilter::is_empty) {
                             format!("{n} records")
                         } else {
-                            format!("{n} of {} records match", complete_count())
+                            format!("{n} of {} records match", complete_count.get())
                         }
                     }}
                 </p>
                 <ul class="card-list">
-                    {move || {
-                        matching
-                            .with(|records| records.iter().take(shown.get()).cloned().collect::<Vec<_>>())
-                            .into_iter()
-                            .map(|record| view! { <RecordCard record=record/> })
-                            .collect_view()
-                    }}
+                    {move || visible().into_iter().map(|record| view! { <RecordCard record=record/> }).collect_view()}
                 </ul>
                 <Show when=move || { matching.with(Vec::len) > shown.get() }>
                     <button type="button" class="button button--secondary" on:click=move |_| shown.update(|n| *n += PAGE)>

@@ -1,0 +1,600 @@
+//! People on the trust map: gut ratings of the five parts of trust, a dated evidence log, the score the evidence
+//! supports, where gut and evidence disagree, and plain patterns ("Kept 8 of 10 commitments since …").
+
+use crate::storage::{keys, Record, Versioned};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// Longest name or nickname, in characters.
+pub const MAX_NAME_CHARS: usize = 60;
+
+/// How much neutral evidence every score starts with, in weight points, so one entry moves it only part-way.
+pub const EVIDENCE_PRIOR_WEIGHT: u32 = 3;
+
+/// A gap between gut and evidence at least this large (points out of 100) is worth pointing out.
+pub const GAP_WORTH_NOTICING: i16 = 20;
+
+/// Who the person is to the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relationship {
+    /// A partner or spouse.
+    Partner,
+    /// A family member.
+    Family,
+    /// A friend.
+    Friend,
+    /// Someone from work or study.
+    Colleague,
+    /// Anyone else.
+    #[default]
+    Other,
+}
+
+impl Relationship {
+    /// Every relationship, in the order the form offers them.
+    pub const ALL: [Relationship; 5] = [
+        Relationship::Partner,
+        Relationship::Family,
+        Relationship::Friend,
+        Relationship::Colleague,
+        Relationship::Other,
+    ];
+
+    /// What the form calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Relationship::Partner => "Partner",
+            Relationship::Family => "Family",
+            Relationship::Friend => "Friend",
+            Relationship::Colleague => "Colleague",
+            Relationship::Other => "Other",
+        }
+    }
+}
+
+/// One of the five parts trust is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TrustPart {
+    /// Doing what they say they will do.
+    #[default]
+    Reliability,
+    /// Telling the truth.
+    Honesty,
+    /// Acting on their values, even unobserved.
+    Integrity,
+    /// Being able to do what they take on.
+    Competence,
+    /// Having my interests at heart.
+    Benevolence,
+}
+
+impl TrustPart {
+    /// The five parts, in the order the profile shows them.
+    pub const ALL: [TrustPart; 5] = [
+        TrustPart::Reliability,
+        TrustPart::Honesty,
+        TrustPart::Integrity,
+        TrustPart::Competence,
+        TrustPart::Benevolence,
+    ];
+
+    /// Its name on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            TrustPart::Reliability => "Reliability",
+            TrustPart::Honesty => "Honesty",
+            TrustPart::Integrity => "Integrity",
+            TrustPart::Competence => "Competence",
+            TrustPart::Benevolence => "Benevolence",
+        }
+    }
+
+    /// Its stored and URL name.
+    pub fn slug(self) -> &'static str {
+        match self {
+            TrustPart::Reliability => "reliability",
+            TrustPart::Honesty => "honesty",
+            TrustPart::Integrity => "integrity",
+            TrustPart::Competence => "competence",
+            TrustPart::Benevolence => "benevolence",
+        }
+    }
+
+    /// The part with this slug.
+    pub fn from_slug(slug: &str) -> Option<TrustPart> {
+        TrustPart::ALL.into_iter().find(|p| p.slug() == slug)
+    }
+
+    /// A one-line plain explanation, for hints under the slider.
+    pub fn question(self) -> &'static str {
+        match self {
+            TrustPart::Reliability => "Do they do what they say they will do?",
+            TrustPart::Honesty => "Do they tell you the truth, even when it is hard?",
+            TrustPart::Integrity => "Do their actions match their values, even when no one is watching?",
+            TrustPart::Competence => "Can they do the things they take on?",
+            TrustPart::Benevolence => "Do they have your interests at heart?",
+        }
+    }
+}
+
+/// One gut rating of one part of trust.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GutRating {
+    /// When (UTC, ISO 8601).
+    pub at: String,
+    /// Which part of trust.
+    pub part: TrustPart,
+    /// How much the user trusts this part, 0–100.
+    pub rating: u8,
+    /// Fields written by a newer version, kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// Someone on the trust map. Observations and ladder steps refer to the person by id, so renaming never breaks them.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Person {
+    /// Stable random id.
+    pub id: String,
+    /// When the person was added (UTC, ISO 8601).
+    pub created_at: String,
+    /// Last change (UTC, ISO 8601).
+    pub updated_at: String,
+    /// Name or nickname, trimmed.
+    pub name: String,
+    /// Who they are to the user.
+    pub relationship: Relationship,
+    /// An emoji or colour name shown beside the name; empty for none.
+    pub marker: String,
+    /// Hidden from the main list, history kept.
+    pub archived: bool,
+    /// Gut ratings of every part, oldest first.
+    pub gut: Vec<GutRating>,
+    /// Fields written by a newer version, kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Versioned for Person {
+    const SCHEMA: u32 = 1;
+}
+
+impl Record for Person {
+    const PREFIX: &'static str = keys::PEOPLE_PREFIX;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated_at(&self) -> &str {
+        &self.updated_at
+    }
+}
+
+impl Person {
+    /// A new person (the name should already have passed [`validate_person_name`]).
+    pub fn new(id: String, name: &str, relationship: Relationship, now: &str) -> Self {
+        Person {
+            id,
+            created_at: now.to_owned(),
+            updated_at: now.to_owned(),
+            name: name.trim().to_owned(),
+            relationship,
+            ..Default::default()
+        }
+    }
+
+    /// Adds a gut rating for one part (clamped to 100).
+    pub fn rate_gut(&mut self, part: TrustPart, rating: u8, now: &str) {
+        self.gut.push(GutRating { at: now.to_owned(), part, rating: rating.min(100), ..Default::default() });
+        self.updated_at = now.to_owned();
+    }
+
+    /// The latest gut rating of one part.
+    pub fn current_gut(&self, part: TrustPart) -> Option<u8> {
+        self.gut.iter().filter(|g| g.part == part).max_by(|a, b| a.at.cmp(&b.at)).map(|g| g.rating)
+    }
+
+    /// Every gut rating of one part as `(when, rating)`, oldest first.
+    pub fn gut_history(&self, part: TrustPart) -> Vec<(String, u8)> {
+        let mut history: Vec<(String, u8)> =
+            self.gut.iter().filter(|g| g.part == part).map(|g| (g.at.clone(), g.rating)).collect();
+        history.sort_by(|a, b| a.0.cmp(&b.0));
+        history
+    }
+}
+
+/// Why a name cannot be used as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameProblem {
+    /// Nothing but spaces.
+    Empty,
+    /// Longer than [`MAX_NAME_CHARS`].
+    TooLong,
+    /// Someone else already has this name; the UI may allow it after saying so.
+    Duplicate,
+}
+
+impl NameProblem {
+    /// A calm message for the form.
+    pub fn message(self) -> &'static str {
+        match self {
+            NameProblem::Empty => "Add a name or nickname so you can find this person again.",
+            NameProblem::TooLong => {
+                "That name is quite long. A shorter name or nickname (up to 60 characters) works best."
+            }
+            NameProblem::Duplicate => {
+                "You already have someone with this name. You can add them anyway, or add a detail to tell them apart."
+            }
+        }
+    }
+}
+
+/// Checks a name for a person being added (`editing_id` = `None`) or renamed; returns it trimmed.
+///
+/// A duplicate is the same name, ignoring case, as any other stored person (archived ones included).
+pub fn validate_person_name(name: &str, existing: &[Person], editing_id: Option<&str>) -> Result<String, NameProblem> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(NameProblem::Empty);
+    }
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(NameProblem::TooLong);
+    }
+    let lower = name.to_lowercase();
+    let taken =
+        existing.iter().filter(|p| editing_id != Some(p.id.as_str())).any(|p| p.name.trim().to_lowercase() == lower);
+    if taken {
+        return Err(NameProblem::Duplicate);
+    }
+    Ok(name.to_owned())
+}
+
+/// People sorted for the list: active before archived, then by name ignoring case.
+pub fn sort_people(people: &mut [Person]) {
+    people.sort_by(|a, b| a.archived.cmp(&b.archived).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())));
+}
+
+/// Whether an observation built trust or broke it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// It built trust.
+    #[default]
+    Built,
+    /// It broke trust.
+    Broke,
+}
+
+impl Direction {
+    /// Both directions, as the form offers them.
+    pub const ALL: [Direction; 2] = [Direction::Built, Direction::Broke];
+
+    /// What the form calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Direction::Built => "Built trust",
+            Direction::Broke => "Broke trust",
+        }
+    }
+}
+
+/// The common observations, logged with one tap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuickKind {
+    /// They kept a commitment.
+    KeptCommitment,
+    /// They broke a commitment.
+    BrokeCommitment,
+    /// They told the truth.
+    ToldTruth,
+    /// They were caught in a lie.
+    CaughtInLie,
+    /// They supported me when I was vulnerable.
+    SupportedWhenVulnerable,
+    /// They dismissed me.
+    Dismissed,
+}
+
+/// What a quick entry fills in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuickDefaults {
+    /// The part of trust it speaks to.
+    pub part: TrustPart,
+    /// Built or broke.
+    pub direction: Direction,
+    /// How much it counts, 1–3.
+    pub weight: u8,
+    /// The text put in "what happened" (the user can add to it).
+    pub text: &'static str,
+}
+
+impl QuickKind {
+    /// Every quick entry, in the order the buttons show them.
+    pub const ALL: [QuickKind; 6] = [
+        QuickKind::KeptCommitment,
+        QuickKind::BrokeCommitment,
+        QuickKind::ToldTruth,
+        QuickKind::CaughtInLie,
+        QuickKind::SupportedWhenVulnerable,
+        QuickKind::Dismissed,
+    ];
+
+    /// What it fills in.
+    pub fn defaults(self) -> QuickDefaults {
+        let (part, direction, weight, text) = match self {
+            QuickKind::KeptCommitment => (TrustPart::Reliability, Direction::Built, 2, "Kept a commitment"),
+            QuickKind::BrokeCommitment => (TrustPart::Reliability, Direction::Broke, 2, "Broke a commitment"),
+            QuickKind::ToldTruth => (TrustPart::Honesty, Direction::Built, 2, "Told me the truth"),
+            QuickKind::CaughtInLie => (TrustPart::Honesty, Direction::Broke, 3, "Was caught in a lie"),
+            QuickKind::SupportedWhenVulnerable => {
+                (TrustPart::Benevolence, Direction::Built, 3, "Supported me when I was vulnerable")
+            }
+            QuickKind::Dismissed => (TrustPart::Benevolence, Direction::Broke, 2, "Dismissed me"),
+        };
+        QuickDefaults { part, direction, weight, text }
+    }
+
+    /// The button label.
+    pub fn label(self) -> &'static str {
+        self.defaults().text
+    }
+}
+
+/// One dated entry in a person's evidence log.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Observation {
+    /// Stable random id.
+    pub id: String,
+    /// When it was logged (UTC, ISO 8601).
+    pub created_at: String,
+    /// Last change (UTC, ISO 8601).
+    pub updated_at: String,
+    /// The person it is about, by id.
+    pub person_id: String,
+    /// The day it happened (YYYY-MM-DD).
+    pub happened_on: String,
+    /// What happened, in the user's words.
+    pub what: String,
+    /// The part of trust it speaks to.
+    pub part: TrustPart,
+    /// Whether it built or broke trust.
+    pub direction: Direction,
+    /// How much it counts, 1 (a little) to 3 (a lot).
+    pub weight: u8,
+    /// The quick entry it came from, if any.
+    pub kind: Option<QuickKind>,
+    /// Fields written by a newer version, kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Versioned for Observation {
+    const SCHEMA: u32 = 1;
+}
+
+impl Record for Observation {
+    const PREFIX: &'static str = keys::OBSERVATIONS_PREFIX;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated_at(&self) -> &str {
+        &self.updated_at
+    }
+}
+
+impl Observation {
+    /// A new observation that built reliability with weight 2, for the form to fill in.
+    pub fn new(id: String, person_id: &str, happened_on: &str, now: &str) -> Self {
+        Observation {
+            id,
+            created_at: now.to_owned(),
+            updated_at: now.to_owned(),
+            person_id: person_id.to_owned(),
+            happened_on: happened_on.to_owned(),
+            weight: 2,
+            ..Default::default()
+        }
+    }
+
+    /// A quick entry with its defaults filled in.
+    pub fn quick(id: String, person_id: &str, kind: QuickKind, happened_on: &str, now: &str) -> Self {
+        let d = kind.defaults();
+        Observation {
+            what: d.text.to_owned(),
+            part: d.part,
+            direction: d.direction,
+            weight: d.weight,
+            kind: Some(kind),
+            ..Observation::new(id, person_id, happened_on, now)
+        }
+    }
+
+    /// The weight used for scoring: 1–3 (a missing or out-of-range weight counts as the nearest allowed one).
+    pub fn effective_weight(&self) -> u8 {
+        self.weight.clamp(1, 3)
+    }
+}
+
+/// The observations about one person, newest first (by day, then by when they were logged).
+pub fn observations_for<'a>(observations: &'a [Observation], person_id: &str) -> Vec<&'a Observation> {
+    let mut list: Vec<&Observation> = observations.iter().filter(|o| o.person_id == person_id).collect();
+    list.sort_by(|a, b| b.happened_on.cmp(&a.happened_on).then_with(|| b.created_at.cmp(&a.created_at)));
+    list
+}
+
+/// How many observations each person has, by person id (for the people list).
+pub fn observation_counts(observations: &[Observation]) -> BTreeMap<&str, usize> {
+    let mut counts = BTreeMap::new();
+    for o in observations {
+        *counts.entry(o.person_id.as_str()).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// Score from summed weights: `50 × (2·built + prior) / (built + broke + prior)`, rounded, with
+/// `prior` = [`EVIDENCE_PRIOR_WEIGHT`]. Only-built evidence approaches 100, only-broke approaches 0.
+fn score_from_weights(built: u32, broke: u32) -> u8 {
+    let numerator = 50 * (2 * built + EVIDENCE_PRIOR_WEIGHT);
+    let denominator = built + broke + EVIDENCE_PRIOR_WEIGHT;
+    let rounded = (2 * numerator + denominator) / (2 * denominator);
+    u8::try_from(rounded.min(100)).unwrap_or(100)
+}
+
+/// The trust the evidence supports for one part, 0–100; `None` when nothing about that part is logged.
+///
+/// Each observation counts with its weight (1–3). The score is the weighted share of evidence that built trust,
+/// pulled gently toward the middle (50) as if there were [`EVIDENCE_PRIOR_WEIGHT`] points of neutral evidence:
+/// `50 × (2·built + 3) / (built + broke + 3)`. Equal built and broke give 50; one kept commitment (weight 2)
+/// gives 70, ten give 93. So a single event never swings the score to an extreme.
+pub fn evidence_score(observations: &[Observation], part: TrustPart) -> Option<u8> {
+    let (built, broke, count) = weights(observations.iter(), part);
+    (count > 0).then(|| score_from_weights(built, broke))
+}
+
+/// Summed built and broke weights and the count of observations for one part.
+fn weights<'a>(observations: impl Iterator<Item = &'a Observation>, part: TrustPart) -> (u32, u32, usize) {
+    let (mut built, mut broke, mut count) = (0u32, 0u32, 0usize);
+    for o in observations.filter(|o| o.part == part) {
+        match o.direction {
+            Direction::Built => built += u32::from(o.effective_weight()),
+            Direction::Broke => broke += u32::from(o.effective_weight()),
+        }
+        count += 1;
+    }
+    (built, broke, count)
+}
+
+/// One row of a person's trust profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartProfile {
+    /// The part of trust.
+    pub part: TrustPart,
+    /// The latest gut rating, if rated.
+    pub gut: Option<u8>,
+    /// What the evidence supports ([`evidence_score`]), if anything is logged.
+    pub evidence: Option<u8>,
+    /// Gut minus evidence when both exist: negative = the gut trusts less than the evidence suggests.
+    pub gap: Option<i16>,
+    /// How many observations speak to this part.
+    pub evidence_count: usize,
+}
+
+impl PartProfile {
+    /// True when gut and evidence differ by at least [`GAP_WORTH_NOTICING`].
+    pub fn gap_is_notable(&self) -> bool {
+        self.gap.is_some_and(|g| g.abs() >= GAP_WORTH_NOTICING)
+    }
+
+    /// A plain sentence about a notable gap, without judging which side is right.
+    pub fn gap_sentence(&self) -> Option<String> {
+        let (gut, evidence, gap) = (self.gut?, self.evidence?, self.gap?);
+        if !self.gap_is_notable() {
+            return None;
+        }
+        let part = self.part.label().to_lowercase();
+        let lean = if gap < 0 { "less" } else { "more" };
+        Some(format!(
+            "For {part}, your gut says {gut} and what you have logged points to {evidence}. \
+             Your gut trusts {lean} than the evidence so far. The difference can point to a thinking trap, \
+             or to something the log has not caught yet."
+        ))
+    }
+}
+
+/// The trust profile of one person: for each of the five parts, gut beside evidence. Only observations with this
+/// person's id are counted.
+pub fn profile(person: &Person, observations: &[Observation]) -> Vec<PartProfile> {
+    TrustPart::ALL
+        .into_iter()
+        .map(|part| {
+            let (built, broke, count) = weights(observations.iter().filter(|o| o.person_id == person.id), part);
+            let evidence = (count > 0).then(|| score_from_weights(built, broke));
+            let gut = person.current_gut(part);
+            let gap = match (gut, evidence) {
+                (Some(g), Some(e)) => Some(i16::from(g) - i16::from(e)),
+                _ => None,
+            };
+            PartProfile { part, gut, evidence, gap, evidence_count: count }
+        })
+        .collect()
+}
+
+/// How the evidence score for one part changed: `(day, score)` after each day with an observation, oldest first,
+/// each counting everything logged up to and including that day.
+pub fn evidence_trend(observations: &[Observation], part: TrustPart) -> Vec<(String, u8)> {
+    let mut relevant: Vec<&Observation> = observations.iter().filter(|o| o.part == part).collect();
+    relevant.sort_by(|a, b| a.happened_on.cmp(&b.happened_on));
+    let (mut built, mut broke) = (0u32, 0u32);
+    let mut trend: Vec<(String, u8)> = Vec::new();
+    for o in relevant {
+        match o.direction {
+            Direction::Built => built += u32::from(o.effective_weight()),
+            Direction::Broke => broke += u32::from(o.effective_weight()),
+        }
+        let score = score_from_weights(built, broke);
+        match trend.last_mut() {
+            Some((day, last)) if *day == o.happened_on => *last = score,
+            _ => trend.push((o.happened_on.clone(), score)),
+        }
+    }
+    trend
+}
+
+/// "once", "twice" or "N times".
+fn times(n: usize) -> String {
+    match n {
+        1 => "once".to_owned(),
+        2 => "twice".to_owned(),
+        _ => format!("{n} times"),
+    }
+}
+
+/// Plain sentences about what the log shows on or after `since_day` (YYYY-MM-DD; empty = everything), e.g.
+/// "Kept 8 of 10 commitments since 2026-03-01." Pass one person's observations. Empty when nothing is logged.
+pub fn patterns(observations: &[Observation], since_day: &str) -> Vec<String> {
+    let recent: Vec<&Observation> = observations.iter().filter(|o| o.happened_on.as_str() >= since_day).collect();
+    let count = |kind: QuickKind| recent.iter().filter(|o| o.kind == Some(kind)).count();
+    let since = if since_day.is_empty() { String::new() } else { format!(" since {since_day}") };
+    let mut sentences = Vec::new();
+    if recent.is_empty() {
+        return sentences;
+    }
+
+    let built = recent.iter().filter(|o| o.direction == Direction::Built).count();
+    let broke = recent.len() - built;
+    let things = if recent.len() == 1 { "thing" } else { "things" };
+    sentences.push(format!("You logged {} {things}{since}: {built} built trust and {broke} broke it.", recent.len()));
+
+    let (kept, broken) = (count(QuickKind::KeptCommitment), count(QuickKind::BrokeCommitment));
+    if kept + broken > 0 {
+        let noun = if kept + broken == 1 { "commitment" } else { "commitments" };
+        sentences.push(format!("Kept {kept} of {} {noun}{since}.", kept + broken));
+    }
+
+    let (truth, lies) = (count(QuickKind::ToldTruth), count(QuickKind::CaughtInLie));
+    match (truth, lies) {
+        (0, 0) => {}
+        (t, 0) => sentences.push(format!("Told the truth {}{since}.", times(t))),
+        (0, l) => sentences.push(format!("Was caught in a lie {}{since}.", times(l))),
+        (t, l) => sentences.push(format!("Told the truth {}, was caught in a lie {}{since}.", times(t), times(l))),
+    }
+
+    let (support, dismissed) = (count(QuickKind::SupportedWhenVulnerable), count(QuickKind::Dismissed));
+    match (support, dismissed) {
+        (0, 0) => {}
+        (s, 0) => sentences.push(format!("Supported you when you were vulnerable {}{since}.", times(s))),
+        (0, d) => sentences.push(format!("Dismissed you {}{since}.", times(d))),
+        (s, d) => sentences.push(format!(
+            "Supported you when you were vulnerable {}, dismissed you {}{since}.",
+            times(s),
+            times(d)
+        )),
+    }
+    sentences
+}

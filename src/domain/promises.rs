@@ -1,0 +1,355 @@
+//! Promises to myself (self-trust): one-off, daily or weekly promises, check-ins kept or missed, kept-rate and
+//! streaks, a self-compassion prompt for a missed one — and the calendar arithmetic on "YYYY-MM-DD" days they need.
+
+use crate::storage::{keys, Record, Versioned};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Calendar arithmetic on "YYYY-MM-DD" days (proleptic Gregorian, no time zones: a day is the user's local date).
+// ---------------------------------------------------------------------------------------------------------------
+
+/// True for leap years (every 4th year, except centuries not divisible by 400).
+pub fn is_leap_year(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Days in a month (1–12) of a year; 0 for a month out of range.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Splits a strict "YYYY-MM-DD" day (years 0001–9999) into `(year, month, day)`; `None` for anything else,
+/// including impossible dates like 2026-02-30.
+pub fn parse_day(day: &str) -> Option<(i32, u32, u32)> {
+    let bytes = day.as_bytes();
+    let digits_ok = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if !digits_ok {
+        return None;
+    }
+    let year: i32 = day.get(0..4)?.parse().ok()?;
+    let month: u32 = day.get(5..7)?.parse().ok()?;
+    let dom: u32 = day.get(8..10)?.parse().ok()?;
+    (year >= 1 && (1..=days_in_month(year, month)).contains(&dom)).then_some((year, month, dom))
+}
+
+/// Days since 1970-01-01 of a civil date (negative before it).
+pub fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+    // Howard Hinnant's algorithm: count from 0000-03-01 so the leap day falls at the end of each year.
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let m = i64::from(month);
+    let day_of_year = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The civil date `(year, month, day)` of a count of days since 1970-01-01.
+pub fn civil_from_days(days: i64) -> (i32, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (i32::try_from(year).unwrap_or(i32::MAX), u32::try_from(month).unwrap_or(1), u32::try_from(day).unwrap_or(1))
+}
+
+/// Days since 1970-01-01 of a "YYYY-MM-DD" day.
+pub fn day_number(day: &str) -> Option<i64> {
+    parse_day(day).map(|(y, m, d)| days_from_civil(y, m, d))
+}
+
+/// The "YYYY-MM-DD" day of a count of days since 1970-01-01.
+pub fn day_from_number(days: i64) -> String {
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The day `n` days after `day` (before it when `n` is negative).
+pub fn add_days(day: &str, n: i64) -> Option<String> {
+    day_number(day).map(|z| day_from_number(z + n))
+}
+
+/// Day of the week, ISO style: 1 = Monday … 7 = Sunday.
+pub fn weekday(day: &str) -> Option<u32> {
+    // 1970-01-01 was a Thursday (4).
+    day_number(day).and_then(|z| u32::try_from((z + 3).rem_euclid(7) + 1).ok())
+}
+
+/// The ISO week `(week-based year, week 1–53)`: weeks start on Monday, and week 1 holds the year's first Thursday.
+pub fn iso_week(day: &str) -> Option<(i32, u32)> {
+    let z = day_number(day)?;
+    let thursday = z - i64::from(weekday(day)?) + 4;
+    let (year, _, _) = civil_from_days(thursday);
+    let week = (thursday - days_from_civil(year, 1, 1)) / 7 + 1;
+    Some((year, u32::try_from(week).ok()?))
+}
+
+/// The Monday starting the week that holds `day`.
+pub fn week_start(day: &str) -> Option<String> {
+    let offset = i64::from(weekday(day)?) - 1;
+    add_days(day, -offset)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Promises
+// ---------------------------------------------------------------------------------------------------------------
+
+/// How often a promise comes round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recurrence {
+    /// Once, on or after the start day.
+    #[default]
+    Once,
+    /// Every day.
+    Daily,
+    /// Once a week (Monday to Sunday).
+    Weekly,
+}
+
+impl Recurrence {
+    /// Every choice, as the form offers them.
+    pub const ALL: [Recurrence; 3] = [Recurrence::Once, Recurrence::Daily, Recurrence::Weekly];
+
+    /// What the form calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Recurrence::Once => "Once",
+            Recurrence::Daily => "Every day",
+            Recurrence::Weekly => "Every week",
+        }
+    }
+
+    /// The period a day falls in: the day itself (daily), its ISO week (weekly), or the single period (once).
+    pub fn period_of(self, day: &str) -> Option<i64> {
+        let z = day_number(day)?;
+        Some(match self {
+            Recurrence::Once => 0,
+            Recurrence::Daily => z,
+            // Weeks counted from a Monday (1970-01-05 is day 4), so Monday–Sunday share one number.
+            Recurrence::Weekly => (z - 4).div_euclid(7),
+        })
+    }
+}
+
+/// One check-in: did I keep the promise in this period?
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CheckIn {
+    /// The day checked in for (YYYY-MM-DD); for weekly promises any day of the week.
+    pub day: String,
+    /// Kept (`true`) or missed (`false`).
+    pub kept: bool,
+    /// An optional note.
+    pub note: String,
+    /// When the check-in was made (UTC, ISO 8601).
+    pub at: String,
+    /// Fields written by a newer version, kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A promise to myself.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Promise {
+    /// Stable random id.
+    pub id: String,
+    /// When it was made (UTC, ISO 8601).
+    pub created_at: String,
+    /// Last change (UTC, ISO 8601).
+    pub updated_at: String,
+    /// The promise, in the user's words.
+    pub text: String,
+    /// Once, daily or weekly.
+    pub recurrence: Recurrence,
+    /// The first day it applies (YYYY-MM-DD).
+    pub start_day: String,
+    /// Put away: no longer due, history kept.
+    pub archived: bool,
+    /// Check-ins, oldest day first; at most one per period.
+    pub checkins: Vec<CheckIn>,
+    /// Fields written by a newer version, kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Versioned for Promise {
+    const SCHEMA: u32 = 1;
+}
+
+impl Record for Promise {
+    const PREFIX: &'static str = keys::PROMISES_PREFIX;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated_at(&self) -> &str {
+        &self.updated_at
+    }
+}
+
+impl Promise {
+    /// A new promise starting on `start_day`.
+    pub fn new(id: String, text: &str, recurrence: Recurrence, start_day: &str, now: &str) -> Self {
+        Promise {
+            id,
+            created_at: now.to_owned(),
+            updated_at: now.to_owned(),
+            text: text.trim().to_owned(),
+            recurrence,
+            start_day: start_day.to_owned(),
+            ..Default::default()
+        }
+    }
+
+    /// Records kept or missed for the period holding `day`, replacing an earlier check-in for the same period
+    /// (same day, same week, or — for a one-off — any). Returns `false` and changes nothing for an invalid day.
+    pub fn check_in(&mut self, day: &str, kept: bool, note: &str, now: &str) -> bool {
+        let Some(period) = self.recurrence.period_of(day) else {
+            return false;
+        };
+        let recurrence = self.recurrence;
+        self.checkins.retain(|c| recurrence.period_of(&c.day) != Some(period));
+        self.checkins.push(CheckIn {
+            day: day.to_owned(),
+            kept,
+            note: note.trim().to_owned(),
+            at: now.to_owned(),
+            ..Default::default()
+        });
+        self.checkins.sort_by(|a, b| a.day.cmp(&b.day));
+        self.updated_at = now.to_owned();
+        true
+    }
+
+    /// The check-in covering the period that holds `day`, if any.
+    pub fn checkin_for(&self, day: &str) -> Option<&CheckIn> {
+        let period = self.recurrence.period_of(day)?;
+        self.checkins.iter().rev().find(|c| self.recurrence.period_of(&c.day) == Some(period))
+    }
+
+    /// True when the promise should be offered for a check-in on `day`: not archived, started, and not yet
+    /// checked in for that day's period (a one-off stays due until it is checked in once).
+    pub fn is_due(&self, day: &str) -> bool {
+        let Some(today) = day_number(day) else {
+            return false;
+        };
+        let started = day_number(&self.start_day).is_none_or(|start| today >= start);
+        !self.archived && started && self.checkin_for(day).is_none()
+    }
+
+    /// Kept or missed per period, one entry per period (the latest check-in wins if two share one).
+    fn by_period(&self) -> BTreeMap<i64, bool> {
+        let mut ordered: Vec<&CheckIn> = self.checkins.iter().collect();
+        ordered.sort_by(|a, b| a.at.cmp(&b.at));
+        let mut periods = BTreeMap::new();
+        for c in ordered {
+            if let Some(period) = self.recurrence.period_of(&c.day) {
+                periods.insert(period, c.kept);
+            }
+        }
+        periods
+    }
+
+    /// `(kept, checked in)` over all periods; `None` before the first check-in.
+    pub fn kept_rate(&self) -> Option<(usize, usize)> {
+        let periods = self.by_period();
+        let kept = periods.values().filter(|k| **k).count();
+        (!periods.is_empty()).then_some((kept, periods.len()))
+    }
+
+    /// Consecutive periods kept up to `today`. Today's period, while not yet checked in, does not break it; a
+    /// missed or skipped earlier period does. A one-off counts 1 once kept.
+    pub fn current_streak(&self, today: &str) -> u32 {
+        let periods = self.by_period();
+        if self.recurrence == Recurrence::Once {
+            return u32::from(periods.values().any(|k| *k));
+        }
+        let Some(now) = self.recurrence.period_of(today) else {
+            return 0;
+        };
+        let mut streak = 0u32;
+        let mut period = match periods.get(&now) {
+            Some(false) => return 0,
+            Some(true) => {
+                streak = 1;
+                now - 1
+            }
+            None => now - 1,
+        };
+        while periods.get(&period) == Some(&true) {
+            streak += 1;
+            period -= 1;
+        }
+        streak
+    }
+
+    /// The longest run of consecutive periods kept, ever.
+    pub fn best_streak(&self) -> u32 {
+        let periods = self.by_period();
+        if self.recurrence == Recurrence::Once {
+            return u32::from(periods.values().any(|k| *k));
+        }
+        let (mut best, mut run) = (0u32, 0u32);
+        let mut previous: Option<i64> = None;
+        for (&period, &kept) in &periods {
+            run = match (kept, previous) {
+                (false, _) => 0,
+                (true, Some(p)) if p + 1 == period && run > 0 => run + 1,
+                (true, _) => 1,
+            };
+            best = best.max(run);
+            previous = Some(period);
+        }
+        best
+    }
+}
+
+/// The promises to offer for a check-in on `day`, in the order given.
+pub fn due_on<'a>(promises: &'a [Promise], day: &str) -> Vec<&'a Promise> {
+    promises.iter().filter(|p| p.is_due(day)).collect()
+}
+
+/// Small, kind promises to start with, and how often each suits.
+pub const STARTER_PROMISES: [(&str, Recurrence); 8] = [
+    ("Drink a glass of water when I get up", Recurrence::Daily),
+    ("Go to bed at the time I chose", Recurrence::Daily),
+    ("Take a ten-minute walk outside", Recurrence::Daily),
+    ("Write one line about my day", Recurrence::Daily),
+    ("Pause for three breaths before I reply when I feel upset", Recurrence::Daily),
+    ("Do the one small task I have been putting off", Recurrence::Weekly),
+    ("Say no once when I mean no", Recurrence::Weekly),
+    ("Spend an hour on something I enjoy, just for me", Recurrence::Weekly),
+];
+
+/// Gentle prompts shown after a missed check-in, instead of a scolding.
+pub const SELF_COMPASSION_PROMPTS: [&str; 7] = [
+    "You missed this one — that's information, not failure. What got in the way?",
+    "Everyone misses sometimes. Would a smaller version of this promise be easier to keep?",
+    "What would you say to a friend who missed this? Try saying it to yourself.",
+    "One missed day does not undo the days you kept it. What helped on those days?",
+    "Was this promise the right size for this week? It is fine to make it smaller.",
+    "Notice any harsh words you are using with yourself. Can you soften them a little?",
+    "You came back and checked in honestly. That is keeping a promise to yourself too.",
+];
+
+/// A self-compassion prompt for a missed promise; `seed` (e.g. the day number) picks one so it varies.
+pub fn prompt_for_missed(seed: usize) -> &'static str {
+    SELF_COMPASSION_PROMPTS[seed % SELF_COMPASSION_PROMPTS.len()]
+}
