@@ -526,7 +526,7 @@ pub fn profile(person: &Person, observations: &[Observation]) -> Vec<PartProfile
 }
 
 /// How the evidence score for one part changed: `(day, score)` after each day with an observation, oldest first,
-/// each counting everything logged up to and including that day.
+/// each counting everything logged up to and including that day. Pass one person's observations.
 pub fn evidence_trend(observations: &[Observation], part: TrustPart) -> Vec<(String, u8)> {
     let mut relevant: Vec<&Observation> = observations.iter().filter(|o| o.part == part).collect();
     relevant.sort_by(|a, b| a.happened_on.cmp(&b.happened_on));
