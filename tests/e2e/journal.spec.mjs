@@ -27,7 +27,7 @@ test('write a full thought record, reload, find it, edit it, delete it and undo'
   await page.getByLabel('What supports the thought?').fill('He did not answer tonight.');
   await page.getByLabel('What does not fit the thought?').fill('He answered every message last week.');
   await next(page);
-  await page.getByLabel('Other explanations').fill('He had his night shift.');
+  await page.getByRole('textbox', { name: 'Other explanations' }).fill('He had his night shift.');
   await next(page);
   await page.getByLabel('A balanced thought').fill('One quiet evening is not a pattern.');
   await next(page);
@@ -47,7 +47,7 @@ test('write a full thought record, reload, find it, edit it, delete it and undo'
   await page.getByLabel('Search your records').fill('holiday');
   await expect(page.getByText('0 of 1 records match')).toBeVisible();
   await page.getByRole('button', { name: 'Clear search and filters' }).click();
-  await page.getByLabel('Thinking trap').selectOption({ label: 'Mind reading' });
+  await page.getByLabel('Thinking trap', { exact: true }).selectOption({ label: 'Mind-reading' });
   await expect(page.getByText('1 of 1 records match')).toBeVisible();
 
   await page.locator('.record-card__thought').click();
