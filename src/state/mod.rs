@@ -4,6 +4,10 @@ mod platform;
 
 pub use platform::{new_id, now_iso, set_title, today};
 
+use crate::domain::assessments::AssessmentRun;
+use crate::domain::ladder::LadderStep;
+use crate::domain::people::{Observation, Person};
+use crate::domain::promises::Promise;
 use crate::domain::{newer_of, Belief, LessonProgress, Merge, PracticeHistory, Settings, ThoughtRecord, TriggerEntry};
 use crate::storage::browser::BrowserStore;
 use crate::storage::{KvStore, LoadProblem, MemoryStore, QuarantineItem, Record, Stored, Vault};
@@ -52,6 +56,16 @@ pub struct AppState {
     pub triggers: RwSignal<Vec<TriggerEntry>>,
     /// Thinking-trap practice answers.
     pub trap_practice: RwSignal<PracticeHistory>,
+    /// People in the trust map.
+    pub people: RwSignal<Vec<Person>>,
+    /// Observations about people (the evidence log).
+    pub observations: RwSignal<Vec<Observation>>,
+    /// Disclosure-ladder steps with their experiments, for every person.
+    pub ladder: RwSignal<Vec<LadderStep>>,
+    /// Promises to myself.
+    pub promises: RwSignal<Vec<Promise>>,
+    /// Self-assessment runs.
+    pub assessments: RwSignal<Vec<AssessmentRun>>,
     /// The message shown at the bottom of the screen (with Undo after a delete).
     pub toast: RwSignal<Option<Toast>>,
 }
@@ -66,6 +80,31 @@ pub struct Toast {
     pub undo: Option<Arc<dyn Fn() + Send + Sync>>,
 }
 
+/// Loads one whole-key collection, collecting what could not be read.
+fn load_one<T: Stored>(vault: &mut AppVault, problems: &mut Vec<LoadProblem>) -> T {
+    let loaded = vault.load::<T>();
+    problems.extend(loaded.problem);
+    loaded.value
+}
+
+/// Removes and returns the records for which `remove` is true.
+fn take_where<R: Send + Sync + 'static>(signal: RwSignal<Vec<R>>, remove: impl Fn(&R) -> bool) -> Vec<R> {
+    let mut taken = Vec::new();
+    signal.update(|records| {
+        let (gone, kept): (Vec<R>, Vec<R>) = std::mem::take(records).into_iter().partition(|r| remove(r));
+        *records = kept;
+        taken = gone;
+    });
+    taken
+}
+
+/// Loads every record of one collection, collecting what could not be read.
+fn load_all<R: Record>(vault: &mut AppVault, problems: &mut Vec<LoadProblem>) -> Vec<R> {
+    let (records, found) = vault.load_records::<R>();
+    problems.extend(found);
+    records
+}
+
 fn with_vault<R>(f: impl FnOnce(&mut AppVault) -> R) -> Option<R> {
     VAULT.with(|cell| cell.borrow_mut().as_mut().map(f))
 }
@@ -78,35 +117,30 @@ impl AppState {
             Err(_) => (Box::new(MemoryStore::new()), true),
         };
         let mut vault = Vault::new(store, Box::new(now_iso));
-        let settings = vault.load::<Settings>();
-        let progress = vault.load::<LessonProgress>();
-        let trap_practice = vault.load::<PracticeHistory>();
-        let (journal, journal_problems) = vault.load_records::<ThoughtRecord>();
-        let (beliefs, belief_problems) = vault.load_records::<Belief>();
-        let (triggers, trigger_problems) = vault.load_records::<TriggerEntry>();
-        let mut status = StorageStatus { unavailable, ..Default::default() };
-        let problems = [settings.problem, progress.problem, trap_practice.problem]
-            .into_iter()
-            .flatten()
-            .chain(journal_problems)
-            .chain(belief_problems)
-            .chain(trigger_problems);
-        for problem in problems {
-            if let LoadProblem::ReadFailed(e) = problem {
-                status.save_error = Some(format!("Saved data could not be read: {e}."));
-            }
-        }
-        VAULT.with(|cell| *cell.borrow_mut() = Some(vault));
+        let mut problems = Vec::new();
+        let settings: Settings = load_one(&mut vault, &mut problems);
+        let progress: LessonProgress = load_one(&mut vault, &mut problems);
+        let trap_practice: PracticeHistory = load_one(&mut vault, &mut problems);
         let state = AppState {
-            settings: RwSignal::new(settings.value),
-            progress: RwSignal::new(progress.value),
-            storage: RwSignal::new(status),
-            journal: RwSignal::new(journal),
-            beliefs: RwSignal::new(beliefs),
-            triggers: RwSignal::new(triggers),
-            trap_practice: RwSignal::new(trap_practice.value),
+            settings: RwSignal::new(settings),
+            progress: RwSignal::new(progress),
+            trap_practice: RwSignal::new(trap_practice),
+            journal: RwSignal::new(load_all(&mut vault, &mut problems)),
+            beliefs: RwSignal::new(load_all(&mut vault, &mut problems)),
+            triggers: RwSignal::new(load_all(&mut vault, &mut problems)),
+            people: RwSignal::new(load_all(&mut vault, &mut problems)),
+            observations: RwSignal::new(load_all(&mut vault, &mut problems)),
+            ladder: RwSignal::new(load_all(&mut vault, &mut problems)),
+            promises: RwSignal::new(load_all(&mut vault, &mut problems)),
+            assessments: RwSignal::new(load_all(&mut vault, &mut problems)),
+            storage: RwSignal::new(StorageStatus { unavailable, ..Default::default() }),
             toast: RwSignal::new(None),
         };
+        if let Some(LoadProblem::ReadFailed(e)) = problems.iter().find(|p| matches!(p, LoadProblem::ReadFailed(_))) {
+            let message = format!("Saved data could not be read: {e}.");
+            state.storage.update(|s| s.save_error = Some(message));
+        }
+        VAULT.with(|cell| *cell.borrow_mut() = Some(vault));
         state.refresh_storage_status();
         provide_context(state);
         platform::listen_to_other_tabs(state);
@@ -202,6 +236,55 @@ impl AppState {
                 })),
             }));
         }
+    }
+
+    /// Re-reads a whole collection (after another tab cleared storage): storage is the truth.
+    pub fn reload_collection<R: Record + Send + Sync + 'static>(&self, signal: RwSignal<Vec<R>>) {
+        if let Some((records, _)) = with_vault(|vault| vault.load_records::<R>()) {
+            signal.set(records);
+        }
+        self.refresh_storage_status();
+    }
+
+    /// If `key` belongs to `signal`'s collection, re-reads that record (after another tab's change).
+    pub fn reload_if_ours<R: Record + Send + Sync + 'static>(&self, signal: RwSignal<Vec<R>>, key: &str) -> bool {
+        match key.strip_prefix(R::PREFIX) {
+            Some(id) => {
+                self.reload_record(signal, id);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Deletes a person and, if `with_log`, their observations and ladder; one Undo puts all of it back.
+    pub fn delete_person(&self, id: &str, with_log: bool) {
+        let people = take_where(self.people, |p| p.id == id);
+        let observations = if with_log { take_where(self.observations, |o| o.person_id == id) } else { Vec::new() };
+        let ladder = if with_log { take_where(self.ladder, |s| s.person_id == id) } else { Vec::new() };
+        let result = with_vault(|vault| {
+            people.iter().try_for_each(|p| vault.delete_record::<Person>(&p.id))?;
+            observations.iter().try_for_each(|o| vault.delete_record::<Observation>(&o.id))?;
+            ladder.iter().try_for_each(|s| vault.delete_record::<LadderStep>(&s.id))
+        });
+        self.report(result);
+        let state = *self;
+        let what = if with_log { "Person and their log deleted." } else { "Person deleted; their log is kept." };
+        self.toast.set(Some(Toast {
+            message: what.to_owned(),
+            undo: Some(Arc::new(move || {
+                people.iter().for_each(|p| {
+                    state.save_record(state.people, p.clone());
+                });
+                observations.iter().for_each(|o| {
+                    state.save_record(state.observations, o.clone());
+                });
+                ladder.iter().for_each(|s| {
+                    state.save_record(state.ladder, s.clone());
+                });
+                state.toast.set(None);
+            })),
+        }));
     }
 
     /// Re-reads one record after another tab changed or deleted it; the newer edit wins.

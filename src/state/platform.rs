@@ -1,8 +1,8 @@
 //! The few browser calls the state layer needs: time, title, other tabs, persistent storage.
 
 use super::AppState;
-use crate::domain::{Belief, LessonProgress, PracticeHistory, Settings, ThoughtRecord, TriggerEntry};
-use crate::storage::{Record, Stored};
+use crate::domain::{LessonProgress, PracticeHistory, Settings};
+use crate::storage::Stored;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
@@ -48,22 +48,33 @@ pub(super) fn listen_to_other_tabs(state: AppState) {
             Some(Settings::KEY) => state.reload(state.settings),
             Some(LessonProgress::KEY) => state.reload(state.progress),
             Some(PracticeHistory::KEY) => state.reload(state.trap_practice),
-            Some(key) if key.starts_with(ThoughtRecord::PREFIX) => {
-                state.reload_record(state.journal, &key[ThoughtRecord::PREFIX.len()..])
-            }
-            Some(key) if key.starts_with(Belief::PREFIX) => {
-                state.reload_record(state.beliefs, &key[Belief::PREFIX.len()..])
-            }
-            Some(key) if key.starts_with(TriggerEntry::PREFIX) => {
-                state.reload_record(state.triggers, &key[TriggerEntry::PREFIX.len()..])
-            }
             // `None` means the other tab cleared storage: reload everything.
             None => {
                 state.reload(state.settings);
                 state.reload(state.progress);
                 state.reload(state.trap_practice);
+                state.reload_collection(state.journal);
+                state.reload_collection(state.beliefs);
+                state.reload_collection(state.triggers);
+                state.reload_collection(state.people);
+                state.reload_collection(state.observations);
+                state.reload_collection(state.ladder);
+                state.reload_collection(state.promises);
+                state.reload_collection(state.assessments);
             }
-            Some(_) => state.refresh_storage_status(),
+            Some(key) => {
+                let ours = state.reload_if_ours(state.journal, key)
+                    || state.reload_if_ours(state.beliefs, key)
+                    || state.reload_if_ours(state.triggers, key)
+                    || state.reload_if_ours(state.people, key)
+                    || state.reload_if_ours(state.observations, key)
+                    || state.reload_if_ours(state.ladder, key)
+                    || state.reload_if_ours(state.promises, key)
+                    || state.reload_if_ours(state.assessments, key);
+                if !ours {
+                    state.refresh_storage_status();
+                }
+            }
         }
     });
     // The listener lives as long as the page.
