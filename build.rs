@@ -137,6 +137,13 @@ fn generate(content: &Path) -> Result<String, String> {
         check(term, body);
     }
     check("help", &help);
+    for lesson in &lessons {
+        check_markers(&lesson.body, &lesson.slug)?;
+    }
+    for (term, _, body) in glossary.iter().chain(faq.iter()) {
+        check_markers(body, term)?;
+    }
+    check_markers(&help, "help")?;
     if !problems.is_empty() {
         return Err(problems.join("\n"));
     }
@@ -204,17 +211,27 @@ fn href(target: &str) -> String {
     }
 }
 
+/// Writes a run of spans as one compact `Text` (see `src/content/model.rs` for the markers).
 fn spans(items: &[Span]) -> String {
-    let parts: Vec<String> = items
-        .iter()
-        .map(|s| match s {
-            Span::Text(t) => format!("Inline::Text({t:?})"),
-            Span::Strong(t) => format!("Inline::Strong({t:?})"),
-            Span::Em(t) => format!("Inline::Em({t:?})"),
-            Span::Link { text, target } => format!("Inline::Link {{ text: {text:?}, href: {:?} }}", href(target)),
-        })
-        .collect();
-    format!("&[{}]", parts.join(", "))
+    let mut text = String::new();
+    for span in items {
+        match span {
+            Span::Text(t) => text.push_str(t),
+            Span::Strong(t) => text.push_str(&format!("\u{1}{t}\u{1}")),
+            Span::Em(t) => text.push_str(&format!("\u{2}{t}\u{2}")),
+            Span::Link { text: t, target } => text.push_str(&format!("\u{3}{t}\u{1f}{}\u{3}", href(target))),
+        }
+    }
+    format!("Text({text:?})")
+}
+
+/// Content may not contain the characters the compact text format uses as markers.
+fn check_markers(nodes: &[Node], place: &str) -> Result<(), String> {
+    let plain = markup::plain_text(nodes);
+    match plain.chars().find(|c| ['\u{1}', '\u{2}', '\u{3}', '\u{1f}'].contains(c)) {
+        Some(c) => Err(format!("{place}: control character {:?} is not allowed in course text", c)),
+        None => Ok(()),
+    }
 }
 
 fn blocks(nodes: &[Node]) -> String {

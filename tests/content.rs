@@ -11,11 +11,11 @@ use trust_steps::content::{
     exercise_by_slug, lesson_by_slug, Block, Inline, Module, EXERCISES, FAQ, GLOSSARY, HELP, LESSONS,
 };
 
-fn all_inlines(blocks: &'static [Block], out: &mut Vec<&'static Inline>) {
+fn all_inlines(blocks: &'static [Block], out: &mut Vec<Inline>) {
     for block in blocks {
         match block {
-            Block::Paragraph(spans) => out.extend(spans.iter()),
-            Block::Bullets(items) | Block::Numbered(items) => items.iter().for_each(|i| out.extend(i.iter())),
+            Block::Paragraph(text) => out.extend(text.spans()),
+            Block::Bullets(items) | Block::Numbered(items) => items.iter().for_each(|i| out.extend(i.spans())),
             Block::Example { body, .. } | Block::Note(body) | Block::Recap(body) => all_inlines(body, out),
             Block::Heading { .. } | Block::Subheading(_) => {}
         }
@@ -109,9 +109,9 @@ fn every_internal_link_resolves() {
                 } else if let Some(slug) = href.strip_prefix("/practice/") {
                     exercise_by_slug(slug).is_some()
                 } else if let Some(slug) = href.strip_prefix("/learn/") {
-                    lesson_by_slug(slug).is_some() || *href == "/learn/faq" || *href == "/learn/glossary"
+                    lesson_by_slug(slug).is_some() || href == "/learn/faq" || href == "/learn/glossary"
                 } else {
-                    ["/help", "/privacy", "/learn"].contains(href)
+                    ["/help", "/privacy", "/learn"].contains(&href)
                 };
                 assert!(ok, "{place}: link \"{text}\" -> {href} goes nowhere");
             }
@@ -285,4 +285,38 @@ fn every_lesson_section_faq_and_term_is_searchable() {
     let sections: usize =
         LESSONS.iter().map(|l| 1 + l.body.iter().filter(|b| matches!(b, Block::Heading { .. })).count()).sum();
     assert_eq!(index.docs().len(), sections + FAQ.len() + GLOSSARY.len());
+}
+
+#[test]
+fn compact_text_decodes_into_its_spans() {
+    use trust_steps::content::model::Text;
+    let text = Text("Plain \u{1}bold\u{1} and \u{2}soft\u{2}, see \u{3}a term\u{1f}/learn/glossary#trust\u{3}.");
+    let spans: Vec<Inline> = text.spans().collect();
+    assert_eq!(
+        spans,
+        vec![
+            Inline::Text("Plain "),
+            Inline::Strong("bold"),
+            Inline::Text(" and "),
+            Inline::Em("soft"),
+            Inline::Text(", see "),
+            Inline::Link { text: "a term", href: "/learn/glossary#trust" },
+            Inline::Text("."),
+        ]
+    );
+    assert_eq!(Text("").spans().count(), 0);
+    // A marker that is never closed ends the text rather than panicking.
+    assert_eq!(Text("a \u{1}unclosed").spans().collect::<Vec<_>>(), vec![Inline::Text("a ")]);
+}
+
+#[test]
+fn every_compiled_text_decodes_completely() {
+    for (place, body) in every_body() {
+        let mut inlines = Vec::new();
+        all_inlines(body, &mut inlines);
+        for inline in inlines {
+            let (Inline::Text(t) | Inline::Strong(t) | Inline::Em(t) | Inline::Link { text: t, .. }) = inline;
+            assert!(!t.contains(['\u{1}', '\u{2}', '\u{3}', '\u{1f}']), "{place}: undecoded marker in {t:?}");
+        }
+    }
 }

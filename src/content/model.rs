@@ -1,5 +1,62 @@
 //! The course as compiled-in Rust data. `build.rs` generates the values from the files in `src/content/`.
 
+/// A line of course text in compact form, decoded into [`Inline`] spans by [`Text::spans`].
+///
+/// Plain text, with control characters marking spans: `\u{1}…\u{1}` strong, `\u{2}…\u{2}` emphasis,
+/// `\u{3}text\u{1f}href\u{3}` a link. One string per paragraph or list item instead of one per span keeps
+/// the course small in the wasm (build.rs writes it and refuses content containing these characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text(pub &'static str);
+
+/// Marks strong text.
+pub const STRONG: char = '\u{1}';
+/// Marks emphasised text.
+pub const EM: char = '\u{2}';
+/// Opens and closes a link.
+pub const LINK: char = '\u{3}';
+/// Separates a link's text from its target.
+pub const LINK_TARGET: char = '\u{1f}';
+
+impl Text {
+    /// The spans of this text, in order.
+    pub fn spans(self) -> Spans {
+        Spans { rest: self.0 }
+    }
+}
+
+/// Iterator over the [`Inline`] spans of a [`Text`].
+#[derive(Debug, Clone)]
+pub struct Spans {
+    rest: &'static str,
+}
+
+impl Iterator for Spans {
+    type Item = Inline;
+
+    fn next(&mut self) -> Option<Inline> {
+        let rest = self.rest;
+        let mut chars = rest.chars();
+        let marker = chars.next()?;
+        let body = chars.as_str();
+        let closed = |close: char| body.find(close).map(|end| (&body[..end], &body[end + close.len_utf8()..]));
+        let (span, after) = match marker {
+            STRONG => closed(STRONG).map(|(t, after)| (Inline::Strong(t), after))?,
+            EM => closed(EM).map(|(t, after)| (Inline::Em(t), after))?,
+            LINK => {
+                let (inner, after) = closed(LINK)?;
+                let (text, href) = inner.split_once(LINK_TARGET)?;
+                (Inline::Link { text, href }, after)
+            }
+            _ => {
+                let end = rest.find([STRONG, EM, LINK]).unwrap_or(rest.len());
+                (Inline::Text(&rest[..end]), &rest[end..])
+            }
+        };
+        self.rest = after;
+        Some(span)
+    }
+}
+
 /// A run of inline text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Inline {
@@ -31,11 +88,11 @@ pub enum Block {
     /// A smaller heading.
     Subheading(&'static str),
     /// A paragraph.
-    Paragraph(&'static [Inline]),
+    Paragraph(Text),
     /// A bullet list.
-    Bullets(&'static [&'static [Inline]]),
+    Bullets(&'static [Text]),
     /// A numbered list.
-    Numbered(&'static [&'static [Inline]]),
+    Numbered(&'static [Text]),
     /// A worked example.
     Example {
         /// The example's title.

@@ -1,7 +1,7 @@
 //! Offline search over lessons, FAQ and glossary: every query word must match the start of a word in the
 //! text; results are ranked (title hits first) and come with a snippet whose matching words are marked.
 
-use super::model::{Block, Inline};
+use super::model::{Block, Inline, Text};
 use super::{FAQ, GLOSSARY, LESSONS};
 
 /// Which part of the course a result comes from.
@@ -64,9 +64,9 @@ pub struct SearchIndex {
     docs: Vec<SearchDoc>,
 }
 
-fn push_inlines(spans: &[Inline], out: &mut String) {
-    for span in spans {
-        match *span {
+fn push_inlines(text: Text, out: &mut String) {
+    for span in text.spans() {
+        match span {
             Inline::Text(t) | Inline::Strong(t) | Inline::Em(t) | Inline::Link { text: t, .. } => out.push_str(t),
         }
     }
@@ -81,7 +81,7 @@ fn push_blocks(blocks: &[Block], out: &mut String) {
                 out.push(' ');
             }
             Block::Paragraph(spans) => push_inlines(spans, out),
-            Block::Bullets(items) | Block::Numbered(items) => items.iter().for_each(|i| push_inlines(i, out)),
+            Block::Bullets(items) | Block::Numbered(items) => items.iter().for_each(|i| push_inlines(*i, out)),
             Block::Example { title, body } => {
                 out.push_str(title);
                 out.push(' ');

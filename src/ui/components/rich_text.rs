@@ -1,13 +1,13 @@
 //! Renders compiled course content through components. Text is always text: never `inner_html`.
 
+use crate::content::model::Text;
 use crate::content::{Block, Inline};
 use leptos::prelude::*;
 
 /// Renders a run of inline spans.
-pub fn inlines(spans: &'static [Inline]) -> AnyView {
-    spans
-        .iter()
-        .map(|span| match *span {
+pub fn inlines(text: Text) -> AnyView {
+    text.spans()
+        .map(|span| match span {
             Inline::Text(text) => text.into_any(),
             Inline::Strong(text) => view! { <strong>{text}</strong> }.into_any(),
             Inline::Em(text) => view! { <em>{text}</em> }.into_any(),
@@ -31,10 +31,10 @@ fn block(item: &'static Block) -> AnyView {
         Block::Subheading(text) => view! { <h3>{text}</h3> }.into_any(),
         Block::Paragraph(spans) => view! { <p>{inlines(spans)}</p> }.into_any(),
         Block::Bullets(items) => {
-            view! { <ul>{items.iter().map(|i| view! { <li>{inlines(i)}</li> }).collect_view()}</ul> }.into_any()
+            view! { <ul>{items.iter().map(|i| view! { <li>{inlines(*i)}</li> }).collect_view()}</ul> }.into_any()
         }
         Block::Numbered(items) => {
-            view! { <ol>{items.iter().map(|i| view! { <li>{inlines(i)}</li> }).collect_view()}</ol> }.into_any()
+            view! { <ol>{items.iter().map(|i| view! { <li>{inlines(*i)}</li> }).collect_view()}</ol> }.into_any()
         }
         Block::Example { title, body } => view! {
             <aside class="callout callout--example" aria-label=format!("Example: {title}")>
