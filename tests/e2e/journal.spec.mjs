@@ -145,3 +145,29 @@ test('belief tracker, trigger log and trap practice keep what you enter', async 
   await page.goto(server.origin + '/practice/trigger-log');
   await expect(page.locator('.trigger-entry')).toContainText('No reply for a day');
 });
+
+test('a thought record typed while storage is full stays on screen and is saved once there is room', async ({ page, server }) => {
+  await page.addInitScript(() => {
+    const realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.__storageFull && key.startsWith('trust-steps/journal/')) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return realSetItem.call(this, key, value);
+    };
+  });
+  await page.goto(server.origin + '/journal/new');
+  await waitForApp(page);
+  await page.evaluate(() => (window.__storageFull = true));
+  await page.getByLabel('What happened?').fill('My sister forgot my birthday.');
+  const error = page.getByRole('alert').filter({ hasText: 'Not saved yet' });
+  await expect(error).toBeVisible();
+  await expect(error).toContainText('kept on screen');
+  await expect(page.getByLabel('What happened?')).toHaveValue('My sister forgot my birthday.');
+  await page.evaluate(() => (window.__storageFull = false));
+  await page.getByLabel('What happened?').fill('My sister forgot my birthday again.');
+  await expect(error).toHaveCount(0);
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByLabel('What happened?')).toHaveValue('My sister forgot my birthday again.');
+});

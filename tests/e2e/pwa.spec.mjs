@@ -194,3 +194,15 @@ test.describe('unreadable settings', () => {
     expect(await page.evaluate(() => typeof window.tsPwa.applyUpdate)).toBe('function');
   });
 });
+
+test('Chromium finds the app installable (no installability errors)', async ({ page, server }) => {
+  await page.goto(server.url);
+  await waitForApp(page);
+  await waitForServiceWorker(page);
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors).toEqual([]);
+  const { url, errors } = await cdp.send('Page.getAppManifest');
+  expect(url).toBe(`${server.origin}/manifest.webmanifest`);
+  expect(errors).toEqual([]);
+});
