@@ -2,7 +2,7 @@
 //! issues come from" (a guided reflection described as tendencies). Runs are stored so they can be repeated and
 //! compared. These describe tendencies; they are not a diagnosis.
 
-use crate::storage::{keys, Record, Versioned};
+use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -577,19 +577,7 @@ pub struct AssessmentRun {
     pub extra: Map<String, Value>,
 }
 
-impl Versioned for AssessmentRun {
-    const SCHEMA: u32 = 1;
-}
-
-impl Record for AssessmentRun {
-    const PREFIX: &'static str = keys::ASSESSMENTS_PREFIX;
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated_at(&self) -> &str {
-        &self.updated_at
-    }
-}
+crate::stored_record!(AssessmentRun, keys::ASSESSMENTS_PREFIX);
 
 impl AssessmentRun {
     /// A new, unanswered run.

@@ -1,6 +1,6 @@
 //! Core beliefs ("people always let me down"): strength re-rated over time, evidence, a reframed belief.
 
-use crate::storage::{keys, Record, Versioned};
+use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -54,19 +54,7 @@ pub struct Belief {
     pub extra: Map<String, Value>,
 }
 
-impl Versioned for Belief {
-    const SCHEMA: u32 = 1;
-}
-
-impl Record for Belief {
-    const PREFIX: &'static str = keys::BELIEFS_PREFIX;
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated_at(&self) -> &str {
-        &self.updated_at
-    }
-}
+crate::stored_record!(Belief, keys::BELIEFS_PREFIX);
 
 impl Belief {
     /// A new belief with its first strength rating.

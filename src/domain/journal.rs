@@ -1,6 +1,6 @@
 //! Thought records: the guided eight-step CBT flow, drafts, feelings before and after, search and filters.
 
-use crate::storage::{keys, Record, Versioned};
+use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -69,19 +69,7 @@ pub struct ThoughtRecord {
     pub extra: Map<String, Value>,
 }
 
-impl Versioned for ThoughtRecord {
-    const SCHEMA: u32 = 1;
-}
-
-impl Record for ThoughtRecord {
-    const PREFIX: &'static str = keys::JOURNAL_PREFIX;
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated_at(&self) -> &str {
-        &self.updated_at
-    }
-}
+crate::stored_record!(ThoughtRecord, keys::JOURNAL_PREFIX);
 
 /// The eight steps of the flow: title and a one-line prompt.
 pub const STEPS: [(&str, &str); 8] = [

@@ -1,7 +1,7 @@
 //! The disclosure ladder: per person, small steps from low to higher risk, each tried as an experiment — what I
 //! fear before, what actually happened after — and how often the feared outcome came true.
 
-use crate::storage::{keys, Record, Versioned};
+use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -131,19 +131,7 @@ pub struct LadderStep {
     pub extra: Map<String, Value>,
 }
 
-impl Versioned for LadderStep {
-    const SCHEMA: u32 = 1;
-}
-
-impl Record for LadderStep {
-    const PREFIX: &'static str = keys::LADDER_PREFIX;
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated_at(&self) -> &str {
-        &self.updated_at
-    }
-}
+crate::stored_record!(LadderStep, keys::LADDER_PREFIX);
 
 impl LadderStep {
     /// A new step.

@@ -1,7 +1,7 @@
 //! People on the trust map: gut ratings of the five parts of trust, a dated evidence log, the score the evidence
 //! supports, where gut and evidence disagree, and plain patterns ("Kept 8 of 10 commitments since …").
 
-use crate::storage::{keys, Record, Versioned};
+use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -160,19 +160,7 @@ pub struct Person {
     pub extra: Map<String, Value>,
 }
 
-impl Versioned for Person {
-    const SCHEMA: u32 = 1;
-}
-
-impl Record for Person {
-    const PREFIX: &'static str = keys::PEOPLE_PREFIX;
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated_at(&self) -> &str {
-        &self.updated_at
-    }
-}
+crate::stored_record!(Person, keys::PEOPLE_PREFIX);
 
 impl Person {
     /// A new person (the name should already have passed [`validate_person_name`]).
@@ -374,19 +362,7 @@ pub struct Observation {
     pub extra: Map<String, Value>,
 }
 
-impl Versioned for Observation {
-    const SCHEMA: u32 = 1;
-}
-
-impl Record for Observation {
-    const PREFIX: &'static str = keys::OBSERVATIONS_PREFIX;
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated_at(&self) -> &str {
-        &self.updated_at
-    }
-}
+crate::stored_record!(Observation, keys::OBSERVATIONS_PREFIX);
 
 impl Observation {
     /// A new observation that built reliability with weight 2, for the form to fill in.

@@ -1,7 +1,7 @@
 //! Promises to myself (self-trust): one-off, daily or weekly promises, check-ins kept or missed, kept-rate and
 //! streaks, a self-compassion prompt for a missed one — and the calendar arithmetic on "YYYY-MM-DD" days they need.
 
-use crate::storage::{keys, Record, Versioned};
+use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -190,19 +190,7 @@ pub struct Promise {
     pub extra: Map<String, Value>,
 }
 
-impl Versioned for Promise {
-    const SCHEMA: u32 = 1;
-}
-
-impl Record for Promise {
-    const PREFIX: &'static str = keys::PROMISES_PREFIX;
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated_at(&self) -> &str {
-        &self.updated_at
-    }
-}
+crate::stored_record!(Promise, keys::PROMISES_PREFIX);
 
 impl Promise {
     /// A new promise starting on `start_day`.

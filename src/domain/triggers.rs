@@ -1,6 +1,6 @@
 //! The self-sabotage trigger log: what set it off, what I felt, what I did, what I'd like to do next time.
 
-use crate::storage::{keys, Record, Versioned};
+use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -29,19 +29,7 @@ pub struct TriggerEntry {
     pub extra: Map<String, Value>,
 }
 
-impl Versioned for TriggerEntry {
-    const SCHEMA: u32 = 1;
-}
-
-impl Record for TriggerEntry {
-    const PREFIX: &'static str = keys::TRIGGERS_PREFIX;
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated_at(&self) -> &str {
-        &self.updated_at
-    }
-}
+crate::stored_record!(TriggerEntry, keys::TRIGGERS_PREFIX);
 
 impl TriggerEntry {
     /// True when the entry has something in it worth saving.

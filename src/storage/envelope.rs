@@ -114,3 +114,24 @@ pub fn encode<T: Versioned>(value: &T, schema: u32, extra: &Map<String, Value>) 
     let envelope = Envelope { schema, data, extra: extra.clone() };
     serde_json::to_string(&envelope).map_err(|e| e.to_string())
 }
+
+/// Implements [`Versioned`] (schema 1) and [`Record`] for a struct with `id` and `updated_at` fields,
+/// stored under `prefix`. Bump to a hand-written `Versioned` impl when a record's schema changes.
+#[macro_export]
+macro_rules! stored_record {
+    ($record:ty, $prefix:expr) => {
+        impl $crate::storage::Versioned for $record {
+            const SCHEMA: u32 = 1;
+        }
+
+        impl $crate::storage::Record for $record {
+            const PREFIX: &'static str = $prefix;
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn updated_at(&self) -> &str {
+                &self.updated_at
+            }
+        }
+    };
+}
