@@ -171,3 +171,34 @@ test('a thought record typed while storage is full stays on screen and is saved 
   await waitForApp(page);
   await expect(page.getByLabel('What happened?')).toHaveValue('My sister forgot my birthday again.');
 });
+
+test('a thought record can name a person from People, and the list filters by person', async ({ page, server }) => {
+  await page.goto(server.url);
+  await waitForApp(page);
+  await page.evaluate(() => {
+    const person = (id, name) => ({
+      schema: 1,
+      data: { id, name, relationship: 'friend', created_at: '2026-11-01T10:00:00.000Z', updated_at: '2026-11-01T10:00:00.000Z' },
+    });
+    localStorage.setItem('trust-steps/people/aaaaaaaaaaaaaaaa', JSON.stringify(person('aaaaaaaaaaaaaaaa', 'Alex')));
+    localStorage.setItem('trust-steps/people/bbbbbbbbbbbbbbbb', JSON.stringify(person('bbbbbbbbbbbbbbbb', 'Sam')));
+  });
+  for (const [name, thought] of [['Alex', 'Alex forgot again'], ['Sam', 'Sam is hiding something']]) {
+    await page.goto(server.origin + '/journal/new');
+    await waitForApp(page);
+    await page.getByLabel('Who was involved? (optional)').selectOption({ label: name });
+    await page.getByLabel('What happened?').fill(`${name} did not call.`);
+    await next(page);
+    await page.getByLabel('What went through your mind?').fill(thought);
+    for (let i = 0; i < 6; i++) await next(page);
+    await page.getByRole('button', { name: 'Save thought record' }).click();
+    await expect(page.getByRole('link', { name })).toHaveAttribute('href', /\/people\/[ab]{16}$/);
+  }
+  await page.goto(server.origin + '/journal');
+  await waitForApp(page);
+  await expect(page.getByText('2 records')).toBeVisible();
+  await page.getByLabel('Person').selectOption({ label: 'Sam' });
+  await expect(page.getByText('1 of 2 records match')).toBeVisible();
+  await expect(page.locator('.record-card__thought')).toHaveText('Sam is hiding something');
+  await expect(page.locator('.record-card__date')).toContainText('Sam');
+});

@@ -54,6 +54,11 @@ fn RecordView(record: ThoughtRecord) -> impl IntoView {
         <p class="breadcrumb"><a href="/journal">"Journal"</a></p>
         <h1>{format!("Thought record, {}", record.happened_on)}</h1>
         {is_draft.then(|| view! { <p class="banner banner--info">"This is a draft. "<a href=format!("/journal/{}/edit", record.id)>"Resume it"</a>"."</p> })}
+        {record
+            .person_id
+            .as_ref()
+            .and_then(|id| state.people.with_untracked(|people| people.iter().find(|p| &p.id == id).map(|p| (p.id.clone(), p.name.clone()))))
+            .map(|(id, name)| view! { <p>"About "<a href=format!("/people/{id}")>{name}</a></p> })}
         {answer("What happened", record.situation.clone())}
         {answer("Automatic thought", record.thought.clone())}
         {(!record.feelings.is_empty())

@@ -168,6 +168,7 @@ fn SituationStep(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> imp
             value=Signal::derive(move || record.with(|r| r.situation.clone()))
             on_input=move |t| edit.run(Box::new(move |r| r.situation = t))
         />
+        <PersonPicker record=record edit=edit/>
         <div class="field">
             <label for="happened-on">"When"</label>
             <input
@@ -182,6 +183,53 @@ fn SituationStep(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> imp
                 }
             />
         </div>
+    }
+}
+
+/// Who the record is about: optional, from People (active people, plus whoever it already names).
+#[component]
+fn PersonPicker(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl IntoView {
+    let state = AppState::get();
+    let choices = move || {
+        let current = record.with(|r| r.person_id.clone());
+        state.people.with(|people| {
+            let mut list: Vec<(String, String)> = people
+                .iter()
+                .filter(|p| !p.archived || Some(&p.id) == current.as_ref())
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect();
+            list.sort_by_key(|(_, name)| name.to_lowercase());
+            list
+        })
+    };
+    view! {
+        <Show when=move || state.people.with(|p| !p.is_empty())>
+            <div class="field">
+                <label for="record-person">"Who was involved? (optional)"</label>
+                <select
+                    id="record-person"
+                    on:change=move |ev| {
+                        let id = event_target_value(&ev);
+                        edit.run(Box::new(move |r| r.person_id = (!id.is_empty()).then_some(id)));
+                    }
+                >
+                    <option value="" selected=move || record.with(|r| r.person_id.is_none())>"No one in particular"</option>
+                    {move || {
+                        choices()
+                            .into_iter()
+                            .map(|(id, name)| {
+                                let chosen = id.clone();
+                                view! {
+                                    <option value=id selected=move || record.with(|r| r.person_id.as_deref() == Some(chosen.as_str()))>
+                                        {name}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+        </Show>
     }
 }
 

@@ -109,6 +109,7 @@ fn Filters(
     feelings: Signal<Vec<String>>,
     traps: Signal<Vec<String>>,
 ) -> impl IntoView {
+    let state = AppState::get();
     let set_option = |value: String| (!value.is_empty()).then_some(value);
     view! {
         <div class="filters" role="group" aria-label="Search and filter">
@@ -148,6 +149,22 @@ fn Filters(
                         {move || feelings.get().into_iter().map(|name| view! { <option value=name.clone()>{name.clone()}</option> }).collect_view()}
                     </select>
                 </div>
+                <Show when=move || state.people.with(|p| !p.is_empty())>
+                    <div class="field">
+                        <label for="journal-person">"Person"</label>
+                        <select id="journal-person" on:change=move |ev| filter.update(|f| f.person = set_option(event_target_value(&ev)))>
+                            <option value="" selected=move || filter.with(|f| f.person.is_none())>"Anyone"</option>
+                            {move || {
+                                state
+                                    .people
+                                    .get()
+                                    .into_iter()
+                                    .map(|p| view! { <option value=p.id.clone()>{p.name.clone()}</option> })
+                                    .collect_view()
+                            }}
+                        </select>
+                    </div>
+                </Show>
                 <div class="field">
                     <label for="journal-from">"From"</label>
                     <input
@@ -176,6 +193,12 @@ fn Filters(
     }
 }
 
+/// The name of the person a record is about, if it names one who is still in People.
+fn person_name(record: &ThoughtRecord) -> Option<String> {
+    let id = record.person_id.as_ref()?;
+    AppState::get().people.with_untracked(|people| people.iter().find(|p| &p.id == id).map(|p| p.name.clone()))
+}
+
 /// A finished record in the list: date, thought, traps, and how much the feelings eased.
 #[component]
 fn RecordCard(record: ThoughtRecord) -> impl IntoView {
@@ -191,7 +214,7 @@ fn RecordCard(record: ThoughtRecord) -> impl IntoView {
         .join(" · ");
     view! {
         <li class="card record-card">
-            <p class="record-card__date">{record.happened_on.clone()}</p>
+            <p class="record-card__date">{record.happened_on.clone()}{person_name(&record).map(|name| format!(" · {name}"))}</p>
             <a class="record-card__thought" href=format!("/journal/{}", record.id)>
                 {excerpt(&record.thought, 160)}
             </a>
