@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/journal/:id") view=JournalEntry/>
                     <Route path=path!("/journal/:id/edit") view=JournalEditor/>
                     <Route path=path!("/people") view=People/>
+                    <Route path=path!("/people/:id") view=PersonPage/>
                     <Route path=path!("/progress") view=Progress/>
                     <Route path=path!("/settings") view=SettingsPage/>
                     <Route path=path!("/help") view=Help/>

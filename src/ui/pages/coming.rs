@@ -13,12 +13,6 @@ fn EmptySection(title: &'static str, line: &'static str) -> impl IntoView {
     }
 }
 
-/// `/people`.
-#[component]
-pub fn People() -> impl IntoView {
-    view! { <EmptySection title="People" line="The trust map is not built yet; no one has been added."/> }
-}
-
 /// `/progress`.
 #[component]
 pub fn Progress() -> impl IntoView {

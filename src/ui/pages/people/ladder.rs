@@ -1,0 +1,515 @@
+//! A person's disclosure ladder: small steps from low to higher risk, each tried as an experiment — the fear
+//! before, what actually happened after — and how often the feared outcome came true.
+
+use crate::domain::ladder::{
+    default_ladder, ladder_for, ladder_stats, reorder, waiting_for_after, Experiment, LadderStep, Response,
+};
+use crate::state::{new_id, now_iso, AppState, Toast};
+use crate::ui::components::fields::{Scale, TextArea, TextInput};
+use crate::ui::platform::focus_target;
+use leptos::prelude::*;
+
+/// One person's ladder, lowest step first, as owned values.
+fn steps_of(state: AppState, person_id: &str, track: bool) -> Vec<LadderStep> {
+    let read = |all: &Vec<LadderStep>| ladder_for(all, person_id).into_iter().cloned().collect::<Vec<_>>();
+    if track {
+        state.ladder.with(read)
+    } else {
+        state.ladder.with_untracked(read)
+    }
+}
+
+/// Reads the stored step with this id and, if it is still there, changes it and saves it.
+fn change_step(state: AppState, id: &str, edit: impl FnOnce(&mut LadderStep)) {
+    let Some(mut step) = state.ladder.with_untracked(|all| all.iter().find(|s| s.id == id).cloned()) else {
+        return;
+    };
+    edit(&mut step);
+    step.updated_at = now_iso();
+    state.save_record(state.ladder, step);
+}
+
+/// The ladder section of a person's page.
+#[component]
+pub fn Ladder(id: String) -> impl IntoView {
+    let state = AppState::get();
+    let pid = StoredValue::new(id);
+    let steps = Memo::new(move |_| pid.with_value(|id| steps_of(state, id, true)));
+    let stats = Memo::new(move |_| steps.with(|s| ladder_stats(s)));
+    let waiting = Memo::new(move |_| {
+        steps.with(|s| {
+            waiting_for_after(s)
+                .into_iter()
+                .map(|(step, e)| (e.id.clone(), step.title.clone(), e.fear.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let start = move |_| {
+        let now = now_iso();
+        let suggested = pid.with_value(|id| default_ladder(id, std::iter::repeat_with(new_id), &now));
+        for step in suggested {
+            state.save_record(state.ladder, step);
+        }
+    };
+    let new_title = RwSignal::new(String::new());
+    let add_error = RwSignal::new(None::<&'static str>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let title = new_title.get_untracked();
+        if title.trim().is_empty() {
+            add_error.set(Some("Write the step first — something small you could try with them."));
+            return;
+        }
+        add_error.set(None);
+        let position = steps.with_untracked(|s| s.iter().map(|s| s.position + 1).max().unwrap_or(0));
+        let step = pid.with_value(|id| LadderStep::new(new_id(), id, &title, position, &now_iso()));
+        state.save_record(state.ladder, step);
+        new_title.set(String::new());
+    };
+    let move_to = move |step_id: String, to: usize| {
+        let now = now_iso();
+        let mut mine = pid.with_value(|id| steps_of(state, id, false));
+        let changed = reorder(&mut mine, &step_id, to, &now);
+        for step in mine.into_iter().filter(|s| changed.contains(&s.id)) {
+            state.save_record(state.ladder, step);
+        }
+        request_animation_frame(move || focus_target(&format!("step-{step_id}")));
+    };
+    let cards = move || {
+        let list = steps.get();
+        let count = list.len();
+        list.into_iter().enumerate().map(|(i, s)| (i, count, s)).collect::<Vec<_>>()
+    };
+    view! {
+        <section class="person-section" aria-labelledby="ladder">
+            <h2 id="ladder">"Small steps"</h2>
+            <p class="hint">
+                "A ladder of small steps of openness, from low to higher risk. Try one as an experiment: note what you fear before, and what actually happened after."
+            </p>
+            <div class="card ladder-summary" aria-live="polite">
+                <h3>"What your experiments show"</h3>
+                {move || {
+                    let s = stats.get();
+                    let counts = format!("{} planned, {} done.", s.planned, s.done);
+                    let responses = s
+                        .response_counts
+                        .iter()
+                        .filter(|(_, n)| *n > 0)
+                        .map(|(r, n)| format!("{} {n}", r.label()))
+                        .collect::<Vec<_>>()
+                        .join(" · ");
+                    view! {
+                        <p class="ladder-stats">
+                            {s.sentence().unwrap_or_else(|| {
+                                "When you record how an experiment went, you will see here how often the outcome you feared came true.".to_owned()
+                            })}
+                        </p>
+                        <p class="hint">{counts}</p>
+                        {(!responses.is_empty()).then(|| view! { <p class="hint">{format!("How they responded: {responses}")}</p> })}
+                    }
+                }}
+                <Show when=move || waiting.with(|w| !w.is_empty())>
+                    <h4>"Waiting for the “after”"</h4>
+                    <ul class="waiting-list">
+                        {move || {
+                            waiting
+                                .get()
+                                .into_iter()
+                                .map(|(eid, title, fear)| {
+                                    view! {
+                                        <li>
+                                            <a href=format!("#exp-{eid}") class="user-text">{title}</a>
+                                            {(!fear.is_empty()).then(|| view! { ": you feared " <span class="user-text">{fear}</span> })}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </Show>
+            </div>
+            <Show when=move || steps.with(|s| s.is_empty())>
+                <div class="card">
+                    <p>"No steps yet. Start with six suggested steps (you can rename, reorder or remove them), or add your own below."</p>
+                    <button type="button" class="button button--primary" on:click=start>
+                        "Start with the suggested steps"
+                    </button>
+                </div>
+            </Show>
+            <ol class="ladder">
+                <For each=cards key=|(i, n, s)| (s.id.clone(), s.updated_at.clone(), *i, *n) let:card>
+                    <StepCard index=card.0 count=card.1 step=card.2 move_to=move_to/>
+                </For>
+            </ol>
+            <form class="card inline-form add-step" on:submit=add novalidate=true>
+                <TextInput
+                    id="new-step-title"
+                    label="Add your own step"
+                    value=Signal::derive(move || new_title.get())
+                    on_input=move |t| {
+                        new_title.set(t);
+                        add_error.set(None);
+                    }
+                />
+                <button type="submit" class="button button--secondary">"Add step"</button>
+                {move || add_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            </form>
+        </section>
+    }
+}
+
+/// One step: its title (renamable), move up/down, remove, its experiments, and planning a new one.
+#[component]
+fn StepCard(
+    index: usize,
+    count: usize,
+    step: LadderStep,
+    move_to: impl Fn(String, usize) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = AppState::get();
+    let sid = StoredValue::new(step.id.clone());
+    let renaming = RwSignal::new(false);
+    let title = RwSignal::new(step.title.clone());
+    let rename_error = RwSignal::new(None::<&'static str>);
+    let save_title = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = title.get_untracked();
+        if text.trim().is_empty() {
+            rename_error.set(Some("A step needs a few words."));
+            return;
+        }
+        sid.with_value(|id| change_step(state, id, |s| s.title = text.trim().to_owned()));
+    };
+    let planning = RwSignal::new(false);
+    let heading_id = format!("step-{}", step.id);
+    let title_text = step.title.clone();
+    let up_label = format!("Move “{title_text}” up");
+    let down_label = format!("Move “{title_text}” down");
+    let rename_label = format!("Rename “{title_text}”");
+    let remove_label = format!("Remove “{title_text}”");
+    let experiments = step.experiments.clone();
+    view! {
+        <li class="card ladder-step">
+            <p class="ladder-step__number">{format!("Step {} of {count}", index + 1)}</p>
+            <Show
+                when=move || renaming.get()
+                fallback={
+                    let heading_id = heading_id.clone();
+                    let title_text = title_text.clone();
+                    move || view! { <h3 id=heading_id.clone() class="user-text">{title_text.clone()}</h3> }
+                }
+            >
+                <form class="inline-form" on:submit=save_title novalidate=true>
+                    <TextInput
+                        id=sid.with_value(|id| format!("step-title-{id}"))
+                        label="Step"
+                        value=Signal::derive(move || title.get())
+                        on_input=move |t| {
+                            title.set(t);
+                            rename_error.set(None);
+                        }
+                    />
+                    <button type="submit" class="button button--primary">"Save"</button>
+                    <button type="button" class="button button--quiet" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                    {move || rename_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                </form>
+            </Show>
+            <div class="button-row ladder-step__tools">
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    aria-label=up_label
+                    disabled=index == 0
+                    on:click=move |_| move_to(sid.get_value(), index.saturating_sub(1))
+                >
+                    "↑ Up"
+                </button>
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    aria-label=down_label
+                    disabled=index + 1 >= count
+                    on:click=move |_| move_to(sid.get_value(), index + 1)
+                >
+                    "↓ Down"
+                </button>
+                <button type="button" class="button button--quiet" aria-label=rename_label on:click=move |_| renaming.set(true)>
+                    "Rename"
+                </button>
+                <button
+                    type="button"
+                    class="button button--quiet"
+                    aria-label=remove_label
+                    on:click=move |_| sid.with_value(|id| state.delete_record(state.ladder, id, "Step"))
+                >
+                    "Remove"
+                </button>
+            </div>
+            {(!experiments.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="experiments">
+                            {experiments
+                                .into_iter()
+                                .map(|e| view! { <ExperimentItem step_id=sid.get_value() experiment=e/> })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+            <Show
+                when=move || planning.get()
+                fallback=move || {
+                    view! {
+                        <button type="button" class="button button--primary" on:click=move |_| planning.set(true)>
+                            "Plan an experiment"<span class="visually-hidden">{format!(" for “{}”", step.title)}</span>
+                        </button>
+                    }
+                }
+            >
+                <PlanForm step_id=sid.get_value() on_done=move || planning.set(false)/>
+            </Show>
+        </li>
+    }
+}
+
+/// The "before" part of an experiment: the fear, how likely it feels, how anxious I am.
+#[component]
+fn PlanForm(step_id: String, on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let state = AppState::get();
+    let sid = StoredValue::new(step_id);
+    let prefix = sid.with_value(|id| format!("plan-{id}"));
+    let fear = RwSignal::new(String::new());
+    let likelihood = RwSignal::new(50u8);
+    let anxiety = RwSignal::new(5u8);
+    let error = RwSignal::new(None::<&'static str>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = fear.get_untracked();
+        if text.trim().is_empty() {
+            error.set(Some("Write what you fear might happen — one line is enough."));
+            return;
+        }
+        let now = now_iso();
+        let experiment = Experiment::new(new_id(), &text, likelihood.get_untracked(), anxiety.get_untracked(), &now);
+        sid.with_value(|id| change_step(state, id, |s| s.plan(experiment, &now)));
+        state
+            .toast
+            .set(Some(Toast { message: "Experiment planned. Come back after you try it.".to_owned(), undo: None }));
+        on_done();
+    };
+    view! {
+        <form class="experiment-form" on:submit=save novalidate=true>
+            <h4>"Before you try it"</h4>
+            <TextArea
+                id=format!("{prefix}-fear")
+                label="What do you fear will happen?"
+                rows=2
+                value=Signal::derive(move || fear.get())
+                on_input=move |t| {
+                    fear.set(t);
+                    error.set(None);
+                }
+            />
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <Scale
+                id=format!("{prefix}-likelihood")
+                label="How likely does that feel? (0–100 %)"
+                value=Signal::derive(move || likelihood.get())
+                on_change=move |v| likelihood.set(v)
+            />
+            <TenPointScale
+                id=format!("{prefix}-anxiety")
+                label="How anxious do you feel about it? (0–10)"
+                value=anxiety
+            />
+            <div class="button-row">
+                <button type="submit" class="button button--primary">"Save the plan"</button>
+                <button type="button" class="button button--quiet" on:click=move |_| on_done()>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
+
+/// A 0–10 slider with the number shown beside it (the shared `Scale` is 0–100).
+#[component]
+fn TenPointScale(#[prop(into)] id: String, label: &'static str, value: RwSignal<u8>) -> impl IntoView {
+    let output_id = format!("{id}-value");
+    view! {
+        <div class="scale">
+            <label for=id.clone()>{label}</label>
+            <div class="scale__row">
+                <input
+                    id=id
+                    type="range"
+                    min="0"
+                    max="10"
+                    step="1"
+                    aria-describedby=output_id.clone()
+                    prop:value=move || value.get().to_string()
+                    on:input=move |ev| value.set(event_target_value(&ev).parse::<u8>().unwrap_or(0).min(10))
+                />
+                <output id=output_id class="scale__value">{move || value.get()}</output>
+            </div>
+        </div>
+    }
+}
+
+/// One experiment: the plan, and either its outcome or the form to record it.
+#[component]
+fn ExperimentItem(step_id: String, experiment: Experiment) -> impl IntoView {
+    let planned_on = experiment.planned_at.get(..10).unwrap_or_default().to_owned();
+    let before = format!(
+        "Planned {planned_on}. It felt {}% likely; anxiety {} of 10.",
+        experiment.fear_likelihood, experiment.anxiety
+    );
+    let recording = RwSignal::new(false);
+    let eid = experiment.id.clone();
+    let outcome = experiment.is_done().then(|| {
+        let came_true = match experiment.fear_came_true {
+            Some(true) => "Yes",
+            Some(false) => "No",
+            None => "Not sure",
+        };
+        let response = experiment.response.map_or("Not noted", Response::label);
+        view! {
+            <dl class="experiment__after">
+                <dt>"What happened"</dt>
+                <dd class="user-text">{experiment.what_happened.clone()}</dd>
+                <dt>"How they responded"</dt>
+                <dd>{response}</dd>
+                <dt>"Did the feared outcome come true?"</dt>
+                <dd>{came_true}</dd>
+                <dt>"What I learned"</dt>
+                <dd class="user-text">{experiment.learned.clone()}</dd>
+            </dl>
+        }
+    });
+    let waiting = !experiment.is_done();
+    view! {
+        <li class="experiment" id=format!("exp-{}", experiment.id)>
+            <p class="experiment__fear">
+                "You feared: "<span class="user-text">{experiment.fear.clone()}</span>
+            </p>
+            <p class="hint">{before}</p>
+            {outcome}
+            {waiting
+                .then(|| {
+                    view! {
+                        <Show
+                            when=move || recording.get()
+                            fallback=move || {
+                                view! {
+                                    <button type="button" class="button button--secondary" on:click=move |_| recording.set(true)>
+                                        "Record what happened"
+                                    </button>
+                                }
+                            }
+                        >
+                            <OutcomeForm step_id=step_id.clone() experiment_id=eid.clone() on_cancel=move || recording.set(false)/>
+                        </Show>
+                    }
+                })}
+        </li>
+    }
+}
+
+/// The "after" part: what happened, their response, whether the fear came true, what I learned.
+#[component]
+fn OutcomeForm(
+    step_id: String,
+    experiment_id: String,
+    on_cancel: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = AppState::get();
+    let ids = StoredValue::new((step_id, experiment_id));
+    let prefix = ids.with_value(|(_, e)| format!("after-{e}"));
+    let what = RwSignal::new(String::new());
+    let response = RwSignal::new(None::<Response>);
+    let came_true = RwSignal::new(None::<bool>);
+    let learned = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<&'static str>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let happened = what.get_untracked();
+        if happened.trim().is_empty() {
+            error.set(Some("Write a line about what actually happened."));
+            return;
+        }
+        let (r, c, l) = (response.get_untracked(), came_true.get_untracked(), learned.get_untracked());
+        let now = now_iso();
+        ids.with_value(|(sid, eid)| {
+            change_step(state, sid, |s| {
+                if let Some(e) = s.experiment_mut(eid) {
+                    e.record_outcome(&happened, r, c, &l, &now);
+                }
+            })
+        });
+        state.toast.set(Some(Toast { message: "Outcome saved.".to_owned(), undo: None }));
+    };
+    let group = |suffix: &str| format!("{prefix}-{suffix}");
+    view! {
+        <form class="experiment-form" on:submit=save novalidate=true>
+            <h4>"After you tried it"</h4>
+            <TextArea
+                id=group("what")
+                label="What actually happened?"
+                rows=2
+                value=Signal::derive(move || what.get())
+                on_input=move |t| {
+                    what.set(t);
+                    error.set(None);
+                }
+            />
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <fieldset class="choice-group">
+                <legend>"How did they respond to your openness?"</legend>
+                {Response::ALL
+                    .into_iter()
+                    .map(|r| {
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="radio"
+                                    name=group("response")
+                                    prop:checked=move || response.get() == Some(r)
+                                    on:change=move |_| response.set(Some(r))
+                                />
+                                {r.label()}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <fieldset class="choice-group">
+                <legend>"Did the outcome you feared come true?"</legend>
+                {[(Some(true), "Yes"), (Some(false), "No"), (None, "Not sure")]
+                    .into_iter()
+                    .map(|(value, label)| {
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="radio"
+                                    name=group("came-true")
+                                    prop:checked=move || came_true.get() == value
+                                    on:change=move |_| came_true.set(value)
+                                />
+                                {label}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <TextArea
+                id=group("learned")
+                label="What did you learn?"
+                rows=2
+                value=Signal::derive(move || learned.get())
+                on_input=move |t| learned.set(t)
+            />
+            <div class="button-row">
+                <button type="submit" class="button button--primary">"Save what happened"</button>
+                <button type="button" class="button button--quiet" on:click=move |_| on_cancel()>"Cancel"</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,195 @@
+//! `/people`: add someone, then everyone on the trust map — active first, archived in their own section.
+
+use super::{MarkerPicker, PersonMarker, RelationshipSelect};
+use crate::domain::ladder::LadderStep;
+use crate::domain::people::{observation_counts, sort_people, validate_person_name, NameProblem, Person, Relationship};
+use crate::state::{new_id, now_iso, set_title, AppState, Toast};
+use crate::ui::components::fields::TextInput;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// A person as the list shows them: everything is computed once per change of the collections.
+#[derive(Clone, PartialEq)]
+struct PersonRow {
+    id: String,
+    name: String,
+    relationship: Relationship,
+    marker: String,
+    archived: bool,
+    observations: usize,
+    steps: usize,
+}
+
+/// The people page.
+#[component]
+pub fn People() -> impl IntoView {
+    set_title("People");
+    let state = AppState::get();
+    let rows = Memo::new(move |_| {
+        let counts: BTreeMap<String, usize> =
+            state.observations.with(|o| observation_counts(o).into_iter().map(|(id, n)| (id.to_owned(), n)).collect());
+        let steps = state.ladder.with(|steps| ladder_counts(steps));
+        let mut people = state.people.get();
+        sort_people(&mut people);
+        people
+            .into_iter()
+            .map(|p| PersonRow {
+                observations: counts.get(&p.id).copied().unwrap_or(0),
+                steps: steps.get(&p.id).copied().unwrap_or(0),
+                id: p.id,
+                name: p.name,
+                relationship: p.relationship,
+                marker: p.marker,
+                archived: p.archived,
+            })
+            .collect::<Vec<_>>()
+    });
+    let active = move || rows.with(|r| r.iter().filter(|p| !p.archived).cloned().collect::<Vec<_>>());
+    let archived = move || rows.with(|r| r.iter().filter(|p| p.archived).cloned().collect::<Vec<_>>());
+    view! {
+        <h1>"People"</h1>
+        <p class="lead">
+            "Your trust map: the people who matter to you, what they actually do, and small steps to try with them."
+        </p>
+        <AddPerson/>
+        <section aria-labelledby="people-heading">
+            <h2 id="people-heading">"Your people"</h2>
+            <Show
+                when=move || rows.with(|r| !r.is_empty())
+                fallback=|| {
+                    view! {
+                        <p class="empty-state">
+                            "No one is on your trust map yet. Add someone above — a nickname is enough, and it never leaves this device."
+                        </p>
+                    }
+                }
+            >
+                <Show
+                    when=move || rows.with(|r| r.iter().any(|p| !p.archived))
+                    fallback=|| view! { <p class="empty-state">"Everyone you added is archived. Add someone above, or open an archived person to bring them back."</p> }
+                >
+                    <ul class="card-list people-list">
+                        <For each=active key=PersonRow::key let:row>
+                            <PersonCard row=row/>
+                        </For>
+                    </ul>
+                </Show>
+            </Show>
+        </section>
+        <Show when=move || rows.with(|r| r.iter().any(|p| p.archived))>
+            <section aria-labelledby="archived-heading">
+                <h2 id="archived-heading">"Archived"</h2>
+                <p class="hint">"Archived people keep their history; open one to bring them back to your list."</p>
+                <ul class="card-list people-list people-list--archived">
+                    <For each=archived key=PersonRow::key let:row>
+                        <PersonCard row=row/>
+                    </For>
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+impl PersonRow {
+    /// What a card shows, so the list rebuilds a card only when it changed.
+    fn key(&self) -> (String, String, &'static str, String, bool, usize, usize) {
+        let r = self;
+        (r.id.clone(), r.name.clone(), r.relationship.label(), r.marker.clone(), r.archived, r.observations, r.steps)
+    }
+}
+
+/// How many ladder steps each person has, by person id.
+fn ladder_counts(steps: &[LadderStep]) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for s in steps {
+        *counts.entry(s.person_id.clone()).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// "no observations yet", "1 observation", "5 observations · 6 ladder steps".
+fn summary_line(observations: usize, steps: usize) -> String {
+    let logged = match observations {
+        0 => "No observations yet".to_owned(),
+        1 => "1 observation".to_owned(),
+        n => format!("{n} observations"),
+    };
+    match steps {
+        0 => logged,
+        1 => format!("{logged} · 1 ladder step"),
+        n => format!("{logged} · {n} ladder steps"),
+    }
+}
+
+/// One person in the list.
+#[component]
+fn PersonCard(row: PersonRow) -> impl IntoView {
+    view! {
+        <li class="card person-card">
+            <p class="person-card__name">
+                <PersonMarker marker=row.marker.clone()/>
+                <a class="user-text" href=format!("/people/{}", row.id)>{row.name.clone()}</a>
+            </p>
+            <p class="person-card__meta">
+                {row.relationship.label()}
+                {row.archived.then_some(" · archived")}
+            </p>
+            <p class="person-card__summary">{summary_line(row.observations, row.steps)}</p>
+        </li>
+    }
+}
+
+/// The form that adds a person: name, relationship, marker. A duplicate name is pointed out first; a second
+/// press ("Add anyway") adds them.
+#[component]
+fn AddPerson() -> impl IntoView {
+    let state = AppState::get();
+    let name = RwSignal::new(String::new());
+    let relationship = RwSignal::new(Relationship::Other);
+    let marker = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<NameProblem>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = name.get_untracked();
+        let checked = state.people.with_untracked(|people| validate_person_name(&typed, people, None));
+        let clean = match checked {
+            Ok(clean) => clean,
+            // The second press after the warning: they know, and still want to add them.
+            Err(NameProblem::Duplicate) if problem.get_untracked() == Some(NameProblem::Duplicate) => {
+                typed.trim().to_owned()
+            }
+            Err(found) => {
+                problem.set(Some(found));
+                return;
+            }
+        };
+        let mut person = Person::new(new_id(), &clean, relationship.get_untracked(), &now_iso());
+        person.marker = marker.get_untracked();
+        state.save_record(state.people, person);
+        state.toast.set(Some(Toast { message: format!("{clean} added."), undo: None }));
+        name.set(String::new());
+        marker.set(String::new());
+        relationship.set(Relationship::Other);
+        problem.set(None);
+    };
+    view! {
+        <form class="card add-person" on:submit=add novalidate=true>
+            <h2>"Add a person"</h2>
+            <TextInput
+                id="person-name"
+                label="Name or nickname"
+                value=Signal::derive(move || name.get())
+                on_input=move |t| {
+                    name.set(t);
+                    problem.set(None);
+                }
+            />
+            {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p.message()}</p> })}
+            <RelationshipSelect id="person-relationship" value=relationship/>
+            <MarkerPicker id="person-marker" value=marker/>
+            <button type="submit" class="button button--primary">
+                {move || if problem.get() == Some(NameProblem::Duplicate) { "Add anyway" } else { "Add person" }}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,146 @@
+//! People: the trust map (`/people`) and one person's page (`/people/:id`) with their trust profile, evidence log
+//! and disclosure ladder.
+
+mod evidence;
+mod ladder;
+mod list;
+mod person;
+
+pub use list::People;
+pub use person::PersonPage;
+
+use crate::domain::people::Relationship;
+use leptos::prelude::*;
+
+/// The colour markers a person can have, as stored (`marker`) and as shown.
+pub const MARKER_COLOURS: [(&str, &str); 6] = [
+    ("teal", "Teal"),
+    ("amber", "Amber"),
+    ("rose", "Rose"),
+    ("violet", "Violet"),
+    ("green", "Green"),
+    ("grey", "Grey"),
+];
+
+/// Longest emoji marker kept, in characters (a flag or a family emoji is several characters).
+pub const MAX_MARKER_CHARS: usize = 8;
+
+/// True when `marker` is one of the [`MARKER_COLOURS`].
+pub fn is_colour_marker(marker: &str) -> bool {
+    MARKER_COLOURS.iter().any(|(slug, _)| *slug == marker)
+}
+
+/// An emoji marker as typed, trimmed and cut to [`MAX_MARKER_CHARS`].
+pub fn clean_emoji_marker(text: &str) -> String {
+    text.trim().chars().take(MAX_MARKER_CHARS).collect()
+}
+
+/// A person's marker: a coloured dot (with its name for screen readers) or the emoji as text; nothing when empty.
+#[component]
+pub fn PersonMarker(
+    /// The stored marker: empty, a colour slug, or an emoji.
+    #[prop(into)]
+    marker: String,
+) -> impl IntoView {
+    if marker.is_empty() {
+        return ().into_any();
+    }
+    match MARKER_COLOURS.iter().find(|(slug, _)| *slug == marker) {
+        Some((slug, name)) => view! {
+            <span class=format!("person-marker person-marker--dot person-marker--{slug}")>
+                <span class="visually-hidden">{format!("{name} marker")}</span>
+            </span>
+        }
+        .into_any(),
+        None => view! { <span class="person-marker person-marker--emoji user-text">{marker}</span> }.into_any(),
+    }
+}
+
+/// The relationship `<select>` with its label.
+#[component]
+pub fn RelationshipSelect(
+    /// Unique id (links the label).
+    #[prop(into)]
+    id: String,
+    /// The chosen relationship.
+    value: RwSignal<Relationship>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id.clone()>"Who they are to you"</label>
+            <select
+                id=id
+                on:change=move |ev| {
+                    let chosen = event_target_value(&ev);
+                    if let Some(r) = Relationship::ALL.into_iter().find(|r| r.label() == chosen) {
+                        value.set(r);
+                    }
+                }
+            >
+                {Relationship::ALL
+                    .into_iter()
+                    .map(|r| view! { <option value=r.label() selected=move || value.get() == r>{r.label()}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// Choosing a marker: no marker, one of the colours, or an emoji typed in.
+#[component]
+pub fn MarkerPicker(
+    /// Prefix for the ids inside (links labels).
+    #[prop(into)]
+    id: String,
+    /// The chosen marker (`""`, a colour slug, or an emoji).
+    value: RwSignal<String>,
+) -> impl IntoView {
+    let group = format!("{id}-colour");
+    let emoji_id = format!("{id}-emoji");
+    view! {
+        <fieldset class="chips-field marker-picker">
+            <legend>"Marker (optional)"</legend>
+            <div class="chips">
+                <label class="choice marker-choice">
+                    <input
+                        type="radio"
+                        name=group.clone()
+                        value=""
+                        prop:checked=move || value.with(String::is_empty)
+                        on:change=move |_| value.set(String::new())
+                    />
+                    "None"
+                </label>
+                {MARKER_COLOURS
+                    .iter()
+                    .map(|(slug, name)| {
+                        let slug = *slug;
+                        view! {
+                            <label class="choice marker-choice">
+                                <input
+                                    type="radio"
+                                    name=group.clone()
+                                    value=slug
+                                    prop:checked=move || value.with(|m| m == slug)
+                                    on:change=move |_| value.set(slug.to_owned())
+                                />
+                                <span class=format!("person-marker person-marker--dot person-marker--{slug}") aria-hidden="true"></span>
+                                {*name}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <div class="field marker-picker__emoji">
+                <label for=emoji_id.clone()>"Or an emoji"</label>
+                <input
+                    id=emoji_id
+                    type="text"
+                    autocomplete="off"
+                    prop:value=move || value.with(|m| if is_colour_marker(m) { String::new() } else { m.clone() })
+                    on:input=move |ev| value.set(clean_emoji_marker(&event_target_value(&ev)))
+                />
+            </div>
+        </fieldset>
+    }
+}

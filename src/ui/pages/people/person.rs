@@ -1,0 +1,384 @@
+//! `/people/:id`: one person — details, trust profile, evidence log and disclosure ladder. If the person is gone
+//! (deleted here or in another tab while the page is open) a calm message replaces the page.
+
+use super::evidence::EvidenceLog;
+use super::ladder::Ladder;
+use super::{MarkerPicker, PersonMarker, RelationshipSelect};
+use crate::domain::people::{
+    evidence_trend, patterns, profile, validate_person_name, NameProblem, Observation, Person, TrustPart,
+};
+use crate::state::{now_iso, set_title, AppState, Toast};
+use crate::ui::components::fields::{Scale, TextInput};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+/// The person named by the route, or the calm "no longer in your list" message.
+#[component]
+pub fn PersonPage() -> impl IntoView {
+    let state = AppState::get();
+    let params = use_params_map();
+    // Changes only when the route's id changes or the person appears or disappears, so edits to the person
+    // never rebuild the page (a slider keeps its focus while it is moved).
+    let found = Memo::new(move |_| {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        state.people.with(|people| people.iter().any(|p| p.id == id)).then_some(id)
+    });
+    move || match found.get() {
+        Some(id) => view! { <PersonView id=id/> }.into_any(),
+        None => view! { <PersonGone/> }.into_any(),
+    }
+}
+
+/// Shown when the person is not (or no longer) stored.
+#[component]
+fn PersonGone() -> impl IntoView {
+    set_title("Person not found");
+    view! {
+        <p class="breadcrumb"><a href="/people">"People"</a></p>
+        <h1>"Person not found"</h1>
+        <p class="empty-state">
+            "This person is no longer in your list — perhaps deleted in another tab. Nothing else was changed."
+        </p>
+        <p><a class="button button--secondary" href="/people">"Back to People"</a></p>
+    }
+}
+
+/// Reads the stored person with this id and, if they are still there, changes and saves them.
+fn change_person(state: AppState, id: &str, edit: impl FnOnce(&mut Person)) {
+    let Some(mut person) = state.people.with_untracked(|people| people.iter().find(|p| p.id == id).cloned()) else {
+        return;
+    };
+    edit(&mut person);
+    state.save_record(state.people, person);
+}
+
+#[component]
+fn PersonView(id: String) -> impl IntoView {
+    set_title("Person");
+    let state = AppState::get();
+    let pid = StoredValue::new(id.clone());
+    let person = Memo::new(move |_| {
+        pid.with_value(|id| state.people.with(|people| people.iter().find(|p| &p.id == id).cloned()))
+    });
+    let name = move || person.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+    let marker = move || person.with(|p| p.as_ref().map(|p| p.marker.clone()).unwrap_or_default());
+    let archived = move || person.with(|p| p.as_ref().is_some_and(|p| p.archived));
+    let relationship = move || person.with(|p| p.as_ref().map(|p| p.relationship.label()).unwrap_or_default());
+    view! {
+        <p class="breadcrumb"><a href="/people">"People"</a></p>
+        <h1 class="person-heading">
+            {move || view! { <PersonMarker marker=marker()/> }}
+            <span class="user-text">{name}</span>
+        </h1>
+        <p class="person-heading__meta">
+            {relationship}
+            {move || archived().then_some(" · archived")}
+        </p>
+        <Show when=archived>
+            <p class="banner banner--info">"This person is archived: hidden from your main list, with everything kept."</p>
+        </Show>
+        <nav class="person-sections" aria-label="On this page">
+            <a href="#profile">"Trust profile"</a>
+            <a href="#evidence">"Evidence log"</a>
+            <a href="#ladder">"Small steps"</a>
+            <a href="#details">"Details"</a>
+        </nav>
+        <TrustProfile id=id.clone()/>
+        <EvidenceLog id=id.clone()/>
+        <Ladder id=id.clone()/>
+        <Details id=id/>
+    }
+}
+
+/// The five parts of trust: gut rating beside what the evidence supports, how both changed, and patterns.
+#[component]
+fn TrustProfile(id: String) -> impl IntoView {
+    let state = AppState::get();
+    let pid = StoredValue::new(id);
+    let person = Memo::new(move |_| {
+        pid.with_value(|id| state.people.with(|people| people.iter().find(|p| &p.id == id).cloned()))
+    });
+    // Only this person's observations.
+    let logged = Memo::new(move |_| {
+        pid.with_value(|id| {
+            state.observations.with(|all| all.iter().filter(|o| &o.person_id == id).cloned().collect::<Vec<_>>())
+        })
+    });
+    // Gut ratings made during this visit, by part: moving the slider again refines that rating instead of
+    // adding one entry per step of the slider.
+    let this_visit = StoredValue::new(Vec::<(TrustPart, String)>::new());
+    let rate = move |part: TrustPart, rating: u8| {
+        let now = now_iso();
+        let mine = this_visit.with_value(|v| v.iter().find(|(p, _)| *p == part).map(|(_, at)| at.clone()));
+        pid.with_value(|id| {
+            change_person(state, id, |person| {
+                let earlier = mine.and_then(|at| person.gut.iter().position(|g| g.part == part && g.at == at));
+                match earlier {
+                    Some(i) => {
+                        person.gut[i].rating = rating.min(100);
+                        person.gut[i].at = now.clone();
+                        person.updated_at = now.clone();
+                    }
+                    None => person.rate_gut(part, rating, &now),
+                }
+            })
+        });
+        this_visit.update_value(|v| {
+            v.retain(|(p, _)| *p != part);
+            v.push((part, now));
+        });
+    };
+    let pattern_lines = move || logged.with(|obs| patterns(obs, ""));
+    view! {
+        <section class="person-section" aria-labelledby="profile">
+            <h2 id="profile">"Trust profile"</h2>
+            <p class="hint">
+                "For each part of trust: what your gut says, beside what you have logged. Where they disagree, it is worth a closer look."
+            </p>
+            <div class="profile-parts">
+                {TrustPart::ALL
+                    .into_iter()
+                    .map(|part| {
+                        let row = Memo::new(move |_| {
+                            person.with(|p| {
+                                p.as_ref()
+                                    .and_then(|p| logged.with(|obs| profile(p, obs)).into_iter().find(|r| r.part == part))
+                            })
+                        });
+                        let gut_value = Signal::derive(move || row.with(|r| r.as_ref().and_then(|r| r.gut).unwrap_or(50)));
+                        view! {
+                            <article class="card profile-part" aria-labelledby=format!("part-{}", part.slug())>
+                                <h3 id=format!("part-{}", part.slug())>{part.label()}</h3>
+                                <p class="hint">{part.question()}</p>
+                                <Scale
+                                    id=format!("gut-{}", part.slug())
+                                    label=format!("Your gut: {} (0–100)", part.label())
+                                    value=gut_value
+                                    on_change=move |v| rate(part, v)
+                                />
+                                {move || {
+                                    row.get()
+                                        .map(|r| {
+                                            let gut = match r.gut {
+                                                Some(g) => format!("Your gut: {g}"),
+                                                None => "Your gut: not rated yet — move the slider to rate it".to_owned(),
+                                            };
+                                            let evidence = match r.evidence {
+                                                Some(e) => format!("The evidence: {e}"),
+                                                None => "The evidence: no evidence yet".to_owned(),
+                                            };
+                                            let count = match r.evidence_count {
+                                                0 => "Nothing logged about this part yet.".to_owned(),
+                                                1 => "Based on 1 observation.".to_owned(),
+                                                n => format!("Based on {n} observations."),
+                                            };
+                                            view! {
+                                                <p class="profile-part__compare">
+                                                    <span class="profile-part__gut">{gut}</span>
+                                                    <span class="profile-part__evidence">{evidence}</span>
+                                                </p>
+                                                <p class="profile-part__count">{count}</p>
+                                                {r.gap_sentence().map(|s| view! { <p class="profile-part__gap">{s}</p> })}
+                                            }
+                                        })
+                                }}
+                                <PartHistory part=part person=person logged=logged/>
+                            </article>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <h3>"Patterns"</h3>
+            {move || {
+                let lines = pattern_lines();
+                if lines.is_empty() {
+                    view! { <p class="empty-state">"No patterns yet: they appear here as you log what happens."</p> }
+                        .into_any()
+                } else {
+                    view! { <ul class="patterns">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// How the gut rating and the evidence score of one part changed, as two short tables.
+#[component]
+fn PartHistory(part: TrustPart, person: Memo<Option<Person>>, logged: Memo<Vec<Observation>>) -> impl IntoView {
+    let gut = move || person.with(|p| p.as_ref().map(|p| p.gut_history(part)).unwrap_or_default());
+    let trend = move || logged.with(|obs| evidence_trend(obs, part));
+    move || {
+        let (gut, trend) = (gut(), trend());
+        (gut.len() + trend.len() > 0).then(|| {
+            view! {
+                <details class="profile-part__history">
+                    <summary>"How it changed"</summary>
+                    <div class="history-tables">
+                        {history_table("Your gut over time", "When", gut.into_iter().map(|(at, v)| (day_of(&at), v)).collect())}
+                        {history_table("The evidence over time", "Day", trend)}
+                    </div>
+                </details>
+            }
+        })
+    }
+}
+
+/// The YYYY-MM-DD part of an ISO time.
+fn day_of(at: &str) -> String {
+    at.get(..10).unwrap_or(at).to_owned()
+}
+
+/// A small two-column table, or nothing when there are no rows.
+fn history_table(caption: &'static str, first: &'static str, rows: Vec<(String, u8)>) -> impl IntoView {
+    (!rows.is_empty()).then(|| {
+        view! {
+            <table class="history-table">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr><th scope="col">{first}</th><th scope="col">"Score"</th></tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|(when, value)| view! { <tr><td>{when}</td><td>{value}</td></tr> })
+                        .collect_view()}
+                </tbody>
+            </table>
+        }
+    })
+}
+
+/// Edit name, relationship and marker; archive or bring back; delete with or without the log.
+#[component]
+fn Details(id: String) -> impl IntoView {
+    let state = AppState::get();
+    let pid = StoredValue::new(id);
+    let current = pid.with_value(|id| state.people.with_untracked(|ps| ps.iter().find(|p| &p.id == id).cloned()));
+    let current = current.unwrap_or_default();
+    let name = RwSignal::new(current.name.clone());
+    let relationship = RwSignal::new(current.relationship);
+    let marker = RwSignal::new(current.marker.clone());
+    let problem = RwSignal::new(None::<NameProblem>);
+    let archived =
+        Memo::new(move |_| pid.with_value(|id| state.people.with(|ps| ps.iter().any(|p| &p.id == id && p.archived))));
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = name.get_untracked();
+        let checked = pid.with_value(|id| state.people.with_untracked(|ps| validate_person_name(&typed, ps, Some(id))));
+        let clean = match checked {
+            Ok(clean) => clean,
+            Err(NameProblem::Duplicate) if problem.get_untracked() == Some(NameProblem::Duplicate) => {
+                typed.trim().to_owned()
+            }
+            Err(found) => {
+                problem.set(Some(found));
+                return;
+            }
+        };
+        problem.set(None);
+        let (relationship, marker) = (relationship.get_untracked(), marker.get_untracked());
+        pid.with_value(|id| {
+            change_person(state, id, |p| {
+                p.name = clean;
+                p.relationship = relationship;
+                p.marker = marker;
+                p.updated_at = now_iso();
+            })
+        });
+        state.toast.set(Some(Toast { message: "Changes saved.".to_owned(), undo: None }));
+    };
+    let toggle_archive = move |_| {
+        let archive = !archived.get_untracked();
+        pid.with_value(|id| {
+            change_person(state, id, |p| {
+                p.archived = archive;
+                p.updated_at = now_iso();
+            })
+        });
+        let message = if archive { "Archived: hidden from your main list." } else { "Back on your main list." };
+        state.toast.set(Some(Toast { message: message.to_owned(), undo: None }));
+    };
+    let deleting = RwSignal::new(false);
+    let with_log = RwSignal::new(false);
+    let navigate = use_navigate();
+    let delete = move |_| {
+        let with_log = with_log.get_untracked();
+        let id = pid.get_value();
+        state.delete_person(&id, with_log);
+        navigate("/people", Default::default());
+    };
+    view! {
+        <section class="person-section" aria-labelledby="details">
+            <h2 id="details">"Details"</h2>
+            <form class="card" on:submit=save novalidate=true>
+                <TextInput
+                    id="edit-person-name"
+                    label="Name or nickname"
+                    value=Signal::derive(move || name.get())
+                    on_input=move |t| {
+                        name.set(t);
+                        problem.set(None);
+                    }
+                />
+                {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p.message()}</p> })}
+                <RelationshipSelect id="edit-person-relationship" value=relationship/>
+                <MarkerPicker id="edit-person-marker" value=marker/>
+                <button type="submit" class="button button--primary">
+                    {move || if problem.get() == Some(NameProblem::Duplicate) { "Save anyway" } else { "Save changes" }}
+                </button>
+            </form>
+            <div class="card">
+                <h3>"Archive"</h3>
+                <p>"Archiving hides someone from your main list and keeps everything you logged. You can bring them back any time."</p>
+                <button type="button" class="button button--secondary" on:click=toggle_archive>
+                    {move || if archived.get() { "Bring back to my list" } else { "Archive this person" }}
+                </button>
+            </div>
+            <div class="card danger-zone">
+                <h3>"Delete"</h3>
+                <Show
+                    when=move || deleting.get()
+                    fallback=move || {
+                        view! {
+                            <button type="button" class="button button--quiet" on:click=move |_| deleting.set(true)>
+                                "Delete this person…"
+                            </button>
+                        }
+                    }
+                >
+                    <fieldset class="choice-group">
+                        <legend>"What should happen to what you logged about them?"</legend>
+                        <label class="choice">
+                            <input
+                                type="radio"
+                                name="delete-log"
+                                prop:checked=move || !with_log.get()
+                                on:change=move |_| with_log.set(false)
+                            />
+                            "Keep their log (observations and small steps stay stored)"
+                        </label>
+                        <label class="choice">
+                            <input
+                                type="radio"
+                                name="delete-log"
+                                prop:checked=move || with_log.get()
+                                on:change=move |_| with_log.set(true)
+                            />
+                            "Delete their log too"
+                        </label>
+                    </fieldset>
+                    <p class="hint">"You can undo this from the message that appears."</p>
+                    <div class="button-row">
+                        <button type="button" class="button button--primary" on:click=delete.clone()>
+                            "Delete person"
+                        </button>
+                        <button type="button" class="button button--quiet" on:click=move |_| deleting.set(false)>
+                            "Cancel"
+                        </button>
+                    </div>
+                </Show>
+            </div>
+        </section>
+    }
+}
