@@ -1,9 +1,11 @@
 //! Exercises that live on their `/practice/:exercise` page.
 
 mod beliefs;
+mod promises;
 mod trap_practice;
 mod trigger_log;
 
 pub use beliefs::BeliefTracker;
+pub use promises::PromisesTool;
 pub use trap_practice::TrapPractice;
 pub use trigger_log::TriggerLog;

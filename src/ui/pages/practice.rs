@@ -3,7 +3,7 @@
 use super::NotFound;
 use crate::content::{exercise_by_slug, lesson_by_slug, ExerciseInfo, EXERCISES, LESSONS};
 use crate::state::set_title;
-use crate::ui::exercises::{BeliefTracker, TrapPractice, TriggerLog};
+use crate::ui::exercises::{BeliefTracker, PromisesTool, TrapPractice, TriggerLog};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -89,6 +89,7 @@ fn exercise_tool(slug: &str) -> AnyView {
         "belief-tracker" => view! { <BeliefTracker/> }.into_any(),
         "trigger-log" => view! { <TriggerLog/> }.into_any(),
         "trap-practice" => view! { <TrapPractice/> }.into_any(),
+        "promises" => view! { <PromisesTool/> }.into_any(),
         _ => view! { <p class="empty-state">"This exercise is not built yet. Nothing has been recorded for it."</p> }.into_any(),
     }
 }

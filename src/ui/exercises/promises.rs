@@ -1,0 +1,285 @@
+//! Promises to myself: make a small promise (or pick a starter one), check in kept or missed, and see the
+//! kept-rate and streaks. A missed promise gets a self-compassion prompt, never a scolding.
+
+use crate::domain::promises::{day_number, due_on, prompt_for_missed, Promise, Recurrence, STARTER_PROMISES};
+use crate::state::{new_id, now_iso, today, AppState};
+use crate::ui::components::fields::TextInput;
+use leptos::prelude::*;
+
+/// How many check-ins a promise card lists.
+const RECENT_CHECKINS: usize = 5;
+
+/// The tool: the form with starter promises, what is due today, and every promise with its record.
+#[component]
+pub fn PromisesTool() -> impl IntoView {
+    let state = AppState::get();
+    let text = RwSignal::new(String::new());
+    let recurrence = RwSignal::new(Recurrence::Daily);
+    let error = RwSignal::new(None::<&'static str>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let words = text.get_untracked();
+        if words.trim().is_empty() {
+            error.set(Some("Write the promise first, in your own words."));
+            return;
+        }
+        error.set(None);
+        let promise = Promise::new(new_id(), &words, recurrence.get_untracked(), &today(), &now_iso());
+        // The form keeps the text if the save fails, so nothing typed is lost.
+        if state.save_record(state.promises, promise) {
+            text.set(String::new());
+        }
+    };
+    let pick_starter = move |words: &'static str, how_often: Recurrence| {
+        text.set(words.to_owned());
+        recurrence.set(how_often);
+        crate::ui::platform::focus_target("promise-text");
+    };
+    let sorted = move |archived: bool| {
+        let mut list: Vec<Promise> =
+            state.promises.with(|p| p.iter().filter(|p| p.archived == archived).cloned().collect());
+        list.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+        list
+    };
+    let due_today = move || {
+        let day = today();
+        state.promises.with(|all| {
+            let mut list: Vec<Promise> = due_on(all, &day).into_iter().cloned().collect();
+            list.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+            list
+        })
+    };
+    view! {
+        <form class="card" on:submit=add>
+            <h2>"Make a promise to yourself"</h2>
+            <p class="hint">"Small is good: a promise you can keep this week teaches you that your word to yourself counts."</p>
+            <TextInput id="promise-text" label="Your promise" value=Signal::derive(move || text.get()) on_input=move |t| text.set(t)/>
+            <fieldset class="choice-group">
+                <legend>"How often"</legend>
+                {Recurrence::ALL
+                    .into_iter()
+                    .map(|choice| {
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="radio"
+                                    name="promise-recurrence"
+                                    prop:checked=move || recurrence.get() == choice
+                                    on:change=move |_| recurrence.set(choice)
+                                />
+                                <span>{choice.label()}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <button type="submit" class="button button--primary">"Add promise"</button>
+            <details class="starter-promises">
+                <summary>"Need an idea? Pick a starter promise"</summary>
+                <ul class="chips">
+                    {STARTER_PROMISES
+                        .into_iter()
+                        .map(|(words, how_often)| {
+                            view! {
+                                <li>
+                                    <button type="button" class="chip chip--toggle" on:click=move |_| pick_starter(words, how_often)>
+                                        {format!("{words} ({})", how_often.label().to_lowercase())}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </details>
+        </form>
+        <section aria-labelledby="promises-due">
+            <h2 id="promises-due">"Due today"</h2>
+            {move || {
+                let list = due_today();
+                if list.is_empty() {
+                    let any = state.promises.with(|p| p.iter().any(|p| !p.archived));
+                    let line = if any { "Nothing left to check in today." } else { "No promises yet. Make one above, as small as you like." };
+                    view! { <p class="empty-state">{line}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="card-list">
+                            {list.into_iter().map(|p| view! { <DueCard promise=p/> }).collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+        <section aria-labelledby="promises-all">
+            <h2 id="promises-all">"Your promises"</h2>
+            <Show when=move || state.promises.with(|p| !p.iter().any(|p| !p.archived))>
+                <p class="empty-state">"Promises you make will show here with how often you kept them."</p>
+            </Show>
+            <ul class="card-list">
+                <For each=move || sorted(false) key=|p| (p.id.clone(), p.updated_at.clone()) let:promise>
+                    <PromiseCard promise=promise/>
+                </For>
+            </ul>
+        </section>
+        <Show when=move || state.promises.with(|p| p.iter().any(|p| p.archived))>
+            <section aria-labelledby="promises-archived">
+                <h2 id="promises-archived">"Put away"</h2>
+                <p class="hint">"Archived promises are no longer due. Their history stays."</p>
+                <ul class="card-list">
+                    <For each=move || sorted(true) key=|p| (p.id.clone(), p.updated_at.clone()) let:promise>
+                        <PromiseCard promise=promise/>
+                    </For>
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+/// Saves a changed copy of a stored promise.
+fn update_promise(state: AppState, mut promise: Promise, change: impl FnOnce(&mut Promise)) {
+    change(&mut promise);
+    promise.updated_at = now_iso();
+    state.save_record(state.promises, promise);
+}
+
+/// A promise due today, with its Kept and Missed buttons.
+#[component]
+fn DueCard(promise: Promise) -> impl IntoView {
+    let state = AppState::get();
+    let label_id = format!("due-{}", promise.id);
+    let check = move |kept: bool| {
+        let day = today();
+        let now = now_iso();
+        let Some(current) = state.promises.with_untracked(|all| all.iter().find(|p| p.id == promise.id).cloned())
+        else {
+            return;
+        };
+        let mut changed = current;
+        if changed.check_in(&day, kept, "", &now) {
+            state.save_record(state.promises, changed);
+        }
+    };
+    let check_missed = check.clone();
+    let text_id = label_id.clone();
+    view! {
+        <li class="card promise-due">
+            <p class="promise-due__text user-text" id=text_id>{promise.text.clone()}</p>
+            <p class="hint">{promise.recurrence.label()}</p>
+            <div class="promise-due__actions" role="group" aria-labelledby=label_id>
+                <button type="button" class="button button--primary" on:click=move |_| check(true)>"Kept"</button>
+                <button type="button" class="button button--secondary" on:click=move |_| check_missed(false)>"Missed"</button>
+            </div>
+        </li>
+    }
+}
+
+/// The unit a streak is counted in.
+fn streak_unit(recurrence: Recurrence, n: u32) -> String {
+    match (recurrence, n) {
+        (Recurrence::Weekly, 1) => "1 week".to_owned(),
+        (Recurrence::Weekly, n) => format!("{n} weeks"),
+        (Recurrence::Once, 1) => "kept".to_owned(),
+        (Recurrence::Once, _) => "not yet".to_owned(),
+        (Recurrence::Daily, 1) => "1 day".to_owned(),
+        (Recurrence::Daily, n) => format!("{n} days"),
+    }
+}
+
+/// One promise: its record, the self-compassion prompt after a miss in this period, archive and delete.
+#[component]
+fn PromiseCard(promise: Promise) -> impl IntoView {
+    let state = AppState::get();
+    let day = today();
+    let id = promise.id.clone();
+    let rate = match promise.kept_rate() {
+        Some((kept, total)) => format!("Kept {kept} of {total}"),
+        None => "No check-ins yet".to_owned(),
+    };
+    let streaks = (promise.recurrence != Recurrence::Once).then(|| {
+        let current = promise.current_streak(&day);
+        let best = promise.best_streak();
+        view! {
+            <p class="promise-card__streaks">
+                {format!("Current streak: {}", streak_unit(promise.recurrence, current))}
+                " · "
+                {format!("Best streak: {}", streak_unit(promise.recurrence, best))}
+            </p>
+        }
+    });
+    // Only the latest check-in, and only while it is this period's: the prompt is for now, not a record of blame.
+    let missed_now = promise.checkin_for(&day).is_some_and(|c| !c.kept);
+    let seed = usize::try_from(day_number(&day).unwrap_or(0).rem_euclid(1_000_000)).unwrap_or(0);
+    let compassion = missed_now.then(|| {
+        view! {
+            <div class="self-compassion" role="note">
+                <p>{prompt_for_missed(seed)}</p>
+            </div>
+        }
+    });
+    let today_line = promise.checkin_for(&day).map(|c| {
+        let period = match promise.recurrence {
+            Recurrence::Weekly => "This week",
+            Recurrence::Daily => "Today",
+            Recurrence::Once => "Checked in",
+        };
+        format!("{period}: {}", if c.kept { "kept" } else { "missed" })
+    });
+    let recent: Vec<(String, bool)> =
+        promise.checkins.iter().rev().take(RECENT_CHECKINS).map(|c| (c.day.clone(), c.kept)).collect();
+    let archived = promise.archived;
+    let for_archive = promise.clone();
+    let for_change = promise.clone();
+    let can_change = promise.checkin_for(&day).map(|c| !c.kept);
+    view! {
+        <li class="card promise-card">
+            <h3 class="promise-card__text user-text">{promise.text.clone()}</h3>
+            <p class="hint">{format!("{} · since {}", promise.recurrence.label(), promise.start_day)}</p>
+            <p class="promise-card__rate">{rate}</p>
+            {streaks}
+            {today_line.map(|line| view! { <p>{line}</p> })}
+            {compassion}
+            {(!recent.is_empty())
+                .then(|| {
+                    view! {
+                        <h4 class="promise-card__recent-title">"Recent check-ins"</h4>
+                        <ul class="promise-card__recent">
+                            {recent
+                                .into_iter()
+                                .map(|(day, kept)| {
+                                    view! {
+                                        <li class=if kept { "checkin checkin--kept" } else { "checkin checkin--missed" }>
+                                            {format!("{day}: {}", if kept { "kept" } else { "missed" })}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+            <div class="promise-card__actions">
+                {(!archived)
+                    .then_some(can_change)
+                    .flatten()
+                    .map(|now_kept| {
+                        let label = if now_kept { "Change to kept" } else { "Change to missed" };
+                        let promise = for_change.clone();
+                        view! {
+                            <button type="button" class="button button--secondary" on:click=move |_| {
+                                let day = today();
+                                update_promise(state, promise.clone(), |p| {
+                                    p.check_in(&day, now_kept, "", &now_iso());
+                                });
+                            }>{label}</button>
+                        }
+                    })}
+                <button type="button" class="button button--secondary" on:click=move |_| {
+                    update_promise(state, for_archive.clone(), |p| p.archived = !archived);
+                }>{if archived { "Bring back" } else { "Archive" }}</button>
+                <button type="button" class="button button--quiet" on:click=move |_| state.delete_record(state.promises, &id, "Promise")>
+                    "Delete"
+                </button>
+            </div>
+        </li>
+    }
+}
