@@ -1,10 +1,12 @@
 //! Exercises that live on their `/practice/:exercise` page.
 
+mod assessments;
 mod beliefs;
 mod promises;
 mod trap_practice;
 mod trigger_log;
 
+pub use assessments::{TrustOrigins, TrustworthinessCheck};
 pub use beliefs::BeliefTracker;
 pub use promises::PromisesTool;
 pub use trap_practice::TrapPractice;

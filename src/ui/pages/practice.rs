@@ -3,7 +3,7 @@
 use super::NotFound;
 use crate::content::{exercise_by_slug, lesson_by_slug, ExerciseInfo, EXERCISES, LESSONS};
 use crate::state::set_title;
-use crate::ui::exercises::{BeliefTracker, PromisesTool, TrapPractice, TriggerLog};
+use crate::ui::exercises::{BeliefTracker, PromisesTool, TrapPractice, TriggerLog, TrustOrigins, TrustworthinessCheck};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -90,6 +90,8 @@ fn exercise_tool(slug: &str) -> AnyView {
         "trigger-log" => view! { <TriggerLog/> }.into_any(),
         "trap-practice" => view! { <TrapPractice/> }.into_any(),
         "promises" => view! { <PromisesTool/> }.into_any(),
+        "trustworthiness-check" => view! { <TrustworthinessCheck/> }.into_any(),
+        "trust-origins" => view! { <TrustOrigins/> }.into_any(),
         _ => view! { <p class="empty-state">"This exercise is not built yet. Nothing has been recorded for it."</p> }.into_any(),
     }
 }

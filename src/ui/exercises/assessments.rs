@@ -1,0 +1,482 @@
+//! The two self-assessments: "My trustworthiness" (18 statements, scored per area, any item can become a promise)
+//! and "Where my trust issues come from" (15 statements and a reflection per theme, described as tendencies).
+//! Both are split into short steps, autosaved as an [`AssessmentRun`] on every answer, resumed after a reload,
+//! and kept as a history of runs.
+
+use crate::domain::assessments::{
+    history, item_to_promise_text, trustworthiness_change, AssessmentKind, AssessmentRun, Tendency, AGREEMENT_LABELS,
+    FREQUENCY_LABELS, NOT_A_DIAGNOSIS, ORIGINS_ITEMS, TRUSTWORTHINESS_ITEMS,
+};
+use crate::domain::promises::{Promise, Recurrence};
+use crate::state::{new_id, now_iso, today, AppState, Toast};
+use crate::ui::components::fields::TextArea;
+use leptos::prelude::*;
+use std::ops::Range;
+
+/// Statements per screen of "My trustworthiness".
+const PER_STEP: usize = 6;
+
+/// One screen of a run: a title, the statements on it and, for origins, the reflection it ends with.
+#[derive(Clone)]
+struct Step {
+    title: String,
+    items: Range<usize>,
+    reflection: Option<usize>,
+}
+
+/// The screens of an assessment: six statements each for trustworthiness, one theme each for origins.
+fn steps(kind: AssessmentKind) -> Vec<Step> {
+    match kind {
+        AssessmentKind::Trustworthiness => (0..TRUSTWORTHINESS_ITEMS.len())
+            .step_by(PER_STEP)
+            .map(|start| {
+                let end = (start + PER_STEP).min(TRUSTWORTHINESS_ITEMS.len());
+                Step { title: format!("Statements {}–{end}", start + 1), items: start..end, reflection: None }
+            })
+            .collect(),
+        AssessmentKind::Origins => Tendency::ALL
+            .into_iter()
+            .enumerate()
+            .map(|(section, tendency)| {
+                let first = ORIGINS_ITEMS.iter().position(|(_, t)| *t == tendency).unwrap_or(0);
+                let count = ORIGINS_ITEMS.iter().filter(|(_, t)| *t == tendency).count();
+                Step { title: tendency.label().to_owned(), items: first..first + count, reflection: Some(section) }
+            })
+            .collect(),
+    }
+}
+
+/// The words of statement `index`.
+fn item_text(kind: AssessmentKind, index: usize) -> &'static str {
+    match kind {
+        AssessmentKind::Trustworthiness => TRUSTWORTHINESS_ITEMS.get(index).map_or("", |i| i.text),
+        AssessmentKind::Origins => ORIGINS_ITEMS.get(index).map_or("", |(text, _)| text),
+    }
+}
+
+/// What the answers 1–5 mean.
+fn answer_labels(kind: AssessmentKind) -> [&'static str; 5] {
+    match kind {
+        AssessmentKind::Trustworthiness => FREQUENCY_LABELS,
+        AssessmentKind::Origins => AGREEMENT_LABELS,
+    }
+}
+
+/// A short prefix for element ids.
+fn id_prefix(kind: AssessmentKind) -> &'static str {
+    match kind {
+        AssessmentKind::Trustworthiness => "tw",
+        AssessmentKind::Origins => "origins",
+    }
+}
+
+/// The day part of an ISO time.
+fn day_of(at: &str) -> String {
+    at.get(..10).unwrap_or(at).to_owned()
+}
+
+/// The run to resume: the newest unfinished one of this kind, if any.
+fn unfinished(state: AppState, kind: AssessmentKind) -> Option<AssessmentRun> {
+    state.assessments.with_untracked(|runs| {
+        runs.iter()
+            .filter(|r| r.kind == kind && !r.is_complete())
+            .max_by(|a, b| a.created_at.cmp(&b.created_at))
+            .cloned()
+    })
+}
+
+/// "My trustworthiness": the steps while a run is open, otherwise the latest results and the history.
+#[component]
+pub fn TrustworthinessCheck() -> impl IntoView {
+    view! {
+        <p>
+            "Eighteen statements about reliability, honesty and integrity. Answer for how you usually are, not how you \
+             would like to be — no one else sees this. Your answers are saved as you go."
+        </p>
+        <AssessmentTool kind=AssessmentKind::Trustworthiness/>
+    }
+}
+
+/// "Where my trust issues come from": the guided reflection, its tendencies and the history.
+#[component]
+pub fn TrustOrigins() -> impl IntoView {
+    view! {
+        <p class="not-a-diagnosis">{NOT_A_DIAGNOSIS}</p>
+        <p>
+            "Fifteen statements in five short parts, each ending with a question you can answer in your own words if \
+             you want to. Your answers are saved as you go."
+        </p>
+        <AssessmentTool kind=AssessmentKind::Origins/>
+    }
+}
+
+/// The shared frame: an open run's steps, or a start button, the latest result and the history.
+#[component]
+fn AssessmentTool(kind: AssessmentKind) -> impl IntoView {
+    let state = AppState::get();
+    let draft = RwSignal::new(unfinished(state, kind));
+    // Only opening or closing a run swaps the screen; answers change the draft without rebuilding the steps.
+    let open = Memo::new(move |_| draft.with(Option::is_some));
+    let start = move |_| {
+        // An unfinished run (e.g. one brought back with Undo) is resumed rather than started afresh.
+        draft.set(Some(unfinished(state, kind).unwrap_or_else(|| AssessmentRun::new(new_id(), kind, &now_iso()))));
+        request_animation_frame(move || crate::ui::platform::focus_target(&format!("{}-step-title", id_prefix(kind))));
+    };
+    let finished = move || state.assessments.with(|runs| history(runs, kind).into_iter().cloned().collect::<Vec<_>>());
+    view! {
+        <Show
+            when=move || open.get()
+            fallback=move || {
+                view! {
+                    <p>
+                        <button type="button" class="button button--primary" on:click=start>
+                            {move || if finished().is_empty() { "Start" } else { "Take it again" }}
+                        </button>
+                    </p>
+                    {move || finished().last().cloned().map(|latest| view! { <Results kind=kind run=latest/> })}
+                }
+            }
+        >
+            <RunFlow kind=kind draft=draft/>
+        </Show>
+        <RunHistory kind=kind runs=Signal::derive(finished)/>
+    }
+}
+
+/// The steps of an open run, one screen at a time, saved on every answer.
+#[component]
+fn RunFlow(kind: AssessmentKind, draft: RwSignal<Option<AssessmentRun>>) -> impl IntoView {
+    let state = AppState::get();
+    let all_steps = steps(kind);
+    let step_count = all_steps.len();
+    let item_count = kind.item_count();
+    let prefix = id_prefix(kind);
+    let title_id = format!("{prefix}-step-title");
+    // Resume on the screen holding the first unanswered statement.
+    let first = draft.with_untracked(|d| d.as_ref().and_then(AssessmentRun::next_unanswered).unwrap_or(0));
+    let step = RwSignal::new(all_steps.iter().position(|s| s.items.contains(&first)).unwrap_or(0));
+    let error = RwSignal::new(None::<String>);
+    let all_steps = StoredValue::new(all_steps);
+    let save = move |change: Box<dyn FnOnce(&mut AssessmentRun)>| {
+        let Some(mut run) = draft.get_untracked() else { return };
+        change(&mut run);
+        draft.set(Some(run.clone()));
+        state.save_record(state.assessments, run);
+    };
+    let answered =
+        move || draft.with(|d| d.as_ref().map_or(0, |r| r.answers.iter().filter(|a| (1..=5).contains(*a)).count()));
+    let step_done = move |index: usize| {
+        let range = all_steps.with_value(|s| s.get(index).map(|s| s.items.clone()).unwrap_or(0..0));
+        draft.with(|d| {
+            d.as_ref().is_some_and(|r| range.clone().all(|i| (1..=5).contains(r.answers.get(i).unwrap_or(&0))))
+        })
+    };
+    let focus_title = {
+        let title_id = title_id.clone();
+        move || crate::ui::platform::focus_target(&title_id)
+    };
+    let go = {
+        let focus_title = focus_title.clone();
+        move |forward: bool| {
+            let current = step.get_untracked();
+            if forward && !step_done(current) {
+                error.set(Some("Choose an answer for each statement on this screen to go on.".to_owned()));
+                return;
+            }
+            error.set(None);
+            if forward && current + 1 >= step_count {
+                // Every statement answered: the run is complete and becomes part of the history.
+                draft.set(None);
+                request_animation_frame(move || crate::ui::platform::focus_target(&format!("{prefix}-results")));
+                return;
+            }
+            step.set(if forward { current + 1 } else { current.saturating_sub(1) });
+            focus_title();
+        }
+    };
+    let go_back = go.clone();
+    let discard = move |_| {
+        let id = draft.with_untracked(|d| d.as_ref().map(|r| r.id.clone()));
+        draft.set(None);
+        if let Some(id) = id {
+            if state.assessments.with_untracked(|runs| runs.iter().any(|r| r.id == id)) {
+                state.delete_record(state.assessments, &id, "Unfinished answers");
+            }
+        }
+    };
+    let labelled_by = title_id.clone();
+    view! {
+        <section class="flow assessment" aria-labelledby=labelled_by>
+            <p class="flow__progress">
+                {move || format!("Step {} of {step_count} · {} of {item_count} answered", step.get() + 1, answered())}
+            </p>
+            <progress max=item_count.to_string() value=move || answered().to_string() aria-label="Statements answered"></progress>
+            <h2 id=title_id tabindex="-1">{move || all_steps.with_value(|s| s.get(step.get()).map(|s| s.title.clone()).unwrap_or_default())}</h2>
+            {move || {
+                let current = all_steps.with_value(|s| s.get(step.get()).cloned());
+                current.map(|current| {
+                    view! {
+                        {current
+                            .items
+                            .clone()
+                            .map(|index| view! { <AnswerGroup kind=kind index=index draft=draft on_answer=move |v| save(Box::new(move |r| r.answer(index, v, &now_iso())))/> })
+                            .collect_view()}
+                        {current
+                            .reflection
+                            .map(|section| {
+                                let tendency = Tendency::ALL[section];
+                                view! {
+                                    <TextArea
+                                        id=format!("{prefix}-reflect-{section}")
+                                        label=tendency.reflection_prompt()
+                                        hint="Optional. Only you will see this."
+                                        rows=3
+                                        value=Signal::derive(move || draft.with(|d| d.as_ref().and_then(|r| r.reflections.get(section).cloned()).unwrap_or_default()))
+                                        on_input=move |t: String| save(Box::new(move |r| r.reflect(section, &t, &now_iso())))
+                                    />
+                                }
+                            })}
+                    }
+                })
+            }}
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <div class="flow__nav">
+                <Show when=move || { step.get() > 0 }>
+                    <button type="button" class="button button--secondary" on:click={
+                        let go_back = go_back.clone();
+                        move |_| go_back(false)
+                    }>"Back"</button>
+                </Show>
+                <button type="button" class="button button--primary" on:click=move |_| go(true)>
+                    {move || if step.get() + 1 >= step_count { "See my results" } else { "Next" }}
+                </button>
+                <button type="button" class="button button--quiet" on:click=discard>"Discard these answers"</button>
+            </div>
+        </section>
+    }
+}
+
+/// One statement with its five answers as a radio group.
+#[component]
+fn AnswerGroup(
+    kind: AssessmentKind,
+    index: usize,
+    draft: RwSignal<Option<AssessmentRun>>,
+    on_answer: impl Fn(u8) + Clone + 'static,
+) -> impl IntoView {
+    let name = format!("{}-item-{index}", id_prefix(kind));
+    let current = move || draft.with(|d| d.as_ref().and_then(|r| r.answers.get(index).copied()).unwrap_or(0));
+    view! {
+        <fieldset class="choice-group answer-group">
+            <legend>{format!("{}. {}", index + 1, item_text(kind, index))}</legend>
+            <div class="answer-group__choices">
+                {answer_labels(kind)
+                    .into_iter()
+                    .zip(1u8..)
+                    .map(|(label, value)| {
+                        let on_answer = on_answer.clone();
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="radio"
+                                    name=name.clone()
+                                    value=value.to_string()
+                                    prop:checked=move || current() == value
+                                    on:change=move |_| on_answer(value)
+                                />
+                                <span>{label}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+/// The result of a complete run.
+#[component]
+fn Results(kind: AssessmentKind, run: AssessmentRun) -> impl IntoView {
+    let heading_id = format!("{}-results", id_prefix(kind));
+    let body = match kind {
+        AssessmentKind::Trustworthiness => view! { <TrustworthinessResults run=run.clone()/> }.into_any(),
+        AssessmentKind::Origins => view! { <OriginsResults run=run.clone()/> }.into_any(),
+    };
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="card assessment-results" aria-labelledby=labelled_by>
+            <h2 id=heading_id tabindex="-1">{format!("Your results from {}", day_of(&run.created_at))}</h2>
+            {body}
+        </section>
+    }
+}
+
+/// Scores per area with their explanation, the change since last time, and each statement as a possible promise.
+#[component]
+fn TrustworthinessResults(run: AssessmentRun) -> impl IntoView {
+    let state = AppState::get();
+    let scores = run.trustworthiness().unwrap_or_default();
+    let change = state.assessments.with_untracked(|runs| trustworthiness_change(runs));
+    let is_latest = state
+        .assessments
+        .with_untracked(|runs| history(runs, AssessmentKind::Trustworthiness).last().is_some_and(|r| r.id == run.id));
+    let since_last = (is_latest && !change.is_empty()).then(|| {
+        let parts =
+            change.iter().map(|(area, _, delta)| format!("{} {}", area.label(), signed(*delta))).collect::<Vec<_>>();
+        view! { <p class="assessment-change">{format!("Since last time: {}.", parts.join(", "))}</p> }
+    });
+    let make_promise = move |index: usize| {
+        let Some(text) = item_to_promise_text(index) else { return };
+        let exists = state.promises.with_untracked(|p| p.iter().any(|p| !p.archived && p.text == text));
+        let message = if exists {
+            format!("“{text}” is already one of your promises.")
+        } else {
+            let promise = Promise::new(new_id(), &text, Recurrence::Weekly, &today(), &now_iso());
+            if !state.save_record(state.promises, promise) {
+                return;
+            }
+            format!("Added to your promises (weekly): “{text}”")
+        };
+        state.toast.set(Some(Toast { message, undo: None }));
+    };
+    view! {
+        {since_last}
+        {scores
+            .into_iter()
+            .map(|score| {
+                let area = score.area;
+                let answers = run.answers.clone();
+                view! {
+                    <div class="area-result">
+                        <h3>{format!("{}: {} of 100", area.label(), score.score)}</h3>
+                        <p>{score.explanation}</p>
+                        <details>
+                            <summary>{format!("{} statements — make one a promise", area.label())}</summary>
+                            <ul class="item-promises">
+                                {TRUSTWORTHINESS_ITEMS
+                                    .iter()
+                                    .enumerate()
+                                    .filter(|(_, item)| item.area == area)
+                                    .map(|(index, item)| {
+                                        let answer = answers
+                                            .get(index)
+                                            .and_then(|a| FREQUENCY_LABELS.get(usize::from(*a).wrapping_sub(1)))
+                                            .copied()
+                                            .unwrap_or("—");
+                                        let promise_id = format!("tw-promise-{index}");
+                                        view! {
+                                            <li class="item-promise">
+                                                <p>{item.text}" "<span class="hint">{format!("(you said: {answer})")}</span></p>
+                                                <p class="hint" id=promise_id.clone()>{item_to_promise_text(index).unwrap_or_default()}</p>
+                                                <button type="button" class="button button--secondary" aria-describedby=promise_id on:click=move |_| make_promise(index)>
+                                                    "Make this a promise"
+                                                </button>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </details>
+                    </div>
+                }
+            })
+            .collect_view()}
+    }
+}
+
+/// Tendencies with their descriptions, the reflections as written, and the not-a-diagnosis note.
+#[component]
+fn OriginsResults(run: AssessmentRun) -> impl IntoView {
+    let results = run.origins().unwrap_or_default();
+    view! {
+        <p class="not-a-diagnosis">{NOT_A_DIAGNOSIS}</p>
+        {results
+            .into_iter()
+            .enumerate()
+            .map(|(section, result)| {
+                let reflection = run.reflections.get(section).filter(|t| !t.trim().is_empty()).cloned();
+                view! {
+                    <div class="tendency-result">
+                        <h3>{result.tendency.label()}</h3>
+                        <p class="tendency-result__level">{result.level.label()}</p>
+                        <p>{result.description}</p>
+                        {reflection
+                            .map(|text| {
+                                view! {
+                                    <p class="hint">{format!("You wrote, for “{}”:", result.tendency.reflection_prompt())}</p>
+                                    <blockquote class="user-text">{text}</blockquote>
+                                }
+                            })}
+                    </div>
+                }
+            })
+            .collect_view()}
+    }
+}
+
+/// A change in points with its sign ("+8", "−3", "no change").
+fn signed(delta: i16) -> String {
+    match delta {
+        0 => "no change".to_owned(),
+        d if d > 0 => format!("+{d}"),
+        d => format!("−{}", -d),
+    }
+}
+
+/// Past complete runs, newest first; trustworthiness runs show the change from the run before.
+#[component]
+fn RunHistory(kind: AssessmentKind, runs: Signal<Vec<AssessmentRun>>) -> impl IntoView {
+    let heading_id = format!("{}-history", id_prefix(kind));
+    let labelled_by = heading_id.clone();
+    view! {
+        <section aria-labelledby=labelled_by>
+            <h2 id=heading_id>"Past results"</h2>
+            {move || {
+                let list = runs.get();
+                if list.is_empty() {
+                    return view! { <p class="empty-state">"No finished runs yet. You can take it as often as you like and compare."</p> }.into_any();
+                }
+                let rows = list
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .map(|(i, run)| history_row(kind, run, i.checked_sub(1).and_then(|p| list.get(p))))
+                    .collect::<Vec<_>>();
+                view! { <ul class="card-list assessment-history">{rows.into_iter().map(|text| view! { <li class="card">{text}</li> }).collect_view()}</ul> }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// One line of the history: the day and the scores (with the change from `previous` for trustworthiness).
+fn history_row(kind: AssessmentKind, run: &AssessmentRun, previous: Option<&AssessmentRun>) -> String {
+    let day = day_of(&run.created_at);
+    match kind {
+        AssessmentKind::Trustworthiness => {
+            let now = run.trustworthiness().unwrap_or_default();
+            let before = previous.and_then(|p| p.trustworthiness().ok());
+            let parts = now
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let change = before
+                        .as_ref()
+                        .and_then(|b| b.get(i))
+                        .map(|b| format!(" ({})", signed(i16::from(s.score) - i16::from(b.score))))
+                        .unwrap_or_default();
+                    format!("{} {}{change}", s.area.label(), s.score)
+                })
+                .collect::<Vec<_>>();
+            format!("{day}: {}", parts.join(" · "))
+        }
+        AssessmentKind::Origins => {
+            let parts = run
+                .origins()
+                .unwrap_or_default()
+                .iter()
+                .map(|r| format!("{}: {}", r.tendency.label(), r.level.label().to_lowercase()))
+                .collect::<Vec<_>>();
+            format!("{day}: {}", parts.join(" · "))
+        }
+    }
+}
