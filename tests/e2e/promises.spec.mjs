@@ -1,0 +1,200 @@
+// Promises to myself and the two self-assessments in the release build: check-ins, streaks and the kind prompt
+// after a miss; "My trustworthiness" twice with the change between runs and an item turned into a promise;
+// "Where my trust issues come from" with tendencies and the not-a-diagnosis note; everything after a reload.
+import { test, expect, waitForApp } from './support.mjs';
+
+const SCOLDING = /lazy|shame|should have|disappoint|you failed|bad person|pathetic|weak/i;
+
+async function open(page, server, path) {
+  await page.goto(server.origin + path);
+  await waitForApp(page);
+}
+
+/** Answers every statement on the current screen with `label`. */
+async function answerScreen(page, label) {
+  const groups = page.locator('fieldset.answer-group');
+  const count = await groups.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    await groups.nth(i).getByLabel(label, { exact: true }).check();
+  }
+}
+
+test('promises: add, keep with a streak, miss with a kind prompt, reload, delete and undo', async ({ page, server }) => {
+  await open(page, server, '/practice/promises');
+  await expect(page.getByText('No promises yet.')).toBeVisible();
+
+  await page.getByLabel('Your promise', { exact: true }).fill('Walk to the corner shop <b>slowly</b>');
+  await page.getByRole('radio', { name: 'Every day' }).check();
+  await page.getByRole('button', { name: 'Add promise' }).click();
+
+  await page.getByText('Need an idea? Pick a starter promise').click();
+  await page.getByRole('button', { name: /Drink a glass of water when I get up/ }).click();
+  await expect(page.getByLabel('Your promise', { exact: true })).toHaveValue('Drink a glass of water when I get up');
+  await expect(page.getByLabel('Your promise', { exact: true })).toBeFocused();
+  await page.getByRole('button', { name: 'Add promise' }).click();
+
+  const due = page.locator('.promise-due');
+  await expect(due).toHaveCount(2);
+  await due.filter({ hasText: 'corner shop' }).getByRole('button', { name: 'Kept' }).click();
+  await due.filter({ hasText: 'glass of water' }).getByRole('button', { name: 'Missed' }).click();
+  await expect(page.getByText('Nothing left to check in today.')).toBeVisible();
+
+  const walk = page.locator('.promise-card').filter({ hasText: 'corner shop' });
+  const water = page.locator('.promise-card').filter({ hasText: 'glass of water' });
+  // Typed markup is shown as text.
+  await expect(walk.locator('.promise-card__text')).toHaveText('Walk to the corner shop <b>slowly</b>');
+  await expect(walk.locator('b')).toHaveCount(0);
+  await expect(walk).toContainText('Kept 1 of 1');
+  await expect(walk).toContainText('Current streak: 1 day');
+  await expect(walk).toContainText('Best streak: 1 day');
+  await expect(walk.locator('.self-compassion')).toHaveCount(0);
+  await expect(water).toContainText('Kept 0 of 1');
+  await expect(water).toContainText('Today: missed');
+  const prompt = water.locator('.self-compassion');
+  await expect(prompt).toBeVisible();
+  expect(await prompt.innerText()).not.toMatch(SCOLDING);
+  expect(await page.locator('main').innerText()).not.toMatch(SCOLDING);
+
+  await page.reload();
+  await waitForApp(page);
+  await expect(walk).toContainText('Kept 1 of 1');
+  await expect(walk).toContainText('Current streak: 1 day');
+  await expect(walk.locator('.promise-card__recent')).toContainText('kept');
+  await expect(water).toContainText('Kept 0 of 1');
+  await expect(water.locator('.self-compassion')).toBeVisible();
+  await expect(page.locator('.promise-due')).toHaveCount(0);
+
+  // Changing my mind about today is allowed; the prompt goes with the miss.
+  await water.getByRole('button', { name: 'Change to kept' }).click();
+  await expect(water).toContainText('Kept 1 of 1');
+  await expect(water.locator('.self-compassion')).toHaveCount(0);
+
+  await water.getByRole('button', { name: 'Archive' }).click();
+  await expect(page.getByRole('heading', { name: 'Put away' })).toBeVisible();
+  await expect(page.locator('.promise-card').filter({ hasText: 'glass of water' })).toContainText('Bring back');
+
+  await walk.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByText('Promise deleted.')).toBeVisible();
+  await expect(page.locator('.promise-card').filter({ hasText: 'corner shop' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.reload();
+  await waitForApp(page);
+  await expect(walk).toContainText('Kept 1 of 1');
+  await expect(page.locator('.promise-card').filter({ hasText: 'glass of water' })).toContainText('Bring back');
+});
+
+test('my trustworthiness: resume after a reload, results, twice with the change, an item becomes a promise', async ({
+  page,
+  server,
+}) => {
+  await open(page, server, '/practice/trustworthiness-check');
+  await expect(page.getByText('No finished runs yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('heading', { name: 'Statements 1–6' })).toBeFocused();
+  await expect(page.locator('fieldset.answer-group')).toHaveCount(6);
+  await expect(page.getByText('Step 1 of 3 · 0 of 18 answered')).toBeVisible();
+  // Next is refused kindly until the screen is answered.
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('alert')).toContainText('Choose an answer');
+  await answerScreen(page, 'Often');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('Step 2 of 3 · 6 of 18 answered')).toBeVisible();
+  await page.locator('fieldset.answer-group').first().getByLabel('Often', { exact: true }).check();
+
+  // Autosaved: a reload resumes on the screen with the first unanswered statement.
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByRole('heading', { name: 'Statements 7–12' })).toBeVisible();
+  await expect(page.getByText('7 of 18 answered')).toBeVisible();
+  await expect(page.locator('fieldset.answer-group').first().getByLabel('Often', { exact: true })).toBeChecked();
+  await answerScreen(page, 'Often');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await answerScreen(page, 'Often');
+  await page.getByRole('button', { name: 'See my results' }).click();
+
+  const results = page.locator('.assessment-results');
+  await expect(results).toContainText('Reliability: 58 of 100');
+  await expect(results).toContainText('Honesty: 58 of 100');
+  await expect(results).toContainText('Integrity: 58 of 100');
+  await expect(results).toContainText('You follow through on a lot of what you say');
+
+  await page.getByRole('button', { name: 'Take it again' }).click();
+  for (let step = 0; step < 3; step++) {
+    await answerScreen(page, 'Always');
+    await page.getByRole('button', { name: step < 2 ? 'Next' : 'See my results' }).click();
+  }
+  await expect(results).toContainText('Reliability: 67 of 100');
+  await expect(results).toContainText('Since last time: Reliability +9, Honesty +9, Integrity +9.');
+  const history = page.locator('.assessment-history li');
+  await expect(history).toHaveCount(2);
+  await expect(history.first()).toContainText('Reliability 67 (+9)');
+  await expect(history.last()).toContainText('Reliability 58');
+
+  await page.getByText('Reliability statements — make one a promise').click();
+  await page
+    .locator('.item-promise')
+    .filter({ hasText: 'When I say I will do something, I do it.' })
+    .getByRole('button', { name: 'Make this a promise' })
+    .click();
+  await expect(page.locator('.toast')).toContainText('Added to your promises');
+
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.locator('.assessment-history li')).toHaveCount(2);
+  await expect(results).toContainText('Reliability: 67 of 100');
+
+  await open(page, server, '/practice/promises');
+  const made = page.locator('.promise-card').filter({ hasText: 'I will do one thing I said I would, when I said I would.' });
+  await expect(made).toContainText('Every week');
+  await expect(page.locator('.promise-due').filter({ hasText: 'I will do one thing I said I would' })).toHaveCount(1);
+});
+
+test('where my trust issues come from: reflection, tendencies and the not-a-diagnosis note', async ({ page, server }) => {
+  await open(page, server, '/practice/trust-origins');
+  await expect(page.locator('main')).toContainText('This is a reflection, not a diagnosis.');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('heading', { name: 'Past betrayals' })).toBeVisible();
+  await answerScreen(page, 'Quite like me');
+  const written = '<b>My ex</b> lied about the money.\nI still check his phone in my head.';
+  await page
+    .getByLabel('Is there a time your trust was broken that still comes back to you? What happened?')
+    .fill(written);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await answerScreen(page, 'A little like me');
+
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByRole('heading', { name: 'Relationship patterns' })).toBeVisible();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(
+    page.getByLabel('Is there a time your trust was broken that still comes back to you? What happened?'),
+  ).toHaveValue(written);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  for (let step = 0; step < 3; step++) {
+    await answerScreen(page, 'A little like me');
+    await page.getByRole('button', { name: step < 2 ? 'Next' : 'See my results' }).click();
+  }
+
+  const results = page.locator('.assessment-results');
+  const check = async () => {
+    await expect(results.locator('.not-a-diagnosis')).toContainText('This is a reflection, not a diagnosis.');
+    const betrayal = results.locator('.tendency-result').filter({ hasText: 'Past betrayals' });
+    await expect(betrayal).toContainText('A strong sign of this');
+    await expect(betrayal).toContainText('A past betrayal seems to still shape');
+    await expect(betrayal.locator('blockquote')).toHaveText(written);
+    await expect(betrayal.locator('b')).toHaveCount(0);
+    await expect(results.locator('.tendency-result').filter({ hasText: 'Childhood' })).toContainText(
+      'Little sign of this',
+    );
+    await expect(results.locator('.tendency-result')).toHaveCount(5);
+    await expect(page.locator('.assessment-history li')).toHaveCount(1);
+    await expect(page.locator('.assessment-history li')).toContainText('Past betrayals: a strong sign of this');
+  };
+  await check();
+  await page.reload();
+  await waitForApp(page);
+  await check();
+});
