@@ -51,6 +51,7 @@ test('promises: add, keep with a streak, miss with a kind prompt, reload, delete
   await expect(walk.locator('.self-compassion')).toHaveCount(0);
   await expect(water).toContainText('Kept 0 of 1');
   await expect(water).toContainText('Today: missed');
+  await expect(water).not.toContainText('streak');
   const prompt = water.locator('.self-compassion');
   await expect(prompt).toBeVisible();
   expect(await prompt.innerText()).not.toMatch(SCOLDING);

@@ -196,13 +196,15 @@ fn PromiseCard(promise: Promise) -> impl IntoView {
         Some((kept, total)) => format!("Kept {kept} of {total}"),
         None => "No check-ins yet".to_owned(),
     };
-    let streaks = (promise.recurrence != Recurrence::Once).then(|| {
+    // No "0 days" line after a miss: a streak is shown once there is one, so nothing here reads as a penalty.
+    let streaks = (promise.recurrence != Recurrence::Once && promise.best_streak() > 0).then(|| {
         let current = promise.current_streak(&day);
         let best = promise.best_streak();
+        let current_line =
+            (current > 0).then(|| format!("Current streak: {} · ", streak_unit(promise.recurrence, current)));
         view! {
             <p class="promise-card__streaks">
-                {format!("Current streak: {}", streak_unit(promise.recurrence, current))}
-                " · "
+                {current_line}
                 {format!("Best streak: {}", streak_unit(promise.recurrence, best))}
             </p>
         }
