@@ -1,14 +1,22 @@
-// Realistic, deterministic test data for the benchmark (scripts/bench.mjs): finished thought records exactly as
-// the app stores them in localStorage.
+// Realistic, deterministic test data for the benchmark (scripts/bench.mjs): finished thought records, and people
+// with their evidence logs, exactly as the app stores them in localStorage.
 //
-//   import { thoughtRecordEntries, storageBytes, fitStorage } from './bench-data.mjs';
+//   import { thoughtRecordEntries, peopleEntries, storageBytes, fitStorage } from './bench-data.mjs';
 //   const entries = thoughtRecordEntries(2000, { seed: 1 });   // [[key, value], …]
+//   const { people, observations } = peopleEntries(200, 5000, { seed: 1 });   // two lists of [key, value]
 //
 // Each entry is `trust-steps/journal/<32 hex id>` → `{"schema":1,"data":{…ThoughtRecord…}}` (see
 // src/domain/journal.rs and src/storage/envelope.rs): status "complete", step 8, happened_on spread over the
 // year before `end`, one to three feelings re-rated, one to three thinking traps from the catalogue, and about
 // 300–700 characters of text over situation, thought, evidence, alternatives and balanced thought. The same seed
 // always gives the same records.
+//
+// People (src/domain/people.rs): `trust-steps/people/<id>` → `{"schema":1,"data":{…Person…}}` with a unique
+// name or nickname, a relationship, sometimes a marker (colour slug or emoji), a few archived, and for most of them
+// gut ratings of some parts (one to three each, over the year). Observations: `trust-steps/observations/<id>` →
+// `{"schema":1,"data":{…Observation…}}`, spread over the people unevenly (the partner has hundreds, most people a
+// handful, a few none) and over the year before `end`; about a third are one-tap quick entries with their defaults
+// (QuickKind::defaults), the rest typed: part, built or broke, weight 1–3, one sentence, sometimes two.
 
 /** Thinking-trap slugs of the catalogue (src/domain/trap_data.rs). */
 export const TRAP_SLUGS = [
@@ -260,4 +268,244 @@ export function fitStorage(entries, maxBytes) {
     n++;
   }
   return entries.slice(0, n);
+}
+
+// --- People and observations ------------------------------------------------------------------------------
+
+const FIRST_NAMES = [
+  'Sam', 'Alex', 'Jordan', 'Priya', 'Tom', 'Maria', 'Chen', 'Aisha', 'Ben', 'Chloe', 'Daniel', 'Emma', 'Farah',
+  'George', 'Hannah', 'Isaac', 'Jess', 'Kofi', 'Lena', 'Marcus', 'Nadia', 'Oscar', 'Pia', 'Quinn', 'Rosa', 'Sofia',
+  'Theo', 'Uma', 'Victor', 'Wren', 'Yusuf', 'Zoe', 'Ali', 'Bea', 'Carlos', 'Dana', 'Eli', 'Fiona', 'Gabe', 'Hugo',
+  'Ines', 'Jamal', 'Kate', 'Leo', 'Mia', 'Noah', 'Olga', 'Pedro', 'Rhys', 'Sana', 'Tariq', 'Vera', 'Will', 'Xin',
+  'Yara', 'Zainab', 'Amira', 'Bruno', 'Cleo', 'Dev', 'Elif', 'Finn', 'Grace', 'Hana', 'Ivan', 'Jo', 'Kai', 'Lucia',
+  'Mateo', 'Nina', 'Omar', 'Ruth', 'Sven', 'Tess', 'Ravi', 'Lou', 'Mo', 'Ada', 'Kim', 'Pat',
+];
+const SURNAME_INITIALS = 'ABCDEFGHJKLMNOPRSTVW';
+/** Nicknames and roles people use instead of a name (family, work, neighbours). */
+const NICKNAMES = [
+  ['Mum', 'family'], ['Dad', 'family'], ['Gran', 'family'], ['Grandad', 'family'], ['Auntie Bee', 'family'],
+  ['Uncle Raj', 'family'], ['my brother', 'family'], ['little sis', 'family'], ['cousin Mel', 'family'],
+  ['the boss', 'colleague'], ['J from accounts', 'colleague'], ['new team lead', 'colleague'], ['Coach Dee', 'other'],
+  ['the landlord', 'other'], ['neighbour at no. 12', 'other'], ['my therapist', 'other'], ['gym buddy', 'friend'],
+  ['book club Sue', 'friend'], ['school mum Kat', 'friend'], ['flatmate', 'friend'], ['ex (Chris)', 'other'],
+];
+const DETAILS_FOR_NAMES = ['work', 'climbing', 'uni', 'school', 'choir', 'the café', 'football', 'next door', 'online'];
+const RELATIONSHIPS = ['partner', 'family', 'friend', 'colleague', 'other'];
+const EMOJI_MARKERS = ['🌻', '⭐', '🐢', '🎸', '☕', '🌊', '🦊', '💼'];
+const COLOUR_MARKERS = ['teal', 'amber', 'rose', 'violet', 'green', 'grey'];
+const PARTS = ['reliability', 'honesty', 'integrity', 'competence', 'benevolence'];
+/** QuickKind values with their defaults (src/domain/people.rs QuickKind::defaults). */
+const QUICK = [
+  ['kept_commitment', 'reliability', 'built', 2, 'Kept a commitment'],
+  ['broke_commitment', 'reliability', 'broke', 2, 'Broke a commitment'],
+  ['told_truth', 'honesty', 'built', 2, 'Told me the truth'],
+  ['caught_in_lie', 'honesty', 'broke', 3, 'Was caught in a lie'],
+  ['supported_when_vulnerable', 'benevolence', 'built', 3, 'Supported me when I was vulnerable'],
+  ['dismissed', 'benevolence', 'broke', 2, 'Dismissed me'],
+];
+/** Typed observations by part and direction. */
+const WHAT = {
+  reliability: {
+    built: [
+      'Picked me up from the station on time, as promised.',
+      'Paid back the money the day they said they would.',
+      'Remembered to call after my appointment.',
+      'Turned up to help with the move even though it rained all day.',
+      'Sent the documents before the deadline.',
+    ],
+    broke: [
+      'Said they would call at eight and never did.',
+      'Cancelled dinner an hour before, third time this month.',
+      'Forgot to feed the cat while I was away.',
+      'Was forty minutes late and did not text.',
+      'Promised to sort the bills and left them again.',
+    ],
+  },
+  honesty: {
+    built: [
+      'Told me straight that they did not like the plan, kindly.',
+      'Admitted they had forgotten instead of making an excuse.',
+      'Owned up to breaking the mug.',
+      'Said they were hurt by what I said instead of going quiet.',
+    ],
+    broke: [
+      'Said they were at home; their story later did not add up.',
+      'Left out that their ex was at the party.',
+      'Told others a different version of what happened.',
+      'Claimed they had replied when the message was never sent.',
+    ],
+  },
+  integrity: {
+    built: [
+      'Kept a friend’s secret even when it would have been easier not to.',
+      'Returned extra change the shop gave them.',
+      'Stood up for a colleague who was not in the room.',
+    ],
+    broke: [
+      'Gossiped about a friend right after being nice to her face.',
+      'Took credit for work the team did together.',
+      'Said one thing to me and the opposite to my sister.',
+    ],
+  },
+  competence: {
+    built: [
+      'Fixed the leaking tap properly.',
+      'Handled the booking mix-up calmly and sorted it.',
+      'Gave good advice about the job offer.',
+    ],
+    broke: [
+      'Got the directions wrong again and we missed the start.',
+      'Lost the spare key a second time.',
+      'Did the tax form wrong and we had to redo it.',
+    ],
+  },
+  benevolence: {
+    built: [
+      'Checked in on me after a hard week without being asked.',
+      'Brought soup when I was ill.',
+      'Listened for an hour and did not try to fix it.',
+      'Defended me when someone made a joke at my expense.',
+    ],
+    broke: [
+      'Laughed when I said I was anxious about the interview.',
+      'Rolled their eyes when I brought up how I felt.',
+      'Made a joke about my family in front of their friends.',
+      'Changed the subject when I said I was struggling.',
+    ],
+  },
+};
+const WHAT_MORE = [
+  ' It meant a lot.',
+  ' Not the first time.',
+  ' I noticed I was expecting the worst.',
+  ' Small thing, but it counts.',
+  ' We talked about it later.',
+];
+
+/** A random 32-hex-digit id, as new_id() makes them. */
+function hexId(rand) {
+  let id = '';
+  for (let i = 0; i < 4; i++) id += Math.floor(rand() * 2 ** 32).toString(16).padStart(8, '0');
+  return id;
+}
+
+/**
+ * Generates `peopleCount` people and `observationCount` observations about them (see the header). Returns
+ * `{ people, observations }`, each a list of `[key, value]` pairs ready for localStorage.setItem. The first person
+ * has the most observations. `end` is the newest possible day (everything spread over the 365 days up to it).
+ */
+export function peopleEntries(peopleCount, observationCount, { seed = 1, end = '2025-06-30' } = {}) {
+  const rand = prng(seed);
+  const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+  const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+  const endMs = Date.parse(`${end}T00:00:00Z`);
+  const dayOf = (daysBack) => new Date(endMs - daysBack * 86_400_000);
+  const timeOn = (day) => new Date(day.getTime() + int(7 * 3600, 23 * 3600) * 1000 + int(0, 999));
+  const ids = new Set();
+  const freshId = () => {
+    for (;;) {
+      const id = hexId(rand);
+      if (!ids.has(id)) {
+        ids.add(id);
+        return id;
+      }
+    }
+  };
+
+  // People: the first is the partner, then family and close friends by nickname, then first names (with an
+  // initial or a detail when taken, as someone would tell two Sams apart).
+  const names = new Set();
+  const people = [];
+  for (let i = 0; i < peopleCount; i++) {
+    let name;
+    let relationship;
+    if (i === 0) [name, relationship] = [pick(FIRST_NAMES), 'partner'];
+    else if (i <= NICKNAMES.length && rand() < 0.7) [name, relationship] = NICKNAMES[i - 1];
+    else [name, relationship] = [pick(FIRST_NAMES), pick(RELATIONSHIPS.slice(1))];
+    for (let guard = 0; names.has(name.toLowerCase()); guard++) {
+      const base = name.replace(/ [A-Z]\.$| \(.*\)$/, '');
+      name =
+        guard < 6 && rand() < 0.6
+          ? `${base} ${SURNAME_INITIALS[int(0, SURNAME_INITIALS.length - 1)]}.`
+          : `${base} (${pick(DETAILS_FOR_NAMES)})`;
+      if (guard > 20) name = `${base} ${i}`;
+    }
+    names.add(name.toLowerCase());
+    const roll = rand();
+    const marker = roll < 0.2 ? pick(COLOUR_MARKERS) : roll < 0.3 ? pick(EMOJI_MARKERS) : '';
+    const created = timeOn(dayOf(int(300, 364)));
+    // Most people have a gut rating of some parts, some rated more than once during the year.
+    const gut = [];
+    if (i === 0 || rand() < 0.75) {
+      for (const part of PARTS) {
+        if (i !== 0 && rand() < 0.4) continue;
+        let rating = int(20, 90);
+        for (let n = int(1, 3), back = int(200, 299); n > 0; n--, back -= int(20, 90)) {
+          gut.push({ at: timeOn(dayOf(Math.max(0, back))).toISOString(), part, rating });
+          rating = Math.max(0, Math.min(100, rating + int(-20, 20)));
+        }
+      }
+      gut.sort((a, b) => a.at.localeCompare(b.at));
+    }
+    const updated = gut.length ? gut.at(-1).at : created.toISOString();
+    people.push({
+      id: freshId(),
+      created_at: created.toISOString(),
+      updated_at: updated,
+      name,
+      relationship,
+      marker,
+      archived: i > 0 && rand() < 0.06,
+      gut,
+    });
+  }
+
+  // How the observations are shared: Zipf-like weights (1 / rank), a few people with none at all.
+  const weights = people.map((_, i) => (i >= 10 && rand() < 0.08 ? 0 : 1 / (i + 1) ** 0.9));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const counts = weights.map((w) => Math.floor((w / total) * observationCount));
+  for (let left = observationCount - counts.reduce((a, b) => a + b, 0), i = 0; left > 0; left--, i++) counts[i % 8]++;
+
+  const observations = [];
+  people.forEach((person, p) => {
+    // Each person leans one way, part by part, so the profiles differ.
+    const lean = Object.fromEntries(PARTS.map((part) => [part, 0.3 + rand() * 0.5]));
+    const firstDay = Math.min(364, Math.round((endMs - Date.parse(person.created_at)) / 86_400_000));
+    for (let n = 0; n < counts[p]; n++) {
+      const day = dayOf(int(0, firstDay));
+      const created = new Date(timeOn(day).getTime() + (rand() < 0.2 ? int(1, 2) * 86_400_000 : 0));
+      const edited = rand() < 0.1;
+      const updated = edited ? new Date(created.getTime() + int(1, 600) * 60_000) : created;
+      let data;
+      if (rand() < 0.35) {
+        const [kind, part, direction, weight, text] = pick(QUICK);
+        data = { part, direction, weight, what: text + (rand() < 0.2 ? pick(WHAT_MORE) : ''), kind };
+      } else {
+        const part = pick(PARTS);
+        const direction = rand() < lean[part] ? 'broke' : 'built';
+        const what = pick(WHAT[part][direction]) + (rand() < 0.3 ? pick(WHAT_MORE) : '');
+        data = { part, direction, weight: int(1, 3), what, kind: null };
+      }
+      observations.push({
+        id: freshId(),
+        created_at: created.toISOString(),
+        updated_at: updated.toISOString(),
+        person_id: person.id,
+        happened_on: day.toISOString().slice(0, 10),
+        what: data.what,
+        part: data.part,
+        direction: data.direction,
+        weight: data.weight,
+        kind: data.kind,
+      });
+    }
+  });
+  // Stored in the order they were logged, as a user would have added them.
+  observations.sort((a, b) => a.created_at.localeCompare(b.created_at));
+
+  const entry = (prefix) => (data) => [`${prefix}${data.id}`, JSON.stringify({ schema: 1, data })];
+  return {
+    people: people.map(entry('trust-steps/people/')),
+    observations: observations.map(entry('trust-steps/observations/')),
+  };
 }

@@ -1,6 +1,12 @@
 // Size and load-time benchmark of the release build in dist/ (`make bench` builds it first).
 //
-//   node scripts/bench.mjs [--runs N] [--json FILE] [--empty-course DIR] [--records N] [--no-native]
+//   node scripts/bench.mjs [--dist DIR] [--only PARTS] [--runs N] [--json FILE] [--empty-course DIR] [--records N]
+//                          [--people N] [--observations M] [--no-native]
+//
+// --dist DIR measures another build (default dist). --only PARTS runs only some of the browser measurements, a
+// comma-separated list of: load (first-load transfer and the throttled load times), search (course search, and the
+// native search unless --no-native), journal, people; e.g. `--only people --no-native` for a quick run. The sizes
+// are always shown.
 //
 // Prints one table:
 //   - raw, gzip and brotli sizes of the wasm, the JS glue, boot.js, early.js, sw.js, the CSS, index.html and
@@ -28,6 +34,13 @@
 //     until its h1 and first .record-card are in the DOM, and until that first render is done; each keystroke in
 //     #journal-search; each keystroke in an existing record's #situation (autosaved), and how many localStorage
 //     keys each keystroke wrote (Storage.prototype.setItem is wrapped). Median and max against FRAME_MS.
+//   - people (issue 5's scale target) with --people N (default 200) people and --observations M (default 5000)
+//     observations from scripts/bench-data.mjs seeded into localStorage (at most PEOPLE_STORAGE_BUDGET_MIB; fewer
+//     observations are used, with a warning, if they do not fit), in a fresh context: app load to ts-ready; the
+//     people list opened from / with the nav link, until its h1 and first .person-card are in the DOM and until
+//     that first render is done; the profile of the person with the most observations opened from the list (the
+//     link in their card, client-side), until its h1 shows their name with a .profile-part and an .observation in
+//     the DOM, and until that first render is done. OPEN_PEOPLE_RUNS each, median and max against FRAME_MS.
 
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -36,13 +49,12 @@ import { homedir } from 'node:os';
 import { delimiter, join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS } from '../playwright.config.mjs';
-import { fitStorage, storageBytes, thoughtRecordEntries } from './bench-data.mjs';
+import { fitStorage, peopleEntries, storageBytes, thoughtRecordEntries } from './bench-data.mjs';
 import { startServer } from './serve.mjs';
 
 /** Budget for everything transferred on a first visit, brotli-compressed. */
 const BUDGET_KIB = 90;
 const CPU_THROTTLE = 4;
-const DIST = 'dist';
 /** Course search: one keystroke's whole update should fit well inside a frame; this is the hard limit. */
 const SEARCH_TARGET_MS = 10;
 /** Journal interactions: within one frame at 60 Hz. */
@@ -69,13 +81,27 @@ const OPEN_JOURNAL_RUNS = 10;
 const SAVE_KEYSTROKES = ' I waited.';
 /** Seeded journal data stays under this (UTF-16, as the app and the browser's ~5 MiB quota count it). */
 const STORAGE_BUDGET_MIB = 4;
+/** Seeded people and observations stay under this (counted the same way). */
+const PEOPLE_STORAGE_BUDGET_MIB = 4.5;
+const OPEN_PEOPLE_RUNS = 10;
 
 const args = process.argv.slice(2);
 const RUNS = Number(argValue('--runs') || 5);
 const JSON_OUT = argValue('--json');
 const EMPTY_COURSE_DIST = argValue('--empty-course');
 const JOURNAL_RECORDS = Number(argValue('--records') || 2000);
-const NATIVE = !args.includes('--no-native');
+const PEOPLE = Number(argValue('--people') || 200);
+const OBSERVATIONS = Number(argValue('--observations') || 5000);
+const DIST = argValue('--dist') || 'dist';
+const PARTS = ['load', 'search', 'journal', 'people'];
+const ONLY = argValue('--only') ? new Set(argValue('--only').split(',').map((p) => p.trim())) : new Set(PARTS);
+for (const part of ONLY) {
+  if (!PARTS.includes(part)) {
+    console.error(`bench: --only: unknown part "${part}" (one or more of ${PARTS.join(', ')}, comma-separated)`);
+    process.exit(1);
+  }
+}
+const NATIVE = !args.includes('--no-native') && ONLY.has('search');
 
 function argValue(name) {
   const i = args.indexOf(name);
@@ -114,7 +140,7 @@ let files;
 try {
   files = walk(DIST).map((p) => `/${relative(DIST, p).split(sep).join('/')}`);
 } catch {
-  console.error(`bench: ${DIST}/ not found: run \`make build\` first`);
+  console.error(`bench: ${DIST}/ not found: run \`make build\` first${DIST === 'dist' ? '' : ' (or trunk build --dist)'}`);
   process.exit(1);
 }
 const sizes = new Map(files.map((f) => [f, compressed(readFileSync(join(DIST, f)))]));
@@ -260,11 +286,18 @@ function benchHelpers() {
         el.dispatchEvent(new Event('input', { bubbles: true }));
       });
     },
-    /** Clicks a link and times until `ready()` (an h1 with `heading` and, if given, `selector`) holds. */
+    /**
+     * Clicks a link and times until `ready()` holds: the text of `main h1` is `heading` (or, with `heading` =
+     * `{ selector, text }`, the element `selector` has text `text`) and `selector` (a selector or a list of them,
+     * all needed), if given, matches an element.
+     */
     navigate(linkSelector, heading, selector, timeoutMs = 10_000) {
       const link = find(linkSelector);
+      const [headingSelector, headingText] = typeof heading === 'string' ? ['main h1', heading] : [heading.selector, heading.text];
+      const needed = selector ? [selector].flat() : [];
       const ready = () =>
-        document.querySelector('main h1')?.textContent.trim() === heading && (!selector || document.querySelector(selector));
+        document.querySelector(headingSelector)?.textContent.trim() === headingText &&
+        needed.every((s) => document.querySelector(s));
       return new Promise((resolve, reject) => {
         let start = 0;
         let at = 0;
@@ -289,7 +322,8 @@ function benchHelpers() {
           observer.disconnect();
           reject(
             new Error(
-              `bench: after clicking ${linkSelector}, no h1 "${heading}"${selector ? ` with ${selector}` : ''} within ` +
+              `bench: after clicking ${linkSelector}, no ${headingSelector} "${headingText}"` +
+                `${needed.length ? ` with ${needed.join(' and ')}` : ''} within ` +
                 `${timeoutMs} ms (at ${location.pathname}, h1 "${document.querySelector('main h1')?.textContent.trim()}")`,
             ),
           );
@@ -308,7 +342,7 @@ async function waitForSelector(page, selector, what) {
   try {
     await page.waitForSelector(selector, { state: 'attached', timeout: 15_000 });
   } catch {
-    throw new Error(`bench: ${what}: no element matches ${selector} on ${page.url()} (is dist/ an older build?)`);
+    throw new Error(`bench: ${what}: no element matches ${selector} on ${page.url()} (is ${DIST}/ an older build?)`);
   }
 }
 
@@ -488,14 +522,145 @@ async function journal() {
   }
 }
 
-let firstLoad;
+/** Stores `[key, value]` pairs in the page's localStorage; returns how many fit and why the rest did not. */
+async function seed(page, list) {
+  return page.evaluate((entries) => {
+    let n = 0;
+    for (const [key, value] of entries) {
+      try {
+        localStorage.setItem(key, value);
+      } catch (err) {
+        return { n, error: `${err.name}: ${err.message}` };
+      }
+      n++;
+    }
+    return { n, error: null };
+  }, list);
+}
+
+async function people() {
+  const generated = peopleEntries(PEOPLE, OBSERVATIONS, { seed: 1 });
+  const budget = PEOPLE_STORAGE_BUDGET_MIB * 1024 * 1024;
+  const fittedPeople = fitStorage(generated.people, budget);
+  const fittedObservations = fitStorage(generated.observations, budget - storageBytes(fittedPeople));
+  if (fittedPeople.length < generated.people.length || fittedObservations.length < generated.observations.length) {
+    const all = [...generated.people, ...generated.observations];
+    process.stderr.write(
+      `bench: WARNING: ${generated.people.length} people and ${generated.observations.length} observations take ` +
+        `${(storageBytes(all) / 2 ** 20).toFixed(2)} MiB, over the ${PEOPLE_STORAGE_BUDGET_MIB} MiB budget: using ` +
+        `${fittedPeople.length} people and the first ${fittedObservations.length} observations\n`,
+    );
+  }
+  const { context, page } = await interactionContext();
+  try {
+    await page.goto(`${origin}/`);
+    await readyTime(page);
+    await controlled(page);
+    await page.waitForLoadState('networkidle');
+    const storedPeople = await seed(page, fittedPeople);
+    const storedObservations = storedPeople.error ? { n: 0, error: null } : await seed(page, fittedObservations);
+    const error = storedPeople.error || storedObservations.error;
+    if (error) {
+      process.stderr.write(
+        `bench: WARNING: localStorage refused ${storedPeople.error ? `person ${storedPeople.n + 1}` : `observation ${storedObservations.n + 1}`} ` +
+          `(${error}): using ${storedPeople.n} people and ${storedObservations.n} observations\n`,
+      );
+    }
+    const persons = fittedPeople.slice(0, storedPeople.n).map(([, v]) => JSON.parse(v).data);
+    const observations = fittedObservations.slice(0, storedObservations.n).map(([, v]) => JSON.parse(v).data);
+    if (!persons.length) throw new Error('bench: people: no person could be stored');
+    const bytes = storageBytes([...fittedPeople.slice(0, storedPeople.n), ...fittedObservations.slice(0, storedObservations.n)]);
+    const counts = new Map();
+    for (const o of observations) counts.set(o.person_id, (counts.get(o.person_id) || 0) + 1);
+    const active = persons.filter((p) => !p.archived);
+    const busiest = active.reduce((a, b) => ((counts.get(b.id) || 0) > (counts.get(a.id) || 0) ? b : a));
+    const busiestCount = counts.get(busiest.id) || 0;
+
+    await page.reload();
+    const loadMs = await readyTime(page);
+    process.stderr.write(
+      `bench: people: ${persons.length} people (${persons.length - active.length} archived), ${observations.length} ` +
+        `observations (${(bytes / 2 ** 20).toFixed(2)} MiB), load to ts-ready ${ms(loadMs)}\n`,
+    );
+
+    // (a) Open the people list from / with the nav link (back to / with the Today link in between).
+    await waitForSelector(page, '#primary-nav a[href="/people"]', 'open people');
+    const list = [];
+    const listSettled = [];
+    for (let run = 0; run < OPEN_PEOPLE_RUNS; run++) {
+      const r = await timed(page, () => window.__bench.navigate('#primary-nav a[href="/people"]', 'People', '.people-list .person-card'));
+      list.push(r.ms);
+      listSettled.push(r.settledMs);
+      if (run === 0) {
+        const shown = await page.locator('.people-list:not(.people-list--archived) .person-card').count();
+        const shownArchived = await page.locator('.people-list--archived .person-card').count();
+        if (shown !== active.length || shownArchived !== persons.length - active.length) {
+          throw new Error(
+            `bench: people list shows ${shown} active and ${shownArchived} archived people, expected ` +
+              `${active.length} and ${persons.length - active.length} (were some not readable?)`,
+          );
+        }
+      }
+      await page.evaluate(() => window.__bench.idle());
+      await page.evaluate(() => window.__bench.navigate('#primary-nav a[href="/"]', 'Today'));
+    }
+    process.stderr.write(
+      `bench: people list open: h1 + first card ${list.map(ms1).join(', ')}; ` +
+        `whole first render ${listSettled.map(ms1).join(', ')}\n`,
+    );
+
+    // (b) Open the busiest person's profile from the list (back to the list with the breadcrumb in between).
+    await page.evaluate(() => window.__bench.navigate('#primary-nav a[href="/people"]', 'People', '.people-list .person-card'));
+    const link = `.people-list a[href="/people/${busiest.id}"]`;
+    await waitForSelector(page, link, 'open a profile');
+    const heading = { selector: 'main h1 .user-text', text: busiest.name };
+    const ready = ['.profile-parts .profile-part', ...(busiestCount ? ['.observation-list .observation'] : [])];
+    const profile = [];
+    const profileSettled = [];
+    for (let run = 0; run < OPEN_PEOPLE_RUNS; run++) {
+      const r = await timed(page, ([l, h, s]) => window.__bench.navigate(l, h, s), link, heading, ready);
+      profile.push(r.ms);
+      profileSettled.push(r.settledMs);
+      if (run === 0) {
+        const hint = page.locator('#evidence ~ .hint', { hasText: 'newest first' });
+        const countLine = (await hint.count()) ? (await hint.first().textContent()).trim() : 'no observations';
+        if (busiestCount ? !countLine.startsWith(`${busiestCount} `) : countLine !== 'no observations') {
+          throw new Error(`bench: the profile of ${busiest.name} says "${countLine}", expected ${busiestCount} observations`);
+        }
+      }
+      await page.evaluate(() => window.__bench.idle());
+      await page.evaluate(() => window.__bench.navigate('main .breadcrumb a[href="/people"]', 'People', '.people-list .person-card'));
+    }
+    process.stderr.write(
+      `bench: profile open (${busiest.name}, ${busiestCount} observations): h1 + profile + log ` +
+        `${profile.map(ms1).join(', ')}; whole first render ${profileSettled.map(ms1).join(', ')}\n`,
+    );
+    return {
+      people: persons.length,
+      archived: persons.length - active.length,
+      observations: observations.length,
+      bytes,
+      loadMs,
+      busiest: { name: busiest.name, observations: busiestCount },
+      list,
+      listSettled,
+      profile,
+      profileSettled,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+let firstLoad = null;
 let cold = [];
 let offline = [];
-let search;
-let journalBench;
+let search = null;
+let journalBench = null;
+let peopleBench = null;
 try {
   // First-load transfer: every response from the server during a first visit, unthrottled.
-  {
+  if (ONLY.has('load')) {
     const context = await browser.newContext();
     const seen = new Map();
     const foreign = [];
@@ -535,7 +700,7 @@ try {
     };
   }
 
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; ONLY.has('load') && run < RUNS; run++) {
     const context = await browser.newContext();
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -554,8 +719,9 @@ try {
   }
 
   // Interactions, at normal CPU speed.
-  search = await courseSearch();
-  journalBench = await journal();
+  if (ONLY.has('search')) search = await courseSearch();
+  if (ONLY.has('journal')) journalBench = await journal();
+  if (ONLY.has('people')) peopleBench = await people();
 } finally {
   await browser.close();
   await server.close();
@@ -577,22 +743,26 @@ if (emptyCourse) {
     kib(full.brotli - emptyCourse.brotli),
   ]);
 }
-const over = firstLoad.brotli > BUDGET_KIB * 1024;
-table.push([
-  `first-load transfer (${firstLoad.files.length} files)`,
-  '',
-  '',
-  `${kib(firstLoad.brotli)} of ${BUDGET_KIB} KiB budget: ${over ? 'OVER' : 'ok'}`,
-]);
-table.push(['  measured on the wire (body bytes)', '', '', kib(firstLoad.wire)]);
-table.push([`cold load to ts-ready (CPU ${CPU_THROTTLE}x slower, median of ${RUNS})`, '', '', ms(median(cold))]);
-table.push([`offline reload to ts-ready (CPU ${CPU_THROTTLE}x slower, median of ${RUNS})`, '', '', ms(median(offline))]);
-table.push([
-  `course search, ${SEARCH_QUERIES.length} queries x ${SEARCH_ROUNDS} (median / max)`,
-  '',
-  '',
-  against(search.samples, SEARCH_TARGET_MS),
-]);
+if (firstLoad) {
+  const over = firstLoad.brotli > BUDGET_KIB * 1024;
+  table.push([
+    `first-load transfer (${firstLoad.files.length} files)`,
+    '',
+    '',
+    `${kib(firstLoad.brotli)} of ${BUDGET_KIB} KiB budget: ${over ? 'OVER' : 'ok'}`,
+  ]);
+  table.push(['  measured on the wire (body bytes)', '', '', kib(firstLoad.wire)]);
+  table.push([`cold load to ts-ready (CPU ${CPU_THROTTLE}x slower, median of ${RUNS})`, '', '', ms(median(cold))]);
+  table.push([`offline reload to ts-ready (CPU ${CPU_THROTTLE}x slower, median of ${RUNS})`, '', '', ms(median(offline))]);
+}
+if (search) {
+  table.push([
+    `course search, ${SEARCH_QUERIES.length} queries x ${SEARCH_ROUNDS} (median / max)`,
+    '',
+    '',
+    against(search.samples, SEARCH_TARGET_MS),
+  ]);
+}
 if (nativeSearch) {
   table.push([
     `  native search() (bench_search example, median / max)`,
@@ -602,14 +772,34 @@ if (nativeSearch) {
   ]);
   table.push(['  native index build', '', '', `${nativeSearch.build_us.toFixed(0)} µs`]);
 }
-const J = journalBench;
-table.push([`journal: ${J.records} records seeded (${(J.bytes / 2 ** 20).toFixed(2)} MiB), load to ts-ready`, '', '', ms(J.loadMs)]);
-table.push([`journal: open from / (median / max of ${J.open.length})`, '', '', against(J.open, FRAME_MS)]);
-table.push(['  until its whole first render is done', '', '', `${ms1(median(J.openSettled))} / ${ms1(max(J.openSettled))}`]);
-table.push([`journal: search keystroke (median / max of ${J.search.length})`, '', '', against(J.search, FRAME_MS)]);
-table.push([`journal: edit keystroke + autosave (median / max of ${J.save.length})`, '', '', against(J.save, FRAME_MS)]);
-const writesPerSave = [...new Set(J.writeCounts)].sort((a, b) => a - b).join(' or ');
-table.push([`journal: localStorage keys written per keystroke`, '', '', `${writesPerSave} (expected 1)`]);
+if (journalBench) {
+  const J = journalBench;
+  table.push([`journal: ${J.records} records seeded (${(J.bytes / 2 ** 20).toFixed(2)} MiB), load to ts-ready`, '', '', ms(J.loadMs)]);
+  table.push([`journal: open from / (median / max of ${J.open.length})`, '', '', against(J.open, FRAME_MS)]);
+  table.push(['  until its whole first render is done', '', '', `${ms1(median(J.openSettled))} / ${ms1(max(J.openSettled))}`]);
+  table.push([`journal: search keystroke (median / max of ${J.search.length})`, '', '', against(J.search, FRAME_MS)]);
+  table.push([`journal: edit keystroke + autosave (median / max of ${J.save.length})`, '', '', against(J.save, FRAME_MS)]);
+  const writesPerSave = [...new Set(J.writeCounts)].sort((a, b) => a - b).join(' or ');
+  table.push([`journal: localStorage keys written per keystroke`, '', '', `${writesPerSave} (expected 1)`]);
+}
+if (peopleBench) {
+  const P = peopleBench;
+  table.push([
+    `people: ${P.people} people + ${P.observations} observations seeded (${(P.bytes / 2 ** 20).toFixed(2)} MiB), load to ts-ready`,
+    '',
+    '',
+    ms(P.loadMs),
+  ]);
+  table.push([`people list: open from / (median / max of ${P.list.length})`, '', '', against(P.list, FRAME_MS)]);
+  table.push(['  until its whole first render is done', '', '', against(P.listSettled, FRAME_MS)]);
+  table.push([
+    `person profile (${P.busiest.observations} observations): open from the list (median / max of ${P.profile.length})`,
+    '',
+    '',
+    against(P.profile, FRAME_MS),
+  ]);
+  table.push(['  until its whole first render is done', '', '', against(P.profileSettled, FRAME_MS)]);
+}
 
 const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
 const line = (row) => `| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
@@ -617,8 +807,8 @@ console.log(line(table[0]));
 console.log(`|${widths.map((w, c) => (c === 0 ? ':' : '') + '-'.repeat(w + 1) + (c === 0 ? '' : ':')).join('|')}|`);
 for (const row of table.slice(1)) console.log(line(row));
 
-if (firstLoad.foreign.length) console.log(`\nWARNING: requests to other origins: ${firstLoad.foreign.join(', ')}`);
-const uncompressed = firstLoad.files.filter((f) => !f.encoding && f.wire > 1024 && !f.path.endsWith('.png'));
+if (firstLoad?.foreign.length) console.log(`\nWARNING: requests to other origins: ${firstLoad.foreign.join(', ')}`);
+const uncompressed = (firstLoad?.files ?? []).filter((f) => !f.encoding && f.wire > 1024 && !f.path.endsWith('.png'));
 if (uncompressed.length) console.log(`\nWARNING: sent uncompressed: ${uncompressed.map((f) => f.path).join(', ')}`);
 
 if (JSON_OUT) {
@@ -633,11 +823,17 @@ if (JSON_OUT) {
         cpuThrottle: CPU_THROTTLE,
         coldMs: cold,
         offlineMs: offline,
-        coldMedianMs: median(cold),
-        offlineMedianMs: median(offline),
-        courseSearch: { targetMs: SEARCH_TARGET_MS, ...search, medianMs: median(search.samples), maxMs: max(search.samples) },
+        coldMedianMs: cold.length ? median(cold) : null,
+        offlineMedianMs: offline.length ? median(offline) : null,
+        courseSearch: search && {
+          targetMs: SEARCH_TARGET_MS,
+          ...search,
+          medianMs: median(search.samples),
+          maxMs: max(search.samples),
+        },
         nativeSearch,
-        journal: { frameMs: FRAME_MS, ...journalBench },
+        journal: journalBench && { frameMs: FRAME_MS, ...journalBench },
+        people: peopleBench && { frameMs: FRAME_MS, ...peopleBench },
       },
       null,
       2,
