@@ -188,6 +188,8 @@ fn StepCard(
     let rename_label = format!("Rename “{title_text}”");
     let remove_label = format!("Remove “{title_text}”");
     let experiments = step.experiments.clone();
+    // Computed outside `view!`, where a bare `>` would end the tag.
+    let (is_first, is_last) = (index == 0, index + 1 >= count);
     view! {
         <li class="card ladder-step">
             <p class="ladder-step__number">{format!("Step {} of {count}", index + 1)}</p>
@@ -219,7 +221,7 @@ fn StepCard(
                     type="button"
                     class="button button--secondary"
                     aria-label=up_label
-                    disabled=index == 0
+                    disabled=is_first
                     on:click=move |_| move_to(sid.get_value(), index.saturating_sub(1))
                 >
                     "↑ Up"
@@ -228,7 +230,7 @@ fn StepCard(
                     type="button"
                     class="button button--secondary"
                     aria-label=down_label
-                    disabled=index + 1 >= count
+                    disabled=is_last
                     on:click=move |_| move_to(sid.get_value(), index + 1)
                 >
                     "↓ Down"

@@ -1,0 +1,210 @@
+// People in the release build: adding someone (empty, too-long and duplicate names), the evidence log, gut
+// ratings beside the evidence, a ladder experiment before and after, a reload, delete keeping the log and undo;
+// and a person deleted in one tab while their page is open in another.
+import { test, expect, waitForApp } from './support.mjs';
+
+async function addPerson(page, name, relationship = 'Other') {
+  await page.getByLabel('Name or nickname').fill(name);
+  await page.getByLabel('Who they are to you').selectOption(relationship);
+  await page.getByRole('button', { name: /^Add (person|anyway)$/ }).click();
+}
+
+function part(page, name) {
+  return page.locator('.profile-part', { has: page.getByRole('heading', { name, exact: true }) });
+}
+
+test('add a person: empty, too-long and duplicate names get a clear message', async ({ page, server }) => {
+  await page.goto(server.origin + '/people');
+  await waitForApp(page);
+  await expect(page.locator('h1')).toHaveText('People');
+  await expect(page.getByText('No one is on your trust map yet')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByRole('alert')).toContainText('Add a name or nickname');
+  await page.getByLabel('Name or nickname').fill('   ');
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByRole('alert')).toContainText('Add a name or nickname');
+  await page.getByLabel('Name or nickname').fill('x'.repeat(61));
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByRole('alert')).toContainText('That name is quite long');
+
+  await page.getByLabel('Name or nickname').fill('Sam');
+  await page.getByLabel('Who they are to you').selectOption('Friend');
+  await page.getByRole('radio', { name: 'Teal' }).check();
+  await page.getByRole('button', { name: 'Add person' }).click();
+  const cards = page.locator('.person-card');
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first()).toContainText('Friend');
+  await expect(cards.first()).toContainText('No observations yet');
+  await expect(cards.first().locator('.person-marker--teal')).toHaveCount(1);
+
+  await page.getByLabel('Name or nickname').fill(' sam ');
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByRole('alert')).toContainText('You already have someone with this name');
+  await expect(cards).toHaveCount(1);
+  await page.getByRole('button', { name: 'Add anyway' }).click();
+  await expect(cards).toHaveCount(2);
+  await expect(page.getByRole('button', { name: 'Add person' })).toBeVisible();
+
+  await page.getByLabel('Name or nickname').fill('Kim');
+  await page.getByLabel('Or an emoji').fill('🌻');
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(cards).toHaveCount(3);
+  await expect(page.locator('.person-card', { hasText: 'Kim' })).toContainText('🌻');
+});
+
+test('log evidence, rate the gut, run a ladder experiment, reload, delete keeping the log and undo', async ({
+  page,
+  server,
+}) => {
+  const html = '<b>not bold</b> <img src=x onerror="window.__pwned=1">';
+  await page.goto(server.origin + '/people');
+  await waitForApp(page);
+  await addPerson(page, 'Alex', 'Partner');
+  await page.getByRole('link', { name: 'Alex' }).click();
+  await expect(page).toHaveURL(/\/people\/[0-9a-f]{32}$/);
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expect(page.locator('h1')).toContainText('Alex');
+  await expect(page).toHaveTitle('Person · Trust Steps');
+  await expect(page.getByText('Nothing logged yet')).toBeVisible();
+  await expect(part(page, 'Reliability')).toContainText('no evidence yet');
+
+  // Quick entries: one tap each, for today.
+  await page.getByRole('button', { name: 'Kept a commitment' }).click();
+  await page.getByRole('button', { name: 'Kept a commitment' }).click();
+  await page.getByRole('button', { name: 'Told me the truth' }).click();
+  await expect(page.locator('.observation')).toHaveCount(3);
+
+  // A full entry, with HTML-like text shown exactly as typed.
+  await page.getByText('Log something in your own words').click();
+  await page.getByRole('button', { name: 'Save observation' }).click();
+  await expect(page.getByRole('alert')).toContainText('Write what happened');
+  await page.getByLabel('What happened?').fill(html);
+  await page.getByLabel('Which part of trust does it speak to?').selectOption('benevolence');
+  await page.getByRole('radio', { name: 'Built trust' }).check();
+  await page.getByRole('radio', { name: 'A lot (3)' }).check();
+  await page.getByLabel('When did it happen?').fill('2026-01-15');
+  await page.getByRole('button', { name: 'Save observation' }).click();
+  await expect(page.locator('.observation')).toHaveCount(4);
+  await expect(page.getByText('4 observations, newest first.')).toBeVisible();
+  await expect(page.locator('.observation').last()).toContainText('2026-01-15 · Benevolence · Built trust');
+  expect(await page.locator('.observation__what').last().textContent()).toBe(html);
+  expect(await page.locator('main b, main img').count()).toBe(0);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+
+  // Gut beside evidence: two kept commitments (weight 2 each) point to 79; a gut of 30 is a notable gap.
+  await page.getByLabel('Your gut: Reliability (0–100)').fill('30');
+  await expect(part(page, 'Reliability')).toContainText('Your gut: 30');
+  await expect(part(page, 'Reliability')).toContainText('The evidence: 79');
+  await expect(part(page, 'Reliability')).toContainText('Based on 2 observations.');
+  await expect(part(page, 'Reliability')).toContainText('For reliability, your gut says 30');
+  await page.getByLabel('Your gut: Honesty (0–100)').fill('70');
+  await expect(part(page, 'Honesty')).toContainText('The evidence: 70');
+  await expect(part(page, 'Honesty').locator('.profile-part__gap')).toHaveCount(0);
+  await expect(part(page, 'Competence')).toContainText('no evidence yet');
+  await expect(page.locator('.patterns')).toContainText('Kept 2 of 2 commitments.');
+  await expect(page.locator('.patterns')).toContainText('You logged 4 things: 4 built trust and 0 broke it.');
+  await part(page, 'Reliability').getByText('How it changed').click();
+  await expect(part(page, 'Reliability').locator('.history-table')).toHaveCount(2);
+
+  // The ladder: suggested steps, reorder, rename, one experiment before and after.
+  await page.getByRole('button', { name: 'Start with the suggested steps' }).click();
+  await expect(page.locator('.ladder-step')).toHaveCount(6);
+  await expect(page.locator('.ladder-step h3').first()).toHaveText('Share an opinion');
+  await page.getByRole('button', { name: 'Move “Share a small personal fact” up' }).click();
+  await expect(page.locator('.ladder-step h3').first()).toHaveText('Share a small personal fact');
+  await expect(page.getByRole('heading', { name: 'Share a small personal fact' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Move “Share a small personal fact” up' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Move “Ask a small favour” down' }).click();
+  await expect(page.locator('.ladder-step h3').nth(2)).toHaveText('Share a worry');
+  await expect(page.locator('.ladder-step h3').nth(3)).toHaveText('Ask a small favour');
+  await expect(page.getByRole('button', { name: 'Move “Rely on them for something that matters” down' })).toBeDisabled();
+  await expect(page.locator('.ladder-step__tools').first()).toHaveText(/^↑ Up\s*↓ Down\s*Rename\s*Remove$/);
+  await page.getByRole('button', { name: 'Rename “Share an opinion”' }).click();
+  await page.getByLabel('Step', { exact: true }).fill('Share an opinion about a film');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.locator('.ladder-step h3').nth(1)).toHaveText('Share an opinion about a film');
+  await page.getByLabel('Add your own step').fill('Tell them about my week');
+  await page.getByRole('button', { name: 'Add step' }).click();
+  await expect(page.locator('.ladder-step')).toHaveCount(7);
+
+  const first = page.locator('.ladder-step').first();
+  await first.getByRole('button', { name: /Plan an experiment/ }).click();
+  await first.getByLabel('What do you fear will happen?').fill('They will laugh at me');
+  await first.getByLabel('How likely does that feel? (0–100 %)').fill('70');
+  await first.getByLabel('How anxious do you feel about it? (0–10)').fill('6');
+  await first.getByRole('button', { name: 'Save the plan' }).click();
+  await expect(page.getByRole('heading', { name: 'Waiting for the “after”' })).toBeVisible();
+  await expect(page.locator('.waiting-list')).toContainText('They will laugh at me');
+  await expect(page.locator('.ladder-stats')).toContainText('When you record how an experiment went');
+
+  await page.locator('.ladder-step').first().getByRole('button', { name: 'Record what happened' }).click();
+  const after = page.locator('.ladder-step').first();
+  await after.getByLabel('What actually happened?').fill('They listened and asked about it');
+  await after.getByRole('radio', { name: 'Supportive' }).check();
+  await after.getByRole('radio', { name: 'No', exact: true }).check();
+  await after.getByLabel('What did you learn?').fill('Small things are safe with them');
+  await after.getByRole('button', { name: 'Save what happened' }).click();
+  const sentence =
+    'The outcome you feared came true in 0 of 1 experiment. Beforehand you rated it about 70% likely on average.';
+  await expect(page.locator('.ladder-stats')).toHaveText(sentence);
+  await expect(page.getByRole('heading', { name: 'Waiting for the “after”' })).toHaveCount(0);
+
+  // Everything is still there after a reload.
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByText('4 observations, newest first.')).toBeVisible();
+  await expect(part(page, 'Reliability')).toContainText('Your gut: 30');
+  await expect(page.getByLabel('Your gut: Reliability (0–100)')).toHaveValue('30');
+  await expect(page.locator('.ladder-stats')).toHaveText(sentence);
+  await expect(page.locator('.ladder-step h3').first()).toHaveText('Share a small personal fact');
+  await expect(page.locator('.ladder-step h3').nth(1)).toHaveText('Share an opinion about a film');
+  await expect(page.locator('.experiment__after').first()).toContainText('Small things are safe with them');
+  expect(await page.locator('.observation__what').last().textContent()).toBe(html);
+
+  // Delete keeping the log, then undo.
+  await page.getByRole('button', { name: 'Delete this person…' }).click();
+  await expect(page.getByRole('radio', { name: /Keep their log/ })).toBeChecked();
+  await page.getByRole('button', { name: 'Delete person' }).click();
+  await expect(page).toHaveURL(/\/people$/);
+  await expect(page.getByText('No one is on your trust map yet')).toBeVisible();
+  await expect(page.locator('.toast')).toContainText('Person deleted; their log is kept.');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('.person-card')).toContainText('4 observations · 7 ladder steps');
+  await page.reload();
+  await waitForApp(page);
+  await page.getByRole('link', { name: 'Alex' }).click();
+  await expect(page.getByText('4 observations, newest first.')).toBeVisible();
+  await expect(part(page, 'Reliability')).toContainText('Your gut: 30');
+});
+
+test('a person deleted in another tab while their page is open gets a calm message', async ({ page, server }) => {
+  await page.goto(server.origin + '/people');
+  await waitForApp(page);
+  await addPerson(page, 'Robin', 'Family');
+  await page.getByRole('link', { name: 'Robin' }).click();
+  await expect(page).toHaveURL(/\/people\/[0-9a-f]{32}$/);
+  await page.getByRole('button', { name: 'Kept a commitment' }).click();
+  const url = page.url();
+
+  const other = await page.context().newPage();
+  await other.goto(url);
+  await waitForApp(other);
+  await expect(other.locator('h1')).toContainText('Robin');
+  await other.getByRole('button', { name: 'Delete this person…' }).click();
+  await other.getByRole('radio', { name: 'Delete their log too' }).check();
+  await other.getByRole('button', { name: 'Delete person' }).click();
+  await expect(other).toHaveURL(/\/people$/);
+
+  await expect(page.locator('main')).toContainText(
+    'This person is no longer in your list — perhaps deleted in another tab. Nothing else was changed.',
+  );
+  await expect(page.locator('h1')).toHaveCount(1);
+  await page.getByRole('link', { name: 'Back to People' }).click();
+  await expect(page.getByText('No one is on your trust map yet')).toBeVisible();
+
+  // An unknown id gets the same calm page.
+  await page.goto(server.origin + '/people/0123456789abcdef0123456789abcdef');
+  await waitForApp(page);
+  await expect(page.locator('h1')).toHaveText('Person not found');
+});
