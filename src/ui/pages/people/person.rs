@@ -129,6 +129,9 @@ fn TrustProfile(id: String) -> impl IntoView {
         });
     };
     let pattern_lines = move || logged.with(|obs| patterns(obs, ""));
+    // The whole profile once per change, shared by the five rows.
+    let rows =
+        Memo::new(move |_| person.with(|p| p.as_ref().map(|p| logged.with(|obs| profile(p, obs))).unwrap_or_default()));
     view! {
         <section class="person-section" aria-labelledby="profile">
             <h2 id="profile">"Trust profile"</h2>
@@ -140,10 +143,7 @@ fn TrustProfile(id: String) -> impl IntoView {
                     .into_iter()
                     .map(|part| {
                         let row = Memo::new(move |_| {
-                            person.with(|p| {
-                                p.as_ref()
-                                    .and_then(|p| logged.with(|obs| profile(p, obs)).into_iter().find(|r| r.part == part))
-                            })
+                            rows.with(|rows| rows.iter().find(|r| r.part == part).cloned())
                         });
                         let gut_value = Signal::derive(move || row.with(|r| r.as_ref().and_then(|r| r.gut).unwrap_or(50)));
                         view! {
