@@ -208,3 +208,25 @@ test('a person deleted in another tab while their page is open gets a calm messa
   await waitForApp(page);
   await expect(page.locator('h1')).toHaveText('Person not found');
 });
+
+test('a long list shows the first 40 people, then all of them, and archived people on request', async ({ page, server }) => {
+  await page.goto(server.url);
+  await waitForApp(page);
+  await page.evaluate(() => {
+    for (let i = 0; i < 45; i++) {
+      const id = `person${String(i).padStart(10, '0')}`;
+      const data = { id, name: `Person ${String(i).padStart(2, '0')}`, relationship: 'friend', archived: i >= 43,
+        created_at: '2026-11-01T10:00:00.000Z', updated_at: '2026-11-01T10:00:00.000Z' };
+      localStorage.setItem(`trust-steps/people/${id}`, JSON.stringify({ schema: 1, data }));
+    }
+  });
+  await page.goto(server.origin + '/people');
+  await waitForApp(page);
+  const active = page.locator('.people-list:not(.people-list--archived) .person-card');
+  await expect(active).toHaveCount(40);
+  await page.getByRole('button', { name: 'Show all 43 people' }).click();
+  await expect(active).toHaveCount(43);
+  await expect(page.locator('.people-list--archived .person-card')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show 2 archived' }).click();
+  await expect(page.locator('.people-list--archived .person-card')).toHaveCount(2);
+});

@@ -20,6 +20,9 @@ struct PersonRow {
     steps: usize,
 }
 
+/// How many active people the list draws before "Show all".
+const PAGE: usize = 40;
+
 /// The people page.
 #[component]
 pub fn People() -> impl IntoView {
@@ -44,7 +47,15 @@ pub fn People() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let active = move || rows.with(|r| r.iter().filter(|p| !p.archived).cloned().collect::<Vec<_>>());
+    // A long list is drawn in pages (and archived people only on request) so it opens within a frame.
+    let shown = RwSignal::new(PAGE);
+    let show_archived = RwSignal::new(false);
+    let active_count = move || rows.with(|r| r.iter().filter(|p| !p.archived).count());
+    let archived_count = move || rows.with(|r| r.iter().filter(|p| p.archived).count());
+    let active = move || {
+        let limit = shown.get();
+        rows.with(|r| r.iter().filter(|p| !p.archived).take(limit).cloned().collect::<Vec<_>>())
+    };
     let archived = move || rows.with(|r| r.iter().filter(|p| p.archived).cloned().collect::<Vec<_>>());
     view! {
         <h1>"People"</h1>
@@ -73,6 +84,11 @@ pub fn People() -> impl IntoView {
                             <PersonCard row=row/>
                         </For>
                     </ul>
+                    <Show when=move || { active_count() > shown.get() }>
+                        <button type="button" class="button button--secondary" on:click=move |_| shown.set(usize::MAX)>
+                            {move || format!("Show all {} people", active_count())}
+                        </button>
+                    </Show>
                 </Show>
             </Show>
         </section>
@@ -80,11 +96,22 @@ pub fn People() -> impl IntoView {
             <section aria-labelledby="archived-heading">
                 <h2 id="archived-heading">"Archived"</h2>
                 <p class="hint">"Archived people keep their history; open one to bring them back to your list."</p>
-                <ul class="card-list people-list people-list--archived">
-                    <For each=archived key=PersonRow::key let:row>
-                        <PersonCard row=row/>
-                    </For>
-                </ul>
+                <button
+                    type="button"
+                    class="button button--quiet"
+                    aria-expanded=move || show_archived.get().to_string()
+                    aria-controls="archived-list"
+                    on:click=move |_| show_archived.update(|open| *open = !*open)
+                >
+                    {move || if show_archived.get() { "Hide archived people".to_owned() } else { format!("Show {} archived", archived_count()) }}
+                </button>
+                <Show when=move || show_archived.get()>
+                    <ul id="archived-list" class="card-list people-list people-list--archived">
+                        <For each=archived key=PersonRow::key let:row>
+                            <PersonCard row=row/>
+                        </For>
+                    </ul>
+                </Show>
             </section>
         </Show>
     }
