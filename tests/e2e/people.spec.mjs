@@ -104,7 +104,8 @@ test('log evidence, rate the gut, run a ladder experiment, reload, delete keepin
   await expect(part(page, 'Competence')).toContainText('no evidence yet');
   await expect(page.locator('.patterns')).toContainText('Kept 2 of 2 commitments.');
   await expect(page.locator('.patterns')).toContainText('You logged 4 things: 4 built trust and 0 broke it.');
-  await part(page, 'Reliability').getByText('How it changed').click();
+  await expect(part(page, 'Reliability').locator('.history-table')).toHaveCount(0);
+  await part(page, 'Reliability').getByRole('button', { name: 'How it changed' }).click();
   await expect(part(page, 'Reliability').locator('.history-table')).toHaveCount(2);
 
   // The ladder: suggested steps, reorder, rename, one experiment before and after.

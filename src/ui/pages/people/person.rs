@@ -203,24 +203,42 @@ fn TrustProfile(id: String) -> impl IntoView {
     }
 }
 
-/// How the gut rating and the evidence score of one part changed, as two short tables.
+/// How the gut rating and the evidence score of one part changed, as two short tables. The tables are only
+/// built when opened: a year of evidence is hundreds of rows, and five of them would slow the profile down.
 #[component]
 fn PartHistory(part: TrustPart, person: Memo<Option<Person>>, logged: Memo<Vec<Observation>>) -> impl IntoView {
-    let gut = move || person.with(|p| p.as_ref().map(|p| p.gut_history(part)).unwrap_or_default());
-    let trend = move || logged.with(|obs| evidence_trend(obs, part));
-    move || {
-        let (gut, trend) = (gut(), trend());
-        (gut.len() + trend.len() > 0).then(|| {
-            view! {
-                <details class="profile-part__history">
-                    <summary>"How it changed"</summary>
-                    <div class="history-tables">
-                        {history_table("Your gut over time", "When", gut.into_iter().map(|(at, v)| (day_of(&at), v)).collect())}
-                        {history_table("The evidence over time", "Day", trend)}
-                    </div>
-                </details>
-            }
-        })
+    let open = RwSignal::new(false);
+    let has_history = move || {
+        person.with(|p| p.as_ref().is_some_and(|p| p.gut.iter().any(|g| g.part == part)))
+            || logged.with(|obs| obs.iter().any(|o| o.part == part))
+    };
+    let panel_id = format!("history-{}", part.slug());
+    view! {
+        <Show when=has_history>
+            <div class="profile-part__history">
+                <button
+                    type="button"
+                    class="button button--quiet"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls=panel_id.clone()
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    "How it changed"
+                </button>
+                <div class="history-tables" id=panel_id.clone()>
+                    {move || {
+                        open.get().then(|| {
+                            let gut = person.with(|p| p.as_ref().map(|p| p.gut_history(part)).unwrap_or_default());
+                            let trend = logged.with(|obs| evidence_trend(obs, part));
+                            view! {
+                                {history_table("Your gut over time", "When", gut.into_iter().map(|(at, v)| (day_of(&at), v)).collect())}
+                                {history_table("The evidence over time", "Day", trend)}
+                            }
+                        })
+                    }}
+                </div>
+            </div>
+        </Show>
     }
 }
 
