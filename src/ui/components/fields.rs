@@ -63,7 +63,7 @@ pub fn TextInput(
     }
 }
 
-/// A 0–100 slider with the number shown beside it.
+/// A slider from 0 to `max` (0–100 unless told otherwise) with the number shown beside it.
 #[component]
 pub fn Scale(
     /// Unique id (links the label).
@@ -77,6 +77,12 @@ pub fn Scale(
     value: Signal<u8>,
     /// Called with the new value.
     on_change: impl Fn(u8) + 'static,
+    /// The highest value.
+    #[prop(default = 100)]
+    max: u8,
+    /// The step between values.
+    #[prop(default = 5)]
+    step: u8,
 ) -> impl IntoView {
     let output_id = format!("{id}-value");
     view! {
@@ -87,11 +93,11 @@ pub fn Scale(
                     id=id
                     type="range"
                     min="0"
-                    max="100"
-                    step="5"
+                    max=max.to_string()
+                    step=step.to_string()
                     aria-describedby=output_id.clone()
                     prop:value=move || value.get().to_string()
-                    on:input=move |ev| on_change(event_target_value(&ev).parse::<u8>().unwrap_or(0).min(100))
+                    on:input=move |ev| on_change(event_target_value(&ev).parse::<u8>().unwrap_or(0).min(max))
                 />
                 <output id=output_id class="scale__value">{move || value.get()}</output>
             </div>

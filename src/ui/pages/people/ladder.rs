@@ -319,40 +319,19 @@ fn PlanForm(step_id: String, on_done: impl Fn() + Copy + Send + Sync + 'static) 
                 value=Signal::derive(move || likelihood.get())
                 on_change=move |v| likelihood.set(v)
             />
-            <TenPointScale
+            <Scale
                 id=format!("{prefix}-anxiety")
                 label="How anxious do you feel about it? (0–10)"
-                value=anxiety
+                value=Signal::derive(move || anxiety.get())
+                on_change=move |v| anxiety.set(v)
+                max=10
+                step=1
             />
             <div class="button-row">
                 <button type="submit" class="button button--primary">"Save the plan"</button>
                 <button type="button" class="button button--quiet" on:click=move |_| on_done()>"Cancel"</button>
             </div>
         </form>
-    }
-}
-
-/// A 0–10 slider with the number shown beside it (the shared `Scale` is 0–100).
-#[component]
-fn TenPointScale(#[prop(into)] id: String, label: &'static str, value: RwSignal<u8>) -> impl IntoView {
-    let output_id = format!("{id}-value");
-    view! {
-        <div class="scale">
-            <label for=id.clone()>{label}</label>
-            <div class="scale__row">
-                <input
-                    id=id
-                    type="range"
-                    min="0"
-                    max="10"
-                    step="1"
-                    aria-describedby=output_id.clone()
-                    prop:value=move || value.get().to_string()
-                    on:input=move |ev| value.set(event_target_value(&ev).parse::<u8>().unwrap_or(0).min(10))
-                />
-                <output id=output_id class="scale__value">{move || value.get()}</output>
-            </div>
-        </div>
     }
 }
 

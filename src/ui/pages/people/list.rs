@@ -1,10 +1,9 @@
 //! `/people`: add someone, then everyone on the trust map — active first, archived in their own section.
 
-use super::{MarkerPicker, PersonMarker, RelationshipSelect};
+use super::{PersonFields, PersonMarker};
 use crate::domain::ladder::LadderStep;
 use crate::domain::people::{observation_counts, sort_people, validate_person_name, NameProblem, Person, Relationship};
 use crate::state::{new_id, now_iso, set_title, AppState, Toast};
-use crate::ui::components::fields::TextInput;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -202,18 +201,7 @@ fn AddPerson() -> impl IntoView {
     view! {
         <form class="card add-person" on:submit=add novalidate=true>
             <h2>"Add a person"</h2>
-            <TextInput
-                id="person-name"
-                label="Name or nickname"
-                value=Signal::derive(move || name.get())
-                on_input=move |t| {
-                    name.set(t);
-                    problem.set(None);
-                }
-            />
-            {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p.message()}</p> })}
-            <RelationshipSelect id="person-relationship" value=relationship/>
-            <MarkerPicker id="person-marker" value=marker/>
+            <PersonFields id_prefix="person" name=name problem=problem relationship=relationship marker=marker/>
             <button type="submit" class="button button--primary">
                 {move || if problem.get() == Some(NameProblem::Duplicate) { "Add anyway" } else { "Add person" }}
             </button>

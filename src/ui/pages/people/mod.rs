@@ -9,7 +9,8 @@ mod person;
 pub use list::People;
 pub use person::PersonPage;
 
-use crate::domain::people::Relationship;
+use crate::domain::people::{NameProblem, Relationship};
+use crate::ui::components::fields::TextInput;
 use leptos::prelude::*;
 
 /// The colour markers a person can have, as stored (`marker`) and as shown.
@@ -142,5 +143,36 @@ pub fn MarkerPicker(
                 />
             </div>
         </fieldset>
+    }
+}
+
+/// The fields of a person (name with its problem message, relationship, marker), shared by the add and edit
+/// forms; `id_prefix` keeps the ids of the two forms apart.
+#[component]
+pub fn PersonFields(
+    /// Prefix for the field ids.
+    id_prefix: &'static str,
+    /// The name or nickname.
+    name: RwSignal<String>,
+    /// What is wrong with the name, if anything (cleared as the user types).
+    problem: RwSignal<Option<NameProblem>>,
+    /// The relationship.
+    relationship: RwSignal<Relationship>,
+    /// The colour or emoji marker.
+    marker: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <TextInput
+            id=format!("{id_prefix}-name")
+            label="Name or nickname"
+            value=Signal::derive(move || name.get())
+            on_input=move |t| {
+                name.set(t);
+                problem.set(None);
+            }
+        />
+        {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p.message()}</p> })}
+        <RelationshipSelect id=format!("{id_prefix}-relationship") value=relationship/>
+        <MarkerPicker id=format!("{id_prefix}-marker") value=marker/>
     }
 }

@@ -3,12 +3,12 @@
 
 use super::evidence::EvidenceLog;
 use super::ladder::Ladder;
-use super::{MarkerPicker, PersonMarker, RelationshipSelect};
+use super::{PersonFields, PersonMarker};
 use crate::domain::people::{
     evidence_trend, patterns, profile, validate_person_name, NameProblem, Observation, Person, TrustPart,
 };
 use crate::state::{now_iso, set_title, AppState, Toast};
-use crate::ui::components::fields::{Scale, TextInput};
+use crate::ui::components::fields::Scale;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -330,18 +330,7 @@ fn Details(id: String) -> impl IntoView {
         <section class="person-section" aria-labelledby="details">
             <h2 id="details">"Details"</h2>
             <form class="card" on:submit=save novalidate=true>
-                <TextInput
-                    id="edit-person-name"
-                    label="Name or nickname"
-                    value=Signal::derive(move || name.get())
-                    on_input=move |t| {
-                        name.set(t);
-                        problem.set(None);
-                    }
-                />
-                {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p.message()}</p> })}
-                <RelationshipSelect id="edit-person-relationship" value=relationship/>
-                <MarkerPicker id="edit-person-marker" value=marker/>
+                <PersonFields id_prefix="edit-person" name=name problem=problem relationship=relationship marker=marker/>
                 <button type="submit" class="button button--primary">
                     {move || if problem.get() == Some(NameProblem::Duplicate) { "Save anyway" } else { "Save changes" }}
                 </button>
