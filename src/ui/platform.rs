@@ -6,6 +6,17 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }
 
+/// A day (`YYYY-MM-DD`, taken as that local day) or a UTC time (ISO 8601) as a date in the user's locale and
+/// time zone, e.g. "27/11/2026" or "11/27/2026". Falls back to the text as given if the browser cannot read it.
+pub fn local_day(day_or_time: &str) -> String {
+    let parseable = if day_or_time.len() == 10 { format!("{day_or_time}T12:00:00") } else { day_or_time.to_owned() };
+    let date = js_sys::Date::new(&JsValue::from_str(&parseable));
+    if date.get_time().is_nan() {
+        return day_or_time.to_owned();
+    }
+    String::from(date.to_locale_date_string("default", &JsValue::UNDEFINED))
+}
+
 /// Removes the static loading shell and marks `ts-ready` for the benchmark.
 pub fn mark_ready() {
     if let Some(shell) = document().and_then(|d| d.get_element_by_id("loading-shell")) {

@@ -202,3 +202,23 @@ test('a thought record can name a person from People, and the list filters by pe
   await expect(page.locator('.record-card__thought')).toHaveText('Sam is hiding something');
   await expect(page.locator('.record-card__date')).toContainText('Sam');
 });
+
+test('dates are shown in the reader’s locale', async ({ browser, server }) => {
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitForApp(page);
+  await page.evaluate(() => {
+    const data = {
+      id: 'cccccccccccccccc', status: 'complete', step: 8, happened_on: '2026-03-05', thought: 'A dated thought',
+      created_at: '2026-03-05T10:00:00.000Z', updated_at: '2026-03-05T10:00:00.000Z',
+    };
+    localStorage.setItem('trust-steps/journal/cccccccccccccccc', JSON.stringify({ schema: 1, data }));
+  });
+  await page.goto(server.origin + '/journal');
+  await waitForApp(page);
+  await expect(page.locator('.record-card__date')).toHaveText('5.3.2026');
+  await page.locator('.record-card__thought').click();
+  await expect(page.locator('h1')).toHaveText('Thought record, 5.3.2026');
+  await context.close();
+});

@@ -87,7 +87,9 @@ test('log evidence, rate the gut, run a ladder experiment, reload, delete keepin
   await page.getByRole('button', { name: 'Save observation' }).click();
   await expect(page.locator('.observation')).toHaveCount(4);
   await expect(page.getByText('4 observations, newest first.')).toBeVisible();
-  await expect(page.locator('.observation').last()).toContainText('2026-01-15 · Benevolence · Built trust');
+  // Dates are shown in the browser's locale.
+  const day = await page.evaluate(() => new Date('2026-01-15T12:00:00').toLocaleDateString());
+  await expect(page.locator('.observation').last()).toContainText(`${day} · Benevolence · Built trust`);
   expect(await page.locator('.observation__what').last().textContent()).toBe(html);
   expect(await page.locator('main b, main img').count()).toBe(0);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();

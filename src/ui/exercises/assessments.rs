@@ -10,6 +10,7 @@ use crate::domain::assessments::{
 use crate::domain::promises::{Promise, Recurrence};
 use crate::state::{new_id, now_iso, today, AppState, Toast};
 use crate::ui::components::fields::TextArea;
+use crate::ui::platform::local_day;
 use leptos::prelude::*;
 use std::ops::Range;
 
@@ -68,11 +69,6 @@ fn id_prefix(kind: AssessmentKind) -> &'static str {
         AssessmentKind::Trustworthiness => "tw",
         AssessmentKind::Origins => "origins",
     }
-}
-
-/// The day part of an ISO time.
-fn day_of(at: &str) -> String {
-    at.get(..10).unwrap_or(at).to_owned()
 }
 
 /// The run to resume: the newest unfinished one of this kind, if any.
@@ -305,7 +301,7 @@ fn Results(kind: AssessmentKind, run: AssessmentRun) -> impl IntoView {
     let labelled_by = heading_id.clone();
     view! {
         <section class="card assessment-results" aria-labelledby=labelled_by>
-            <h2 id=heading_id tabindex="-1">{format!("Your results from {}", day_of(&run.created_at))}</h2>
+            <h2 id=heading_id tabindex="-1">{format!("Your results from {}", local_day(&run.created_at))}</h2>
             {body}
         </section>
     }
@@ -450,7 +446,7 @@ fn RunHistory(kind: AssessmentKind, runs: Signal<Vec<AssessmentRun>>) -> impl In
 
 /// One line of the history: the day and the scores (with the change from `previous` for trustworthiness).
 fn history_row(kind: AssessmentKind, run: &AssessmentRun, previous: Option<&AssessmentRun>) -> String {
-    let day = day_of(&run.created_at);
+    let day = local_day(&run.created_at);
     match kind {
         AssessmentKind::Trustworthiness => {
             let now = run.trustworthiness().unwrap_or_default();

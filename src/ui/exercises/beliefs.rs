@@ -7,6 +7,7 @@ use crate::domain::Belief;
 use crate::state::{new_id, now_iso, AppState};
 use crate::ui::components::fields::{Scale, TextArea};
 use crate::ui::pages::journal::excerpt;
+use crate::ui::platform::local_day;
 use leptos::prelude::*;
 
 /// The tracker: add a belief, then work with each one.
@@ -80,7 +81,7 @@ fn BeliefCard(belief: Belief) -> impl IntoView {
             let mut list: Vec<(String, String)> = records
                 .iter()
                 .filter(|r| r.status == RecordStatus::Complete)
-                .map(|r| (r.id.clone(), format!("{} — {}", r.happened_on, excerpt(&r.thought, 60))))
+                .map(|r| (r.id.clone(), format!("{} — {}", local_day(&r.happened_on), excerpt(&r.thought, 60))))
                 .collect();
             list.sort_by(|a, b| b.1.cmp(&a.1));
             list
@@ -88,12 +89,8 @@ fn BeliefCard(belief: Belief) -> impl IntoView {
     };
     let delete_id = id.clone();
     let prefix = format!("belief-{}", &id[..id.len().min(8)]);
-    let history = belief
-        .ratings
-        .iter()
-        .map(|r| format!("{}: {}", r.at.get(..10).unwrap_or(&r.at), r.strength))
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let history =
+        belief.ratings.iter().map(|r| format!("{}: {}", local_day(&r.at), r.strength)).collect::<Vec<_>>().join(" · ");
     let change_text = belief.change().map(|c| match c {
         c if c < 0 => format!("Loosened by {} points since you first rated it.", -c),
         c if c > 0 => format!("Stronger by {c} points since you first rated it."),

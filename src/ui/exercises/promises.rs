@@ -4,6 +4,7 @@
 use crate::domain::promises::{day_number, due_on, prompt_for_missed, Promise, Recurrence, STARTER_PROMISES};
 use crate::state::{new_id, now_iso, today, AppState};
 use crate::ui::components::fields::TextInput;
+use crate::ui::platform::local_day;
 use leptos::prelude::*;
 
 /// How many check-ins a promise card lists.
@@ -228,7 +229,7 @@ fn PromiseCard(promise: Promise) -> impl IntoView {
         format!("{period}: {}", if c.kept { "kept" } else { "missed" })
     });
     let recent: Vec<(String, bool)> =
-        promise.checkins.iter().rev().take(RECENT_CHECKINS).map(|c| (c.day.clone(), c.kept)).collect();
+        promise.checkins.iter().rev().take(RECENT_CHECKINS).map(|c| (local_day(&c.day), c.kept)).collect();
     let archived = promise.archived;
     let for_archive = promise.clone();
     let for_change = promise.clone();
@@ -236,7 +237,7 @@ fn PromiseCard(promise: Promise) -> impl IntoView {
     view! {
         <li class="card promise-card">
             <h3 class="promise-card__text user-text">{promise.text.clone()}</h3>
-            <p class="hint">{format!("{} · since {}", promise.recurrence.label(), promise.start_day)}</p>
+            <p class="hint">{format!("{} · since {}", promise.recurrence.label(), local_day(&promise.start_day))}</p>
             <p class="promise-card__rate">{rate}</p>
             {streaks}
             {today_line.map(|line| view! { <p>{line}</p> })}

@@ -3,6 +3,7 @@
 use crate::domain::traps::{grade_practice, PracticeGrade, PRACTICE_ITEMS, TRAPS};
 use crate::state::{now_iso, AppState};
 use crate::ui::pages::journal::trap_name;
+use crate::ui::platform::local_day;
 use leptos::prelude::*;
 
 /// One practice card at a time, and the score history.
@@ -102,7 +103,7 @@ pub fn TrapPractice() -> impl IntoView {
                         <table class="feelings-table">
                             <thead><tr><th scope="col">"Day"</th><th scope="col">"Answered"</th><th scope="col">"Right"</th></tr></thead>
                             <tbody>
-                                {days.into_iter().rev().map(|d| view! { <tr><th scope="row">{d.day}</th><td>{d.answered}</td><td>{d.right}</td></tr> }).collect_view()}
+                                {days.into_iter().rev().map(|d| view! { <tr><th scope="row">{local_day(&d.day)}</th><td>{d.answered}</td><td>{d.right}</td></tr> }).collect_view()}
                             </tbody>
                         </table>
                     }

@@ -3,6 +3,7 @@
 use crate::domain::TriggerEntry;
 use crate::state::{new_id, now_iso, today, AppState};
 use crate::ui::components::fields::TextArea;
+use crate::ui::platform::local_day;
 use leptos::prelude::*;
 
 /// The log: a form (new or editing) and the entries, newest first.
@@ -79,7 +80,7 @@ fn TriggerCard(entry: TriggerEntry, draft: RwSignal<TriggerEntry>) -> impl IntoV
     ];
     view! {
         <li class="card">
-            <p class="record-card__date">{entry.happened_on.clone()}</p>
+            <p class="record-card__date">{local_day(&entry.happened_on)}</p>
             <dl class="trigger-entry">
                 {rows
                     .into_iter()

@@ -5,6 +5,7 @@ use crate::domain::journal::RecordStatus;
 use crate::domain::ThoughtRecord;
 use crate::state::{set_title, AppState};
 use crate::ui::pages::NotFound;
+use crate::ui::platform::local_day;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -52,7 +53,7 @@ fn RecordView(record: ThoughtRecord) -> impl IntoView {
     let is_draft = record.status == RecordStatus::Draft;
     view! {
         <p class="breadcrumb"><a href="/journal">"Journal"</a></p>
-        <h1>{format!("Thought record, {}", record.happened_on)}</h1>
+        <h1>{format!("Thought record, {}", local_day(&record.happened_on))}</h1>
         {is_draft.then(|| view! { <p class="banner banner--info">"This is a draft. "<a href=format!("/journal/{}/edit", record.id)>"Resume it"</a>"."</p> })}
         {record
             .person_id

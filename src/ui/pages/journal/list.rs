@@ -6,6 +6,7 @@ use crate::domain::journal::{
 };
 use crate::domain::ThoughtRecord;
 use crate::state::{set_title, AppState};
+use crate::ui::platform::local_day;
 use leptos::prelude::*;
 
 thread_local! {
@@ -214,7 +215,7 @@ fn RecordCard(record: ThoughtRecord) -> impl IntoView {
         .join(" · ");
     view! {
         <li class="card record-card">
-            <p class="record-card__date">{record.happened_on.clone()}{person_name(&record).map(|name| format!(" · {name}"))}</p>
+            <p class="record-card__date">{local_day(&record.happened_on)}{person_name(&record).map(|name| format!(" · {name}"))}</p>
             <a class="record-card__thought" href=format!("/journal/{}", record.id)>
                 {excerpt(&record.thought, 160)}
             </a>
@@ -251,7 +252,7 @@ fn DraftCard(draft: ThoughtRecord) -> impl IntoView {
         if draft.thought.trim().is_empty() { excerpt(&draft.situation, 120) } else { excerpt(&draft.thought, 120) };
     view! {
         <li class="card">
-            <p class="record-card__date">{format!("Started {} · step {} of 8", draft.happened_on, draft.step.clamp(1, 8))}</p>
+            <p class="record-card__date">{format!("Started {} · step {} of 8", local_day(&draft.happened_on), draft.step.clamp(1, 8))}</p>
             <p>{if summary.is_empty() { "(nothing written yet)".to_owned() } else { summary }}</p>
             <a class="button button--primary" href=format!("/journal/{}/edit", draft.id)>"Resume"</a>
             " "

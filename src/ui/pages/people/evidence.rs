@@ -3,6 +3,7 @@
 use crate::domain::people::{observations_for, Direction, Observation, QuickKind, TrustPart};
 use crate::state::{new_id, now_iso, today, AppState, Toast};
 use crate::ui::components::fields::TextArea;
+use crate::ui::platform::local_day;
 use leptos::prelude::*;
 
 /// How many observations the log shows before "Show more".
@@ -85,7 +86,7 @@ fn ObservationItem(entry: Observation) -> impl IntoView {
     let weight = WEIGHTS.iter().find(|(w, _)| *w == entry.effective_weight()).map_or("", |(_, l)| l);
     let meta = format!(
         "{} · {} · {} · counts {}",
-        entry.happened_on,
+        local_day(&entry.happened_on),
         entry.part.label(),
         entry.direction.label(),
         weight.to_lowercase()
@@ -99,7 +100,7 @@ fn ObservationItem(entry: Observation) -> impl IntoView {
                 class="button button--quiet"
                 on:click=move |_| state.delete_record(state.observations, &id, "Observation")
             >
-                "Delete"<span class="visually-hidden">{format!(" observation from {}", entry.happened_on)}</span>
+                "Delete"<span class="visually-hidden">{format!(" observation from {}", local_day(&entry.happened_on))}</span>
             </button>
         </li>
     }

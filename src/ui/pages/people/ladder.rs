@@ -7,6 +7,7 @@ use crate::domain::ladder::{
 use crate::state::{new_id, now_iso, AppState, Toast};
 use crate::ui::components::fields::{Scale, TextArea, TextInput};
 use crate::ui::platform::focus_target;
+use crate::ui::platform::local_day;
 use leptos::prelude::*;
 
 /// One person's ladder, lowest step first, as owned values.
@@ -338,7 +339,7 @@ fn PlanForm(step_id: String, on_done: impl Fn() + Copy + Send + Sync + 'static) 
 /// One experiment: the plan, and either its outcome or the form to record it.
 #[component]
 fn ExperimentItem(step_id: String, experiment: Experiment) -> impl IntoView {
-    let planned_on = experiment.planned_at.get(..10).unwrap_or_default().to_owned();
+    let planned_on = local_day(&experiment.planned_at);
     let before = format!(
         "Planned {planned_on}. It felt {}% likely; anxiety {} of 10.",
         experiment.fear_likelihood, experiment.anxiety

@@ -9,6 +9,7 @@ use crate::domain::people::{
 };
 use crate::state::{now_iso, set_title, AppState, Toast};
 use crate::ui::components::fields::Scale;
+use crate::ui::platform::local_day;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -231,7 +232,7 @@ fn PartHistory(part: TrustPart, person: Memo<Option<Person>>, logged: Memo<Vec<O
                             let gut = person.with(|p| p.as_ref().map(|p| p.gut_history(part)).unwrap_or_default());
                             let trend = logged.with(|obs| evidence_trend(obs, part));
                             view! {
-                                {history_table("Your gut over time", "When", gut.into_iter().map(|(at, v)| (day_of(&at), v)).collect())}
+                                {history_table("Your gut over time", "When", gut.into_iter().map(|(at, v)| (local_day(&at), v)).collect())}
                                 {history_table("The evidence over time", "Day", trend)}
                             }
                         })
@@ -240,11 +241,6 @@ fn PartHistory(part: TrustPart, person: Memo<Option<Person>>, logged: Memo<Vec<O
             </div>
         </Show>
     }
-}
-
-/// The YYYY-MM-DD part of an ISO time.
-fn day_of(at: &str) -> String {
-    at.get(..10).unwrap_or(at).to_owned()
 }
 
 /// A small two-column table, or nothing when there are no rows.
