@@ -973,3 +973,13 @@ fn unknown_fields_from_a_newer_version_are_kept_and_missing_ones_default() {
     assert_eq!(run.kind, AssessmentKind::Origins);
     assert_eq!(serde_json::to_value(&run).unwrap()["version_note"], json!("x"));
 }
+
+#[test]
+fn a_duplicate_name_is_accepted_only_once_confirmed() {
+    use trust_steps::domain::people::{accept_person_name, NameProblem, Person, Relationship};
+    let existing = vec![Person::new("p1".into(), "Sam", Relationship::Friend, "2026-11-27T10:00:00.000Z")];
+    assert_eq!(accept_person_name(" sam ", &existing, None, false), Err(NameProblem::Duplicate));
+    assert_eq!(accept_person_name(" sam ", &existing, None, true), Ok("sam".to_owned()));
+    assert_eq!(accept_person_name("   ", &existing, None, true), Err(NameProblem::Empty));
+    assert_eq!(accept_person_name("Sam", &existing, Some("p1"), false), Ok("Sam".to_owned()));
+}

@@ -241,6 +241,20 @@ pub fn validate_person_name(name: &str, existing: &[Person], editing_id: Option<
     Ok(name.to_owned())
 }
 
+/// Like [`validate_person_name`], but a duplicate name is accepted once the person has confirmed it (the
+/// second press of "Add anyway" / "Save anyway"): two friends can share a name.
+pub fn accept_person_name(
+    name: &str,
+    existing: &[Person],
+    editing_id: Option<&str>,
+    duplicate_confirmed: bool,
+) -> Result<String, NameProblem> {
+    match validate_person_name(name, existing, editing_id) {
+        Err(NameProblem::Duplicate) if duplicate_confirmed => Ok(name.trim().to_owned()),
+        other => other,
+    }
+}
+
 /// People sorted for the list: active before archived, then by name ignoring case.
 pub fn sort_people(people: &mut [Person]) {
     people.sort_by(|a, b| a.archived.cmp(&b.archived).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())));

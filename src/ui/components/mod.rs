@@ -4,4 +4,5 @@ pub mod banners;
 pub mod course_search;
 pub mod fields;
 pub mod rich_text;
+pub mod show_more;
 pub mod toast;

@@ -6,6 +6,7 @@ use crate::domain::journal::{
 };
 use crate::domain::ThoughtRecord;
 use crate::state::{set_title, AppState};
+use crate::ui::components::show_more::{ShowMore, PAGE};
 use crate::ui::platform::local_day;
 use leptos::prelude::*;
 
@@ -13,9 +14,6 @@ thread_local! {
     /// Search text per record, kept across visits so a search over 2,000 records rebuilds only what changed.
     static SEARCH_TEXT: std::cell::RefCell<SearchTextCache> = std::cell::RefCell::default();
 }
-
-/// How many records the list shows before "Show more".
-const PAGE: usize = 30;
 
 /// The journal page.
 #[component]
@@ -94,11 +92,7 @@ pub fn Journal() -> impl IntoView {
                 <ul class="card-list">
                     {move || visible().into_iter().map(|record| view! { <RecordCard record=record/> }).collect_view()}
                 </ul>
-                <Show when=move || { matching.with(Vec::len) > shown.get() }>
-                    <button type="button" class="button button--secondary" on:click=move |_| shown.update(|n| *n += PAGE)>
-                        "Show more"
-                    </button>
-                </Show>
+                <ShowMore total=Signal::derive(move || matching.with(Vec::len)) shown=shown/>
             </Show>
         </section>
     }

@@ -3,11 +3,9 @@
 use crate::domain::people::{observations_for, Direction, Observation, QuickKind, TrustPart};
 use crate::state::{new_id, now_iso, today, AppState, Toast};
 use crate::ui::components::fields::TextArea;
+use crate::ui::components::show_more::{ShowMore, PAGE};
 use crate::ui::platform::local_day;
 use leptos::prelude::*;
-
-/// How many observations the log shows before "Show more".
-const PAGE: usize = 30;
 
 /// What the weights mean, as the form offers them.
 const WEIGHTS: [(u8, &str); 3] = [(1, "A little"), (2, "Some"), (3, "A lot")];
@@ -68,11 +66,7 @@ pub fn EvidenceLog(id: String) -> impl IntoView {
                         <ObservationItem entry=entry/>
                     </For>
                 </ul>
-                <Show when=move || { entries.with(Vec::len) > shown.get() }>
-                    <button type="button" class="button button--secondary" on:click=move |_| shown.update(|n| *n += PAGE)>
-                        "Show more"
-                    </button>
-                </Show>
+                <ShowMore total=Signal::derive(move || entries.with(Vec::len)) shown=shown/>
             </Show>
         </section>
     }

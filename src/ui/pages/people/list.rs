@@ -2,7 +2,7 @@
 
 use super::{PersonFields, PersonMarker};
 use crate::domain::ladder::LadderStep;
-use crate::domain::people::{observation_counts, sort_people, validate_person_name, NameProblem, Person, Relationship};
+use crate::domain::people::{accept_person_name, observation_counts, sort_people, NameProblem, Person, Relationship};
 use crate::state::{new_id, now_iso, set_title, AppState, Toast};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -177,13 +177,11 @@ fn AddPerson() -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = name.get_untracked();
-        let checked = state.people.with_untracked(|people| validate_person_name(&typed, people, None));
+        // The second press after the duplicate warning: they know, and still want to add them.
+        let confirmed = problem.get_untracked() == Some(NameProblem::Duplicate);
+        let checked = state.people.with_untracked(|people| accept_person_name(&typed, people, None, confirmed));
         let clean = match checked {
             Ok(clean) => clean,
-            // The second press after the warning: they know, and still want to add them.
-            Err(NameProblem::Duplicate) if problem.get_untracked() == Some(NameProblem::Duplicate) => {
-                typed.trim().to_owned()
-            }
             Err(found) => {
                 problem.set(Some(found));
                 return;

@@ -5,7 +5,7 @@ use super::evidence::EvidenceLog;
 use super::ladder::Ladder;
 use super::{PersonFields, PersonMarker};
 use crate::domain::people::{
-    evidence_trend, patterns, profile, validate_person_name, NameProblem, Observation, Person, TrustPart,
+    accept_person_name, evidence_trend, patterns, profile, NameProblem, Observation, Person, TrustPart,
 };
 use crate::state::{now_iso, set_title, AppState, Toast};
 use crate::ui::components::fields::Scale;
@@ -279,12 +279,11 @@ fn Details(id: String) -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = name.get_untracked();
-        let checked = pid.with_value(|id| state.people.with_untracked(|ps| validate_person_name(&typed, ps, Some(id))));
+        let confirmed = problem.get_untracked() == Some(NameProblem::Duplicate);
+        let checked =
+            pid.with_value(|id| state.people.with_untracked(|ps| accept_person_name(&typed, ps, Some(id), confirmed)));
         let clean = match checked {
             Ok(clean) => clean,
-            Err(NameProblem::Duplicate) if problem.get_untracked() == Some(NameProblem::Duplicate) => {
-                typed.trim().to_owned()
-            }
             Err(found) => {
                 problem.set(Some(found));
                 return;
