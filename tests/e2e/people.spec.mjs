@@ -233,3 +233,22 @@ test('a long list shows the first 40 people, then all of them, and archived peop
   await page.getByRole('button', { name: 'Show 2 archived' }).click();
   await expect(page.locator('.people-list--archived .person-card')).toHaveCount(2);
 });
+
+test('rename a person from their page; a duplicate name asks once more', async ({ page, server }) => {
+  await page.goto(server.origin + '/people');
+  await waitForApp(page);
+  await addPerson(page, 'Jo', 'Friend');
+  await addPerson(page, 'Robin', 'Colleague');
+  await page.getByRole('link', { name: /Robin/ }).first().click();
+  await expect(page.getByLabel('Name or nickname')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Edit name, relationship or marker' }).click();
+  await page.getByLabel('Name or nickname').fill('jo');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('alert')).toContainText(/already/i);
+  await page.getByLabel('Name or nickname').fill('Robin B.');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.locator('h1')).toContainText('Robin B.');
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.locator('h1')).toContainText('Robin B.');
+});

@@ -128,9 +128,19 @@ fn ObservationForm(pid: StoredValue<String>) -> impl IntoView {
         state.toast.set(Some(Toast { message: "Observation saved.".to_owned(), undo: None }));
         what.set(String::new());
     };
+    let open = RwSignal::new(false);
     view! {
-        <details class="card observation-form">
-            <summary>"Log something in your own words"</summary>
+        <div class="card observation-form">
+            <button
+                type="button"
+                class="button button--quiet"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                "Log something in your own words"
+            </button>
+            // Drawn only when opened: a closed form still costs a profile its first frame.
+            <Show when=move || open.get()>
             <form on:submit=save novalidate=true>
                 <TextArea
                     id="observation-what"
@@ -209,6 +219,7 @@ fn ObservationForm(pid: StoredValue<String>) -> impl IntoView {
                 </div>
                 <button type="submit" class="button button--primary">"Save observation"</button>
             </form>
-        </details>
+            </Show>
+        </div>
     }
 }

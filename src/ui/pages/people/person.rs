@@ -321,15 +321,29 @@ fn Details(id: String) -> impl IntoView {
         state.delete_person(&id, with_log);
         navigate("/people", Default::default());
     };
+    let editing = RwSignal::new(false);
     view! {
         <section class="person-section" aria-labelledby="details">
             <h2 id="details">"Details"</h2>
-            <form class="card" on:submit=save novalidate=true>
-                <PersonFields id_prefix="edit-person" name=name problem=problem relationship=relationship marker=marker/>
-                <button type="submit" class="button button--primary">
-                    {move || if problem.get() == Some(NameProblem::Duplicate) { "Save anyway" } else { "Save changes" }}
+            <div class="card">
+                <button
+                    type="button"
+                    class="button button--quiet"
+                    aria-expanded=move || editing.get().to_string()
+                    on:click=move |_| editing.update(|e| *e = !*e)
+                >
+                    "Edit name, relationship or marker"
                 </button>
-            </form>
+                // Drawn only when asked for, so the profile opens faster.
+                <Show when=move || editing.get()>
+                    <form on:submit=save novalidate=true>
+                        <PersonFields id_prefix="edit-person" name=name problem=problem relationship=relationship marker=marker/>
+                        <button type="submit" class="button button--primary">
+                            {move || if problem.get() == Some(NameProblem::Duplicate) { "Save anyway" } else { "Save changes" }}
+                        </button>
+                    </form>
+                </Show>
+            </div>
             <div class="card">
                 <h3>"Archive"</h3>
                 <p>"Archiving hides someone from your main list and keeps everything you logged. You can bring them back any time."</p>
