@@ -413,18 +413,7 @@ async function journal() {
     await readyTime(page);
     await controlled(page);
     await page.waitForLoadState('networkidle');
-    const stored = await page.evaluate((list) => {
-      let n = 0;
-      for (const [key, value] of list) {
-        try {
-          localStorage.setItem(key, value);
-        } catch (err) {
-          return { n, error: `${err.name}: ${err.message}` };
-        }
-        n++;
-      }
-      return { n, error: null };
-    }, entries);
+    const stored = await seed(page, entries);
     if (stored.error) {
       process.stderr.write(`bench: WARNING: localStorage refused record ${stored.n + 1} (${stored.error}): using ${stored.n}\n`);
     }
