@@ -2,6 +2,7 @@
 
 pub mod banners;
 pub mod course_search;
+pub mod disclosure;
 pub mod fields;
 pub mod rich_text;
 pub mod show_more;

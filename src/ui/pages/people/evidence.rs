@@ -2,6 +2,7 @@
 
 use crate::domain::people::{observations_for, Direction, Observation, QuickKind, TrustPart};
 use crate::state::{new_id, now_iso, today, AppState, Toast};
+use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::fields::TextArea;
 use crate::ui::components::show_more::{ShowMore, PAGE};
 use crate::ui::platform::local_day;
@@ -128,19 +129,9 @@ fn ObservationForm(pid: StoredValue<String>) -> impl IntoView {
         state.toast.set(Some(Toast { message: "Observation saved.".to_owned(), undo: None }));
         what.set(String::new());
     };
-    let open = RwSignal::new(false);
     view! {
         <div class="card observation-form">
-            <button
-                type="button"
-                class="button button--quiet"
-                aria-expanded=move || open.get().to_string()
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
-                "Log something in your own words"
-            </button>
-            // Drawn only when opened: a closed form still costs a profile its first frame.
-            <Show when=move || open.get()>
+            <Disclosure label="Log something in your own words">
             <form on:submit=save novalidate=true>
                 <TextArea
                     id="observation-what"
@@ -219,7 +210,7 @@ fn ObservationForm(pid: StoredValue<String>) -> impl IntoView {
                 </div>
                 <button type="submit" class="button button--primary">"Save observation"</button>
             </form>
-            </Show>
+            </Disclosure>
         </div>
     }
 }

@@ -8,6 +8,7 @@ use crate::domain::people::{
     accept_person_name, evidence_trend, patterns, profile, NameProblem, Observation, Person, TrustPart,
 };
 use crate::state::{now_iso, set_title, AppState, Toast};
+use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::fields::Scale;
 use crate::ui::platform::local_day;
 use leptos::prelude::*;
@@ -208,36 +209,25 @@ fn TrustProfile(id: String) -> impl IntoView {
 /// built when opened: a year of evidence is hundreds of rows, and five of them would slow the profile down.
 #[component]
 fn PartHistory(part: TrustPart, person: Memo<Option<Person>>, logged: Memo<Vec<Observation>>) -> impl IntoView {
-    let open = RwSignal::new(false);
     let has_history = move || {
         person.with(|p| p.as_ref().is_some_and(|p| p.gut.iter().any(|g| g.part == part)))
             || logged.with(|obs| obs.iter().any(|o| o.part == part))
     };
-    let panel_id = format!("history-{}", part.slug());
     view! {
         <Show when=has_history>
             <div class="profile-part__history">
-                <button
-                    type="button"
-                    class="button button--quiet"
-                    aria-expanded=move || open.get().to_string()
-                    aria-controls=panel_id.clone()
-                    on:click=move |_| open.update(|o| *o = !*o)
-                >
-                    "How it changed"
-                </button>
-                <div class="history-tables" id=panel_id.clone()>
-                    {move || {
-                        open.get().then(|| {
+                <Disclosure label="How it changed">
+                    <div class="history-tables">
+                        {move || {
                             let gut = person.with(|p| p.as_ref().map(|p| p.gut_history(part)).unwrap_or_default());
                             let trend = logged.with(|obs| evidence_trend(obs, part));
                             view! {
                                 {history_table("Your gut over time", "When", gut.into_iter().map(|(at, v)| (local_day(&at), v)).collect())}
                                 {history_table("The evidence over time", "Day", trend)}
                             }
-                        })
-                    }}
-                </div>
+                        }}
+                    </div>
+                </Disclosure>
             </div>
         </Show>
     }
@@ -321,28 +311,18 @@ fn Details(id: String) -> impl IntoView {
         state.delete_person(&id, with_log);
         navigate("/people", Default::default());
     };
-    let editing = RwSignal::new(false);
     view! {
         <section class="person-section" aria-labelledby="details">
             <h2 id="details">"Details"</h2>
             <div class="card">
-                <button
-                    type="button"
-                    class="button button--quiet"
-                    aria-expanded=move || editing.get().to_string()
-                    on:click=move |_| editing.update(|e| *e = !*e)
-                >
-                    "Edit name, relationship or marker"
-                </button>
-                // Drawn only when asked for, so the profile opens faster.
-                <Show when=move || editing.get()>
+                <Disclosure label="Edit name, relationship or marker">
                     <form on:submit=save novalidate=true>
                         <PersonFields id_prefix="edit-person" name=name problem=problem relationship=relationship marker=marker/>
                         <button type="submit" class="button button--primary">
                             {move || if problem.get() == Some(NameProblem::Duplicate) { "Save anyway" } else { "Save changes" }}
                         </button>
                     </form>
-                </Show>
+                </Disclosure>
             </div>
             <div class="card">
                 <h3>"Archive"</h3>

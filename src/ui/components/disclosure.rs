@@ -1,0 +1,26 @@
+//! A button that shows and hides a part of the page, drawing that part only while it is open.
+
+use leptos::prelude::*;
+
+/// "Show more detail" pattern: a quiet toggle button (with `aria-expanded`) and its content, which is only
+/// built while open — a closed form or a long table then costs a page nothing on its first frame.
+#[component]
+pub fn Disclosure(
+    /// The button's text.
+    label: &'static str,
+    /// The content shown while open.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <button
+            type="button"
+            class="button button--quiet"
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {label}
+        </button>
+        <Show when=move || open.get()>{children()}</Show>
+    }
+}
