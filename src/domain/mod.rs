@@ -6,6 +6,7 @@ pub mod ids;
 pub mod journal;
 pub mod ladder;
 pub mod merge;
+pub mod message;
 pub mod people;
 pub mod practice;
 pub mod progress;
@@ -13,6 +14,8 @@ pub mod promises;
 pub mod settings;
 pub mod traps;
 pub mod triggers;
+pub mod worksheet_defs;
+pub mod worksheets;
 
 pub use beliefs::Belief;
 pub use journal::{JournalFilter, ThoughtRecord};

@@ -31,3 +31,5 @@ pub const LADDER_PREFIX: &str = "trust-steps/ladder/";
 pub const PROMISES_PREFIX: &str = "trust-steps/promises/";
 /// Self-assessment runs, one key per run.
 pub const ASSESSMENTS_PREFIX: &str = "trust-steps/assessments/";
+/// Worksheets of the Practice hub (forgiveness, boundaries, messages…), one key per filled-in copy.
+pub const WORKSHEETS_PREFIX: &str = "trust-steps/worksheets/";
