@@ -8,6 +8,7 @@ use crate::domain::assessments::AssessmentRun;
 use crate::domain::ladder::LadderStep;
 use crate::domain::people::{Observation, Person};
 use crate::domain::promises::Promise;
+use crate::domain::worksheets::WorksheetEntry;
 use crate::domain::{newer_of, Belief, LessonProgress, Merge, PracticeHistory, Settings, ThoughtRecord, TriggerEntry};
 use crate::storage::browser::BrowserStore;
 use crate::storage::{KvStore, LoadProblem, MemoryStore, QuarantineItem, Record, Stored, Vault};
@@ -66,6 +67,8 @@ pub struct AppState {
     pub promises: RwSignal<Vec<Promise>>,
     /// Self-assessment runs.
     pub assessments: RwSignal<Vec<AssessmentRun>>,
+    /// Filled-in worksheets of every kind (forgiveness, boundaries, messages…).
+    pub worksheets: RwSignal<Vec<WorksheetEntry>>,
     /// The message shown at the bottom of the screen (with Undo after a delete).
     pub toast: RwSignal<Option<Toast>>,
 }
@@ -133,6 +136,7 @@ impl AppState {
             ladder: RwSignal::new(load_all(&mut vault, &mut problems)),
             promises: RwSignal::new(load_all(&mut vault, &mut problems)),
             assessments: RwSignal::new(load_all(&mut vault, &mut problems)),
+            worksheets: RwSignal::new(load_all(&mut vault, &mut problems)),
             storage: RwSignal::new(StorageStatus { unavailable, ..Default::default() }),
             toast: RwSignal::new(None),
         };

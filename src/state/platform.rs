@@ -61,6 +61,7 @@ pub(super) fn listen_to_other_tabs(state: AppState) {
                 state.reload_collection(state.ladder);
                 state.reload_collection(state.promises);
                 state.reload_collection(state.assessments);
+                state.reload_collection(state.worksheets);
             }
             Some(key) => {
                 let ours = state.reload_if_ours(state.journal, key)
@@ -70,7 +71,8 @@ pub(super) fn listen_to_other_tabs(state: AppState) {
                     || state.reload_if_ours(state.observations, key)
                     || state.reload_if_ours(state.ladder, key)
                     || state.reload_if_ours(state.promises, key)
-                    || state.reload_if_ours(state.assessments, key);
+                    || state.reload_if_ours(state.assessments, key)
+                    || state.reload_if_ours(state.worksheets, key);
                 if !ours {
                     state.refresh_storage_status();
                 }

@@ -90,3 +90,25 @@ pub fn pwa_call(method: &str) {
         let _ = function.call0(&pwa);
     }
 }
+
+/// Copies `text` to the clipboard; resolves to whether the browser allowed it (it may not: no clipboard API,
+/// or permission refused), so the caller can show a fallback.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return false };
+    // `navigator.clipboard` is missing outside secure contexts; calling into it then would throw.
+    let available = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).is_ok_and(|c| c.is_object());
+    if !available {
+        return false;
+    }
+    wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(text)).await.is_ok()
+}
+
+/// Focuses the text area `id` and selects its text, ready for the user to copy it.
+pub fn select_text(id: &str) {
+    if let Some(area) =
+        document().and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    {
+        let _ = area.focus();
+        area.select();
+    }
+}

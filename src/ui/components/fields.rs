@@ -2,6 +2,15 @@
 
 use leptos::prelude::*;
 
+/// The hint paragraph under a field's label and the id that links it (`aria-describedby`); an empty hint is
+/// no hint (worksheet definitions use "" for none).
+fn field_hint(id: &str, hint: Option<&'static str>) -> (Option<impl IntoView>, Option<String>) {
+    let hint = hint.filter(|h| !h.is_empty());
+    let hint_id = format!("{id}-hint");
+    let described_by = hint.map(|_| hint_id.clone());
+    (hint.map(|h| view! { <p class="field__hint" id=hint_id>{h}</p> }), described_by)
+}
+
 /// A labelled text area. `on_input` gets every change, so callers can autosave as the user types.
 #[component]
 pub fn TextArea(
@@ -22,15 +31,15 @@ pub fn TextArea(
     #[prop(default = 4)]
     rows: u32,
 ) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
+    let (hint, described_by) = field_hint(&id, hint);
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{h}</p> })}
+            {hint}
             <textarea
                 id=id
                 rows=rows
-                aria-describedby=hint.map(|_| hint_id.clone())
+                aria-describedby=described_by
                 prop:value=move || value.get()
                 on:input=move |ev| on_input(event_target_value(&ev))
             ></textarea>
@@ -46,6 +55,9 @@ pub fn TextInput(
     id: String,
     /// The visible label.
     label: &'static str,
+    /// A short hint under the label.
+    #[prop(optional)]
+    hint: Option<&'static str>,
     /// The current text.
     #[prop(into)]
     value: Signal<String>,
@@ -55,10 +67,18 @@ pub fn TextInput(
     #[prop(default = "text")]
     kind: &'static str,
 ) -> impl IntoView {
+    let (hint, described_by) = field_hint(&id, hint);
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <input id=id type=kind prop:value=move || value.get() on:input=move |ev| on_input(event_target_value(&ev))/>
+            {hint}
+            <input
+                id=id
+                type=kind
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=move |ev| on_input(event_target_value(&ev))
+            />
         </div>
     }
 }

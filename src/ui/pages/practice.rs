@@ -2,8 +2,14 @@
 
 use super::NotFound;
 use crate::content::{exercise_by_slug, lesson_by_slug, ExerciseInfo, EXERCISES, LESSONS};
-use crate::state::set_title;
-use crate::ui::exercises::{BeliefTracker, PromisesTool, TrapPractice, TriggerLog, TrustOrigins, TrustworthinessCheck};
+use crate::domain::assessments::AssessmentKind;
+use crate::domain::journal::RecordStatus;
+use crate::domain::worksheet_defs::worksheet_by_slug;
+use crate::domain::worksheets::{count_of, days_ago, last_checkin};
+use crate::state::{set_title, today, AppState};
+use crate::ui::exercises::{
+    BeliefTracker, PromisesTool, TrapPractice, TriggerLog, TrustOrigins, TrustworthinessCheck, WorksheetTool,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -31,6 +37,7 @@ pub fn Practice() -> impl IntoView {
                                                 <li class="card">
                                                     <a href=format!("/practice/{}", e.slug)>{e.title}</a>
                                                     <p>{e.summary}</p>
+                                                    <p class="practice-progress">{move || progress_line(e.slug)}</p>
                                                 </li>
                                             }
                                         })
@@ -86,12 +93,73 @@ fn exercise_tool(slug: &str) -> AnyView {
             </p>
         }
         .into_any(),
+        "trust-map" => view! {
+            <p>"The trust map lives on the People page: each person, what they have actually done, and how that adds up."</p>
+            <p><a class="button button--primary" href="/people">"Open the trust map"</a></p>
+        }
+        .into_any(),
+        "disclosure-ladder" => view! {
+            <p>"Each person has their own ladder of small things to share. Open a person on the People page to build theirs."</p>
+            <p><a class="button button--primary" href="/people">"Choose a person"</a></p>
+        }
+        .into_any(),
         "belief-tracker" => view! { <BeliefTracker/> }.into_any(),
         "trigger-log" => view! { <TriggerLog/> }.into_any(),
         "trap-practice" => view! { <TrapPractice/> }.into_any(),
         "promises" => view! { <PromisesTool/> }.into_any(),
         "trustworthiness-check" => view! { <TrustworthinessCheck/> }.into_any(),
         "trust-origins" => view! { <TrustOrigins/> }.into_any(),
-        _ => view! { <p class="empty-state">"This exercise is not built yet. Nothing has been recorded for it."</p> }.into_any(),
+        slug => match worksheet_by_slug(slug) {
+            Some(def) => view! { <WorksheetTool def=def/> }.into_any(),
+            None => view! { <p class="empty-state">"This exercise is not built yet. Nothing has been recorded for it."</p> }.into_any(),
+        },
+    }
+}
+
+/// The user's progress on an exercise, in a few words, from what is stored.
+fn progress_line(slug: &str) -> String {
+    let state = AppState::get();
+    let assessments = |kind: AssessmentKind| {
+        state.assessments.with(|runs| {
+            let done = runs.iter().filter(|r| r.kind == kind && r.is_complete()).count();
+            count_of(done, "check finished", "checks finished")
+        })
+    };
+    let line = match slug {
+        "trust-map" => state.people.with(|p| count_of(p.len(), "person", "people")),
+        "trustworthiness-check" => assessments(AssessmentKind::Trustworthiness),
+        "trust-origins" => assessments(AssessmentKind::Origins),
+        "promises" => {
+            state.promises.with(|p| count_of(p.iter().filter(|p| !p.archived).count(), "promise", "promises"))
+        }
+        "disclosure-ladder" => state.ladder.with(|s| count_of(s.len(), "step", "steps")),
+        "thought-record" => state.journal.with(|records| {
+            let done = records.iter().filter(|r| r.status == RecordStatus::Complete).count();
+            let drafts = records.len() - done;
+            let line = count_of(done, "thought record", "thought records");
+            if drafts > 0 {
+                format!("{line}, {}", count_of(drafts, "draft", "drafts"))
+            } else {
+                line
+            }
+        }),
+        "trap-practice" => state.trap_practice.with(|h| count_of(h.attempts.len(), "answer", "answers")),
+        "belief-tracker" => state.beliefs.with(|b| count_of(b.len(), "belief", "beliefs")),
+        "trigger-log" => state.triggers.with(|t| count_of(t.len(), "entry", "entries")),
+        slug => {
+            let Some(def) = worksheet_by_slug(slug) else { return String::new() };
+            state.worksheets.with(|all| {
+                let line = def.progress_line(all).unwrap_or_else(|| "Not started".to_owned());
+                match last_checkin(all, slug) {
+                    Some(day) => format!("{line}, last check-in {}", days_ago(&day, &today())),
+                    None => line,
+                }
+            })
+        }
+    };
+    if line.starts_with("0 ") {
+        "Not started".to_owned()
+    } else {
+        line
     }
 }

@@ -1,0 +1,185 @@
+//! The field kinds of a worksheet: text, choice, checklist step, dated notes; the message builder and the
+//! habit check-ins have their own files.
+
+use super::checkins::HabitCheckIns;
+use super::message::MessageBuilder;
+use super::Change;
+use crate::domain::worksheets::{Field, FieldKind, WorksheetEntry};
+use crate::state::{now_iso, today};
+use crate::ui::components::fields::{TextArea, TextInput};
+use crate::ui::platform::local_day;
+use leptos::prelude::*;
+
+/// The hint of a field, if it has one.
+fn hint(field: &Field) -> Option<&'static str> {
+    (!field.hint.is_empty()).then_some(field.hint)
+}
+
+/// The stored answer under `key`, as a signal that changes only when that answer does.
+pub(super) fn answer(entry: RwSignal<WorksheetEntry>, key: &'static str) -> Memo<String> {
+    Memo::new(move |_| entry.with(|e| e.answers.get(key).cloned().unwrap_or_default()))
+}
+
+/// A closure that stores a new answer under `key`.
+pub(super) fn set_answer(edit: Callback<Change>, key: &'static str) -> impl Fn(String) + Copy + 'static {
+    move |text: String| edit.run(Box::new(move |e| e.set_answer(key, text)))
+}
+
+/// One field, drawn by its kind.
+#[component]
+pub(super) fn FieldView(
+    field: &'static Field,
+    entry: RwSignal<WorksheetEntry>,
+    edit: Callback<Change>,
+) -> impl IntoView {
+    let id = format!("ws-{}", field.key);
+    match field.kind {
+        FieldKind::Line => view! {
+            <TextInput id=id label=field.label hint=hint(field).unwrap_or_default() value=answer(entry, field.key) on_input=set_answer(edit, field.key)/>
+        }
+        .into_any(),
+        FieldKind::Text => view! {
+            <TextArea id=id label=field.label hint=hint(field).unwrap_or_default() rows=3 value=answer(entry, field.key) on_input=set_answer(edit, field.key)/>
+        }
+        .into_any(),
+        FieldKind::Choice(choices) => {
+            let value = answer(entry, field.key);
+            view! {
+                <fieldset class="choice-group">
+                    <legend>{field.label}</legend>
+                    {hint(field).map(|h| view! { <p class="field__hint">{h}</p> })}
+                    {choices
+                        .iter()
+                        .map(|choice| {
+                            view! {
+                                <label class="choice">
+                                    <input
+                                        type="radio"
+                                        name=id.clone()
+                                        prop:checked=move || value.with(|v| v == choice.value)
+                                        on:change=move |_| set_answer(edit, field.key)(choice.value.to_owned())
+                                    />
+                                    <span>{choice.label}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+            }
+            .into_any()
+        }
+        FieldKind::Step { notes } => view! { <StepField field=field notes=notes entry=entry edit=edit/> }.into_any(),
+        FieldKind::Log => view! {
+            <div class="worksheet__log">
+                <h3>{field.label}</h3>
+                {hint(field).map(|h| view! { <p class="field__hint">{h}</p> })}
+                <DatedNotes key=field.key label="New entry" button="Add entry" entry=entry edit=edit/>
+            </div>
+        }
+        .into_any(),
+        FieldKind::Message => view! { <MessageBuilder entry=entry edit=edit/> }.into_any(),
+        FieldKind::HabitCheckIns => view! { <HabitCheckIns entry=entry edit=edit/> }.into_any(),
+    }
+}
+
+/// A checklist step: a checkbox, the day it was ticked, and (for steps with notes) dated notes.
+#[component]
+fn StepField(
+    field: &'static Field,
+    notes: bool,
+    entry: RwSignal<WorksheetEntry>,
+    edit: Callback<Change>,
+) -> impl IntoView {
+    let id = format!("ws-{}", field.key);
+    let hint_id = format!("{id}-hint");
+    let ticked = Memo::new(move |_| entry.with(|e| e.ticked.get(field.key).cloned()));
+    view! {
+        <div class="worksheet-step" class:worksheet-step--done=move || ticked.with(Option::is_some)>
+            <div class="worksheet-step__check">
+                <input
+                    type="checkbox"
+                    id=id.clone()
+                    aria-describedby=hint(field).map(|_| hint_id.clone())
+                    prop:checked=move || ticked.with(Option::is_some)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        let day = today();
+                        edit.run(Box::new(move |e| e.tick(field.key, on, &day)));
+                    }
+                />
+                <label for=id>{field.label}</label>
+            </div>
+            {hint(field).map(|h| view! { <p class="field__hint" id=hint_id>{h}</p> })}
+            {move || ticked.get().map(|day| view! { <p class="worksheet-step__day">{format!("Done on {}", local_day(&day))}</p> })}
+            {notes.then(|| view! { <DatedNotes key=field.key label="Add a dated note" button="Add note" entry=entry edit=edit/> })}
+        </div>
+    }
+}
+
+/// Dated notes under a step or log: the list, and a box for a new one. What is typed in the box is itself saved
+/// as the user types (as the answer `<key>--draft`), so a reload before "Add" loses nothing.
+#[component]
+fn DatedNotes(
+    key: &'static str,
+    label: &'static str,
+    button: &'static str,
+    entry: RwSignal<WorksheetEntry>,
+    edit: Callback<Change>,
+) -> impl IntoView {
+    let draft_key = format!("{key}--draft");
+    let notes = Memo::new(move |_| entry.with(|e| e.notes.get(key).cloned().unwrap_or_default()));
+    let draft = {
+        let draft_key = draft_key.clone();
+        Memo::new(move |_| entry.with(|e| e.answers.get(&draft_key).cloned().unwrap_or_default()))
+    };
+    let type_draft = {
+        let draft_key = draft_key.clone();
+        move |text: String| {
+            let draft_key = draft_key.clone();
+            edit.run(Box::new(move |e| e.set_answer(&draft_key, text)));
+        }
+    };
+    let add = move |_| {
+        let text = draft.get_untracked();
+        let now = now_iso();
+        let draft_key = draft_key.clone();
+        edit.run(Box::new(move |e| {
+            if e.add_note(key, &text, &now) {
+                e.answers.remove(&draft_key);
+            }
+        }));
+    };
+    view! {
+        <Show when=move || notes.with(|n| !n.is_empty())>
+            <ul class="dated-notes">
+                <For each=move || notes.get() key=|n| n.at.clone() let:note>
+                    {
+                        let at = note.at.clone();
+                        let day = local_day(&note.at);
+                        view! {
+                            <li class="dated-notes__item">
+                                <span class="dated-notes__day">{day.clone()}</span>
+                                <span class="dated-notes__text user-text">{note.text.clone()}</span>
+                                <button
+                                    type="button"
+                                    class="button button--quiet"
+                                    aria-label=format!("Remove the note from {day}")
+                                    on:click=move |_| {
+                                        let at = at.clone();
+                                        edit.run(Box::new(move |e| e.remove_note(key, &at)));
+                                    }
+                                >
+                                    "Remove"
+                                </button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+        </Show>
+        <div class="dated-notes__new">
+            <TextArea id=format!("ws-{key}-note") label=label rows=2 value=draft on_input=type_draft/>
+            <button type="button" class="button button--secondary" on:click=add>{button}</button>
+        </div>
+    }
+}
