@@ -290,6 +290,19 @@ fn the_message_is_composed_in_either_shape_with_the_gaps_shown() {
         compose(parts, MessageStyle::IStatement),
         "I feel hurt when you looked at your phone three times while I was talking. I'd like to feel heard. Could you keep phones away during dinner?"
     );
+    // Typed as whole sentences: the capital of an ordinary first word and a repeated opening go; names stay.
+    let sentences = MessageParts {
+        observation: "When You came home at 11 and didn't text.",
+        feeling: "I feel worried.",
+        need: "I need to know you're safe.",
+        request: "Would you text me if you'll be later than 10?",
+    };
+    assert_eq!(
+        compose(sentences, MessageStyle::Nvc),
+        "When you came home at 11 and didn't text, I feel worried, because I need to know you're safe. Would you text me if you'll be later than 10?"
+    );
+    let named = MessageParts { observation: "Sam said I was overreacting", ..sentences };
+    assert!(compose(named, MessageStyle::IStatement).starts_with("I feel worried when Sam said I was overreacting."));
     let asking = MessageParts { request: "Could we talk on Sunday?", ..parts };
     assert!(compose(asking, MessageStyle::Nvc).ends_with("Could we talk on Sunday?"));
     let empty = MessageParts::default();

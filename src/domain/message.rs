@@ -346,18 +346,64 @@ fn as_question(request: &str, style: MessageStyle) -> String {
     }
 }
 
+/// Words that start a sentence but not a name: their capital goes when the part moves mid-sentence.
+const SENTENCE_STARTERS: &[&str] = &[
+    "you",
+    "he",
+    "she",
+    "they",
+    "we",
+    "it",
+    "my",
+    "your",
+    "his",
+    "her",
+    "their",
+    "our",
+    "the",
+    "this",
+    "that",
+    "there",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "in",
+];
+
+/// One part made ready to sit inside the sentence: trimmed, without a final full stop, without an opening the
+/// sentence already has ("When …", "I feel …", "I need …"), and without the capital of an ordinary first word
+/// ("You looked" → "you looked"; names keep theirs). "…" when empty, so the shape shows while typing.
+fn sentence_part(text: &str, openings: &[&str]) -> String {
+    let mut part = trim_end_punctuation(text);
+    let lower = normalise(part);
+    if let Some(opening) = openings.iter().find(|o| lower.starts_with(*o)) {
+        part = part.get(opening.len()..).unwrap_or(part).trim_start();
+    }
+    if part.is_empty() {
+        return "…".to_owned();
+    }
+    let first_word = part.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let mut chars = part.chars();
+    match chars.next() {
+        Some(first) if first.is_uppercase() && SENTENCE_STARTERS.contains(&first_word.to_lowercase().as_str()) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => part.to_owned(),
+    }
+}
+
 /// The composed message. Missing parts show as "…" so the shape is visible while typing.
 pub fn compose(parts: MessageParts<'_>, style: MessageStyle) -> String {
-    let part = |text: &str| {
-        let t = trim_end_punctuation(text);
-        if t.is_empty() {
-            "…".to_owned()
-        } else {
-            t.to_owned()
-        }
-    };
     let request = if parts.request.trim().is_empty() { "…".to_owned() } else { as_question(parts.request, style) };
-    let (observation, feeling, need) = (part(parts.observation), part(parts.feeling), part(parts.need));
+    let observation = sentence_part(parts.observation, &["when "]);
+    let feeling = sentence_part(parts.feeling, &["i feel ", "i'm feeling ", "i am feeling "]);
+    let need = sentence_part(parts.need, &["because i need ", "i need ", "i'd like "]);
     match style {
         MessageStyle::Nvc => format!("When {observation}, I feel {feeling}, because I need {need}. {request}"),
         MessageStyle::IStatement => format!("I feel {feeling} when {observation}. I'd like {need}. {request}"),

@@ -31,6 +31,9 @@ async function fillEverything(page, tag) {
   }
   const boxes = sheet.locator('input[type=checkbox]');
   for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+  // Note boxes under checklist steps open from a button.
+  const toggles = sheet.getByRole('button', { name: 'Write a note' });
+  for (let i = 0; i < (await toggles.count()); i++) await toggles.nth(i).click();
   const areas = sheet.locator('textarea:not([readonly])');
   for (let i = 0; i < (await areas.count()); i++) {
     await areas.nth(i).fill(`${tag} answer ${i}\n  <i>kept as typed</i>  `);
@@ -40,7 +43,8 @@ async function fillEverything(page, tag) {
   // Dated notes: add one under every step or log that takes notes (their boxes were filled above).
   const add = sheet.getByRole('button', { name: /^Add (note|entry)$/ });
   const adds = await add.count();
-  for (let i = 0; i < adds; i++) await add.nth(i).click();
+  // Last first: a step's box closes once its note is added.
+  for (let i = adds - 1; i >= 0; i--) await add.nth(i).click();
   return adds;
 }
 
@@ -140,6 +144,23 @@ test('worksheets: saved as you type, several copies, delete with Undo, mark done
   await expect(page.locator('.card', { has: page.locator('a[href="/practice/boundaries"]') })).toContainText(
     'Not started',
   );
+
+  // A dated note half written under a step survives a reload, its box open.
+  await open(page, server, '/practice/therapy-prep');
+  await page.getByRole('link', { name: 'Start a new worksheet' }).click();
+  const step = page.locator('.worksheet-step', { hasText: 'Have you worked with people' });
+  await step.getByRole('checkbox').check();
+  await expect(step).toContainText('Done on');
+  await step.getByRole('button', { name: 'Write a note' }).click();
+  await step.getByLabel('Dated note').fill('She has, for ten years');
+  await page.reload();
+  await waitForApp(page);
+  await expect(step.getByLabel('Dated note')).toHaveValue('She has, for ten years');
+  await step.getByRole('button', { name: 'Add note' }).click();
+  await expect(step.locator('.dated-notes__text')).toHaveText('She has, for ten years');
+  await expect(step.getByLabel('Dated note')).toHaveCount(0);
+  await step.getByRole('button', { name: /^Remove the note/ }).click();
+  await expect(step.locator('.dated-notes__item')).toHaveCount(0);
 });
 
 test('message builder: flags judging words, suggests feelings, composes and copies the message', async ({
@@ -157,7 +178,7 @@ test('message builder: flags judging words, suggests feelings, composes and copi
   await expect(flags).toContainText("“you're so”");
   await expect(flags).toContainText('“always”');
   await expect(flags).toContainText('“rude”');
-  await observation.fill('you looked at your phone three times while I was talking at dinner');
+  await observation.fill('You looked at your phone three times while I was talking at dinner');
   await expect(page.locator('.word-flags')).toHaveCount(0);
 
   await page.getByLabel('2. How do you feel?').fill('ignored');

@@ -10,8 +10,12 @@ pub fn Disclosure(
     label: &'static str,
     /// The content shown while open.
     children: ChildrenFn,
+    /// Open or closed, when the caller needs to set it (for example open when there is a draft inside);
+    /// otherwise it starts closed and only the button changes it.
+    #[prop(optional)]
+    open: Option<RwSignal<bool>>,
 ) -> impl IntoView {
-    let open = RwSignal::new(false);
+    let open = open.unwrap_or_else(|| RwSignal::new(false));
     view! {
         <button
             type="button"

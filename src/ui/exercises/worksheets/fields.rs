@@ -6,6 +6,7 @@ use super::message::MessageBuilder;
 use super::Change;
 use crate::domain::worksheets::{Field, FieldKind, WorksheetEntry};
 use crate::state::{now_iso, today};
+use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::fields::{TextArea, TextInput};
 use crate::ui::platform::local_day;
 use leptos::prelude::*;
@@ -73,7 +74,7 @@ pub(super) fn FieldView(
             <div class="worksheet__log">
                 <h3>{field.label}</h3>
                 {hint(field).map(|h| view! { <p class="field__hint">{h}</p> })}
-                <DatedNotes key=field.key label="New entry" button="Add entry" entry=entry edit=edit/>
+                <DatedNotes key=field.key label="New entry" button="Add entry" folded=false entry=entry edit=edit/>
             </div>
         }
         .into_any(),
@@ -111,18 +112,21 @@ fn StepField(
             </div>
             {hint(field).map(|h| view! { <p class="field__hint" id=hint_id>{h}</p> })}
             {move || ticked.get().map(|day| view! { <p class="worksheet-step__day">{format!("Done on {}", local_day(&day))}</p> })}
-            {notes.then(|| view! { <DatedNotes key=field.key label="Add a dated note" button="Add note" entry=entry edit=edit/> })}
+            {notes.then(|| view! { <DatedNotes key=field.key label="Dated note" button="Add note" folded=true entry=entry edit=edit/> })}
         </div>
     }
 }
 
 /// Dated notes under a step or log: the list, and a box for a new one. What is typed in the box is itself saved
-/// as the user types (as the answer `<key>--draft`), so a reload before "Add" loses nothing.
+/// as the user types (as the answer `<key>--draft`), so a reload before "Add" loses nothing. When `folded`
+/// (under checklist steps, which can be many), the box opens from a "Write a note" button, and is open at once
+/// while it holds a draft.
 #[component]
 fn DatedNotes(
     key: &'static str,
     label: &'static str,
     button: &'static str,
+    folded: bool,
     entry: RwSignal<WorksheetEntry>,
     edit: Callback<Change>,
 ) -> impl IntoView {
@@ -139,8 +143,12 @@ fn DatedNotes(
             edit.run(Box::new(move |e| e.set_answer(&draft_key, text)));
         }
     };
+    let open = RwSignal::new(!folded || !draft.get_untracked().is_empty());
     let add = move |_| {
         let text = draft.get_untracked();
+        if folded && !text.trim().is_empty() {
+            open.set(false);
+        }
         let now = now_iso();
         let draft_key = draft_key.clone();
         edit.run(Box::new(move |e| {
@@ -148,6 +156,20 @@ fn DatedNotes(
                 e.answers.remove(&draft_key);
             }
         }));
+    };
+    let form = move || {
+        let (type_draft, add) = (type_draft.clone(), add.clone());
+        view! {
+            <div class="dated-notes__new">
+                <TextArea id=format!("ws-{key}-note") label=label rows=2 value=draft on_input=type_draft/>
+                <button type="button" class="button button--secondary" on:click=add>{button}</button>
+            </div>
+        }
+    };
+    let new_note = if folded {
+        view! { <Disclosure label="Write a note" open=open>{form()}</Disclosure> }.into_any()
+    } else {
+        form().into_any()
     };
     view! {
         <Show when=move || notes.with(|n| !n.is_empty())>
@@ -177,9 +199,6 @@ fn DatedNotes(
                 </For>
             </ul>
         </Show>
-        <div class="dated-notes__new">
-            <TextArea id=format!("ws-{key}-note") label=label rows=2 value=draft on_input=type_draft/>
-            <button type="button" class="button button--secondary" on:click=add>{button}</button>
-        </div>
+        {new_note}
     }
 }
