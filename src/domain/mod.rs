@@ -3,10 +3,12 @@
 pub mod assessments;
 pub mod beliefs;
 pub mod ids;
+pub mod insights;
 pub mod journal;
 pub mod ladder;
 pub mod merge;
 pub mod message;
+pub mod next_step;
 pub mod people;
 pub mod practice;
 pub mod progress;

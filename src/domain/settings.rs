@@ -1,6 +1,7 @@
 //! App preferences.
 
 use super::merge::Merge;
+use super::next_step::Dismissed;
 use crate::storage::{keys, Stored, Versioned};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -63,6 +64,8 @@ impl From<ThemeChoice> for String {
 pub struct Settings {
     /// Colour theme.
     pub theme: ThemeChoice,
+    /// Today's next-step suggestions the user set aside ("Not today").
+    pub dismissed_steps: Dismissed,
     /// Last change (UTC, ISO 8601); decides which tab's settings win.
     pub updated_at: String,
     /// Fields written by a newer version, kept as they are.

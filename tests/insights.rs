@@ -1,0 +1,499 @@
+//! Today and Progress: date ranges and buckets, the active-day streak, the week in words, every chart series and
+//! the next-step rules with their dismissals — each with the empty and the single-entry case.
+
+#![cfg(not(target_arch = "wasm32"))] // native tests
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use std::collections::BTreeSet;
+use trust_steps::domain::insights::{
+    active_days, active_streak, belief_lines, course_progress, feelings_before_after, habits_per_week,
+    ladder_feared_vs_happened, people_by_activity, person_gut_vs_evidence, person_trend, promises_per_week,
+    trap_frequency, trap_name, week_summary, Bucket, Clock, DateRange, UserData, Window,
+};
+use trust_steps::domain::journal::{FeelingRating, RecordStatus};
+use trust_steps::domain::ladder::{Experiment, LadderStep};
+use trust_steps::domain::next_step::{
+    candidates, is_new_user, next_step, Dismissed, NextStep, UnfinishedWorksheet, RERATE_AFTER_DAYS,
+};
+use trust_steps::domain::people::{Direction, Observation, Person, Relationship, TrustPart};
+use trust_steps::domain::promises::{Promise, Recurrence};
+use trust_steps::domain::{Belief, LessonProgress, Settings, ThoughtRecord};
+
+const TODAY: &str = "2026-03-18"; // a Wednesday
+const LESSONS: [&str; 3] = ["what-trust-is", "where-trust-issues-come-from", "self-trust"];
+
+fn at(day: &str) -> String {
+    format!("{day}T12:00:00.000Z")
+}
+
+fn clock() -> Clock {
+    Clock::utc(TODAY)
+}
+
+fn finished(id: &str, day: &str, feelings: &[(u8, u8)], traps: &[&str]) -> ThoughtRecord {
+    let mut r = ThoughtRecord::new(id.into(), &at(day), day);
+    r.thought = "They are ignoring me".into();
+    r.feelings = feelings
+        .iter()
+        .enumerate()
+        .map(|(i, (b, a))| FeelingRating { name: format!("f{i}"), before: *b, after: Some(*a), ..Default::default() })
+        .collect();
+    r.traps = traps.iter().map(|t| (*t).to_owned()).collect();
+    r.status = RecordStatus::Complete;
+    r
+}
+
+fn belief(id: &str, ratings: &[(&str, u8)]) -> Belief {
+    let mut b = Belief::new(id.into(), &format!("belief {id}"), ratings[0].1, &at(ratings[0].0));
+    for (day, strength) in &ratings[1..] {
+        b.rate(*strength, &at(day));
+    }
+    b
+}
+
+fn person(id: &str, name: &str) -> Person {
+    Person::new(id.into(), name, Relationship::Friend, &at("2026-01-01"))
+}
+
+fn observation(id: &str, person_id: &str, day: &str, part: TrustPart, direction: Direction, weight: u8) -> Observation {
+    Observation { part, direction, weight, ..Observation::new(id.into(), person_id, day, &at(day)) }
+}
+
+fn experiment(id: &str, likelihood: u8, planned: &str, done: Option<(&str, bool)>) -> Experiment {
+    let mut e = Experiment::new(id.into(), "They will laugh", likelihood, 5, &at(planned));
+    if let Some((day, came_true)) = done {
+        e.record_outcome("They listened", None, Some(came_true), "", &at(day));
+    }
+    e
+}
+
+fn step(id: &str, person_id: &str, experiments: Vec<Experiment>) -> LadderStep {
+    let mut s = LadderStep::new(id.into(), person_id, "Share a worry", 0, &at("2026-01-01"));
+    s.experiments = experiments;
+    s
+}
+
+struct Data {
+    journal: Vec<ThoughtRecord>,
+    beliefs: Vec<Belief>,
+    people: Vec<Person>,
+    observations: Vec<Observation>,
+    ladder: Vec<LadderStep>,
+    promises: Vec<Promise>,
+    progress: LessonProgress,
+    other: Vec<String>,
+    habits: Vec<String>,
+}
+
+impl Data {
+    fn empty() -> Self {
+        Data {
+            journal: vec![],
+            beliefs: vec![],
+            people: vec![],
+            observations: vec![],
+            ladder: vec![],
+            promises: vec![],
+            progress: LessonProgress::default(),
+            other: vec![],
+            habits: vec![],
+        }
+    }
+
+    fn view(&self) -> UserData<'_> {
+        UserData {
+            journal: &self.journal,
+            beliefs: &self.beliefs,
+            people: &self.people,
+            observations: &self.observations,
+            ladder: &self.ladder,
+            promises: &self.promises,
+            progress: &self.progress,
+            other_activity: &self.other,
+            habit_days: &self.habits,
+        }
+    }
+}
+
+fn window(range: DateRange) -> Window {
+    Window::of(range, TODAY)
+}
+
+// --- days, ranges, buckets ---------------------------------------------------------------------------------
+
+#[test]
+fn ranges_end_today_and_count_their_days() {
+    assert_eq!(DateRange::FourWeeks.first_day(TODAY).as_deref(), Some("2026-02-19"));
+    assert_eq!(DateRange::ThreeMonths.first_day(TODAY).as_deref(), Some("2025-12-18"));
+    assert_eq!(DateRange::Year.first_day(TODAY).as_deref(), Some("2025-03-19"));
+    assert_eq!(DateRange::All.first_day(TODAY), None);
+    assert_eq!(DateRange::FourWeeks.previous(TODAY), Some(("2026-01-22".to_owned(), "2026-02-18".to_owned())));
+    assert_eq!(DateRange::All.previous(TODAY), None);
+    let w = window(DateRange::FourWeeks);
+    assert!(w.contains("2026-02-19") && w.contains(TODAY));
+    assert!(!w.contains("2026-02-18") && !w.contains("2026-03-19"));
+    assert!(window(DateRange::All).contains("1999-01-01"));
+}
+
+#[test]
+fn stored_utc_times_fall_on_the_users_local_day() {
+    let berlin = Clock { today: TODAY.into(), offset_minutes: 60 };
+    assert_eq!(berlin.day_of("2026-03-01T23:30:00.000Z").as_deref(), Some("2026-03-02"));
+    let new_york = Clock { today: TODAY.into(), offset_minutes: -300 };
+    assert_eq!(new_york.day_of("2026-03-01T03:00:00.000Z").as_deref(), Some("2026-02-28"));
+    assert_eq!(new_york.day_of("2026-03-01").as_deref(), Some("2026-03-01"));
+    assert_eq!(new_york.day_of("garbage"), None);
+    assert_eq!(new_york.day_of(""), None);
+}
+
+#[test]
+fn buckets_grow_with_the_span() {
+    assert_eq!(Bucket::for_span("2026-02-19", TODAY), Bucket::Day);
+    assert_eq!(Bucket::for_span("2025-03-19", TODAY), Bucket::Week);
+    assert_eq!(Bucket::for_span("2020-01-01", TODAY), Bucket::Month);
+    assert_eq!(Bucket::Week.start_of(TODAY).as_deref(), Some("2026-03-16"));
+    assert_eq!(Bucket::Month.start_of(TODAY).as_deref(), Some("2026-03-01"));
+    assert_eq!(Bucket::Day.start_of("nope"), None);
+}
+
+// --- streak and week ---------------------------------------------------------------------------------------
+
+#[test]
+fn streak_counts_consecutive_active_days_and_keeps_yesterdays_until_today_is_done() {
+    let days = |list: &[&str]| list.iter().map(|d| (*d).to_owned()).collect::<BTreeSet<String>>();
+    assert_eq!(active_streak(&days(&[]), TODAY), 0);
+    assert_eq!(active_streak(&days(&[TODAY]), TODAY), 1);
+    assert_eq!(active_streak(&days(&["2026-03-17"]), TODAY), 1, "yesterday still counts in the morning");
+    assert_eq!(active_streak(&days(&["2026-03-16"]), TODAY), 0);
+    assert_eq!(active_streak(&days(&["2026-03-15", "2026-03-16", "2026-03-17", TODAY]), TODAY), 4);
+    assert_eq!(active_streak(&days(&["2026-03-14", "2026-03-16", "2026-03-17", TODAY]), TODAY), 3);
+}
+
+#[test]
+fn active_days_gather_every_kind_of_entry() {
+    let mut data = Data::empty();
+    assert!(active_days(&data.view(), &clock()).is_empty());
+    data.journal.push(finished("r1", "2026-03-10", &[(80, 40)], &[]));
+    data.journal.push(ThoughtRecord::new("blank".into(), &at("2026-03-11"), "2026-03-11"));
+    data.observations.push(observation("o1", "p1", "2026-03-12", TrustPart::Reliability, Direction::Built, 2));
+    data.progress.set_done("what-trust-is", true, &at("2026-03-13"));
+    data.other.push(at("2026-03-14"));
+    data.habits.push("2026-03-15".into());
+    let days: Vec<String> = active_days(&data.view(), &clock()).into_iter().collect();
+    assert_eq!(days, ["2026-03-10", "2026-03-12", "2026-03-13", "2026-03-14", "2026-03-15"]);
+}
+
+#[test]
+fn a_quiet_week_gets_one_kind_line_and_a_busy_one_is_summed_up() {
+    let data = Data::empty();
+    let summary = week_summary(&data.view(), &clock());
+    assert!(summary.is_empty());
+    assert_eq!(summary.sentences().len(), 1);
+    assert!(summary.sentences()[0].contains("quiet week"));
+
+    let mut data = Data::empty();
+    data.journal.push(finished("r1", "2026-03-17", &[(80, 40), (60, 40)], &[]));
+    data.journal.push(finished("old", "2026-03-01", &[(80, 0)], &[]));
+    let mut p = Promise::new("p1".into(), "Walk", Recurrence::Daily, "2026-03-01", &at("2026-03-01"));
+    p.check_in("2026-03-16", true, "", &at("2026-03-16"));
+    p.check_in("2026-03-17", false, "", &at("2026-03-17"));
+    data.promises.push(p);
+    data.observations.push(observation("o1", "a", "2026-03-18", TrustPart::Honesty, Direction::Built, 1));
+    data.ladder.push(step("s1", "a", vec![experiment("e1", 80, "2026-03-10", Some(("2026-03-15", false)))]));
+    data.beliefs.push(belief("b1", &[("2026-02-01", 80), ("2026-03-16", 60)]));
+    data.progress.set_done("self-trust", true, &at("2026-03-12"));
+    data.habits.push("2026-03-18".into());
+    let s = week_summary(&data.view(), &clock());
+    assert_eq!(s.records_finished, 1);
+    assert_eq!(s.average_drop, Some(30.0));
+    assert_eq!((s.promises_kept, s.promises_checked), (1, 2));
+    assert_eq!((s.observations, s.observations_built), (1, 1));
+    assert_eq!((s.experiments_done, s.fears_came_true), (1, 0));
+    assert_eq!(s.beliefs_rerated, 1);
+    assert_eq!(s.lessons_done, 1);
+    assert_eq!(s.habit_checkins, 1);
+    // 12, 15, 16, 17, 18 (the experiment was planned on the 10th, outside the week)
+    assert_eq!(s.active_days, 5);
+    let text = s.sentences().join(" ");
+    assert!(text.contains("5 days of the last 7"), "{text}");
+    assert!(text.contains("1 thought record; afterwards your feelings were 30 points less intense"), "{text}");
+    assert!(text.contains("kept 1 of 2 promise check-ins"), "{text}");
+    assert!(text.contains("feared came true in 0"), "{text}");
+}
+
+// --- chart series ------------------------------------------------------------------------------------------
+
+#[test]
+fn feelings_pairs_average_before_and_after_per_bucket() {
+    let (_, empty) = feelings_before_after(&[], &window(DateRange::FourWeeks));
+    assert!(empty.is_empty());
+
+    let one = [finished("r1", "2026-03-10", &[(80, 40), (60, 20)], &[])];
+    let (bucket, pairs) = feelings_before_after(&one, &window(DateRange::FourWeeks));
+    assert_eq!(bucket, Bucket::Day);
+    assert_eq!(pairs.len(), 1);
+    assert_eq!(
+        (pairs[0].label.as_str(), pairs[0].before, pairs[0].after, pairs[0].count),
+        ("2026-03-10", 70.0, Some(30.0), 1)
+    );
+
+    let mut draft = finished("d", "2026-03-10", &[(100, 0)], &[]);
+    draft.status = RecordStatus::Draft;
+    let records = [
+        finished("r1", "2026-03-16", &[(80, 40)], &[]),
+        finished("r2", "2026-03-17", &[(60, 40)], &[]),
+        finished("old", "2024-01-01", &[(90, 10)], &[]),
+        draft,
+    ];
+    let (bucket, pairs) = feelings_before_after(&records, &window(DateRange::Year));
+    assert_eq!(bucket, Bucket::Week);
+    assert_eq!(pairs.len(), 1, "{pairs:?}");
+    assert_eq!(
+        (pairs[0].label.as_str(), pairs[0].before, pairs[0].after, pairs[0].count),
+        ("2026-03-16", 70.0, Some(40.0), 2)
+    );
+    let (_, all) = feelings_before_after(&records, &window(DateRange::All));
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].label, "2024-01-01");
+}
+
+#[test]
+fn trap_frequency_ranks_traps_and_shows_the_period_before() {
+    let w = window(DateRange::FourWeeks);
+    let before = Window { from: Some("2026-01-22".into()), to: "2026-02-18".into() };
+    assert!(trap_frequency(&[], &w, Some(&before), 8).is_empty());
+    let records = [
+        finished("r1", "2026-03-10", &[], &["mind-reading", "my own trap"]),
+        finished("r2", "2026-03-11", &[], &["mind-reading"]),
+        finished("r3", "2026-02-01", &[], &["mind-reading", "catastrophizing"]),
+    ];
+    let bars = trap_frequency(&records, &w, Some(&before), 8);
+    assert_eq!(bars.len(), 2);
+    assert_eq!((bars[0].label.as_str(), bars[0].value, bars[0].other), ("Mind-reading", 2.0, Some(1.0)));
+    assert_eq!((bars[1].label.as_str(), bars[1].value, bars[1].other), ("my own trap", 1.0, Some(0.0)));
+    assert_eq!(trap_frequency(&records, &w, None, 1).len(), 1);
+    assert_eq!(trap_frequency(&records, &w, None, 8)[0].other, None);
+    assert_eq!(trap_name("catastrophizing"), "Catastrophizing");
+}
+
+#[test]
+fn belief_lines_keep_each_days_last_rating_inside_the_window() {
+    assert!(belief_lines(&[], &window(DateRange::All), &clock()).is_empty());
+    let one = [belief("b1", &[("2026-03-01", 90)])];
+    let lines = belief_lines(&one, &window(DateRange::FourWeeks), &clock());
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].points, vec![("2026-03-01".to_owned(), 90.0)]);
+
+    let mut b = belief("b2", &[("2025-01-01", 95), ("2026-03-05", 80)]);
+    b.rate(70, "2026-03-05T18:00:00.000Z");
+    let old = belief("b3", &[("2025-01-01", 50)]);
+    let lines = belief_lines(&[b, old], &window(DateRange::FourWeeks), &clock());
+    assert_eq!(lines.len(), 1, "a belief not rated in the window has no line");
+    assert_eq!(lines[0].points, vec![("2026-03-05".to_owned(), 70.0)]);
+}
+
+#[test]
+fn a_persons_profile_compares_gut_with_the_windows_evidence_and_trends_per_part() {
+    let mut sam = person("p1", "Sam");
+    let w = window(DateRange::FourWeeks);
+    let empty = person_gut_vs_evidence(&sam, &[], &w);
+    assert_eq!(empty.len(), 5);
+    assert!(empty.iter().all(|p| p.before == 0.0 && p.after.is_none()));
+    assert!(person_trend(&sam, &[], &w).is_empty());
+
+    sam.rate_gut(TrustPart::Reliability, 30, &at("2026-03-01"));
+    let obs = [
+        observation("o1", "p1", "2026-03-10", TrustPart::Reliability, Direction::Built, 2),
+        observation("o2", "p1", "2026-03-12", TrustPart::Reliability, Direction::Built, 2),
+        observation("o3", "p1", "2025-01-01", TrustPart::Reliability, Direction::Broke, 3),
+        observation("o4", "other", "2026-03-10", TrustPart::Reliability, Direction::Broke, 3),
+    ];
+    let pairs = person_gut_vs_evidence(&sam, &obs, &w);
+    assert_eq!(pairs[0].label, "Reliability");
+    assert_eq!((pairs[0].before, pairs[0].after, pairs[0].count), (30.0, Some(79.0), 2));
+    let trend = person_trend(&sam, &obs, &w);
+    assert_eq!(trend.len(), 1);
+    // The running score counts the old broken commitment too; only days in the window are drawn.
+    assert_eq!(trend[0].points.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), ["2026-03-10", "2026-03-12"]);
+    assert_eq!(trend[0].points[0].1, 44.0);
+
+    let alex = person("p2", "Alex");
+    let mut gone = person("p3", "Archived");
+    gone.archived = true;
+    let people = [alex, sam, gone];
+    let busiest = people_by_activity(&people, &obs, &w);
+    assert_eq!(busiest.iter().map(|(p, n)| (p.name.as_str(), *n)).collect::<Vec<_>>(), [("Sam", 2)]);
+    assert!(people_by_activity(&[], &obs, &w).is_empty());
+}
+
+#[test]
+fn promises_and_habits_are_counted_per_week() {
+    let w = window(DateRange::FourWeeks);
+    assert!(promises_per_week(&[], &w).is_empty());
+    assert!(habits_per_week(&[], &w).is_empty());
+    let mut p = Promise::new("p1".into(), "Walk", Recurrence::Daily, "2026-03-01", &at("2026-03-01"));
+    p.check_in("2026-03-16", true, "", &at("2026-03-16"));
+    let bars = promises_per_week(std::slice::from_ref(&p), &w);
+    assert_eq!(bars.len(), 1);
+    assert_eq!((bars[0].label.as_str(), bars[0].value, bars[0].other), ("2026-03-16", 1.0, Some(1.0)));
+    p.check_in("2026-03-17", false, "", &at("2026-03-17"));
+    p.check_in("2026-03-09", true, "", &at("2026-03-09"));
+    p.check_in("2025-03-09", true, "", &at("2025-03-09"));
+    let bars = promises_per_week(&[p], &w);
+    assert_eq!(
+        bars.iter().map(|b| (b.label.as_str(), b.value, b.other)).collect::<Vec<_>>(),
+        [("2026-03-09", 1.0, Some(1.0)), ("2026-03-16", 1.0, Some(2.0))]
+    );
+    let habits = habits_per_week(&["2026-03-16".into(), "2026-03-18".into(), "2026-03-10".into()], &w);
+    assert_eq!(
+        habits.iter().map(|b| (b.label.as_str(), b.value)).collect::<Vec<_>>(),
+        [("2026-03-09", 1.0), ("2026-03-16", 2.0)]
+    );
+}
+
+#[test]
+fn ladder_compares_the_predicted_likelihood_with_how_often_fears_came_true() {
+    let w = window(DateRange::FourWeeks);
+    let (_, none) = ladder_feared_vs_happened(&[], &w, &clock());
+    assert!(none.is_empty());
+    let one = [step("s1", "a", vec![experiment("e1", 70, "2026-03-01", Some(("2026-03-05", false)))])];
+    let (_, pairs) = ladder_feared_vs_happened(&one, &w, &clock());
+    assert_eq!(pairs.len(), 1);
+    assert_eq!((pairs[0].before, pairs[0].after, pairs[0].count), (70.0, Some(0.0), 1));
+    let mixed = [step(
+        "s1",
+        "a",
+        vec![
+            experiment("e1", 80, "2026-03-01", Some(("2026-03-05", true))),
+            experiment("e2", 60, "2026-03-01", Some(("2026-03-05", false))),
+            experiment("e3", 90, "2026-03-01", None),
+        ],
+    )];
+    let (_, pairs) = ladder_feared_vs_happened(&mixed, &w, &clock());
+    assert_eq!((pairs[0].before, pairs[0].after, pairs[0].count), (70.0, Some(50.0), 2));
+}
+
+#[test]
+fn course_progress_is_a_running_total_starting_from_earlier_lessons() {
+    let w = window(DateRange::FourWeeks);
+    let empty = course_progress(&LessonProgress::default(), &w, &clock());
+    assert!(empty.points.is_empty());
+    let mut progress = LessonProgress::default();
+    progress.set_done("what-trust-is", true, &at("2026-03-01"));
+    assert_eq!(course_progress(&progress, &w, &clock()).points, vec![("2026-03-01".to_owned(), 1.0)]);
+    progress.set_done("self-trust", true, &at("2025-01-01"));
+    progress.set_done("small-steps", true, &at("2026-03-01"));
+    progress.set_done("forgiveness", true, &at("2026-03-02"));
+    progress.set_done("forgiveness", false, &at("2026-03-03"));
+    assert_eq!(course_progress(&progress, &w, &clock()).points, vec![("2026-03-01".to_owned(), 3.0)]);
+}
+
+// --- next step ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_new_user_is_offered_the_first_lesson() {
+    let data = Data::empty();
+    assert!(is_new_user(&data.view()));
+    let step = next_step(&data.view(), &[], &LESSONS, &clock(), &Dismissed::default());
+    assert_eq!(step, Some(NextStep::ReadLesson { slug: "what-trust-is".into(), continuing: false }));
+    assert_eq!(step.unwrap().href(), "/learn/what-trust-is");
+}
+
+#[test]
+fn the_rules_follow_their_priority_order() {
+    let mut data = Data::empty();
+    data.progress.opened("where-trust-issues-come-from", &at("2026-03-01"));
+    data.progress.set_done("what-trust-is", true, &at("2026-03-01"));
+    data.beliefs.push(belief("b-recent", &[("2026-03-10", 70)]));
+    data.beliefs.push(belief("b-old", &[("2026-01-01", 70)]));
+    data.beliefs.push(belief("b-older", &[("2025-12-01", 70)]));
+    let mut draft = ThoughtRecord::new("draft".into(), &at("2026-03-17"), "2026-03-17");
+    draft.situation = "A message went unanswered".into();
+    data.journal.push(draft);
+    data.journal.push(ThoughtRecord::new("blank".into(), &at("2026-03-17"), "2026-03-17"));
+    data.people.push(person("p1", "Sam"));
+    data.ladder.push(step("s1", "p1", vec![experiment("e1", 60, "2026-03-10", None)]));
+    data.ladder.push(step("s2", "deleted-person", vec![experiment("e2", 60, "2026-03-09", None)]));
+    data.promises.push(Promise::new("pr".into(), "Walk", Recurrence::Daily, "2026-03-01", &at("2026-03-01")));
+    let sheet = UnfinishedWorksheet {
+        id: "w1".into(),
+        title: "Boundaries".into(),
+        href: "/practice/boundaries".into(),
+        updated_at: at("2026-03-15"),
+    };
+    assert!(!is_new_user(&data.view()));
+
+    let keys: Vec<String> =
+        candidates(&data.view(), std::slice::from_ref(&sheet), &LESSONS, &clock()).iter().map(NextStep::key).collect();
+    assert_eq!(
+        keys,
+        [
+            "promises",
+            "experiment:e1",
+            "draft:draft",
+            "worksheet:w1",
+            "belief:b-older",
+            "belief:b-old",
+            "lesson:where-trust-issues-come-from",
+            "lesson:self-trust",
+        ]
+    );
+    let all = candidates(&data.view(), &[], &LESSONS, &clock());
+    assert_eq!(all[0], NextStep::CheckInPromises { due: 1, first: "Walk".into() });
+    assert_eq!(all[2], NextStep::ResumeDraft { id: "draft".into(), preview: "A message went unanswered".into() });
+    assert_eq!(all[2].href(), "/journal/draft/edit");
+    assert!(matches!(&all[3], NextStep::RerateBelief { days, .. } if *days == 107));
+    assert!(matches!(&all[5], NextStep::ReadLesson { continuing: true, .. }));
+}
+
+#[test]
+fn a_belief_is_due_for_re_rating_after_two_weeks() {
+    let mut data = Data::empty();
+    let day = |n: i64| trust_steps::domain::promises::add_days(TODAY, -n).unwrap();
+    data.beliefs.push(belief("b", &[(&day(RERATE_AFTER_DAYS - 1), 50)]));
+    assert!(!candidates(&data.view(), &[], &[], &clock()).iter().any(|s| s.key() == "belief:b"));
+    data.beliefs[0] = belief("b", &[(&day(RERATE_AFTER_DAYS), 50)]);
+    assert_eq!(
+        candidates(&data.view(), &[], &[], &clock()),
+        vec![NextStep::RerateBelief { id: "b".into(), statement: "belief b".into(), days: RERATE_AFTER_DAYS }]
+    );
+}
+
+#[test]
+fn a_dismissed_step_gives_way_to_the_next_until_tomorrow() {
+    let mut data = Data::empty();
+    data.promises.push(Promise::new("pr".into(), "Walk", Recurrence::Daily, "2026-03-01", &at("2026-03-01")));
+    let mut dismissed = Dismissed::default();
+    assert_eq!(next_step(&data.view(), &[], &LESSONS, &clock(), &dismissed).unwrap().key(), "promises");
+    dismissed.dismiss("promises", TODAY);
+    dismissed.dismiss("promises", TODAY);
+    assert_eq!(dismissed.keys.len(), 1);
+    assert_eq!(next_step(&data.view(), &[], &LESSONS, &clock(), &dismissed).unwrap().key(), "lesson:what-trust-is");
+    dismissed.dismiss("lesson:what-trust-is", TODAY);
+    assert_eq!(next_step(&data.view(), &[], &[], &clock(), &dismissed), None);
+    // The next day everything is offered again.
+    let tomorrow = Clock::utc("2026-03-19");
+    assert_eq!(next_step(&data.view(), &[], &LESSONS, &tomorrow, &dismissed).unwrap().key(), "promises");
+    dismissed.dismiss("lesson:what-trust-is", "2026-03-19");
+    assert_eq!(dismissed.keys, ["lesson:what-trust-is"]);
+}
+
+#[test]
+fn dismissals_are_kept_in_settings_and_old_settings_still_load() {
+    let mut settings = Settings::default();
+    settings.dismissed_steps.dismiss("promises", TODAY);
+    let json = serde_json::to_string(&settings).unwrap();
+    let back: Settings = serde_json::from_str(&json).unwrap();
+    assert!(back.dismissed_steps.contains("promises", TODAY));
+    let old: Settings = serde_json::from_str(r#"{"theme":"dark","updated_at":"x"}"#).unwrap();
+    assert_eq!(old.dismissed_steps, Dismissed::default());
+}
+
+#[test]
+fn everything_done_leaves_no_lesson_to_suggest() {
+    let mut data = Data::empty();
+    for slug in LESSONS {
+        data.progress.set_done(slug, true, &at("2026-03-01"));
+    }
+    assert_eq!(next_step(&data.view(), &[], &LESSONS, &clock(), &Dismissed::default()), None);
+}
