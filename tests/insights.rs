@@ -380,12 +380,21 @@ fn course_progress_is_a_running_total_starting_from_earlier_lessons() {
     assert!(empty.points.is_empty());
     let mut progress = LessonProgress::default();
     progress.set_done("what-trust-is", true, &at("2026-03-01"));
-    assert_eq!(course_progress(&progress, &w, &clock()).points, vec![("2026-03-01".to_owned(), 1.0)]);
+    let points = |p: &LessonProgress, w: &Window| course_progress(p, w, &clock()).points;
+    assert_eq!(points(&progress, &w), vec![("2026-03-01".to_owned(), 1.0), (TODAY.to_owned(), 1.0)]);
     progress.set_done("self-trust", true, &at("2025-01-01"));
     progress.set_done("small-steps", true, &at("2026-03-01"));
     progress.set_done("forgiveness", true, &at("2026-03-02"));
     progress.set_done("forgiveness", false, &at("2026-03-03"));
-    assert_eq!(course_progress(&progress, &w, &clock()).points, vec![("2026-03-01".to_owned(), 3.0)]);
+    assert_eq!(
+        points(&progress, &w),
+        vec![("2026-02-19".to_owned(), 1.0), ("2026-03-01".to_owned(), 3.0), (TODAY.to_owned(), 3.0)]
+    );
+    // Nothing finished in the window: a flat line at the earlier total.
+    let earlier = Window { from: Some("2026-03-05".into()), to: TODAY.into() };
+    assert_eq!(points(&progress, &earlier), vec![("2026-03-05".to_owned(), 3.0), (TODAY.to_owned(), 3.0)]);
+    let all = window(DateRange::All);
+    assert_eq!(points(&progress, &all).first(), Some(&("2025-01-01".to_owned(), 1.0)));
 }
 
 // --- next step ---------------------------------------------------------------------------------------------
@@ -496,4 +505,15 @@ fn everything_done_leaves_no_lesson_to_suggest() {
         data.progress.set_done(slug, true, &at("2026-03-01"));
     }
     assert_eq!(next_step(&data.view(), &[], &LESSONS, &clock(), &Dismissed::default()), None);
+}
+
+#[test]
+fn active_days_in_a_window_skip_older_entries_but_keep_the_edges() {
+    let mut data = Data::empty();
+    data.other = vec![at("2026-03-10"), at("2026-03-11"), "2026-03-12T23:30:00.000Z".into(), at("2026-03-19")];
+    let berlin = Clock { today: TODAY.into(), offset_minutes: 60 };
+    let window = Window { from: Some("2026-03-11".into()), to: TODAY.into() };
+    let days: Vec<String> =
+        trust_steps::domain::insights::active_days_in(&data.view(), &berlin, &window).into_iter().collect();
+    assert_eq!(days, ["2026-03-11", "2026-03-13"]);
 }

@@ -199,6 +199,15 @@ pub struct UserData<'a> {
 
 /// Every local day on which the user recorded something.
 pub fn active_days(data: &UserData, clock: &Clock) -> BTreeSet<String> {
+    active_days_in(data, clock, &Window { from: None, to: clock.today.clone() })
+}
+
+/// The local days inside `window` on which the user recorded something. Stored times more than a day before the
+/// window are skipped before they are read, so a short window over a long history stays cheap.
+pub fn active_days_in(data: &UserData, clock: &Clock, window: &Window) -> BTreeSet<String> {
+    // A UTC date is at most one day from the local one, so comparing the text's date with the day before the
+    // window's first day keeps everything that can fall inside it.
+    let earliest = window.from.as_deref().and_then(|f| add_days(f, -1));
     let mut times: Vec<&str> = Vec::new();
     times.extend(data.journal.iter().filter(|r| !r.is_blank()).flat_map(|r| [r.created_at.as_str(), &r.updated_at]));
     for belief in data.beliefs {
@@ -218,7 +227,12 @@ pub fn active_days(data: &UserData, clock: &Clock) -> BTreeSet<String> {
     }
     times.extend(data.other_activity.iter().map(String::as_str));
     times.extend(data.habit_days.iter().map(String::as_str));
-    times.into_iter().filter_map(|t| clock.day_of(t)).collect()
+    times
+        .into_iter()
+        .filter(|t| earliest.as_deref().is_none_or(|e| t.get(0..10).is_some_and(|d| d >= e)))
+        .filter_map(|t| clock.day_of(t))
+        .filter(|d| window.contains(d))
+        .collect()
 }
 
 /// Consecutive active days ending today — or ending yesterday while today has nothing yet, so the count does not
@@ -284,9 +298,8 @@ pub fn week_summary(data: &UserData, clock: &Clock) -> WeekSummary {
         .filter(|e| e.done_at.as_deref().is_some_and(inside))
         .map(|e| e.fear_came_true)
         .collect();
-    let days = active_days(data, clock);
     WeekSummary {
-        active_days: days.iter().filter(|d| window.contains(d)).count(),
+        active_days: active_days_in(data, clock, &window).len(),
         records_finished: finished.len(),
         average_drop: (!drops.is_empty()).then(|| average(drops.iter().sum(), drops.len())),
         promises_kept: checkins.iter().filter(|k| **k).count(),
@@ -599,20 +612,27 @@ pub fn ladder_feared_vs_happened(steps: &[LadderStep], window: &Window, clock: &
     bucketed_pairs(items, window)
 }
 
-/// Course progress: lessons done so far, as a running total after each day a lesson was finished in the window
-/// (starting from the count done before it). Lessons marked not done again do not count.
+/// Course progress: lessons done so far, as a running total — the count done before the window at its first
+/// day, a point after each day a lesson was finished in it, and the total again today — so the line always spans
+/// the window. Empty until a lesson is done. Lessons marked not done again do not count.
 pub fn course_progress(progress: &LessonProgress, window: &Window, clock: &Clock) -> Line {
     let mut days: Vec<String> = progress.lessons.values().filter_map(|l| clock.day_of(l.done_at.as_deref()?)).collect();
     days.sort();
-    let before = days.iter().filter(|d| window.from.as_deref().is_some_and(|f| d.as_str() < f)).count();
-    let mut total = before;
     let mut points: Vec<(String, f64)> = Vec::new();
+    let before = days.iter().filter(|d| window.from.as_deref().is_some_and(|f| d.as_str() < f)).count();
+    if let (Some(from), true) = (&window.from, before > 0) {
+        points.push((from.clone(), before as f64));
+    }
+    let mut total = before;
     for day in days.into_iter().filter(|d| window.contains(d)) {
         total += 1;
         match points.last_mut() {
             Some((last, value)) if *last == day => *value = total as f64,
             _ => points.push((day, total as f64)),
         }
+    }
+    if total > 0 && points.last().is_some_and(|(day, _)| *day != window.to) {
+        points.push((window.to.clone(), total as f64));
     }
     Line { name: "Lessons done".to_owned(), points }
 }

@@ -2,9 +2,10 @@
 
 mod platform;
 
-pub use platform::{new_id, now_iso, set_title, today};
+pub use platform::{clock, new_id, now_iso, set_title, today};
 
 use crate::domain::assessments::AssessmentRun;
+use crate::domain::insights::UserData;
 use crate::domain::ladder::LadderStep;
 use crate::domain::people::{Observation, Person};
 use crate::domain::promises::Promise;
@@ -338,6 +339,40 @@ impl AppState {
                 s.used_bytes = used_bytes;
             });
         }
+    }
+
+    /// Runs `f` over everything recorded, read reactively (a memo or view using it reruns when any of it changes).
+    pub fn with_user_data<R>(&self, f: impl FnOnce(&UserData) -> R) -> R {
+        // Moments of activity kept outside the charted collections, for the active-day streak.
+        let mut other: Vec<String> = self.triggers.with(|t| t.iter().map(|e| e.created_at.clone()).collect());
+        self.trap_practice.with(|p| other.extend(p.attempts.iter().map(|a| a.at.clone())));
+        self.assessments.with(|a| other.extend(a.iter().map(|r| r.created_at.clone())));
+        self.journal.with(|journal| {
+            self.beliefs.with(|beliefs| {
+                self.people.with(|people| {
+                    self.observations.with(|observations| {
+                        self.ladder.with(|ladder| {
+                            self.promises.with(|promises| {
+                                self.progress.with(|progress| {
+                                    f(&UserData {
+                                        journal,
+                                        beliefs,
+                                        people,
+                                        observations,
+                                        ladder,
+                                        promises,
+                                        progress,
+                                        other_activity: &other,
+                                        // Habit check-ins arrive with the "keeping trust alive" worksheet (issue 6).
+                                        habit_days: &[],
+                                    })
+                                })
+                            })
+                        })
+                    })
+                })
+            })
+        })
     }
 
     /// Deletes one set-aside item after the user chose to discard it.

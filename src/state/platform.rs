@@ -19,6 +19,13 @@ pub fn today() -> String {
     format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
 }
 
+/// Today and the local time zone's offset, for reading stored UTC times as the user's days.
+pub fn clock() -> crate::domain::insights::Clock {
+    let now = js_sys::Date::new_0();
+    // getTimezoneOffset is UTC minus local, in minutes; the clock wants local minus UTC.
+    crate::domain::insights::Clock { today: today(), offset_minutes: -(now.get_timezone_offset() as i64) }
+}
+
 /// A new random record id (from the browser's cryptographic random source).
 pub fn new_id() -> String {
     let mut bytes = [0u8; 16];

@@ -1,5 +1,6 @@
 //! The Leptos user interface: layout, shared components and one page per route.
 
+pub mod charts;
 pub mod components;
 pub mod exercises;
 pub mod layout;

@@ -17,6 +17,14 @@ pub fn local_day(day_or_time: &str) -> String {
     String::from(date.to_locale_date_string("default", &JsValue::UNDEFINED))
 }
 
+/// Adds a performance mark (the benchmark reads them, e.g. `ts-chart:<id>`), replacing an older one of that name.
+pub fn perf_mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        performance.clear_marks_with_mark_name(name);
+        let _ = performance.mark(name);
+    }
+}
+
 /// Removes the static loading shell and marks `ts-ready` for the benchmark.
 pub fn mark_ready() {
     if let Some(shell) = document().and_then(|d| d.get_element_by_id("loading-shell")) {

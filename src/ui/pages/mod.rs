@@ -1,6 +1,5 @@
 //! One component per route.
 
-mod coming;
 mod help;
 pub mod journal;
 mod learn;
@@ -9,10 +8,10 @@ mod not_found;
 pub mod people;
 mod practice;
 mod privacy;
+mod progress;
 mod settings;
 mod today;
 
-pub use coming::Progress;
 pub use help::Help;
 pub use journal::{Journal, JournalEditor, JournalEntry, NewJournalEntry};
 pub use learn::{Faq, Glossary, Learn};
@@ -21,5 +20,6 @@ pub use not_found::NotFound;
 pub use people::{People, PersonPage};
 pub use practice::{ExercisePage, Practice};
 pub use privacy::Privacy;
+pub use progress::Progress;
 pub use settings::SettingsPage;
 pub use today::Today;

@@ -1,57 +1,188 @@
-//! `/`: where to start, and where you left off.
+//! `/`: one suggested next step, quick actions, and the week so far — or, for someone new, a welcome and where
+//! to start instead of empty widgets.
 
 use crate::content::{lesson_by_slug, LESSONS};
-use crate::state::{set_title, AppState};
+use crate::domain::insights::{active_days, active_streak, week_summary};
+use crate::domain::next_step::{is_new_user, next_step, NextStep};
+use crate::domain::promises::due_on;
+use crate::state::{clock, now_iso, set_title, today, AppState};
 use leptos::prelude::*;
+
+/// The suggestion's card: eyebrow, heading, one line, and the button's words.
+struct StepText {
+    eyebrow: &'static str,
+    heading: String,
+    line: String,
+    button: &'static str,
+}
+
+fn step_text(step: &NextStep) -> StepText {
+    let eyebrow = "Your next step";
+    match step {
+        NextStep::CheckInPromises { due, first } => StepText {
+            eyebrow,
+            heading: "Check in on your promises".into(),
+            line: match due {
+                1 => format!("“{first}” is waiting for today’s check-in."),
+                n => format!("“{first}” and {} more are waiting for today’s check-in.", n - 1),
+            },
+            button: "Check in",
+        },
+        NextStep::FinishExperiment { person, step, .. } => StepText {
+            eyebrow,
+            heading: "Write down how it went".into(),
+            line: format!("You planned to try “{step}” with {person}. What actually happened?"),
+            button: "Add what happened",
+        },
+        NextStep::ResumeDraft { preview, .. } => StepText {
+            eyebrow,
+            heading: "Finish your thought record".into(),
+            line: if preview.is_empty() {
+                "You started one and did not finish it yet.".into()
+            } else {
+                format!("“{preview}”")
+            },
+            button: "Resume it",
+        },
+        NextStep::ResumeWorksheet(sheet) => StepText {
+            eyebrow,
+            heading: format!("Finish “{}”", sheet.title),
+            line: "You started this worksheet; it is saved where you left it.".into(),
+            button: "Resume it",
+        },
+        NextStep::RerateBelief { statement, days, .. } => StepText {
+            eyebrow,
+            heading: "Re-rate a belief".into(),
+            line: format!("“{statement}” was last rated {days} days ago. How true does it feel today?"),
+            button: "Re-rate it",
+        },
+        NextStep::ReadLesson { slug, continuing } => {
+            let lesson = lesson_by_slug(slug);
+            StepText {
+                eyebrow: if *continuing { "Continue where you left off" } else { "Your next step" },
+                heading: lesson.map_or_else(|| slug.clone(), |l| l.title.to_owned()),
+                line: lesson.map(|l| l.summary.to_owned()).unwrap_or_default(),
+                button: if *continuing { "Continue reading" } else { "Start the lesson" },
+            }
+        }
+    }
+}
 
 /// The home page.
 #[component]
 pub fn Today() -> impl IntoView {
     set_title("Today");
     let state = AppState::get();
-    let next_lesson = move || {
-        state.progress.with(|p| {
-            p.last_opened()
-                .and_then(lesson_by_slug)
-                .filter(|l| !p.is_done(l.slug))
-                .or_else(|| LESSONS.iter().find(|l| !p.is_done(l.slug)))
+    let lessons: Vec<&'static str> = LESSONS.iter().map(|l| l.slug).collect();
+    let first_lesson = LESSONS.first();
+    let new_user = Memo::new(move |_| state.with_user_data(is_new_user));
+    let step = Memo::new(move |_| {
+        let now = clock();
+        let dismissed = state.settings.with(|s| s.dismissed_steps.clone());
+        state.with_user_data(|data| next_step(data, &[], &lessons, &now, &dismissed))
+    });
+    let week = Memo::new(move |_| {
+        let now = clock();
+        state.with_user_data(|data| {
+            (active_streak(&active_days(data, &now), &now.today), week_summary(data, &now).sentences())
         })
+    });
+    let due = Memo::new(move |_| state.promises.with(|p| due_on(p, &today()).len()));
+    let dismiss = move |key: String| {
+        state.change(state.settings, |s| {
+            s.dismissed_steps.dismiss(&key, &today());
+            s.updated_at = now_iso();
+        });
     };
-    let started = move || state.progress.with(|p| !p.lessons.is_empty());
+
+    let suggestion = move || {
+        match step.get() {
+        Some(step) => {
+            let text = step_text(&step);
+            let key = step.key();
+            view! {
+                <section class="card card--next" aria-labelledby="next-heading">
+                    <p class="card__eyebrow">{text.eyebrow}</p>
+                    <h2 id="next-heading">{text.heading}</h2>
+                    <p class="user-text">{text.line}</p>
+                    <div class="button-row">
+                        <a class="button button--primary" href=step.href()>{text.button}</a>
+                        <Show when=move || !new_user.get()>
+                            {
+                                let key = key.clone();
+                                view! {
+                                    <button type="button" class="button button--quiet" on:click=move |_| dismiss(key.clone())>
+                                        "Not today"
+                                    </button>
+                                }
+                            }
+                        </Show>
+                    </div>
+                </section>
+            }
+            .into_any()
+        }
+        None => view! {
+            <section class="card card--next" aria-labelledby="next-heading">
+                <p class="card__eyebrow">"Your next step"</p>
+                <h2 id="next-heading">"Nothing waiting today"</h2>
+                <p>"You are up to date. Rest is part of it too — or pick any exercise in "<a href="/practice">"Practice"</a>"."</p>
+            </section>
+        }
+        .into_any(),
+    }
+    };
+
     view! {
         <h1>"Today"</h1>
-        <Show when=move || !started()>
+        <Show
+            when=move || new_user.get()
+            fallback=move || {
+                view! {
+                    {suggestion}
+                    <nav class="quick-actions" aria-labelledby="quick-heading">
+                        <h2 id="quick-heading">"Quick actions"</h2>
+                        <ul class="quick-actions__list">
+                            <li><a class="button button--secondary" href="/journal/new">"New thought record"</a></li>
+                            <li><a class="button button--secondary" href="/people">"Log something about a person"</a></li>
+                            <li>
+                                <a class="button button--secondary" href="/practice/promises">
+                                    {move || match due.get() {
+                                        0 => "Today’s promises".to_owned(),
+                                        n => format!("Check in today’s promises ({n})"),
+                                    }}
+                                </a>
+                            </li>
+                            <li><a class="button button--secondary" href="/practice/keeping-trust">"Habits check-in"</a></li>
+                        </ul>
+                    </nav>
+                    <section class="card week-summary" aria-labelledby="week-heading">
+                        <h2 id="week-heading">"Your week"</h2>
+                        {move || {
+                            let (streak, _) = week.get();
+                            (streak > 1).then(|| view! { <p class="week-summary__streak">{format!("{streak} days in a row with something done for yourself.")}</p> })
+                        }}
+                        <ul class="weekly-review__list">{move || week.get().1.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                        <p><a href="/progress">"See your progress"</a></p>
+                    </section>
+                }
+            }
+        >
             <section class="card card--welcome" aria-labelledby="welcome-heading">
                 <h2 id="welcome-heading">"Welcome to Trust Steps"</h2>
-                <p>"A quiet place to understand why trusting feels hard, and to practise small, safe steps at your own pace."</p>
+                <p>"A quiet place to understand why trusting feels hard, and to practise small, safe steps at your own pace. It is a course of short lessons with exercises beside each one."</p>
                 <p>"What you write stays on this device. There is no account and nothing is sent anywhere. "<a href="/privacy">"How that works"</a></p>
             </section>
+            <section class="card first-run" aria-labelledby="start-heading">
+                <h2 id="start-heading">"Where to start"</h2>
+                <ol class="first-run__steps">
+                    <li>{first_lesson.map(|l| view! { "Read the first lesson, "<a href=format!("/learn/{}", l.slug)>{l.title}</a>{format!(" — about {} minutes.", l.minutes)} })}</li>
+                    <li>"When something upsets you, slow it down with a "<a href="/journal/new">"thought record"</a>"."</li>
+                    <li>"Make one small "<a href="/practice/promises">"promise to yourself"</a>" you can keep this week."</li>
+                </ol>
+                {first_lesson.map(|l| view! { <a class="button button--primary" href=format!("/learn/{}", l.slug)>"Start the first lesson"</a> })}
+                <p class="hint">"If you need someone to talk to now, "<a href="/help">"Help"</a>" lists crisis lines."</p>
+            </section>
         </Show>
-        {move || {
-            next_lesson()
-                .map(|lesson| {
-                    let (label, button) = if started() {
-                        ("Continue where you left off", "Continue reading")
-                    } else {
-                        ("Where to start", "Start the first lesson")
-                    };
-                    view! {
-                        <section class="card card--next" aria-labelledby="next-heading">
-                            <p class="card__eyebrow" id="next-heading">{label}</p>
-                            <h2>{lesson.title}</h2>
-                            <p>{lesson.summary}</p>
-                            <a class="button button--primary" href=format!("/learn/{}", lesson.slug)>{button}</a>
-                        </section>
-                    }
-                })
-        }}
-        <section aria-labelledby="quick-heading">
-            <h2 id="quick-heading">"Other places to go"</h2>
-            <ul class="link-list">
-                <li><a href="/learn">"The course"</a>" — fifteen short lessons."</li>
-                <li><a href="/practice">"Practice"</a>" — exercises that go with each lesson."</li>
-                <li><a href="/help">"Help"</a>" — if you need someone to talk to now."</li>
-            </ul>
-        </section>
     }
 }

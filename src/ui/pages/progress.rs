@@ -1,0 +1,408 @@
+//! `/progress`: the week in words and a chart of each kind of change, all over one chosen period.
+
+use crate::content::LESSONS;
+use crate::domain::insights::{
+    belief_lines, course_progress, feelings_before_after, habits_per_week, ladder_feared_vs_happened,
+    people_by_activity, person_gut_vs_evidence, person_trend, promises_per_week, trap_frequency, week_summary,
+    DateRange, Pair, Window,
+};
+use crate::state::{clock, set_title, AppState};
+use crate::ui::charts::{nice_max, number, Chart, ChartData, Plot};
+use crate::ui::platform::{local_day, perf_mark};
+use leptos::prelude::*;
+
+/// How many traps the trap chart lists.
+const TOP_TRAPS: usize = 8;
+
+/// The first day of the window, or (for all time) the earliest of `days`, or today.
+fn axis_start<'a>(window: &Window, days: impl Iterator<Item = &'a String>) -> String {
+    window.from.clone().or_else(|| days.min().cloned()).unwrap_or_else(|| window.to.clone())
+}
+
+/// Average of the pairs' `before` and `after`, weighted by how many entries each stands for.
+fn weighted(pairs: &[Pair]) -> (usize, f64, f64) {
+    let n: usize = pairs.iter().map(|p| p.count).sum();
+    let before: f64 = pairs.iter().map(|p| p.before * p.count as f64).sum();
+    let after: f64 = pairs.iter().map(|p| p.after.unwrap_or(0.0) * p.count as f64).sum();
+    let d = n.max(1) as f64;
+    (n, before / d, after / d)
+}
+
+fn period_words(range: DateRange) -> &'static str {
+    match range {
+        DateRange::FourWeeks => "in the last 4 weeks",
+        DateRange::ThreeMonths => "in the last 3 months",
+        DateRange::Year => "in the last year",
+        DateRange::All => "so far",
+    }
+}
+
+/// The Progress page.
+#[component]
+pub fn Progress() -> impl IntoView {
+    set_title("Progress");
+    let state = AppState::get();
+    let range = RwSignal::new(DateRange::FourWeeks);
+    let window = Memo::new(move |_| Window::of(range.get(), &clock().today));
+
+    let feelings = Memo::new(move |_| {
+        let w = window.get();
+        let (bucket, pairs) = state.journal.with(|j| feelings_before_after(j, &w));
+        let (n, before, after) = weighted(&pairs);
+        let records = if n == 1 { "thought record" } else { "thought records" };
+        ChartData {
+            description: format!(
+                "{n} {records} {}. Feelings averaged {} before and {} after working through them (0–100).",
+                period_words(range.get()),
+                number(before),
+                number(after)
+            ),
+            empty: pairs
+                .is_empty()
+                .then(|| "No finished thought records with re-rated feelings in this period.".into()),
+            legend: vec!["Before".into(), "After".into()],
+            headers: vec![bucket.noun().into(), "Thought records".into(), "Before".into(), "After".into()],
+            rows: pairs
+                .iter()
+                .map(|p| {
+                    vec![
+                        local_day(&p.label),
+                        p.count.to_string(),
+                        number(p.before),
+                        p.after.map(number).unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+            plot: Plot::Pairs { pairs, y_max: 100.0, over_time: true },
+        }
+    });
+
+    let traps = Memo::new(move |_| {
+        let r = range.get();
+        let w = window.get();
+        let today = w.to.clone();
+        let before = r.previous(&today).map(|(from, to)| Window { from: Some(from), to });
+        let bars = state.journal.with(|j| trap_frequency(j, &w, before.as_ref(), TOP_TRAPS));
+        let description = match bars.first() {
+            Some(top) => {
+                let mut text = format!("{} came up most {}: {} times", top.label, period_words(r), number(top.value));
+                if let Some(other) = top.other {
+                    text.push_str(&format!(", against {} in the same span before", number(other)));
+                }
+                text + "."
+            }
+            None => "Thinking traps you spot in finished thought records are counted here.".into(),
+        };
+        let mut headers = vec!["Thinking trap".to_owned(), "Times".to_owned()];
+        if before.is_some() {
+            headers.push("The period before".into());
+        }
+        ChartData {
+            description,
+            empty: bars.is_empty().then(|| "No thinking traps marked in this period.".into()),
+            legend: vec![],
+            headers,
+            rows: bars
+                .iter()
+                .map(|b| {
+                    let mut row = vec![b.label.clone(), number(b.value)];
+                    row.extend(b.other.map(number));
+                    row
+                })
+                .collect(),
+            plot: Plot::Bars {
+                y_max: nice_max(bars.iter().map(|b| b.value).fold(0.0, f64::max)),
+                bars,
+                horizontal: true,
+            },
+        }
+    });
+
+    let beliefs = Memo::new(move |_| {
+        let w = window.get();
+        let lines = state.beliefs.with(|b| belief_lines(b, &w, &clock()));
+        let moves: Vec<String> = lines
+            .iter()
+            .take(3)
+            .map(|l| match (l.points.first(), l.points.last()) {
+                (Some(first), Some(last)) if l.points.len() > 1 => {
+                    format!("“{}” went from {} to {}.", l.name, number(first.1), number(last.1))
+                }
+                (_, Some(last)) => format!("“{}” was rated {}.", l.name, number(last.1)),
+                _ => String::new(),
+            })
+            .collect();
+        let from = axis_start(&w, lines.iter().flat_map(|l| l.points.first().map(|p| &p.0)));
+        ChartData {
+            description: if moves.is_empty() {
+                "How strongly you hold each belief you track (0–100), each time you re-rate it.".into()
+            } else {
+                moves.join(" ")
+            },
+            empty: lines.is_empty().then(|| "No belief was rated in this period.".into()),
+            legend: lines.iter().map(|l| l.name.clone()).collect(),
+            headers: vec!["Belief".into(), "Day".into(), "Strength".into()],
+            rows: lines
+                .iter()
+                .flat_map(|l| l.points.iter().map(|(day, v)| vec![l.name.clone(), local_day(day), number(*v)]))
+                .collect(),
+            plot: Plot::Lines { lines, from, to: w.to.clone(), y_max: 100.0 },
+        }
+    });
+
+    let people = Memo::new(move |_| {
+        let w = window.get();
+        state.people.with(|people| {
+            state.observations.with(|obs| {
+                people_by_activity(people, obs, &w)
+                    .into_iter()
+                    .map(|(p, n)| (p.id.clone(), p.name.clone(), n))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let chosen = RwSignal::new(None::<String>);
+    let person_id = Memo::new(move |_| {
+        let list = people.get();
+        chosen.get().filter(|id| list.iter().any(|(p, _, _)| p == id)).or_else(|| list.first().map(|p| p.0.clone()))
+    });
+    let person_profile = Memo::new(move |_| {
+        let w = window.get();
+        let id = person_id.get();
+        let found = state.people.with(|people| {
+            let person = people.iter().find(|p| Some(&p.id) == id.as_ref())?;
+            let pairs = state.observations.with(|obs| person_gut_vs_evidence(person, obs, &w));
+            Some((person.name.clone(), pairs))
+        });
+        let (name, pairs) = found.unwrap_or_default();
+        let gaps: Vec<String> = pairs
+            .iter()
+            .filter_map(|p| {
+                let e = p.after?;
+                (p.before > 0.0 && (p.before - e).abs() >= 20.0).then(|| {
+                    format!("{}: your gut says {}, the evidence points to {}", p.label, number(p.before), number(e))
+                })
+            })
+            .collect();
+        let logged: usize = pairs.iter().map(|p| p.count).sum();
+        ChartData {
+            description: if gaps.is_empty() {
+                format!("{name}: your latest gut rating beside what {logged} logged observations {} support, for each part of trust (0–100).", period_words(range.get()))
+            } else {
+                format!("{name}: {}.", gaps.join("; "))
+            },
+            empty: (pairs.is_empty() || name.is_empty())
+                .then(|| "Add someone in People and log what they do to see this.".into()),
+            legend: vec!["Gut feeling".into(), "What the evidence supports".into()],
+            headers: vec!["Part of trust".into(), "Gut feeling".into(), "Evidence".into(), "Observations".into()],
+            rows: pairs
+                .iter()
+                .map(|p| {
+                    let gut = if p.before > 0.0 { number(p.before) } else { "not rated".into() };
+                    vec![
+                        p.label.clone(),
+                        gut,
+                        p.after.map(number).unwrap_or_else(|| "nothing logged".into()),
+                        p.count.to_string(),
+                    ]
+                })
+                .collect(),
+            plot: Plot::Pairs { pairs, y_max: 100.0, over_time: false },
+        }
+    });
+    let person_trend_data = Memo::new(move |_| {
+        let w = window.get();
+        let id = person_id.get();
+        let found = state.people.with(|people| {
+            let person = people.iter().find(|p| Some(&p.id) == id.as_ref())?;
+            Some((person.name.clone(), state.observations.with(|obs| person_trend(person, obs, &w))))
+        });
+        let (name, lines) = found.unwrap_or_default();
+        let from = axis_start(&w, lines.iter().flat_map(|l| l.points.first().map(|p| &p.0)));
+        ChartData {
+            description: format!(
+                "How the evidence score for each part of trust in {name} moved as you logged what they did (0–100)."
+            ),
+            empty: lines.is_empty().then(|| "Nothing logged about this person in this period.".into()),
+            legend: lines.iter().map(|l| l.name.clone()).collect(),
+            headers: vec!["Part of trust".into(), "Day".into(), "Evidence score".into()],
+            rows: lines
+                .iter()
+                .flat_map(|l| l.points.iter().map(|(day, v)| vec![l.name.clone(), local_day(day), number(*v)]))
+                .collect(),
+            plot: Plot::Lines { lines, from, to: w.to.clone(), y_max: 100.0 },
+        }
+    });
+
+    let promises = Memo::new(move |_| {
+        let w = window.get();
+        let bars = state.promises.with(|p| promises_per_week(p, &w));
+        let kept: f64 = bars.iter().map(|b| b.value).sum();
+        let checked: f64 = bars.iter().filter_map(|b| b.other).sum();
+        ChartData {
+            description: format!(
+                "You kept {} of {} promise check-ins {}, over {} {}.",
+                number(kept),
+                number(checked),
+                period_words(range.get()),
+                bars.len(),
+                if bars.len() == 1 { "week" } else { "weeks" }
+            ),
+            empty: bars.is_empty().then(|| "No promise check-ins in this period.".into()),
+            legend: vec![],
+            headers: vec!["Week of".into(), "Kept".into(), "Checked in".into()],
+            rows: bars
+                .iter()
+                .map(|b| vec![local_day(&b.label), number(b.value), b.other.map(number).unwrap_or_default()])
+                .collect(),
+            plot: Plot::Bars {
+                y_max: nice_max(bars.iter().map(|b| b.value).fold(0.0, f64::max)),
+                bars,
+                horizontal: false,
+            },
+        }
+    });
+
+    let habits = Memo::new(move |_| {
+        let w = window.get();
+        let bars = habits_per_week(&[], &w);
+        let total: f64 = bars.iter().map(|b| b.value).sum();
+        ChartData {
+            description: format!("{} habit check-ins {}.", number(total), period_words(range.get())),
+            empty: bars.is_empty().then(|| {
+                "No habit check-ins in this period. The habits check-in is part of “Keeping trust alive” in Practice."
+                    .into()
+            }),
+            legend: vec![],
+            headers: vec!["Week of".into(), "Check-ins".into()],
+            rows: bars.iter().map(|b| vec![local_day(&b.label), number(b.value)]).collect(),
+            plot: Plot::Bars {
+                y_max: nice_max(bars.iter().map(|b| b.value).fold(0.0, f64::max)),
+                bars,
+                horizontal: false,
+            },
+        }
+    });
+
+    let ladder = Memo::new(move |_| {
+        let w = window.get();
+        let (bucket, pairs) = state.ladder.with(|l| ladder_feared_vs_happened(l, &w, &clock()));
+        let (n, expected, happened) = weighted(&pairs);
+        let experiments = if n == 1 { "experiment" } else { "experiments" };
+        ChartData {
+            description: format!(
+                "In {n} {experiments} {}, you rated the feared outcome about {}% likely beforehand; it came true in {}%.",
+                period_words(range.get()),
+                number(expected),
+                number(happened)
+            ),
+            empty: pairs.is_empty().then(|| "No disclosure-ladder experiments finished in this period.".into()),
+            legend: vec!["How likely it felt (%)".into(), "How often it happened (%)".into()],
+            headers: vec![bucket.noun().into(), "Experiments".into(), "How likely it felt".into(), "It happened".into()],
+            rows: pairs
+                .iter()
+                .map(|p| {
+                    vec![
+                        local_day(&p.label),
+                        p.count.to_string(),
+                        format!("{}%", number(p.before)),
+                        format!("{}%", number(p.after.unwrap_or(0.0))),
+                    ]
+                })
+                .collect(),
+            plot: Plot::Pairs { pairs, y_max: 100.0, over_time: true },
+        }
+    });
+
+    let course = Memo::new(move |_| {
+        let w = window.get();
+        let line = state.progress.with(|p| course_progress(p, &w, &clock()));
+        let done = state.progress.with(|p| p.done_count(LESSONS.iter().map(|l| l.slug)));
+        let in_range = state.progress.with(|p| {
+            p.lessons
+                .values()
+                .filter(|l| l.done_at.as_deref().and_then(|d| clock().day_of(d)).is_some_and(|d| w.contains(&d)))
+                .count()
+        });
+        let from = axis_start(&w, line.points.first().map(|p| &p.0).into_iter());
+        ChartData {
+            description: format!(
+                "You have finished {done} of {} lessons; {in_range} of them {}.",
+                LESSONS.len(),
+                period_words(range.get())
+            ),
+            empty: line.points.is_empty().then(|| "No lesson marked done in this period.".into()),
+            legend: vec![],
+            headers: vec!["Day".into(), "Lessons done in total".into()],
+            rows: line.points.iter().map(|(day, v)| vec![local_day(day), number(*v)]).collect(),
+            plot: Plot::Lines { lines: vec![line], from, to: w.to.clone(), y_max: LESSONS.len() as f64 },
+        }
+    });
+
+    let review = Memo::new(move |_| state.with_user_data(|data| week_summary(data, &clock()).sentences()));
+
+    view! {
+        <h1>"Progress"</h1>
+        <section class="card weekly-review" aria-labelledby="review-heading">
+            <h2 id="review-heading">"Your week"</h2>
+            <ul class="weekly-review__list">{move || review.get().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+        </section>
+        <fieldset class="choice-group range-picker">
+            <legend>"Show"</legend>
+            {DateRange::ALL
+                .into_iter()
+                .map(|choice| {
+                    view! {
+                        <label class="choice">
+                            <input
+                                type="radio"
+                                name="progress-range"
+                                prop:checked=move || range.get() == choice
+                                on:change=move |_| range.set(choice)
+                            />
+                            <span>{choice.label()}</span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+        <h2>"Your thoughts"</h2>
+        <Chart id="chart-feelings" title="Feelings before and after a thought record" data=feelings/>
+        <Chart id="chart-traps" title="Thinking traps that come up most" data=traps/>
+        <Chart id="chart-beliefs" title="Belief strength over time" data=beliefs/>
+        <h2>"The people in your life"</h2>
+        <Show when=move || { people.with(|p| p.len() > 1) }>
+            <div class="field">
+                <label for="progress-person">"Person"</label>
+                <select
+                    id="progress-person"
+                    on:change=move |ev| chosen.set(Some(event_target_value(&ev)))
+                >
+                    {move || {
+                        let selected = person_id.get();
+                        people
+                            .get()
+                            .into_iter()
+                            .map(|(id, name, n)| {
+                                let is_selected = Some(&id) == selected.as_ref();
+                                view! { <option value=id selected=is_selected>{format!("{name} — {n} logged")}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+        </Show>
+        <Chart id="chart-person" title="Gut feeling and evidence, part by part" data=person_profile/>
+        <Chart id="chart-person-trend" title="How the evidence moved" data=person_trend_data/>
+        <Chart id="chart-ladder" title="Disclosure ladder: what you feared and what happened" data=ladder/>
+        <h2>"Trust in yourself"</h2>
+        <Chart id="chart-promises" title="Promises kept per week" data=promises/>
+        <Chart id="chart-habits" title="Habit check-ins" data=habits/>
+        <Chart id="chart-course" title="Course progress" data=course/>
+        // Marks the end of the last chart, on the first render and after each change of period.
+        {move || {
+            range.track();
+            perf_mark("ts-progress:end")
+        }}
+    }
+}
