@@ -509,3 +509,133 @@ export function peopleEntries(peopleCount, observationCount, { seed = 1, end = '
     observations: observations.map(entry('trust-steps/observations/')),
   };
 }
+
+const PROMISE_TEXTS = [
+  ['Take a ten-minute walk outside', 'daily'],
+  ['Go to bed at the time I chose', 'daily'],
+  ['Write one line about my day', 'daily'],
+  ['Pause for three breaths before I reply when I feel upset', 'daily'],
+  ['Do the one small task I have been putting off', 'weekly'],
+  ['Spend an hour on something I enjoy, just for me', 'weekly'],
+];
+
+const BELIEF_TEXTS = [
+  'People always let me down in the end',
+  'If I show who I really am, people will leave',
+  'I cannot trust my own judgement about people',
+  'Everyone lies when it suits them',
+  'I have to check, or I will be fooled again',
+  'Nobody keeps their promises to me',
+];
+
+/**
+ * The rest of a year of heavy use, for the Progress page (scripts/bench.mjs, `progress`): `promises` promises
+ * (daily and weekly) with `checkins` check-ins between them, about 80% kept, spread over the 365 days up to
+ * `end`; six core beliefs re-rated every two to four weeks, slowly loosening; a disclosure ladder of six steps
+ * with `experiments` experiments for `personId` (most done, the feared outcome coming true about one time in
+ * five); and the course with every lesson of `lessons` done over the year. Returns `[key, value]` pairs.
+ */
+export function yearEntries({ seed = 1, end, promises = 6, checkins = 1000, experiments = 40, personId, lessons = [] }) {
+  const rand = prng(seed);
+  const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+  const endMs = Date.parse(`${end}T00:00:00Z`);
+  const dayOf = (back) => new Date(endMs - back * 86_400_000);
+  const timeOn = (day) => new Date(day.getTime() + int(7 * 3600, 22 * 3600) * 1000 + int(0, 999));
+  const iso = (day) => day.toISOString().slice(0, 10);
+  const entries = [];
+  const put = (prefix, data) => entries.push([`trust-steps/${prefix}/${data.id}`, JSON.stringify({ schema: 1, data })]);
+
+  // Promises: check-ins dealt out in turn, each promise walking back from `end` one period at a time, some
+  // periods skipped (nothing checked in), so the calendar of each is honest (at most one check-in per period).
+  const list = Array.from({ length: promises }, (_, i) => {
+    const [text, recurrence] = PROMISE_TEXTS[i % PROMISE_TEXTS.length];
+    return { id: hexId(rand), text: i < PROMISE_TEXTS.length ? text : `${text} (${i + 1})`, recurrence, back: int(0, 1), checkins: [] };
+  });
+  for (let n = 0, i = 0; n < checkins && list.some((p) => p.back <= 364); i++) {
+    const p = list[i % list.length];
+    if (p.back > 364) continue;
+    n++;
+    const day = dayOf(p.back);
+    p.checkins.push({ day: iso(day), kept: rand() < 0.8, note: '', at: timeOn(day).toISOString() });
+    p.back += (p.recurrence === 'weekly' ? 7 : 1) + (rand() < 0.15 ? (p.recurrence === 'weekly' ? 7 : 1) : 0);
+  }
+  for (const p of list) {
+    p.checkins.sort((a, b) => a.day.localeCompare(b.day));
+    const created = new Date(Date.parse(`${p.checkins[0]?.day ?? end}T08:00:00Z`) - 86_400_000);
+    put('promises', {
+      id: p.id,
+      created_at: created.toISOString(),
+      updated_at: p.checkins.at(-1)?.at ?? created.toISOString(),
+      text: p.text,
+      recurrence: p.recurrence,
+      start_day: iso(created),
+      archived: false,
+      checkins: p.checkins,
+    });
+  }
+
+  // Beliefs: first rated about a year ago, then every 14–28 days, drifting down.
+  for (const statement of BELIEF_TEXTS) {
+    const ratings = [];
+    let strength = int(70, 95);
+    for (let back = int(330, 364); back >= 0; back -= int(14, 28)) {
+      ratings.push({ at: timeOn(dayOf(back)).toISOString(), strength });
+      strength = Math.max(5, Math.min(100, strength - int(-4, 8)));
+    }
+    put('beliefs', {
+      id: hexId(rand),
+      created_at: ratings[0].at,
+      updated_at: ratings.at(-1).at,
+      statement,
+      ratings,
+      evidence_for: [],
+      evidence_against: [],
+      reframed: '',
+    });
+  }
+
+  // A ladder for one person: six steps, experiments spread over the year (the newest few still waiting).
+  if (personId) {
+    const steps = ['Share an opinion', 'Share a small personal fact', 'Ask a small favour', 'Share a worry', 'Ask for support', 'Rely on them for something that matters'];
+    const byStep = steps.map(() => []);
+    for (let n = 0; n < experiments; n++) {
+      const back = Math.round(364 - (n * 360) / experiments) - int(0, 3);
+      const planned = timeOn(dayOf(Math.max(0, back)));
+      const done = n < experiments - 3 ? new Date(planned.getTime() + int(1, 4) * 86_400_000) : null;
+      byStep[Math.min(steps.length - 1, Math.floor((n * steps.length) / experiments))].push({
+        id: hexId(rand),
+        planned_at: planned.toISOString(),
+        fear: 'They will brush it off or think less of me',
+        fear_likelihood: int(40, 90),
+        anxiety: int(3, 9),
+        done_at: done && done.toISOString(),
+        what_happened: done ? 'They listened and asked a question back.' : '',
+        response: done ? (rand() < 0.75 ? 'supportive' : 'neutral') : null,
+        fear_came_true: done ? rand() < 0.2 : null,
+        learned: '',
+      });
+    }
+    steps.forEach((title, position) => {
+      const list = byStep[position];
+      const first = list[0]?.planned_at ?? timeOn(dayOf(364)).toISOString();
+      put('ladder', {
+        id: hexId(rand),
+        created_at: first,
+        updated_at: list.at(-1)?.done_at ?? first,
+        person_id: personId,
+        position,
+        title,
+        experiments: list,
+      });
+    });
+  }
+
+  // The course: lessons done in order over the year.
+  const done = {};
+  lessons.forEach((slug, i) => {
+    const at = timeOn(dayOf(Math.round(364 - (i * 350) / Math.max(1, lessons.length)))).toISOString();
+    done[slug] = { done_at: at, opened_at: at, updated_at: at };
+  });
+  entries.push(['trust-steps/lesson-progress', JSON.stringify({ schema: 1, data: { lessons: done } })]);
+  return entries;
+}

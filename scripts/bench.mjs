@@ -1,11 +1,11 @@
 // Size and load-time benchmark of the release build in dist/ (`make bench` builds it first).
 //
 //   node scripts/bench.mjs [--dist DIR] [--only PARTS] [--runs N] [--json FILE] [--empty-course DIR] [--records N]
-//                          [--people N] [--observations M] [--no-native]
+//                          [--people N] [--observations M] [--checkins N] [--no-native]
 //
 // --dist DIR measures another build (default dist). --only PARTS runs only some of the browser measurements, a
 // comma-separated list of: load (first-load transfer and the throttled load times), search (course search, and the
-// native search unless --no-native), journal, people; e.g. `--only people --no-native` for a quick run. The sizes
+// native search unless --no-native), journal, people, progress; e.g. `--only people --no-native` for a quick run. The sizes
 // are always shown.
 //
 // Prints one table:
@@ -41,6 +41,16 @@
 //     that first render is done; the profile of the person with the most observations opened from the list (the
 //     link in their card, client-side), until its h1 shows their name with a .profile-part and an .observation in
 //     the DOM, and until that first render is done. OPEN_PEOPLE_RUNS each, median and max against FRAME_MS.
+//   - progress (issue 8's scale target): a year of heavy use seeded at once, ending today so every period has
+//     data — --records N thought records, --people N people with --observations M observations, --checkins N
+//     promise check-ins (default 1000, over six promises), six beliefs re-rated every few weeks, a 40-experiment
+//     disclosure ladder for the busiest person and the whole course done over the year (scripts/bench-data.mjs;
+//     about 8 MiB as the app counts it, under Chromium's 10 MiB localStorage quota): app load to ts-ready; the
+//     Progress page opened from / with the nav link, until its h1 and the last chart's description are in the DOM
+//     and until that first render is done (against PAGE_TARGET_MS); each chart's share of that render, from the
+//     app's `ts-chart:<id>` performance marks (each chart marks when it starts drawing; a chart's time is until
+//     the next mark, the last one's until `ts-progress:end`), against FRAME_MS; and switching the period to
+//     "All time" and back with the radio buttons. OPEN_PROGRESS_RUNS each, median and max.
 
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -49,7 +59,7 @@ import { homedir } from 'node:os';
 import { delimiter, join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS } from '../playwright.config.mjs';
-import { fitStorage, peopleEntries, storageBytes, thoughtRecordEntries } from './bench-data.mjs';
+import { fitStorage, peopleEntries, storageBytes, thoughtRecordEntries, yearEntries } from './bench-data.mjs';
 import { startServer } from './serve.mjs';
 
 /** Budget for everything transferred on a first visit, brotli-compressed. */
@@ -84,6 +94,20 @@ const STORAGE_BUDGET_MIB = 4;
 /** Seeded people and observations stay under this (counted the same way). */
 const PEOPLE_STORAGE_BUDGET_MIB = 4.5;
 const OPEN_PEOPLE_RUNS = 10;
+/** The Progress page's whole first render (issue 8). */
+const PAGE_TARGET_MS = 100;
+const OPEN_PROGRESS_RUNS = 10;
+const PROGRESS_CHARTS = [
+  'chart-feelings',
+  'chart-traps',
+  'chart-beliefs',
+  'chart-person',
+  'chart-person-trend',
+  'chart-ladder',
+  'chart-promises',
+  'chart-habits',
+  'chart-course',
+];
 
 const args = process.argv.slice(2);
 const RUNS = Number(argValue('--runs') || 5);
@@ -92,8 +116,9 @@ const EMPTY_COURSE_DIST = argValue('--empty-course');
 const JOURNAL_RECORDS = Number(argValue('--records') || 2000);
 const PEOPLE = Number(argValue('--people') || 200);
 const OBSERVATIONS = Number(argValue('--observations') || 5000);
+const CHECKINS = Number(argValue('--checkins') || 1000);
 const DIST = argValue('--dist') || 'dist';
-const PARTS = ['load', 'search', 'journal', 'people'];
+const PARTS = ['load', 'search', 'journal', 'people', 'progress'];
 const ONLY = argValue('--only') ? new Set(argValue('--only').split(',').map((p) => p.trim())) : new Set(PARTS);
 for (const part of ONLY) {
   if (!PARTS.includes(part)) {
@@ -332,6 +357,24 @@ function benchHelpers() {
         start = performance.now();
         link.click();
       });
+    },
+    /** Clicks an element (e.g. a radio button) and times it like `input`. */
+    click(selector, rootSelector) {
+      const el = find(selector);
+      return settle(find(rootSelector), () => el.click());
+    },
+    /** Each chart's share of the last render, from the app's `ts-chart:<id>` marks (see the header). */
+    chartTimes() {
+      const marks = performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('ts-chart:') || m.name === 'ts-progress:end')
+        .sort((a, b) => a.startTime - b.startTime);
+      const times = {};
+      marks.forEach((m, i) => {
+        if (m.name.startsWith('ts-chart:') && marks[i + 1]) times[m.name.slice(9)] = marks[i + 1].startTime - m.startTime;
+      });
+      performance.clearMarks();
+      return times;
     },
     /** Resolves at the start of a fresh frame, so each measurement begins with nothing pending. */
     idle: () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 20)))),
@@ -651,12 +694,120 @@ async function people() {
   }
 }
 
+/** Lesson slugs in course order, read from src/content/lessons/*.md (their `slug = "…"` line). */
+function lessonSlugs() {
+  const dir = join('src', 'content', 'lessons');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8').match(/^slug = "([^"]+)"/m)?.[1])
+    .filter(Boolean);
+}
+
+async function progress() {
+  // Everything ends today (the browser's local day), so "Last 4 weeks" has data too.
+  const now = new Date();
+  const end = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const records = thoughtRecordEntries(JOURNAL_RECORDS, { seed: 1, end });
+  const { people: persons, observations } = peopleEntries(PEOPLE, OBSERVATIONS, { seed: 1, end });
+  const partner = JSON.parse(persons[0][1]).data.id;
+  const rest = yearEntries({ seed: 1, end, checkins: CHECKINS, personId: partner, lessons: lessonSlugs() });
+  const all = [...persons, ...observations, ...records, ...rest];
+  const bytes = storageBytes(all);
+  const checkins = rest
+    .filter(([k]) => k.startsWith('trust-steps/promises/'))
+    .reduce((n, [, v]) => n + JSON.parse(v).data.checkins.length, 0);
+  const { context, page } = await interactionContext();
+  try {
+    await page.goto(`${origin}/`);
+    await readyTime(page);
+    await controlled(page);
+    await page.waitForLoadState('networkidle');
+    const stored = await seed(page, all);
+    if (stored.error || stored.n < all.length) {
+      throw new Error(`bench: progress: localStorage refused entry ${stored.n + 1} of ${all.length} (${stored.error}); ${(bytes / 2 ** 20).toFixed(2)} MiB`);
+    }
+    await page.reload();
+    const loadMs = await readyTime(page);
+    process.stderr.write(
+      `bench: progress: ${records.length} records, ${persons.length} people, ${observations.length} observations, ` +
+        `${checkins} check-ins and the rest (${(bytes / 2 ** 20).toFixed(2)} MiB), load to ts-ready ${ms(loadMs)}\n`,
+    );
+
+    await waitForSelector(page, '#primary-nav a[href="/progress"]', 'open progress');
+    const open = [];
+    const openSettled = [];
+    const charts = Object.fromEntries(PROGRESS_CHARTS.map((c) => [c, []]));
+    for (let run = 0; run < OPEN_PROGRESS_RUNS; run++) {
+      await page.evaluate(() => performance.clearMarks());
+      const r = await timed(page, () => window.__bench.navigate('#primary-nav a[href="/progress"]', 'Progress', '#chart-course .chart__desc'));
+      open.push(r.ms);
+      openSettled.push(r.settledMs);
+      const times = await page.evaluate(() => window.__bench.chartTimes());
+      for (const c of PROGRESS_CHARTS) {
+        if (times[c] === undefined) throw new Error(`bench: progress: no ts-chart:${c} mark (is ${DIST}/ an older build?)`);
+        charts[c].push(times[c]);
+      }
+      if (run === 0) {
+        const empty = await page.locator('figure.chart .chart__empty').evaluateAll((els) => els.map((e) => e.closest('figure').id));
+        process.stderr.write(`bench: progress: charts with nothing to draw in the last 4 weeks: ${empty.join(', ') || 'none'}\n`);
+      }
+      await page.evaluate(() => window.__bench.idle());
+      await page.evaluate(() => window.__bench.navigate('#primary-nav a[href="/"]', 'Today'));
+    }
+    process.stderr.write(
+      `bench: progress open: h1 + last chart ${open.map(ms1).join(', ')}; whole first render ${openSettled.map(ms1).join(', ')}\n`,
+    );
+
+    // Switch the period to all time and back (every chart redraws).
+    await page.evaluate(() => window.__bench.navigate('#primary-nav a[href="/progress"]', 'Progress', '#chart-course .chart__desc'));
+    const toAll = [];
+    const toFour = [];
+    const allCharts = Object.fromEntries(PROGRESS_CHARTS.map((c) => [c, []]));
+    const radios = await page.locator('.range-picker input[type=radio]').count();
+    if (radios !== 4) throw new Error(`bench: progress: expected 4 period radio buttons, found ${radios}`);
+    for (let run = 0; run < OPEN_PROGRESS_RUNS / 2; run++) {
+      await page.evaluate(() => performance.clearMarks());
+      const a = await timed(page, () => window.__bench.click('.range-picker label:nth-of-type(4) input', 'main'));
+      toAll.push(a.ms);
+      const times = await page.evaluate(() => window.__bench.chartTimes());
+      for (const c of PROGRESS_CHARTS) if (times[c] !== undefined) allCharts[c].push(times[c]);
+      const b = await timed(page, () => window.__bench.click('.range-picker label:nth-of-type(1) input', 'main'));
+      toFour.push(b.ms);
+      await page.evaluate(() => performance.clearMarks());
+    }
+    process.stderr.write(`bench: progress period to all time ${toAll.map(ms1).join(', ')}; back to 4 weeks ${toFour.map(ms1).join(', ')}\n`);
+    for (const c of PROGRESS_CHARTS) {
+      process.stderr.write(
+        `bench: progress ${c}: open ${charts[c].map(ms1).join(', ')}; all time ${allCharts[c].map(ms1).join(', ')}\n`,
+      );
+    }
+    return {
+      records: records.length,
+      people: persons.length,
+      observations: observations.length,
+      checkins,
+      bytes,
+      loadMs,
+      open,
+      openSettled,
+      charts,
+      allCharts,
+      toAll,
+      toFour,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 let firstLoad = null;
 let cold = [];
 let offline = [];
 let search = null;
 let journalBench = null;
 let peopleBench = null;
+let progressBench = null;
 try {
   // First-load transfer: every response from the server during a first visit, unthrottled.
   if (ONLY.has('load')) {
@@ -721,6 +872,7 @@ try {
   if (ONLY.has('search')) search = await courseSearch();
   if (ONLY.has('journal')) journalBench = await journal();
   if (ONLY.has('people')) peopleBench = await people();
+  if (ONLY.has('progress')) progressBench = await progress();
 } finally {
   await browser.close();
   await server.close();
@@ -799,6 +951,23 @@ if (peopleBench) {
   ]);
   table.push(['  until its whole first render is done', '', '', against(P.profileSettled, FRAME_MS)]);
 }
+if (progressBench) {
+  const G = progressBench;
+  table.push([
+    `progress: a year (${G.records} records, ${G.people} people, ${G.observations} observations, ${G.checkins} check-ins; ` +
+      `${(G.bytes / 2 ** 20).toFixed(2)} MiB), load to ts-ready`,
+    '',
+    '',
+    ms(G.loadMs),
+  ]);
+  table.push([`progress page: open from / (median / max of ${G.open.length})`, '', '', against(G.open, PAGE_TARGET_MS)]);
+  table.push(['  until its whole first render is done', '', '', against(G.openSettled, PAGE_TARGET_MS)]);
+  for (const c of PROGRESS_CHARTS) {
+    table.push([`  ${c.replace('chart-', '')} chart, in that render (median / max)`, '', '', against(G.charts[c], FRAME_MS)]);
+  }
+  table.push([`progress: period to "All time" (median / max of ${G.toAll.length})`, '', '', against(G.toAll, PAGE_TARGET_MS)]);
+  table.push([`progress: period back to "Last 4 weeks" (median / max of ${G.toFour.length})`, '', '', against(G.toFour, PAGE_TARGET_MS)]);
+}
 
 const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
 const line = (row) => `| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
@@ -833,6 +1002,7 @@ if (JSON_OUT) {
         nativeSearch,
         journal: journalBench && { frameMs: FRAME_MS, ...journalBench },
         people: peopleBench && { frameMs: FRAME_MS, ...peopleBench },
+        progress: progressBench && { frameMs: FRAME_MS, pageTargetMs: PAGE_TARGET_MS, ...progressBench },
       },
       null,
       2,
