@@ -13,10 +13,12 @@ use trust_steps::domain::insights::{
 use trust_steps::domain::journal::{FeelingRating, RecordStatus};
 use trust_steps::domain::ladder::{Experiment, LadderStep};
 use trust_steps::domain::next_step::{
-    candidates, is_new_user, next_step, Dismissed, NextStep, UnfinishedWorksheet, RERATE_AFTER_DAYS,
+    candidates, is_new_user, next_step, unfinished_worksheets, Dismissed, NextStep, UnfinishedWorksheet,
+    RERATE_AFTER_DAYS,
 };
 use trust_steps::domain::people::{Direction, Observation, Person, Relationship, TrustPart};
 use trust_steps::domain::promises::{Promise, Recurrence};
+use trust_steps::domain::worksheets::{Rhythm, WorksheetEntry};
 use trust_steps::domain::{Belief, LessonProgress, Settings, ThoughtRecord};
 
 const TODAY: &str = "2026-03-18"; // a Wednesday
@@ -516,4 +518,44 @@ fn active_days_in_a_window_skip_older_entries_but_keep_the_edges() {
     let days: Vec<String> =
         trust_steps::domain::insights::active_days_in(&data.view(), &berlin, &window).into_iter().collect();
     assert_eq!(days, ["2026-03-11", "2026-03-13"]);
+}
+
+#[test]
+fn habit_check_ins_and_unfinished_worksheets_come_from_the_worksheets() {
+    use std::collections::BTreeMap;
+    use trust_steps::domain::insights::habit_days;
+    assert!(habit_days(&[]).is_empty());
+    assert!(unfinished_worksheets(&[], |_| None).is_empty());
+
+    let mut habits = WorksheetEntry::new("h1".into(), "keeping-trust", &at("2026-03-01"));
+    habits.check_in(Rhythm::Daily, "2026-03-16", BTreeMap::new(), "", &at("2026-03-16"));
+    habits.check_in(Rhythm::Daily, "2026-03-17", BTreeMap::new(), "", &at("2026-03-17"));
+    let mut boundaries = WorksheetEntry::new("w1".into(), "boundaries", &at("2026-03-10"));
+    boundaries.title = "Work emails at night".into();
+    boundaries.updated_at = at("2026-03-12");
+    let mut untitled = WorksheetEntry::new("w2".into(), "forgiveness", &at("2026-03-11"));
+    untitled.set_answer("acknowledge", "It hurt".into());
+    untitled.updated_at = at("2026-03-11");
+    let mut done = WorksheetEntry::new("w3".into(), "boundaries", &at("2026-03-10"));
+    done.title = "Done one".into();
+    done.mark_done(&at("2026-03-11")).unwrap();
+    let blank = WorksheetEntry::new("w4".into(), "boundaries", &at("2026-03-10"));
+    let all = [habits, boundaries, untitled, done, blank];
+
+    assert_eq!(habit_days(&all), ["2026-03-16", "2026-03-17"]);
+    let title_of = |slug: &str| match slug {
+        "boundaries" => Some("Boundaries"),
+        _ => None,
+    };
+    let sheets = unfinished_worksheets(&all, title_of);
+    assert_eq!(
+        sheets.iter().map(|w| (w.id.as_str(), w.title.as_str(), w.href.as_str())).collect::<Vec<_>>(),
+        [
+            ("w1", "Boundaries: Work emails at night", "/practice/boundaries?entry=w1"),
+            ("w2", "a worksheet", "/practice/forgiveness?entry=w2"),
+        ]
+    );
+    // The more recently touched one is offered first.
+    let steps = candidates(&Data::empty().view(), &sheets, &[], &clock());
+    assert_eq!(steps.iter().map(NextStep::key).collect::<Vec<_>>(), ["worksheet:w1", "worksheet:w2"]);
 }

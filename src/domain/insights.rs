@@ -8,6 +8,7 @@ use super::people::{Direction, Observation, Person, TrustPart};
 use super::progress::LessonProgress;
 use super::promises::{add_days, day_from_number, day_number, week_start, Promise};
 use super::traps::trap_by_slug;
+use super::worksheets::WorksheetEntry;
 use std::collections::{BTreeMap, BTreeSet};
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -581,6 +582,18 @@ pub fn promises_per_week(promises: &[Promise], window: &Window) -> Vec<Bar> {
         entry.1 += 1;
     }
     weeks.into_iter().map(|(label, (kept, all))| Bar { label, value: kept as f64, other: Some(all as f64) }).collect()
+}
+
+/// The worksheet whose check-ins are the "keeping trust alive" habits.
+pub const HABITS_WORKSHEET: &str = "keeping-trust";
+
+/// The day of every habit check-in, over every copy of the habits worksheet.
+pub fn habit_days(worksheets: &[WorksheetEntry]) -> Vec<String> {
+    worksheets
+        .iter()
+        .filter(|w| w.worksheet == HABITS_WORKSHEET)
+        .flat_map(|w| w.checkins.iter().map(|c| c.day.clone()))
+        .collect()
 }
 
 /// Habit check-ins per week in the window: one bar per week with a check-in.

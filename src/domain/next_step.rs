@@ -10,10 +10,11 @@
 //! 5. a belief not re-rated for [`RERATE_AFTER_DAYS`] days (longest-waiting first);
 //! 6. the next lesson: the one last opened if not done, else the first not done in course order.
 
-use super::insights::{Clock, UserData};
+use super::insights::{Clock, UserData, HABITS_WORKSHEET};
 use super::journal::RecordStatus;
 use super::ladder::waiting_for_after;
 use super::promises::{add_days, due_on};
+use super::worksheets::WorksheetEntry;
 use serde::{Deserialize, Serialize};
 
 /// A belief is suggested for re-rating after this many days without a rating.
@@ -30,6 +31,28 @@ pub struct UnfinishedWorksheet {
     pub href: String,
     /// Last change (UTC, ISO 8601).
     pub updated_at: String,
+}
+
+/// The worksheets started and not marked done, as Today offers them: not blank, and not the habits check-in
+/// (an ongoing log with nothing to finish). `title_of` names a worksheet by its slug (the exercise catalogue).
+pub fn unfinished_worksheets(
+    entries: &[WorksheetEntry],
+    title_of: impl Fn(&str) -> Option<&'static str>,
+) -> Vec<UnfinishedWorksheet> {
+    entries
+        .iter()
+        .filter(|e| !e.is_done() && !e.is_blank() && e.worksheet != HABITS_WORKSHEET)
+        .map(|e| {
+            let name = title_of(&e.worksheet).unwrap_or("a worksheet");
+            let title = e.title.trim();
+            UnfinishedWorksheet {
+                id: e.id.clone(),
+                title: if title.is_empty() { name.to_owned() } else { format!("{name}: {}", preview(title)) },
+                href: format!("/practice/{}?entry={}", e.worksheet, e.id),
+                updated_at: e.updated_at.clone(),
+            }
+        })
+        .collect()
 }
 
 /// One suggestion for Today.

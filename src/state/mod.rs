@@ -347,6 +347,10 @@ impl AppState {
         let mut other: Vec<String> = self.triggers.with(|t| t.iter().map(|e| e.created_at.clone()).collect());
         self.trap_practice.with(|p| other.extend(p.attempts.iter().map(|a| a.at.clone())));
         self.assessments.with(|a| other.extend(a.iter().map(|r| r.created_at.clone())));
+        let habit_days = self.worksheets.with(|w| {
+            other.extend(w.iter().filter(|e| !e.is_blank()).flat_map(|e| [e.created_at.clone(), e.updated_at.clone()]));
+            crate::domain::insights::habit_days(w)
+        });
         self.journal.with(|journal| {
             self.beliefs.with(|beliefs| {
                 self.people.with(|people| {
@@ -363,8 +367,7 @@ impl AppState {
                                         promises,
                                         progress,
                                         other_activity: &other,
-                                        // Habit check-ins arrive with the "keeping trust alive" worksheet (issue 6).
-                                        habit_days: &[],
+                                        habit_days: &habit_days,
                                     })
                                 })
                             })

@@ -121,6 +121,27 @@ function seedEntries() {
       { day: day(1), kept: true, note: '', at: at(1) },
     ],
   });
+  // The habits check-in (two check-ins) and a boundaries worksheet left unfinished (issue 6's records).
+  put('worksheets', {
+    id: 'habits-for-us',
+    created_at: at(3),
+    updated_at: at(1),
+    worksheet: 'keeping-trust',
+    title: 'Me and Sam',
+    answers: { rhythm: 'daily' },
+    checkins: [
+      { at: at(3), day: day(3), ratings: { honesty: 2 }, note: '' },
+      { at: at(1), day: day(1), ratings: { honesty: 1 }, note: '' },
+    ],
+  });
+  put('worksheets', {
+    id: 'boundary-at-work',
+    created_at: at(3),
+    updated_at: at(3),
+    worksheet: 'boundaries',
+    title: 'Work emails at night',
+    answers: {},
+  });
   entries['trust-steps/lesson-progress'] = JSON.stringify({
     schema: 1,
     data: { lessons: { 'what-trust-is': { done_at: at(3), opened_at: at(3), updated_at: at(3) } } },
@@ -185,6 +206,14 @@ test('Today suggests the next step by priority, remembers "Not today", and sums 
   await next.getByRole('button', { name: 'Not today' }).click();
   await expect(next.getByRole('heading', { name: 'Finish your thought record' })).toBeVisible();
   await expect(next.getByRole('link', { name: 'Resume it' })).toHaveAttribute('href', '/journal/d1/edit');
+  // 4. Then the unfinished worksheet (the habits check-in is an ongoing log, never "unfinished").
+  await next.getByRole('button', { name: 'Not today' }).click();
+  await expect(next.getByRole('heading', { name: 'Finish a worksheet' })).toBeVisible();
+  await expect(next).toContainText('“Boundaries: Work emails at night” is saved where you left it.');
+  await expect(next.getByRole('link', { name: 'Resume it' })).toHaveAttribute('href', '/practice/boundaries?entry=boundary-at-work');
+  // 5. Then the next lesson (the belief was re-rated 3 days ago, so it is not due).
+  await next.getByRole('button', { name: 'Not today' }).click();
+  await expect(next.getByRole('heading', { name: 'Where trust issues come from' })).toBeVisible();
 
   const quick = page.getByRole('navigation', { name: 'Quick actions' });
   await expect(quick.getByRole('link', { name: 'New thought record' })).toHaveAttribute('href', '/journal/new');
@@ -198,6 +227,7 @@ test('Today suggests the next step by priority, remembers "Not today", and sums 
   await expect(week).toContainText('You worked through 1 thought record; afterwards your feelings were 50 points less intense on average.');
   await expect(week).toContainText('You kept 1 of 2 promise check-ins to yourself.');
   await expect(week).toContainText('You tried 1 small step; the outcome you feared came true in 0.');
+  await expect(week).toContainText('You checked in on your habits 2 times.');
   await expect(week).toContainText('3 days in a row');
   await expect(page.getByRole('heading', { name: 'Welcome to Trust Steps' })).toHaveCount(0);
 });
@@ -243,7 +273,8 @@ test('Progress draws every chart from the seeded data, with tables, and the peri
   expect(promises.reduce((n, r) => n + Number(r[0]), 0)).toBe(2);
   expect(promises.reduce((n, r) => n + Number(r[1]), 0)).toBe(3);
   await expect(page.locator('#chart-promises .chart__desc')).toContainText('You kept 2 of 3 promise check-ins');
-  await expect(page.locator('#chart-habits .chart__empty')).toContainText('Keeping trust alive');
+  expect((await tableOf(page, 'chart-habits')).reduce((n, r) => n + Number(r[1]), 0)).toBe(2);
+  await expect(page.locator('#chart-habits .chart__desc')).toHaveText('2 habit check-ins in the last 4 weeks.');
   expect((await tableOf(page, 'chart-course')).map((r) => r[1])).toEqual(['1', '1']);
   await expect(page.locator('#chart-course .chart__desc')).toHaveText('You have finished 1 of 15 lessons; 1 of them in the last 4 weeks.');
 

@@ -2,7 +2,7 @@
 
 use crate::content::LESSONS;
 use crate::domain::insights::{
-    belief_lines, course_progress, feelings_before_after, habits_per_week, ladder_feared_vs_happened,
+    belief_lines, course_progress, feelings_before_after, habit_days, habits_per_week, ladder_feared_vs_happened,
     people_by_activity, person_gut_vs_evidence, person_trend, promises_per_week, trap_frequency, week_summary,
     DateRange, Pair, Window,
 };
@@ -265,7 +265,7 @@ pub fn Progress() -> impl IntoView {
 
     let habits = Memo::new(move |_| {
         let w = window.get();
-        let bars = habits_per_week(&[], &w);
+        let bars = state.worksheets.with(|ws| habits_per_week(&habit_days(ws), &w));
         let total: f64 = bars.iter().map(|b| b.value).sum();
         ChartData {
             description: format!("{} habit check-ins {}.", number(total), period_words(range.get())),

@@ -1,9 +1,10 @@
 //! `/`: one suggested next step, quick actions, and the week so far — or, for someone new, a welcome and where
 //! to start instead of empty widgets.
 
+use crate::content::exercise_by_slug;
 use crate::content::{lesson_by_slug, LESSONS};
 use crate::domain::insights::{active_days, active_streak, week_summary};
-use crate::domain::next_step::{is_new_user, next_step, NextStep};
+use crate::domain::next_step::{is_new_user, next_step, unfinished_worksheets, NextStep};
 use crate::domain::promises::due_on;
 use crate::state::{clock, now_iso, set_title, today, AppState};
 use leptos::prelude::*;
@@ -46,8 +47,8 @@ fn step_text(step: &NextStep) -> StepText {
         },
         NextStep::ResumeWorksheet(sheet) => StepText {
             eyebrow,
-            heading: format!("Finish “{}”", sheet.title),
-            line: "You started this worksheet; it is saved where you left it.".into(),
+            heading: "Finish a worksheet".into(),
+            line: format!("“{}” is saved where you left it.", sheet.title),
             button: "Resume it",
         },
         NextStep::RerateBelief { statement, days, .. } => StepText {
@@ -79,7 +80,9 @@ pub fn Today() -> impl IntoView {
     let step = Memo::new(move |_| {
         let now = clock();
         let dismissed = state.settings.with(|s| s.dismissed_steps.clone());
-        state.with_user_data(|data| next_step(data, &[], &lessons, &now, &dismissed))
+        let worksheets =
+            state.worksheets.with(|w| unfinished_worksheets(w, |slug| exercise_by_slug(slug).map(|e| e.title)));
+        state.with_user_data(|data| next_step(data, &worksheets, &lessons, &now, &dismissed))
     });
     let week = Memo::new(move |_| {
         let now = clock();
