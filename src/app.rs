@@ -32,6 +32,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/people/:id") view=PersonPage/>
                     <Route path=path!("/progress") view=Progress/>
                     <Route path=path!("/settings") view=SettingsPage/>
+                    <Route path=path!("/settings/report") view=TherapyReport/>
                     <Route path=path!("/help") view=Help/>
                     <Route path=path!("/privacy") view=Privacy/>
                 </Routes>

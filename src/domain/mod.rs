@@ -1,7 +1,9 @@
 //! Pure domain logic: plain serde types and rules, no Leptos and no browser APIs, tested with `cargo test`.
 
 pub mod assessments;
+pub mod backup;
 pub mod beliefs;
+pub mod collections;
 pub mod ids;
 pub mod insights;
 pub mod journal;
@@ -13,6 +15,7 @@ pub mod people;
 pub mod practice;
 pub mod progress;
 pub mod promises;
+pub mod readable;
 pub mod settings;
 pub mod traps;
 pub mod triggers;

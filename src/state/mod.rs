@@ -5,6 +5,7 @@ mod platform;
 pub use platform::{clock, new_id, now_iso, set_title, today};
 
 use crate::domain::assessments::AssessmentRun;
+use crate::domain::backup::BackupStatus;
 use crate::domain::insights::UserData;
 use crate::domain::ladder::LadderStep;
 use crate::domain::people::{Observation, Person};
@@ -12,9 +13,10 @@ use crate::domain::promises::Promise;
 use crate::domain::worksheets::WorksheetEntry;
 use crate::domain::{newer_of, Belief, LessonProgress, Merge, PracticeHistory, Settings, ThoughtRecord, TriggerEntry};
 use crate::storage::browser::BrowserStore;
-use crate::storage::{KvStore, LoadProblem, MemoryStore, QuarantineItem, Record, Stored, Vault};
+use crate::storage::{keys, KvStore, LoadProblem, MemoryStore, QuarantineItem, Record, Stored, Vault};
 use leptos::prelude::*;
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 type AppVault = Vault<Box<dyn KvStore>>;
@@ -70,6 +72,8 @@ pub struct AppState {
     pub assessments: RwSignal<Vec<AssessmentRun>>,
     /// Filled-in worksheets of every kind (forgiveness, boundaries, messages…).
     pub worksheets: RwSignal<Vec<WorksheetEntry>>,
+    /// When this device last saved a backup (for the Today reminder).
+    pub backup_status: RwSignal<BackupStatus>,
     /// The message shown at the bottom of the screen (with Undo after a delete).
     pub toast: RwSignal<Option<Toast>>,
 }
@@ -125,10 +129,12 @@ impl AppState {
         let settings: Settings = load_one(&mut vault, &mut problems);
         let progress: LessonProgress = load_one(&mut vault, &mut problems);
         let trap_practice: PracticeHistory = load_one(&mut vault, &mut problems);
+        let backup_status: BackupStatus = load_one(&mut vault, &mut problems);
         let state = AppState {
             settings: RwSignal::new(settings),
             progress: RwSignal::new(progress),
             trap_practice: RwSignal::new(trap_practice),
+            backup_status: RwSignal::new(backup_status),
             journal: RwSignal::new(load_all(&mut vault, &mut problems)),
             beliefs: RwSignal::new(load_all(&mut vault, &mut problems)),
             triggers: RwSignal::new(load_all(&mut vault, &mut problems)),
@@ -385,5 +391,62 @@ impl AppState {
             self.storage.update(|s| s.save_error = Some(format!("Could not remove it: {e}.")));
         }
         self.refresh_storage_status();
+    }
+
+    /// Sets a whole-key collection to what storage holds, without merging ours back in (another tab or an
+    /// import removed or replaced it on purpose).
+    pub fn reset<T: Stored + Send + Sync + 'static>(&self, signal: RwSignal<T>) {
+        if let Some(loaded) = with_vault(|vault| vault.load::<T>()) {
+            signal.set(loaded.value);
+        }
+    }
+
+    /// Re-reads every collection from storage, which is the truth (after an import, or deleting everything).
+    pub fn reload_all_from_storage(&self) {
+        self.reset(self.settings);
+        self.reset(self.progress);
+        self.reset(self.trap_practice);
+        self.reset(self.backup_status);
+        self.reload_collection(self.journal);
+        self.reload_collection(self.beliefs);
+        self.reload_collection(self.triggers);
+        self.reload_collection(self.people);
+        self.reload_collection(self.observations);
+        self.reload_collection(self.ladder);
+        self.reload_collection(self.promises);
+        self.reload_collection(self.assessments);
+        self.reload_collection(self.worksheets);
+    }
+
+    /// Every app key and its stored text, for a backup or an import preview.
+    pub fn stored_entries(&self) -> Result<BTreeMap<String, String>, String> {
+        with_vault(|vault| vault.entries().map_err(|e| format!("Stored data could not be read: {e}.")))
+            .unwrap_or_else(|| Err("Storage is not open.".into()))
+    }
+
+    /// Writes an import all-or-nothing, then shows what storage now holds.
+    pub fn apply_import(&self, changes: &[(String, Option<String>)]) -> Result<(), String> {
+        let result = with_vault(|vault| vault.apply_all_or_nothing(changes).map_err(|e| e.to_string()))
+            .unwrap_or_else(|| Err("Storage is not open.".into()));
+        self.reload_all_from_storage();
+        result
+    }
+
+    /// Removes every app key, then shows the now-empty app. Returns the app keys the browser kept anyway.
+    pub fn erase_everything(&self) -> Result<Vec<String>, String> {
+        let result = with_vault(|vault| vault.erase_everything().map_err(|e| format!("The browser refused: {e}.")))
+            .unwrap_or_else(|| Err("Storage is not open.".into()));
+        self.reload_all_from_storage();
+        self.storage.update(|s| s.save_error = None);
+        self.refresh_storage_status();
+        result
+    }
+
+    /// True when any one-key-per-record collection has an entry (reads key names only).
+    pub fn has_entries(&self) -> bool {
+        with_vault(|vault| {
+            vault.store().keys().unwrap_or_default().iter().any(|k| keys::is_record_key(k) && keys::is_backed_up(k))
+        })
+        .unwrap_or(false)
     }
 }

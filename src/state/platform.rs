@@ -1,6 +1,7 @@
 //! The few browser calls the state layer needs: time, title, other tabs, persistent storage.
 
 use super::AppState;
+use crate::domain::backup::BackupStatus;
 use crate::domain::{LessonProgress, PracticeHistory, Settings};
 use crate::storage::Stored;
 use leptos::prelude::*;
@@ -51,25 +52,20 @@ pub fn set_title(page: &str) {
 /// Picks up changes another tab wrote (the `storage` event), merging them into ours.
 pub(super) fn listen_to_other_tabs(state: AppState) {
     let handle = window_event_listener(leptos::ev::storage, move |event| {
+        // A whole-key collection removed by another tab (delete everything, replace from a backup) is reset,
+        // not merged back: merging would bring back what the user just deleted.
+        let removed = event.new_value().is_none();
         match event.key().as_deref() {
+            Some(Settings::KEY) if removed => state.reset(state.settings),
+            Some(LessonProgress::KEY) if removed => state.reset(state.progress),
+            Some(PracticeHistory::KEY) if removed => state.reset(state.trap_practice),
+            Some(BackupStatus::KEY) if removed => state.reset(state.backup_status),
             Some(Settings::KEY) => state.reload(state.settings),
             Some(LessonProgress::KEY) => state.reload(state.progress),
             Some(PracticeHistory::KEY) => state.reload(state.trap_practice),
-            // `None` means the other tab cleared storage: reload everything.
-            None => {
-                state.reload(state.settings);
-                state.reload(state.progress);
-                state.reload(state.trap_practice);
-                state.reload_collection(state.journal);
-                state.reload_collection(state.beliefs);
-                state.reload_collection(state.triggers);
-                state.reload_collection(state.people);
-                state.reload_collection(state.observations);
-                state.reload_collection(state.ladder);
-                state.reload_collection(state.promises);
-                state.reload_collection(state.assessments);
-                state.reload_collection(state.worksheets);
-            }
+            Some(BackupStatus::KEY) => state.reload(state.backup_status),
+            // `None` means the other tab cleared storage: storage is the truth.
+            None => state.reload_all_from_storage(),
             Some(key) => {
                 let ours = state.reload_if_ours(state.journal, key)
                     || state.reload_if_ours(state.beliefs, key)

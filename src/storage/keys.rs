@@ -33,3 +33,25 @@ pub const PROMISES_PREFIX: &str = "trust-steps/promises/";
 pub const ASSESSMENTS_PREFIX: &str = "trust-steps/assessments/";
 /// Worksheets of the Practice hub (forgiveness, boundaries, messages…), one key per filled-in copy.
 pub const WORKSHEETS_PREFIX: &str = "trust-steps/worksheets/";
+
+/// When this device last made a backup and when the reminder was put off. Device-local: never in a backup.
+pub const BACKUP_STATUS: &str = "trust-steps/backup-status";
+
+/// Keys that describe this device rather than the user's data, so backups neither carry nor replace them.
+pub const DEVICE_ONLY: [&str; 1] = [BACKUP_STATUS];
+
+/// True for keys a backup carries: every app key except set-aside data and device-only keys.
+pub fn is_backed_up(key: &str) -> bool {
+    is_app_key(key) && !key.starts_with(QUARANTINE_PREFIX) && !DEVICE_ONLY.contains(&key) && !key.ends_with("/.probe")
+}
+
+/// The collection a key belongs to: `journal` for `trust-steps/journal/<id>`, `settings` for `trust-steps/settings`.
+pub fn collection_of(key: &str) -> &str {
+    let rest = key.strip_prefix(PREFIX).unwrap_or(key);
+    rest.split_once('/').map_or(rest, |(collection, _)| collection)
+}
+
+/// True for one-key-per-record keys (`prefix/<id>`), false for collections stored whole under one key.
+pub fn is_record_key(key: &str) -> bool {
+    key.strip_prefix(PREFIX).is_some_and(|rest| rest.contains('/'))
+}

@@ -1,5 +1,6 @@
 //! The one save path: loads collections (migrating or quarantining), saves them, and retries failed saves.
 
+use super::batch::{apply_all_or_nothing, BatchError};
 use super::envelope::{decode, encode, DecodeError, Record, Stored, Versioned};
 use super::keys::{is_app_key, QUARANTINE_PREFIX};
 use super::kv::{KvStore, StoreError};
@@ -274,5 +275,52 @@ impl<S: KvStore> Vault<S> {
             total += key.encode_utf16().count() + value.encode_utf16().count();
         }
         Ok(total)
+    }
+
+    /// Every app key and its stored text (set-aside data included; backups filter it out).
+    pub fn entries(&self) -> Result<BTreeMap<String, String>, StoreError> {
+        let mut entries = BTreeMap::new();
+        for key in self.store.keys()?.into_iter().filter(|k| is_app_key(k)) {
+            if let Some(text) = self.store.get(&key)? {
+                entries.insert(key, text);
+            }
+        }
+        Ok(entries)
+    }
+
+    /// Writes many keys all-or-nothing (an import). Earlier unsaved changes are written first; if they still
+    /// cannot be, nothing is imported.
+    pub fn apply_all_or_nothing(&mut self, changes: &[(String, Option<String>)]) -> Result<(), BatchError> {
+        self.flush().map_err(BatchError::RolledBack)?;
+        if let Some((key, _)) = changes.iter().find(|(key, _)| self.blocked.contains_key(key)) {
+            return Err(BatchError::RolledBack(StoreError::Other(format!(
+                "{key} holds data that could not be read or moved aside"
+            ))));
+        }
+        apply_all_or_nothing(&self.store, changes)?;
+        for (key, _) in changes {
+            // The next load reads the schema and unknown fields afresh from what was imported.
+            self.newer.remove(key);
+        }
+        Ok(())
+    }
+
+    /// Removes every app key (set-aside data too) and forgets unsaved changes. Returns the app keys still
+    /// there afterwards (none, unless the browser refused).
+    pub fn erase_everything(&mut self) -> Result<Vec<String>, StoreError> {
+        self.pending.clear();
+        self.newer.clear();
+        self.blocked.clear();
+        let mut first_error = None;
+        for key in self.store.keys()?.into_iter().filter(|k| is_app_key(k)) {
+            if let Err(e) = self.store.remove(&key) {
+                first_error.get_or_insert(e);
+            }
+        }
+        let left: Vec<String> = self.store.keys()?.into_iter().filter(|k| is_app_key(k)).collect();
+        match first_error {
+            Some(e) if !left.is_empty() => Err(e),
+            _ => Ok(left),
+        }
     }
 }

@@ -1,4 +1,5 @@
-//! The frame around every page: skip link, header with navigation and Help, banners, footer.
+//! The frame around every page: skip link, header with navigation, Help and Hide, banners, footer, and the
+//! quick-hide cover.
 
 use crate::ui::components::banners::{PwaBanner, StorageBanners};
 use crate::ui::components::toast::ToastRegion;
@@ -34,7 +35,10 @@ pub fn Shell(children: Children) -> impl IntoView {
         }
         here
     });
+    let hidden = quick_hide_signal();
     view! {
+        <QuickHideCover hidden/>
+        <div class="app-frame" hidden=move || hidden.get()>
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="app-header">
             <div class="app-header__bar">
@@ -45,6 +49,14 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <a class="help-link" href="/help">
                     "Help"<span class="visually-hidden">" and crisis lines"</span>
                 </a>
+                <button
+                    type="button"
+                    class="hide-button"
+                    title="Hide this screen now (or press Esc twice)"
+                    on:click=move |_| hide_now(hidden)
+                >
+                    "Hide"<span class="visually-hidden">" this screen now (or press Escape twice)"</span>
+                </button>
                 <button
                     type="button"
                     class="menu-button"
@@ -87,5 +99,70 @@ pub fn Shell(children: Children) -> impl IntoView {
                 "Everything you write stays on this device. "<a href="/privacy">"How your data is kept"</a>
             </p>
         </footer>
+        </div>
+    }
+}
+
+/// Escape pressed twice within this many milliseconds hides the screen.
+const DOUBLE_ESCAPE_MS: f64 = 800.0;
+
+/// The quick-hide switch, with its keyboard shortcut (Escape twice) listening for the page's lifetime.
+fn quick_hide_signal() -> RwSignal<bool> {
+    let hidden = RwSignal::new(false);
+    let last_escape = std::cell::Cell::new(f64::NEG_INFINITY);
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "Escape" || ev.repeat() {
+            return;
+        }
+        let now = js_sys::Date::now();
+        if now - last_escape.get() <= DOUBLE_ESCAPE_MS {
+            last_escape.set(f64::NEG_INFINITY);
+            hide_now(hidden);
+        } else {
+            last_escape.set(now);
+        }
+    });
+    on_cleanup(move || handle.remove());
+    hidden
+}
+
+/// Covers the app at once with a neutral page and gives the tab a neutral title.
+fn hide_now(hidden: RwSignal<bool>) {
+    if hidden.get_untracked() {
+        return;
+    }
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        COVERED_TITLE.with(|t| t.replace(Some(document.title())));
+        document.set_title("Notes");
+    }
+    hidden.set(true);
+}
+
+thread_local! {
+    /// The page title while covered, restored afterwards.
+    static COVERED_TITLE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The neutral page shown by quick hide. Nothing on it names the app.
+#[component]
+fn QuickHideCover(hidden: RwSignal<bool>) -> impl IntoView {
+    let back = move |_| {
+        if let (Some(document), Some(title)) =
+            (web_sys::window().and_then(|w| w.document()), COVERED_TITLE.with(|t| t.take()))
+        {
+            document.set_title(&title);
+        }
+        hidden.set(false);
+    };
+    view! {
+        <Show when=move || hidden.get()>
+            <div class="quick-hide-cover" data-testid="quick-hide-cover">
+                <h1 class="quick-hide-cover__title">"Notes"</h1>
+                <p class="quick-hide-cover__empty">"No notes yet."</p>
+                <button type="button" class="quick-hide-cover__back" on:click=back>
+                    "Back"
+                </button>
+            </div>
+        </Show>
     }
 }

@@ -120,3 +120,43 @@ pub fn select_text(id: &str) {
         area.select();
     }
 }
+
+/// Reads a file the user picked or dropped, whole. The caller checks its size first.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(describe)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Today's local date for file names, `YYYY-MM-DD`.
+pub fn file_date() -> String {
+    crate::state::today()
+}
+
+/// Deletes every Cache Storage cache of this origin (the offline copy of the app) and unregisters the
+/// service worker. Returns how many caches remain afterwards (0 unless the browser refused).
+pub async fn erase_caches_and_worker() -> Result<u32, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
+    if let Ok(container) = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("serviceWorker")) {
+        if !container.is_undefined() {
+            let container: web_sys::ServiceWorkerContainer = container.unchecked_into();
+            let registrations = JsFuture::from(container.get_registrations()).await.map_err(describe)?;
+            for registration in js_sys::Array::from(&registrations).iter() {
+                let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+                if let Ok(promise) = registration.unregister() {
+                    let _ = JsFuture::from(promise).await;
+                }
+            }
+        }
+    }
+    // Cache Storage exists only in secure contexts (https or localhost).
+    let Ok(caches) = window.caches() else { return Ok(0) };
+    let names = JsFuture::from(caches.keys()).await.map_err(describe)?;
+    for name in js_sys::Array::from(&names).iter() {
+        if let Some(name) = name.as_string() {
+            JsFuture::from(caches.delete(&name)).await.map_err(describe)?;
+        }
+    }
+    let left = JsFuture::from(caches.keys()).await.map_err(describe)?;
+    Ok(js_sys::Array::from(&left).length())
+}

@@ -9,7 +9,8 @@ pub mod people;
 mod practice;
 mod privacy;
 mod progress;
-mod settings;
+mod report;
+pub mod settings;
 mod today;
 
 pub use help::Help;
@@ -21,5 +22,6 @@ pub use people::{People, PersonPage};
 pub use practice::{ExercisePage, Practice};
 pub use privacy::Privacy;
 pub use progress::Progress;
+pub use report::TherapyReport;
 pub use settings::SettingsPage;
 pub use today::Today;

@@ -28,7 +28,9 @@ pub fn Privacy() -> impl IntoView {
             <ul>
                 <li>"Choose your theme and see how much storage is used in "<a href="/settings">"Settings"</a>"."</li>
                 <li>"If something saved cannot be read, it is kept to one side rather than deleted, and you can download it from Settings."</li>
-                <li>"Clearing this site's data in your browser settings removes everything Trust Steps has stored."</li>
+                <li>"Download a backup of everything from "<a href="/settings#backup">"Settings"</a>" and restore it on another device. The backup file is not encrypted: keep it somewhere private."</li>
+                <li>"Press "<strong>"Hide"</strong>" at the top of any screen, or Escape twice, to cover the screen at once with a plain page."</li>
+                <li>"“Delete everything” in Settings removes every entry, your settings and the app's offline copy from this browser. Clearing this site's data in your browser settings does the same."</li>
             </ul>
             <h2>"What to know"</h2>
             <p>

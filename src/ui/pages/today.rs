@@ -3,10 +3,12 @@
 
 use crate::content::exercise_by_slug;
 use crate::content::{lesson_by_slug, LESSONS};
+use crate::domain::backup::reminder_due;
 use crate::domain::insights::{active_days, active_streak, week_summary};
 use crate::domain::next_step::{is_new_user, next_step, unfinished_worksheets, NextStep};
 use crate::domain::promises::due_on;
 use crate::state::{clock, now_iso, set_title, today, AppState};
+use crate::ui::pages::settings::download_backup;
 use leptos::prelude::*;
 
 /// The suggestion's card: eyebrow, heading, one line, and the button's words.
@@ -138,6 +140,7 @@ pub fn Today() -> impl IntoView {
 
     view! {
         <h1>"Today"</h1>
+        <BackupReminder/>
         <Show
             when=move || new_user.get()
             fallback=move || {
@@ -185,6 +188,44 @@ pub fn Today() -> impl IntoView {
                 </ol>
                 {first_lesson.map(|l| view! { <a class="button button--primary" href=format!("/learn/{}", l.slug)>"Start the first lesson"</a> })}
                 <p class="hint">"If you need someone to talk to now, "<a href="/help">"Help"</a>" lists crisis lines."</p>
+            </section>
+        </Show>
+    }
+}
+
+/// A gentle nudge to download a backup when there are entries and none was saved (or put off) in 14 days.
+#[component]
+fn BackupReminder() -> impl IntoView {
+    let state = AppState::get();
+    let has_entries = state.has_entries();
+    let message = RwSignal::new(None::<String>);
+    let due = move || {
+        state.backup_status.with(|s| {
+            reminder_due(has_entries, s.last_backup_at.as_deref(), s.reminder_snoozed_at.as_deref(), &now_iso())
+        })
+    };
+    view! {
+        <Show when=due>
+            <section class="card card--reminder" aria-labelledby="backup-reminder-heading" data-testid="backup-reminder">
+                <h2 id="backup-reminder-heading">"Keep a copy of your entries"</h2>
+                <p>
+                    "No backup has been saved from this device in the last two weeks. Your entries live only in this browser, and browsers can clear a site's data when the device runs short of space. A backup file keeps them safe; "
+                    <a href="/settings#stored-data">"installing the app and persistent storage"</a>
+                    " make clearing less likely."
+                </p>
+                <div class="button-row">
+                    <button type="button" class="button button--primary" on:click=move |_| message.set(download_backup(state).err())>
+                        "Download a backup"
+                    </button>
+                    <button
+                        type="button"
+                        class="button button--quiet"
+                        on:click=move |_| state.change(state.backup_status, |s| s.reminder_snoozed_at = Some(now_iso()))
+                    >
+                        "Not now"
+                    </button>
+                </div>
+                {move || message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
             </section>
         </Show>
     }

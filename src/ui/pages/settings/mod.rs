@@ -1,4 +1,11 @@
-//! `/settings`: theme, storage status, set-aside data, installing the app.
+//! `/settings`: theme, storage status, set-aside data, backup and restore, installing the app, deleting everything.
+
+mod backup;
+mod erase;
+mod readable;
+
+pub use backup::download_backup;
+pub use readable::gather;
 
 use crate::domain::ThemeChoice;
 use crate::state::{now_iso, set_title, AppState};
@@ -17,7 +24,10 @@ pub fn SettingsPage() -> impl IntoView {
         <h1>"Settings"</h1>
         <ThemeSetting/>
         <StorageSection/>
+        <backup::BackupSection/>
+        <readable::ReadableSection/>
         <InstallSection/>
+        <erase::EraseSection/>
     }
 }
 

@@ -1,0 +1,491 @@
+//! Backup files: export every stored collection to one JSON file, and read one back — validate it whole,
+//! preview what it would change, and plan a merge or a replace. Generic over every `trust-steps/` key, so
+//! collections added later are carried without changes here.
+//!
+//! The file: `{ "app": "trust-steps", "kind": "backup", "schema": 1, "exported_at", "counts": { collection: n },
+//! "data": { key: stored envelope } }`. Stored envelopes go in as they are (with their own schema), so loading a
+//! backup runs the same migrations as loading storage.
+
+use super::merge::Merge;
+use super::{LessonProgress, PracticeHistory, Settings};
+use crate::storage::keys::{self, collection_of, is_backed_up, is_record_key};
+use crate::storage::{decode, encode, Envelope, Stored};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The `app` field of every Trust Steps file.
+pub const APP_ID: &str = "trust-steps";
+/// The `kind` of a plain backup.
+pub const KIND_BACKUP: &str = "backup";
+/// The `kind` of a backup encrypted with a passphrase.
+pub const KIND_ENCRYPTED: &str = "encrypted-backup";
+/// The backup format this build writes and the newest it reads.
+pub const FORMAT_SCHEMA: u32 = 1;
+/// Larger files are refused before they are read (a full localStorage is about 10 MiB of UTF-8 at most).
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+
+/// A backup file, as written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BackupFile {
+    /// Always [`APP_ID`].
+    pub app: String,
+    /// [`KIND_BACKUP`].
+    pub kind: String,
+    /// Format version ([`FORMAT_SCHEMA`]).
+    pub schema: u32,
+    /// When it was made (UTC, ISO 8601).
+    pub exported_at: String,
+    /// How many keys of each collection it holds; checked on import to catch a cut-short file.
+    #[serde(default)]
+    pub counts: BTreeMap<String, usize>,
+    /// Every backed-up key with its stored envelope.
+    pub data: BTreeMap<String, Value>,
+    /// Fields a newer version added.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// What an export produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Export {
+    /// The file's text.
+    pub text: String,
+    /// Keys per collection in it.
+    pub counts: BTreeMap<String, usize>,
+    /// Keys left out because their stored text is not JSON (they are set aside and can be downloaded in Settings).
+    pub skipped: Vec<String>,
+}
+
+/// Builds a backup of `entries` (stored key and text; keys a backup does not carry are left out) made at `now`.
+pub fn export(entries: impl IntoIterator<Item = (String, String)>, now: &str) -> Export {
+    let mut data = BTreeMap::new();
+    let mut skipped = Vec::new();
+    for (key, raw) in entries.into_iter().filter(|(k, _)| is_backed_up(k)) {
+        match serde_json::from_str::<Value>(&raw) {
+            Ok(value) => {
+                data.insert(key, value);
+            }
+            Err(_) => skipped.push(key),
+        }
+    }
+    let counts = count_by_collection(data.keys());
+    let file = BackupFile {
+        app: APP_ID.into(),
+        kind: KIND_BACKUP.into(),
+        schema: FORMAT_SCHEMA,
+        exported_at: now.into(),
+        counts: counts.clone(),
+        data,
+        extra: Map::new(),
+    };
+    // A map of strings to JSON values always serializes.
+    let text = serde_json::to_string_pretty(&file).unwrap_or_default();
+    Export { text, counts, skipped }
+}
+
+fn count_by_collection<'a>(keys: impl Iterator<Item = &'a String>) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for key in keys {
+        *counts.entry(collection_of(key).to_owned()).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// Why a file cannot be imported. Nothing is changed in any of these cases.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// Over [`MAX_BYTES`].
+    TooLarge {
+        /// The file's size.
+        bytes: usize,
+    },
+    /// Not JSON at all.
+    NotJson,
+    /// JSON, but not a file Trust Steps made.
+    NotTrustSteps,
+    /// Made by a newer version of the app, in a format this one does not know.
+    NewerSchema {
+        /// The file's format version.
+        found: u32,
+    },
+    /// A Trust Steps file that was cut short or damaged; says what is wrong.
+    Corrupted(String),
+    /// An encrypted backup and the passphrase does not open it (or it was altered).
+    WrongPassphrase,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::TooLarge { bytes } => write!(
+                f,
+                "This file is too large to be a Trust Steps backup ({} MiB; backups are at most {} MiB). Nothing was changed.",
+                bytes.div_ceil(1024 * 1024),
+                MAX_BYTES / 1024 / 1024
+            ),
+            ImportError::NotJson => write!(
+                f,
+                "This file is not a backup: it is not in the JSON format backups use. Nothing was changed. Choose the .json file that Trust Steps downloaded."
+            ),
+            ImportError::NotTrustSteps => write!(
+                f,
+                "This file was not made by Trust Steps, so it cannot be imported. Nothing was changed."
+            ),
+            ImportError::NewerSchema { found } => write!(
+                f,
+                "This backup was made by a newer version of Trust Steps (format {found}; this version reads up to {FORMAT_SCHEMA}). Update the app (reload it while online), then try again. Nothing was changed."
+            ),
+            ImportError::Corrupted(what) => write!(
+                f,
+                "This backup is damaged or incomplete ({what}), so none of it was imported. Nothing was changed. Try the file again, or an earlier backup."
+            ),
+            ImportError::WrongPassphrase => write!(
+                f,
+                "That passphrase does not open this backup (or the file was altered). Nothing was changed. Check the passphrase and try again."
+            ),
+        }
+    }
+}
+
+/// A file that passed the first checks.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadFile {
+    /// A plain backup, fully validated.
+    Plain(Backup),
+    /// An encrypted backup: ask for its passphrase, decrypt, then [`read_backup`] the result.
+    Encrypted(EncryptedFile),
+}
+
+/// An encrypted backup file: the plain backup's text, sealed with AES-256-GCM under a key derived from a
+/// passphrase with PBKDF2-SHA256.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EncryptedFile {
+    /// Always [`APP_ID`].
+    pub app: String,
+    /// [`KIND_ENCRYPTED`].
+    pub kind: String,
+    /// Format version ([`FORMAT_SCHEMA`]).
+    pub schema: u32,
+    /// When it was made.
+    pub exported_at: String,
+    /// PBKDF2 iterations.
+    pub iterations: u32,
+    /// PBKDF2 salt, base64.
+    pub salt: String,
+    /// AES-GCM nonce (96 bits), base64.
+    pub iv: String,
+    /// The sealed backup text with its 128-bit tag, base64.
+    pub ciphertext: String,
+}
+
+/// A validated backup, ready to preview.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Backup {
+    /// When it was made.
+    pub exported_at: String,
+    /// Every key with its stored text (compact JSON), in key order.
+    pub entries: BTreeMap<String, String>,
+}
+
+/// Reads a file the user chose: size, JSON, app, kind and format, then every entry. Never panics on any input.
+pub fn read_file(bytes: &[u8]) -> Result<ReadFile, ImportError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let json: Value = serde_json::from_slice(bytes).map_err(|e| classify_json_error(bytes, &e))?;
+    let Some(object) = json.as_object() else { return Err(ImportError::NotTrustSteps) };
+    if object.get("app").and_then(Value::as_str) != Some(APP_ID) {
+        return Err(ImportError::NotTrustSteps);
+    }
+    let schema = object
+        .get("schema")
+        .and_then(Value::as_u64)
+        .ok_or(ImportError::Corrupted("it has no format version".into()))?;
+    let schema = u32::try_from(schema).unwrap_or(u32::MAX);
+    if schema > FORMAT_SCHEMA {
+        return Err(ImportError::NewerSchema { found: schema });
+    }
+    match object.get("kind").and_then(Value::as_str) {
+        Some(KIND_BACKUP) => read_backup_value(json).map(ReadFile::Plain),
+        Some(KIND_ENCRYPTED) => serde_json::from_value(json)
+            .map(ReadFile::Encrypted)
+            .map_err(|e| ImportError::Corrupted(format!("its encryption details are missing: {e}"))),
+        _ => Err(ImportError::NotTrustSteps),
+    }
+}
+
+/// Reads the text of a plain backup (what an encrypted backup decrypts to).
+pub fn read_backup(bytes: &[u8]) -> Result<Backup, ImportError> {
+    match read_file(bytes)? {
+        ReadFile::Plain(backup) => Ok(backup),
+        ReadFile::Encrypted(_) => Err(ImportError::Corrupted("it is encrypted twice".into())),
+    }
+}
+
+/// Tells a cut-short or damaged Trust Steps file apart from something that was never JSON.
+fn classify_json_error(bytes: &[u8], error: &serde_json::Error) -> ImportError {
+    let text = String::from_utf8_lossy(bytes.get(..bytes.len().min(4096)).unwrap_or_default());
+    let looks_like_ours = text.trim_start().starts_with('{') && text.contains(APP_ID);
+    match (looks_like_ours, error.classify()) {
+        (true, serde_json::error::Category::Eof) => ImportError::Corrupted("the file ends too early".into()),
+        (true, _) => ImportError::Corrupted(format!("unreadable at line {}", error.line())),
+        (false, _) => ImportError::NotJson,
+    }
+}
+
+fn read_backup_value(json: Value) -> Result<Backup, ImportError> {
+    let file: BackupFile =
+        serde_json::from_value(json).map_err(|e| ImportError::Corrupted(format!("its layout is wrong: {e}")))?;
+    let mut entries = BTreeMap::new();
+    for (key, value) in file.data {
+        if !keys::is_app_key(&key) || key.starts_with(keys::QUARANTINE_PREFIX) {
+            return Err(ImportError::Corrupted(format!("it holds an unexpected name, {key}")));
+        }
+        if !is_backed_up(&key) {
+            // Device-only keys (from a hand-edited file): not the user's data, never imported.
+            continue;
+        }
+        let raw = value.to_string();
+        validate_entry(&key, &raw).map_err(|why| ImportError::Corrupted(format!("{key}: {why}")))?;
+        entries.insert(key, raw);
+    }
+    let found = count_by_collection(entries.keys());
+    for (collection, expected) in &file.counts {
+        let got = found.get(collection).copied().unwrap_or(0);
+        if got != *expected {
+            return Err(ImportError::Corrupted(format!("it lists {expected} in {collection} but holds {got}")));
+        }
+    }
+    Ok(Backup { exported_at: file.exported_at, entries })
+}
+
+/// Checks one entry: an envelope, and for collections this build knows, data of the right shape.
+fn validate_entry(key: &str, raw: &str) -> Result<(), String> {
+    let envelope: Envelope = serde_json::from_str(raw).map_err(|_| "not a stored entry".to_owned())?;
+    if is_record_key(key) {
+        let data = envelope.data.as_object().ok_or("the entry is not a record")?;
+        let id = key.rsplit('/').next().unwrap_or_default();
+        if data.get("id").and_then(Value::as_str) != Some(id) {
+            return Err("the record's id does not match its name".into());
+        }
+    }
+    super::collections::check(key, raw).unwrap_or(Ok(())).map_err(|e| e.to_string())
+}
+
+/// Merge (newer edit wins, nothing dropped) or replace (the backup becomes the data).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Add new entries, take the backup's version where it is newer, keep everything else.
+    Merge,
+    /// Make this device hold exactly what the backup holds.
+    Replace,
+}
+
+/// What an import does to one collection.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CollectionPreview {
+    /// In the backup only: added.
+    pub new: usize,
+    /// Changed, and the backup's version is taken (newer, or merged, or replacing).
+    pub updated: usize,
+    /// The same in both.
+    pub identical: usize,
+    /// Changed on both sides and this device's version is newer: kept (merge only).
+    pub conflicting: usize,
+    /// On this device only: kept (merge) or removed (replace).
+    pub only_here: usize,
+}
+
+/// A planned import: the preview and the exact writes. Nothing is written until it is applied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportPlan {
+    /// Merge or replace.
+    pub mode: ImportMode,
+    /// Per collection name.
+    pub collections: BTreeMap<String, CollectionPreview>,
+    /// Keys to write (`Some`) or remove (`None`).
+    pub writes: Vec<(String, Option<String>)>,
+}
+
+impl ImportPlan {
+    /// Totals over every collection.
+    pub fn total(&self) -> CollectionPreview {
+        self.collections.values().fold(CollectionPreview::default(), |a, c| CollectionPreview {
+            new: a.new + c.new,
+            updated: a.updated + c.updated,
+            identical: a.identical + c.identical,
+            conflicting: a.conflicting + c.conflicting,
+            only_here: a.only_here + c.only_here,
+        })
+    }
+}
+
+/// Plans importing `backup` into storage that holds `current` (every key and its text).
+pub fn plan(backup: &Backup, current: &BTreeMap<String, String>, mode: ImportMode) -> ImportPlan {
+    let mut collections: BTreeMap<String, CollectionPreview> = BTreeMap::new();
+    let mut writes = Vec::new();
+    for (key, theirs) in &backup.entries {
+        let preview = collections.entry(collection_of(key).to_owned()).or_default();
+        let Some(ours) = current.get(key) else {
+            preview.new += 1;
+            writes.push((key.clone(), Some(theirs.clone())));
+            continue;
+        };
+        if same_json(ours, theirs) {
+            preview.identical += 1;
+            continue;
+        }
+        match mode {
+            ImportMode::Replace => {
+                preview.updated += 1;
+                writes.push((key.clone(), Some(theirs.clone())));
+            }
+            ImportMode::Merge => match merge_entry(key, ours, theirs) {
+                Some(merged) => {
+                    preview.updated += 1;
+                    writes.push((key.clone(), Some(merged)));
+                }
+                None => preview.conflicting += 1,
+            },
+        }
+    }
+    for key in current.keys().filter(|k| is_backed_up(k) && !backup.entries.contains_key(*k)) {
+        collections.entry(collection_of(key).to_owned()).or_default().only_here += 1;
+        if mode == ImportMode::Replace {
+            writes.push((key.clone(), None));
+        }
+    }
+    // Removals first: they free space for the writes that follow.
+    writes.sort_by_key(|(_, change)| change.is_some());
+    ImportPlan { mode, collections, writes }
+}
+
+fn same_json(a: &str, b: &str) -> bool {
+    match (serde_json::from_str::<Value>(a), serde_json::from_str::<Value>(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// Merges two differing versions of one key. `Some(text)` to write; `None` keeps ours (a conflict ours wins).
+fn merge_entry(key: &str, ours: &str, theirs: &str) -> Option<String> {
+    if is_record_key(key) {
+        // One record: the newer edit wins; a tie or an unreadable time keeps this device's.
+        return match (updated_at(ours), updated_at(theirs)) {
+            (Some(ours_at), Some(theirs_at)) if theirs_at > ours_at => Some(theirs.to_owned()),
+            _ => None,
+        };
+    }
+    let merged = match key {
+        keys::SETTINGS => merge_stored::<Settings>(ours, theirs),
+        keys::LESSON_PROGRESS => merge_stored::<LessonProgress>(ours, theirs),
+        keys::TRAP_PRACTICE => merge_stored::<PracticeHistory>(ours, theirs),
+        // A whole-key collection this build has no merge rule for: keep this device's.
+        _ => return None,
+    }?;
+    (!same_json(&merged, ours)).then_some(merged)
+}
+
+fn updated_at(raw: &str) -> Option<String> {
+    let value: Value = serde_json::from_str(raw).ok()?;
+    value.get("data")?.get("updated_at")?.as_str().map(str::to_owned)
+}
+
+/// Merges a whole-key collection with its own [`Merge`] rule, keeping the newer schema and every unknown field.
+fn merge_stored<T: Stored + Merge>(ours: &str, theirs: &str) -> Option<String> {
+    let ours = decode::<T>(ours).ok()?;
+    let theirs = decode::<T>(theirs).ok()?;
+    let schema = ours.schema.max(theirs.schema);
+    let mut extra = theirs.extra;
+    extra.extend(ours.extra);
+    encode(&ours.value.merge(theirs.value), schema, &extra).ok()
+}
+
+/// Days since 1970-01-01 of an ISO 8601 date or time (`YYYY-MM-DD…`), for whole-day spans; `None` if unreadable.
+pub fn day_number(iso: &str) -> Option<i64> {
+    let year: i64 = iso.get(0..4)?.parse().ok()?;
+    let month: i64 = iso.get(5..7)?.parse().ok()?;
+    let day: i64 = iso.get(8..10)?.parse().ok()?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// Days without a backup after which Today suggests one.
+pub const REMINDER_DAYS: i64 = 14;
+
+/// True when Today should suggest a backup: there are entries, and neither a backup nor a "not now" in the last
+/// [`REMINDER_DAYS`] days.
+pub fn reminder_due(has_entries: bool, last_backup_at: Option<&str>, snoozed_at: Option<&str>, now: &str) -> bool {
+    if !has_entries {
+        return false;
+    }
+    let Some(today) = day_number(now) else { return false };
+    let latest = [last_backup_at, snoozed_at].into_iter().flatten().filter_map(day_number).max();
+    latest.is_none_or(|day| today - day >= REMINDER_DAYS)
+}
+
+/// What Settings calls a collection, by its key name (the name itself for collections this build does not know).
+pub fn collection_label(name: &str) -> String {
+    match name {
+        "journal" => "Thought records",
+        "beliefs" => "Core beliefs",
+        "triggers" => "Trigger log",
+        "trap-practice" => "Thinking-trap practice",
+        "people" => "People",
+        "observations" => "Observations about people",
+        "ladder" => "Disclosure ladder",
+        "promises" => "Promises to myself",
+        "assessments" => "Self-assessments",
+        "worksheets" => "Worksheets",
+        "settings" => "Settings",
+        "lesson-progress" => "Course progress",
+        other => return other.replace('-', " "),
+    }
+    .to_owned()
+}
+
+/// When this device last saved a backup, and when the Today reminder was put off. Stored under
+/// [`keys::BACKUP_STATUS`], which backups do not carry (it describes this device).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BackupStatus {
+    /// The last backup downloaded from this device (UTC, ISO 8601).
+    pub last_backup_at: Option<String>,
+    /// The last "not now" on the Today reminder.
+    pub reminder_snoozed_at: Option<String>,
+    /// Fields written by a newer version, kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl crate::storage::Versioned for BackupStatus {
+    const SCHEMA: u32 = 1;
+}
+
+impl Stored for BackupStatus {
+    const KEY: &'static str = keys::BACKUP_STATUS;
+}
+
+impl Merge for BackupStatus {
+    /// The later of each time.
+    fn merge(mut self, other: Self) -> Self {
+        self.last_backup_at = self.last_backup_at.max(other.last_backup_at);
+        self.reminder_snoozed_at = self.reminder_snoozed_at.max(other.reminder_snoozed_at);
+        for (field, value) in other.extra {
+            self.extra.entry(field).or_insert(value);
+        }
+        self
+    }
+}

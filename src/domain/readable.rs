@@ -1,0 +1,307 @@
+//! Readable copies of the user's entries: the same items feed the Markdown download and the printable
+//! "bring to therapy" report, so both always say the same thing.
+
+use super::journal::RecordStatus;
+use super::people::Observation;
+use super::promises::Promise;
+use super::traps::trap_by_slug;
+use super::{Belief, ThoughtRecord, TriggerEntry};
+use crate::domain::people::Person;
+
+/// A part of a readable export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Section {
+    /// Thought records.
+    ThoughtRecords,
+    /// Core beliefs.
+    Beliefs,
+    /// The trigger log.
+    Triggers,
+    /// Promises to myself with their check-ins.
+    Promises,
+    /// People with their observations.
+    People,
+}
+
+impl Section {
+    /// Every section, in export order.
+    pub const ALL: [Section; 5] =
+        [Section::ThoughtRecords, Section::Beliefs, Section::Triggers, Section::Promises, Section::People];
+
+    /// Its heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::ThoughtRecords => "Thought records",
+            Section::Beliefs => "Core beliefs",
+            Section::Triggers => "Trigger log",
+            Section::Promises => "Promises to myself",
+            Section::People => "People and what I noticed",
+        }
+    }
+}
+
+/// One entry made readable: a heading, its day and labelled parts (empty parts left out).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportItem {
+    /// The record's id (for picking it in the report).
+    pub id: String,
+    /// The day it is about (YYYY-MM-DD).
+    pub day: String,
+    /// A one-line heading in the user's words.
+    pub title: String,
+    /// Label and text, in reading order.
+    pub parts: Vec<(&'static str, Part)>,
+}
+
+/// The text of one labelled part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    /// The user's words (may have line breaks).
+    Text(String),
+    /// A list of short lines (evidence notes, check-ins, observations).
+    List(Vec<String>),
+}
+
+fn day_of(day: &str, time: &str) -> String {
+    if day.is_empty() { time.get(..10).unwrap_or(time) } else { day }.to_owned()
+}
+
+fn first_line(text: &str, fallback: &str) -> String {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or(fallback);
+    let mut short: String = line.chars().take(80).collect();
+    if short.len() < line.len() {
+        short.push('…');
+    }
+    short
+}
+
+fn push(parts: &mut Vec<(&'static str, Part)>, label: &'static str, text: &str) {
+    if !text.trim().is_empty() {
+        parts.push((label, Part::Text(text.trim().to_owned())));
+    }
+}
+
+fn push_list(parts: &mut Vec<(&'static str, Part)>, label: &'static str, lines: Vec<String>) {
+    if !lines.is_empty() {
+        parts.push((label, Part::List(lines)));
+    }
+}
+
+/// A thought record, readable.
+pub fn thought_record_item(record: &ThoughtRecord) -> ReportItem {
+    let mut parts = Vec::new();
+    if record.status == RecordStatus::Draft {
+        parts.push(("Status", Part::Text("Draft (not finished)".to_owned())));
+    }
+    push(&mut parts, "What happened", &record.situation);
+    push(&mut parts, "The thought", &record.thought);
+    let feelings: Vec<String> = record
+        .feelings
+        .iter()
+        .map(|f| match f.after {
+            Some(after) => format!("{} {} → {}", f.name, f.before, after),
+            None => format!("{} {}", f.name, f.before),
+        })
+        .collect();
+    push(&mut parts, "Feelings (0–100, before → after)", &feelings.join("; "));
+    let traps: Vec<&str> =
+        record.traps.iter().map(|slug| trap_by_slug(slug).map_or(slug.as_str(), |t| t.name)).collect();
+    push(&mut parts, "Thinking traps", &traps.join(", "));
+    push(&mut parts, "Evidence for the thought", &record.evidence_for);
+    push(&mut parts, "Evidence against it", &record.evidence_against);
+    push(&mut parts, "Other explanations", &record.alternatives);
+    push(&mut parts, "Balanced thought", &record.balanced);
+    ReportItem {
+        id: record.id.clone(),
+        day: day_of(&record.happened_on, &record.created_at),
+        title: first_line(&record.situation, "Thought record"),
+        parts,
+    }
+}
+
+/// A core belief, readable.
+pub fn belief_item(belief: &Belief) -> ReportItem {
+    let mut parts = Vec::new();
+    let strengths: Vec<String> =
+        belief.ratings.iter().map(|r| format!("{} ({})", r.strength, day_of("", &r.at))).collect();
+    push(&mut parts, "How true it felt (0–100)", &strengths.join(" → "));
+    let notes = |notes: &[super::beliefs::EvidenceNote]| notes.iter().map(|n| n.text.trim().to_owned()).collect();
+    push_list(&mut parts, "Evidence for it", notes(&belief.evidence_for));
+    push_list(&mut parts, "Evidence against it", notes(&belief.evidence_against));
+    push(&mut parts, "A more balanced belief", &belief.reframed);
+    ReportItem {
+        id: belief.id.clone(),
+        day: day_of("", &belief.updated_at),
+        title: first_line(&belief.statement, "Belief"),
+        parts,
+    }
+}
+
+/// A trigger-log entry, readable.
+pub fn trigger_item(entry: &TriggerEntry) -> ReportItem {
+    let mut parts = Vec::new();
+    push(&mut parts, "What set it off", &entry.trigger);
+    push(&mut parts, "What I felt", &entry.felt);
+    push(&mut parts, "What I did", &entry.did);
+    push(&mut parts, "Next time I'd like to", &entry.next_time);
+    ReportItem {
+        id: entry.id.clone(),
+        day: day_of(&entry.happened_on, &entry.created_at),
+        title: first_line(&entry.trigger, "Trigger"),
+        parts,
+    }
+}
+
+/// A promise with its check-ins in `[from, to]`, readable.
+pub fn promise_item(promise: &Promise, from: Option<&str>, to: Option<&str>) -> ReportItem {
+    let mut parts = vec![("How often", Part::Text(promise.recurrence.label().to_owned()))];
+    let checkins: Vec<String> = promise
+        .checkins
+        .iter()
+        .filter(|c| in_range(&c.day, from, to))
+        .map(|c| {
+            let note = if c.note.trim().is_empty() { String::new() } else { format!(" — {}", c.note.trim()) };
+            format!("{}: {}{note}", c.day, if c.kept { "kept" } else { "missed" })
+        })
+        .collect();
+    push_list(&mut parts, "Check-ins", checkins);
+    ReportItem {
+        id: promise.id.clone(),
+        day: day_of(&promise.start_day, &promise.created_at),
+        title: first_line(&promise.text, "Promise"),
+        parts,
+    }
+}
+
+/// A person with their observations in `[from, to]`, readable.
+pub fn person_item(person: &Person, observations: &[Observation], from: Option<&str>, to: Option<&str>) -> ReportItem {
+    let mut seen: Vec<&Observation> =
+        observations.iter().filter(|o| o.person_id == person.id && in_range(&o.happened_on, from, to)).collect();
+    seen.sort_by(|a, b| a.happened_on.cmp(&b.happened_on));
+    let lines: Vec<String> = seen
+        .iter()
+        .map(|o| format!("{}: {} ({}, {})", o.happened_on, o.what.trim(), o.part.label(), o.direction.label()))
+        .collect();
+    let mut parts = vec![("Who they are to me", Part::Text(person.relationship.label().to_owned()))];
+    push_list(&mut parts, "What I noticed", lines);
+    ReportItem { id: person.id.clone(), day: day_of("", &person.created_at), title: person.name.clone(), parts }
+}
+
+/// True when `day` (YYYY-MM-DD…) is within the optional inclusive range.
+pub fn in_range(day: &str, from: Option<&str>, to: Option<&str>) -> bool {
+    let day = day.get(..10).unwrap_or(day);
+    from.is_none_or(|f| f.is_empty() || day >= f) && to.is_none_or(|t| t.is_empty() || day <= t)
+}
+
+/// Escapes what Markdown would read as formatting, so the user's words come out as written.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let trimmed = line.trim_start();
+        let starts_block = trimmed.starts_with(['#', '>', '+', '='])
+            || trimmed.starts_with("- ")
+            || trimmed.starts_with("---")
+            || trimmed.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if starts_block {
+            out.push('\\');
+        }
+        for c in line.chars() {
+            if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The Markdown file: a title, when and what it covers, then each section's items (user text escaped).
+pub fn markdown(
+    generated_on: &str,
+    from: Option<&str>,
+    to: Option<&str>,
+    sections: &[(Section, Vec<ReportItem>)],
+) -> String {
+    let mut out = String::from("# Trust Steps — my entries\n\n");
+    let range = match (from.filter(|f| !f.is_empty()), to.filter(|t| !t.is_empty())) {
+        (Some(f), Some(t)) => format!("from {f} to {t}"),
+        (Some(f), None) => format!("from {f} on"),
+        (None, Some(t)) => format!("up to {t}"),
+        (None, None) => "all dates".to_owned(),
+    };
+    out.push_str(&format!("Written on {generated_on}; covers {range}.\n"));
+    for (section, items) in sections {
+        out.push_str(&format!("\n## {} ({})\n", section.title(), items.len()));
+        if items.is_empty() {
+            out.push_str("\nNothing in this range.\n");
+        }
+        for item in items {
+            out.push_str(&format!("\n### {} — {}\n", item.day, escape_markdown(&item.title)));
+            for (label, part) in &item.parts {
+                match part {
+                    Part::List(lines) => {
+                        out.push_str(&format!("\n**{label}:**\n\n"));
+                        for line in lines {
+                            out.push_str(&format!("- {}\n", escape_markdown(line).replace('\n', " ")));
+                        }
+                    }
+                    Part::Text(text) => {
+                        out.push_str(&format!("\n**{label}:** {}\n", escape_markdown(text).replace('\n', "  \n")));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The entries a readable copy draws on.
+#[derive(Debug, Clone, Copy)]
+pub struct Entries<'a> {
+    /// Thought records.
+    pub journal: &'a [ThoughtRecord],
+    /// Core beliefs.
+    pub beliefs: &'a [Belief],
+    /// Trigger log.
+    pub triggers: &'a [TriggerEntry],
+    /// Promises to myself.
+    pub promises: &'a [Promise],
+    /// People.
+    pub people: &'a [Person],
+    /// Observations about people.
+    pub observations: &'a [Observation],
+}
+
+/// One section's items in `[from, to]`, newest first. Beliefs, promises and people are in range when they
+/// were changed (beliefs) or have anything in it (check-ins, observations); empty thought records are left out.
+pub fn section_items(section: Section, entries: Entries<'_>, from: Option<&str>, to: Option<&str>) -> Vec<ReportItem> {
+    let mut items: Vec<ReportItem> = match section {
+        Section::ThoughtRecords => entries
+            .journal
+            .iter()
+            .map(thought_record_item)
+            .filter(|i| in_range(&i.day, from, to) && i.parts.iter().any(|(l, _)| *l != "Status"))
+            .collect(),
+        Section::Beliefs => {
+            entries.beliefs.iter().filter(|b| in_range(&b.updated_at, from, to)).map(belief_item).collect()
+        }
+        Section::Triggers => entries.triggers.iter().map(trigger_item).filter(|i| in_range(&i.day, from, to)).collect(),
+        Section::Promises => entries
+            .promises
+            .iter()
+            .map(|p| promise_item(p, from, to))
+            .filter(|i| i.parts.len() > 1 || in_range(&i.day, from, to))
+            .collect(),
+        Section::People => entries
+            .people
+            .iter()
+            .map(|p| person_item(p, entries.observations, from, to))
+            .filter(|i| i.parts.len() > 1)
+            .collect(),
+    };
+    items.sort_by(|a, b| b.day.cmp(&a.day));
+    items
+}

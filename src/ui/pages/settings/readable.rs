@@ -1,0 +1,94 @@
+//! Settings › A readable copy: Markdown of chosen sections and dates, and the way to the therapy report.
+
+use crate::domain::readable::{markdown, section_items, Entries, ReportItem, Section};
+use crate::state::{today, AppState};
+use crate::ui::components::fields::TextInput;
+use crate::ui::platform::{download_text, file_date};
+use leptos::prelude::*;
+
+/// Every chosen section's items in `[from, to]`, from what the app holds now.
+pub fn gather(state: AppState, sections: &[Section], from: &str, to: &str) -> Vec<(Section, Vec<ReportItem>)> {
+    let (journal, beliefs, triggers) =
+        (state.journal.get_untracked(), state.beliefs.get_untracked(), state.triggers.get_untracked());
+    let (promises, people, observations) =
+        (state.promises.get_untracked(), state.people.get_untracked(), state.observations.get_untracked());
+    let entries = Entries {
+        journal: &journal,
+        beliefs: &beliefs,
+        triggers: &triggers,
+        promises: &promises,
+        people: &people,
+        observations: &observations,
+    };
+    let (from, to) = (Some(from).filter(|f| !f.is_empty()), Some(to).filter(|t| !t.is_empty()));
+    sections.iter().map(|s| (*s, section_items(*s, entries, from, to))).collect()
+}
+
+/// The readable-copy section.
+#[component]
+pub fn ReadableSection() -> impl IntoView {
+    let state = AppState::get();
+    let chosen = RwSignal::new(Section::ALL.to_vec());
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let download = move |_| {
+        let sections = chosen.get_untracked();
+        if sections.is_empty() {
+            message.set(Some("Choose at least one part to include.".into()));
+            return;
+        }
+        let (from, to) = (from.get_untracked(), to.get_untracked());
+        if !from.is_empty() && !to.is_empty() && from > to {
+            message.set(Some("The start date is after the end date.".into()));
+            return;
+        }
+        let text = markdown(&today(), Some(&from), Some(&to), &gather(state, &sections, &from, &to));
+        let file = format!("trust-steps-entries-{}.md", file_date());
+        message.set(
+            download_text(&file, "text/markdown", &text).err().map(|e| format!("The download did not start: {e}")),
+        );
+    };
+    view! {
+        <section class="settings-section" id="readable" aria-labelledby="readable-heading">
+            <h2 id="readable-heading">"A readable copy"</h2>
+            <p>"Download your entries as a plain text file (Markdown) to read, print or keep. For a session with a therapist, "<a href="/settings/report">"make a report to bring to therapy"</a>" with just the entries you choose."</p>
+            <fieldset class="choice-group">
+                <legend>"Include"</legend>
+                {Section::ALL
+                    .iter()
+                    .map(|section| {
+                        let section = *section;
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=move || chosen.with(|c| c.contains(&section))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        chosen.update(|c| {
+                                            c.retain(|s| *s != section);
+                                            if on {
+                                                c.push(section);
+                                                c.sort();
+                                            }
+                                        });
+                                    }
+                                />
+                                <span>{section.title()}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <div class="date-range">
+                <TextInput id="readable-from" label="From (optional)" kind="date" value=from on_input=move |v| from.set(v)/>
+                <TextInput id="readable-to" label="To (optional)" kind="date" value=to on_input=move |v| to.set(v)/>
+            </div>
+            <button type="button" class="button button--secondary" on:click=download>
+                "Download as Markdown"
+            </button>
+            {move || message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+        </section>
+    }
+}
