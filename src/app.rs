@@ -1,7 +1,8 @@
-//! The root component: state, router, and the route table.
+//! The root component: the lock screen when the passphrase lock is on, else state, router and the route table.
 
-use crate::state::AppState;
-use crate::ui::layout::Shell;
+use crate::state::{lock, AppState};
+use crate::ui::layout::{QuickHideCover, Shell};
+use crate::ui::lock_screen::LockScreen;
 use crate::ui::pages::*;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -10,9 +11,35 @@ use leptos_router::path;
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    let locked = RwSignal::new(lock::is_locked());
+    // After Hide locked the app (a reload), the neutral cover comes back first.
+    let covered = RwSignal::new(crate::ui::layout::take_covered_flag());
+    lock::follow_other_tabs();
+    Effect::new(move |_| crate::ui::platform::mark_ready());
+    move || {
+        if covered.get() {
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                document.set_title("Notes");
+            }
+            view! { <QuickHideCover hidden=covered/> }.into_any()
+        } else if locked.get() {
+            lock::set_at_lock_screen(true);
+            view! { <LockScreen on_unlock=move || locked.set(false)/> }.into_any()
+        } else {
+            lock::set_at_lock_screen(false);
+            view! { <UnlockedApp/> }.into_any()
+        }
+    }
+}
+
+/// The app once open: state, router and every route.
+#[component]
+fn UnlockedApp() -> impl IntoView {
     let state = AppState::provide();
     crate::ui::theme::apply_theme(state.settings);
-    Effect::new(move |_| crate::ui::platform::mark_ready());
+    if let Ok(Some(record)) = lock::lock_record() {
+        lock::lock_when_idle(record.idle_minutes);
+    }
     view! {
         <Router>
             <Shell>

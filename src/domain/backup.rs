@@ -8,6 +8,7 @@
 
 use super::merge::Merge;
 use super::{LessonProgress, PracticeHistory, Settings};
+use crate::storage::crypto::{from_base64, to_base64, Sealer, MIN_ITERATIONS, PBKDF2_ITERATIONS};
 use crate::storage::keys::{self, collection_of, is_backed_up, is_record_key};
 use crate::storage::{decode, encode, Envelope, Stored};
 use serde::{Deserialize, Serialize};
@@ -488,4 +489,45 @@ impl Merge for BackupStatus {
         }
         self
     }
+}
+
+/// Associated data of an encrypted backup's ciphertext.
+const BACKUP_AAD: &[u8] = b"trust-steps encrypted backup";
+
+/// Seals a plain backup's text with a key derived from a passphrase (`salt`, [`PBKDF2_ITERATIONS`]) into an
+/// encrypted backup file.
+pub fn seal_backup(plain: &str, key: &Sealer, salt: &[u8], iv: [u8; 12], now: &str) -> String {
+    let file = EncryptedFile {
+        app: APP_ID.into(),
+        kind: KIND_ENCRYPTED.into(),
+        schema: FORMAT_SCHEMA,
+        exported_at: now.into(),
+        iterations: PBKDF2_ITERATIONS,
+        salt: to_base64(salt),
+        iv: to_base64(&iv),
+        ciphertext: to_base64(key.seal_bytes(BACKUP_AAD, plain.as_bytes(), iv).get(12..).unwrap_or_default()),
+    };
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+impl EncryptedFile {
+    /// The PBKDF2 salt, or why the file cannot be opened (damaged, or too few iterations to be ours).
+    pub fn salt_bytes(&self) -> Result<Vec<u8>, ImportError> {
+        if self.iterations < MIN_ITERATIONS {
+            return Err(ImportError::Corrupted("its key settings are weaker than Trust Steps ever writes".into()));
+        }
+        from_base64(&self.salt).ok_or_else(|| ImportError::Corrupted("its salt is unreadable".into()))
+    }
+}
+
+/// Opens an encrypted backup with the key derived from its passphrase, then reads it like a plain one.
+pub fn open_backup(file: &EncryptedFile, key: &Sealer) -> Result<Backup, ImportError> {
+    file.salt_bytes()?;
+    let iv = from_base64(&file.iv).filter(|iv| iv.len() == 12);
+    let body = from_base64(&file.ciphertext);
+    let (Some(iv), Some(body)) = (iv, body) else {
+        return Err(ImportError::Corrupted("its encrypted part is unreadable".into()));
+    };
+    let plain = key.open_bytes(BACKUP_AAD, &[iv, body].concat()).map_err(|_| ImportError::WrongPassphrase)?;
+    read_backup(&plain)
 }

@@ -1,5 +1,6 @@
 //! Reactive glue: signals around domain values, the one save path, and the storage status the UI reports.
 
+pub mod lock;
 mod platform;
 
 pub use platform::{clock, new_id, now_iso, set_title, today};
@@ -12,8 +13,7 @@ use crate::domain::people::{Observation, Person};
 use crate::domain::promises::Promise;
 use crate::domain::worksheets::WorksheetEntry;
 use crate::domain::{newer_of, Belief, LessonProgress, Merge, PracticeHistory, Settings, ThoughtRecord, TriggerEntry};
-use crate::storage::browser::BrowserStore;
-use crate::storage::{keys, KvStore, LoadProblem, MemoryStore, QuarantineItem, Record, Stored, Vault};
+use crate::storage::{keys, KvStore, LoadProblem, QuarantineItem, Record, Stored, Vault};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -120,10 +120,9 @@ fn with_vault<R>(f: impl FnOnce(&mut AppVault) -> R) -> Option<R> {
 impl AppState {
     /// Opens storage (falling back to memory), loads every collection and provides the state as context.
     pub fn provide() -> AppState {
-        let (store, unavailable): (Box<dyn KvStore>, bool) = match BrowserStore::open() {
-            Ok(store) => (Box::new(store), false),
-            Err(_) => (Box::new(MemoryStore::new()), true),
-        };
+        // The shared store seals and opens values while the passphrase lock is on and unlocked.
+        let (shared, unavailable) = lock::store();
+        let store: Box<dyn KvStore> = Box::new(shared);
         let mut vault = Vault::new(store, Box::new(now_iso));
         let mut problems = Vec::new();
         let settings: Settings = load_one(&mut vault, &mut problems);
@@ -436,6 +435,8 @@ impl AppState {
     pub fn erase_everything(&self) -> Result<Vec<String>, String> {
         let result = with_vault(|vault| vault.erase_everything().map_err(|e| format!("The browser refused: {e}.")))
             .unwrap_or_else(|| Err("Storage is not open.".into()));
+        // The lock went with everything else: stop sealing.
+        lock::store().0.set_key(None);
         self.reload_all_from_storage();
         self.storage.update(|s| s.save_error = None);
         self.refresh_storage_status();

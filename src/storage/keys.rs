@@ -37,8 +37,13 @@ pub const WORKSHEETS_PREFIX: &str = "trust-steps/worksheets/";
 /// When this device last made a backup and when the reminder was put off. Device-local: never in a backup.
 pub const BACKUP_STATUS: &str = "trust-steps/backup-status";
 
+/// The passphrase lock (salt, iterations, wrapped data key, idle time); plaintext, present only while it is on.
+pub const LOCK: &str = "trust-steps/lock";
+/// Written when a tab locks, so other tabs lock too (through the `storage` event).
+pub const LOCK_SIGNAL: &str = "trust-steps/lock-signal";
+
 /// Keys that describe this device rather than the user's data, so backups neither carry nor replace them.
-pub const DEVICE_ONLY: [&str; 1] = [BACKUP_STATUS];
+pub const DEVICE_ONLY: [&str; 3] = [BACKUP_STATUS, LOCK, LOCK_SIGNAL];
 
 /// True for keys a backup carries: every app key except set-aside data and device-only keys.
 pub fn is_backed_up(key: &str) -> bool {

@@ -4,9 +4,11 @@
 pub mod batch;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+pub mod crypto;
 pub mod envelope;
 pub mod keys;
 pub mod kv;
+pub mod locked;
 pub mod memory;
 pub mod vault;
 

@@ -126,10 +126,28 @@ fn quick_hide_signal() -> RwSignal<bool> {
     hidden
 }
 
-/// Covers the app at once with a neutral page and gives the tab a neutral title.
+/// The session flag that brings the cover back after Hide locked the app (a reload).
+const COVERED_FLAG: &str = "ts-covered";
+
+/// True (once) when the page was reloaded by Hide with the lock on: show the cover before the lock screen.
+pub fn take_covered_flag() -> bool {
+    let Some(session) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) else { return false };
+    let covered = session.get_item(COVERED_FLAG).ok().flatten().is_some();
+    let _ = session.remove_item(COVERED_FLAG);
+    covered
+}
+
+/// Covers the app at once with a neutral page and gives the tab a neutral title. With the lock on it also
+/// locks: the page reloads without the key, showing the cover first and the lock screen behind it.
 fn hide_now(hidden: RwSignal<bool>) {
     if hidden.get_untracked() {
         return;
+    }
+    if !matches!(crate::state::lock::lock_record(), Ok(None)) {
+        if let Some(session) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+            let _ = session.set_item(COVERED_FLAG, "1");
+        }
+        crate::state::lock::lock_now();
     }
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         COVERED_TITLE.with(|t| t.replace(Some(document.title())));
@@ -145,7 +163,10 @@ thread_local! {
 
 /// The neutral page shown by quick hide. Nothing on it names the app.
 #[component]
-fn QuickHideCover(hidden: RwSignal<bool>) -> impl IntoView {
+pub fn QuickHideCover(
+    /// True while covered; Back sets it false.
+    hidden: RwSignal<bool>,
+) -> impl IntoView {
     let back = move |_| {
         if let (Some(document), Some(title)) =
             (web_sys::window().and_then(|w| w.document()), COVERED_TITLE.with(|t| t.take()))

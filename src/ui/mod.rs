@@ -4,6 +4,7 @@ pub mod charts;
 pub mod components;
 pub mod exercises;
 pub mod layout;
+pub mod lock_screen;
 pub mod pages;
 pub mod platform;
 pub mod theme;

@@ -29,7 +29,7 @@ async function appData(page) {
 
 async function downloadBackup(page) {
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download a backup' }).click();
+  await page.getByRole('button', { name: 'Download a backup', exact: true }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^trust-steps-backup-\d{4}-\d{2}-\d{2}\.json$/);
   return Buffer.concat(await (await file.createReadStream()).toArray());

@@ -2,10 +2,13 @@
 //! preview, then merge or replace. The rules live in `domain::backup`; this file reads files and renders.
 
 use crate::domain::backup::{
-    self, collection_label, export, plan, read_file as read_backup_file, Backup, CollectionPreview, ImportMode,
-    ReadFile, MAX_BYTES,
+    self, collection_label, export, open_backup, plan, read_file as read_backup_file, seal_backup, Backup,
+    CollectionPreview, EncryptedFile, ImportMode, ReadFile, MAX_BYTES,
 };
+use crate::state::lock::{derive_key, random_bytes};
 use crate::state::{now_iso, AppState};
+use crate::storage::crypto::{Sealer, PBKDF2_ITERATIONS};
+use crate::storage::locked::passphrase_problem;
 use crate::ui::platform::{download_text, file_date, local_day, read_file};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -19,6 +22,8 @@ enum ImportStage {
     Checking,
     /// The file cannot be imported; nothing was changed.
     Failed(String),
+    /// An encrypted backup waiting for its passphrase (with the last attempt's error).
+    NeedsPassphrase(EncryptedFile, Option<String>),
     /// Checked: the backup and what it would change, waiting for merge, replace or cancel.
     Preview(Backup),
     /// Imported; what happened.
@@ -42,11 +47,66 @@ pub fn download_backup(state: AppState) -> Result<(), String> {
     }
 }
 
+/// Downloads a backup encrypted with `passphrase` (PBKDF2-SHA256 with a fresh salt, AES-256-GCM).
+async fn download_encrypted_backup(state: AppState, passphrase: String) -> Result<(), String> {
+    let entries = state.stored_entries()?;
+    let now = now_iso();
+    let plain = export(entries, &now).text;
+    let salt = random_bytes::<16>();
+    let key = derive_key(&passphrase, &salt, PBKDF2_ITERATIONS).await?;
+    let file = seal_backup(&plain, &Sealer::new(&key), &salt, random_bytes::<12>(), &now);
+    download_text(&format!("trust-steps-backup-{}-encrypted.json", file_date()), "application/json", &file)
+        .map_err(|e| format!("The download did not start: {e}"))?;
+    state.change(state.backup_status, |s| s.last_backup_at = Some(now_iso()));
+    Ok(())
+}
+
+/// Opens an encrypted backup with the passphrase typed for it.
+async fn open_encrypted(file: EncryptedFile, passphrase: String) -> ImportStage {
+    let salt = match file.salt_bytes() {
+        Ok(salt) => salt,
+        Err(error) => return ImportStage::Failed(error.to_string()),
+    };
+    match derive_key(&passphrase, &salt, file.iterations).await {
+        Err(e) => {
+            ImportStage::NeedsPassphrase(file, Some(format!("The key could not be made ({e}). Nothing was changed.")))
+        }
+        Ok(key) => match open_backup(&file, &Sealer::new(&key)) {
+            Ok(backup) => ImportStage::Preview(backup),
+            Err(backup::ImportError::WrongPassphrase) => {
+                ImportStage::NeedsPassphrase(file, Some(backup::ImportError::WrongPassphrase.to_string()))
+            }
+            Err(error) => ImportStage::Failed(error.to_string()),
+        },
+    }
+}
+
 /// The backup and restore section.
 #[component]
 pub fn BackupSection() -> impl IntoView {
     let state = AppState::get();
     let export_message = RwSignal::new(None::<String>);
+    let encrypt = RwSignal::new(false);
+    let (backup_passphrase, backup_again) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let exporting = RwSignal::new(false);
+    let download = move |_| {
+        if !encrypt.get_untracked() {
+            export_message.set(download_backup(state).err());
+            return;
+        }
+        let passphrase = backup_passphrase.get_untracked();
+        if let Some(problem) = passphrase_problem(&passphrase, &backup_again.get_untracked()) {
+            export_message.set(Some(problem.to_owned()));
+            return;
+        }
+        exporting.set(true);
+        export_message.set(None);
+        spawn_local(async move {
+            let result = download_encrypted_backup(state, passphrase).await;
+            exporting.set(false);
+            export_message.set(result.err());
+        });
+    };
     let stage = RwSignal::new(ImportStage::Idle);
     let last_backup = move || {
         state.backup_status.with(|s| match &s.last_backup_at {
@@ -66,10 +126,7 @@ pub fn BackupSection() -> impl IntoView {
                 Err(e) => ImportStage::Failed(format!("The file could not be read ({e}). Nothing was changed.")),
                 Ok(bytes) => match read_backup_file(&bytes) {
                     Ok(ReadFile::Plain(backup)) => ImportStage::Preview(backup),
-                    Ok(ReadFile::Encrypted(_)) => ImportStage::Failed(
-                        "This backup is encrypted with a passphrase, and this version of Trust Steps cannot open encrypted backups yet. Nothing was changed."
-                            .into(),
-                    ),
+                    Ok(ReadFile::Encrypted(file)) => ImportStage::NeedsPassphrase(file, None),
                     Err(error) => ImportStage::Failed(error.to_string()),
                 },
             };
@@ -99,12 +156,23 @@ pub fn BackupSection() -> impl IntoView {
                 "A backup is one file with everything you have written here. It is how you move to another device, and how you get your entries back if this browser's data is ever cleared. The file is not encrypted: keep it somewhere private."
             </p>
             <p data-testid="last-backup">{last_backup}</p>
-            <button
-                type="button"
-                class="button button--primary"
-                on:click=move |_| export_message.set(download_backup(state).err())
-            >
-                "Download a backup"
+            <label class="choice">
+                <input type="checkbox" prop:checked=move || encrypt.get() on:change=move |ev| encrypt.set(event_target_checked(&ev))/>
+                <span>"Encrypt the backup with a passphrase"</span>
+            </label>
+            <Show when=move || encrypt.get()>
+                <div class="field">
+                    <label for="backup-passphrase">"Backup passphrase"</label>
+                    <input id="backup-passphrase" type="password" autocomplete="new-password" prop:value=move || backup_passphrase.get() on:input=move |ev| backup_passphrase.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="backup-passphrase-again">"Backup passphrase again"</label>
+                    <input id="backup-passphrase-again" type="password" autocomplete="new-password" prop:value=move || backup_again.get() on:input=move |ev| backup_again.set(event_target_value(&ev))/>
+                </div>
+                <p class="hint">"Without this passphrase the file cannot be opened, by anyone."</p>
+            </Show>
+            <button type="button" class="button button--primary" disabled=move || exporting.get() on:click=download>
+                {move || if exporting.get() { "Encrypting…" } else { "Download a backup" }}
             </button>
             {move || export_message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
 
@@ -134,9 +202,37 @@ pub fn BackupSection() -> impl IntoView {
                         view! { <p class="banner banner--info" role="status" data-testid="import-done">{message}</p> }.into_any()
                     }
                     ImportStage::Preview(backup) => view! { <ImportPreview backup stage/> }.into_any(),
+                    ImportStage::NeedsPassphrase(file, error) => view! { <BackupPassphrase file error stage/> }.into_any(),
                 }}
             </div>
         </section>
+    }
+}
+
+/// Asks for an encrypted backup's passphrase, then opens it.
+#[component]
+fn BackupPassphrase(file: EncryptedFile, error: Option<String>, stage: RwSignal<ImportStage>) -> impl IntoView {
+    let passphrase = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let file = StoredValue::new(file);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        busy.set(true);
+        let (file, typed) = (file.get_value(), passphrase.get_untracked());
+        spawn_local(async move { stage.set(open_encrypted(file, typed).await) });
+    };
+    view! {
+        <form class="card" on:submit=submit>
+            <p>"This backup is encrypted. Type the passphrase it was saved with."</p>
+            <div class="field">
+                <label for="import-passphrase">"Passphrase of this backup"</label>
+                <input id="import-passphrase" type="password" autocomplete="off" prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+            </div>
+            <button type="submit" class="button button--primary" disabled=move || busy.get()>
+                {move || if busy.get() { "Opening…" } else { "Open the backup" }}
+            </button>
+            {error.map(|m| view! { <p class="banner banner--error" role="alert" data-testid="import-error">{m}</p> })}
+        </form>
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod backup;
 mod erase;
+mod lock;
 mod readable;
 
 pub use backup::download_backup;
@@ -26,6 +27,7 @@ pub fn SettingsPage() -> impl IntoView {
         <StorageSection/>
         <backup::BackupSection/>
         <readable::ReadableSection/>
+        <lock::LockSection/>
         <InstallSection/>
         <erase::EraseSection/>
     }

@@ -1,0 +1,201 @@
+//! Encryption at rest: AES-256-GCM known answers, sealing bound to the key name, tamper detection, the wrapped
+//! data key, and the locked store (sealing on write, opening on read, turning the lock on and off).
+
+#![cfg(not(target_arch = "wasm32"))] // native tests; PBKDF2 (Web Crypto) is checked in tests/wasm_crypto.rs
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use std::cell::Cell;
+use std::rc::Rc;
+use trust_steps::domain::backup::{self, ImportError};
+use trust_steps::domain::{Settings, ThemeChoice, ThoughtRecord};
+use trust_steps::storage::crypto::{is_sealed, unwrap_key, wrap_key, CryptoError, Sealer};
+use trust_steps::storage::locked::{is_sealed_key, LockRecord, LockedStore};
+use trust_steps::storage::{apply_all_or_nothing, keys, KvStore, LoadProblem, MemoryStore, Vault};
+
+fn hex(text: &str) -> Vec<u8> {
+    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap()).collect()
+}
+
+fn key32(text: &str) -> [u8; 32] {
+    hex(text).try_into().unwrap()
+}
+
+fn iv12(text: &str) -> [u8; 12] {
+    hex(text).try_into().unwrap()
+}
+
+/// Test cases 13, 14 and 16 of the GCM specification (McGrew and Viega), AES-256.
+#[test]
+fn aes_256_gcm_known_answers() {
+    let zero = Sealer::new(&[0; 32]);
+    assert_eq!(zero.seal_bytes(b"", b"", [0; 12]), [vec![0; 12], hex("530f8afbc74536b9a963b4f1c4cb738b")].concat());
+    assert_eq!(
+        zero.seal_bytes(b"", &[0; 16], [0; 12]),
+        [vec![0; 12], hex("cea7403d4d606b6e074ec5d3baf39d18d0d1c8a799996bf0265b98b5d48ab919")].concat()
+    );
+    let sealer = Sealer::new(&key32("feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308"));
+    let plain = hex(
+        "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a721c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39",
+    );
+    let aad = hex("feedfacedeadbeeffeedfacedeadbeefabaddad2");
+    let iv = iv12("cafebabefacedbaddecaf888");
+    let expected = [
+        iv.to_vec(),
+        hex("522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662"),
+        hex("76fc6ece0f4e1768cddf8853bb2d551b"),
+    ]
+    .concat();
+    assert_eq!(sealer.seal_bytes(&aad, &plain, iv), expected);
+    assert_eq!(sealer.open_bytes(&aad, &expected).unwrap(), plain);
+}
+
+#[test]
+fn sealed_text_opens_only_with_its_key_and_name_and_untouched() {
+    let sealer = Sealer::new(&[7; 32]);
+    let sealed = sealer.seal("trust-steps/journal/a", "{\"secret\":\"words\"}", [1; 12]);
+    assert!(is_sealed(&sealed) && !sealed.contains("secret"));
+    assert_eq!(sealer.open("trust-steps/journal/a", &sealed).unwrap(), "{\"secret\":\"words\"}");
+    assert_eq!(sealer.open("trust-steps/journal/b", &sealed), Err(CryptoError::NotOpened), "moved to another key");
+    assert_eq!(Sealer::new(&[8; 32]).open("trust-steps/journal/a", &sealed), Err(CryptoError::NotOpened));
+    // Flip one character of the ciphertext (keeping valid base64).
+    let mut tampered = sealed.clone().into_bytes();
+    let at = tampered.len() - 10;
+    tampered[at] = if tampered[at] == b'A' { b'B' } else { b'A' };
+    assert_eq!(
+        sealer.open("trust-steps/journal/a", &String::from_utf8(tampered).unwrap()),
+        Err(CryptoError::NotOpened)
+    );
+    assert_eq!(sealer.open("trust-steps/journal/a", "enc1:AAAA"), Err(CryptoError::Malformed));
+    assert_eq!(sealer.open("trust-steps/journal/a", "enc1:not base64!"), Err(CryptoError::Malformed));
+}
+
+#[test]
+fn the_data_key_unwraps_only_with_the_right_passphrase_key() {
+    let data_key = [42; 32];
+    let wrapped = wrap_key(&Sealer::new(&[1; 32]), &data_key, [3; 12]);
+    assert_eq!(unwrap_key(&Sealer::new(&[1; 32]), &wrapped), Ok(data_key));
+    assert_eq!(unwrap_key(&Sealer::new(&[2; 32]), &wrapped), Err(CryptoError::NotOpened));
+    let record = LockRecord::new(&[9; 16], &Sealer::new(&[1; 32]), &data_key, [4; 12], 5);
+    assert_eq!(record.iterations, 600_000);
+    assert_eq!(record.salt_bytes().unwrap(), [9; 16]);
+    assert_eq!(record.open(&Sealer::new(&[1; 32])), Ok(data_key));
+    let weakened = LockRecord { iterations: 1000, ..record.clone() };
+    assert_eq!(weakened.salt_bytes(), None, "a lock claiming fewer iterations is refused");
+    let store = MemoryStore::new();
+    store.set(keys::LOCK, &record.to_stored()).unwrap();
+    assert_eq!(LockRecord::read(&store).unwrap(), Some(record));
+}
+
+/// A locked store over memory whose IVs count up (fresh for every write).
+fn locked() -> Rc<LockedStore<MemoryStore>> {
+    let counter = Cell::new(0u8);
+    Rc::new(LockedStore::new(
+        MemoryStore::new(),
+        Box::new(move || {
+            counter.set(counter.get() + 1);
+            [counter.get(); 12]
+        }),
+    ))
+}
+
+#[test]
+fn with_the_key_every_value_but_settings_and_the_lock_is_sealed_with_a_fresh_iv() {
+    let store = locked();
+    store.set_key(Some(&[5; 32]));
+    store.set("trust-steps/journal/abc", "same").unwrap();
+    let first = store.inner().get("trust-steps/journal/abc").unwrap().unwrap();
+    store.set("trust-steps/journal/abc", "same").unwrap();
+    let second = store.inner().get("trust-steps/journal/abc").unwrap().unwrap();
+    assert!(is_sealed(&first) && first != second, "fresh IV per write");
+    assert_eq!(store.get("trust-steps/journal/abc").unwrap().as_deref(), Some("same"));
+    store.set(keys::SETTINGS, "plain settings").unwrap();
+    assert_eq!(store.inner().get(keys::SETTINGS).unwrap().as_deref(), Some("plain settings"));
+    assert!(is_sealed_key(keys::BACKUP_STATUS) && is_sealed_key("trust-steps/quarantine/x/1"));
+    assert!(!is_sealed_key(keys::LOCK) && !is_sealed_key(keys::LOCK_SIGNAL) && !is_sealed_key("other-app/key"));
+    store.set_key(None);
+    assert!(store.get("trust-steps/journal/abc").is_err(), "locked: nothing opens");
+    store.set_key(Some(&[6; 32]));
+    let error = store.get("trust-steps/journal/abc").unwrap_err();
+    assert!(error.to_string().contains("could not be decrypted"), "{error}");
+}
+
+#[test]
+fn turning_the_lock_on_then_off_seals_then_opens_everything_and_loses_nothing() {
+    let store = locked();
+    let mut vault = Vault::new(store.clone(), Box::new(|| "2026-11-27T10:00:00Z".into()));
+    vault.save(&Settings { theme: ThemeChoice::Dark, ..Default::default() }).unwrap();
+    let record = ThoughtRecord { id: "r1234567".into(), situation: "private words".into(), ..Default::default() };
+    vault.save_record(&record).unwrap();
+    let before = vault.entries().unwrap();
+
+    store.set_key(Some(&[9; 32]));
+    let changes = store.conversion(None).unwrap();
+    assert_eq!(changes.len(), 1, "only the record; settings stay plain");
+    apply_all_or_nothing(store.inner(), &changes).unwrap();
+    let raw = store.inner().get("trust-steps/journal/r1234567").unwrap().unwrap();
+    assert!(is_sealed(&raw) && !raw.contains("private"));
+    assert_eq!(vault.entries().unwrap(), before, "reads open transparently");
+    assert_eq!(vault.load_records::<ThoughtRecord>().0, vec![record.clone()]);
+    // A backup made while locked holds plain envelopes.
+    let exported = backup::export(vault.entries().unwrap(), "now");
+    assert!(exported.text.contains("private words"));
+
+    store.set_key(None);
+    let changes = store.conversion(Some(&Sealer::new(&[9; 32]))).unwrap();
+    apply_all_or_nothing(store.inner(), &changes).unwrap();
+    assert_eq!(
+        store.inner().get("trust-steps/journal/r1234567").unwrap(),
+        before.get("trust-steps/journal/r1234567").cloned()
+    );
+    // Opening with the wrong key writes nothing.
+    store.set_key(Some(&[9; 32]));
+    apply_all_or_nothing(store.inner(), &store.conversion(None).unwrap()).unwrap();
+    store.set_key(None);
+    let sealed_now = store.inner().get("trust-steps/journal/r1234567").unwrap();
+    assert!(store.conversion(Some(&Sealer::new(&[1; 32]))).is_err());
+    assert_eq!(store.inner().get("trust-steps/journal/r1234567").unwrap(), sealed_now);
+}
+
+#[test]
+fn tampered_stored_ciphertext_is_reported_and_left_as_it_was() {
+    let store = locked();
+    store.set_key(Some(&[3; 32]));
+    let mut vault = Vault::new(store.clone(), Box::new(|| "2026-11-27T10:00:00Z".into()));
+    vault.save_record(&ThoughtRecord { id: "r7654321".into(), ..Default::default() }).unwrap();
+    let key = "trust-steps/journal/r7654321";
+    let raw = store.inner().get(key).unwrap().unwrap();
+    let tampered = format!("{}{}", &raw[..raw.len() - 4], if raw.ends_with("AAA=") { "BBB=" } else { "AAA=" });
+    store.inner().set(key, &tampered).unwrap();
+    let (records, problems) = vault.load_records::<ThoughtRecord>();
+    assert!(records.is_empty());
+    assert!(matches!(&problems[..], [LoadProblem::ReadFailed(_)]), "{problems:?}");
+    assert_eq!(store.inner().get(key).unwrap().unwrap(), tampered, "nothing changed");
+}
+
+#[test]
+fn an_encrypted_backup_opens_with_its_passphrase_key_only() {
+    let exported = backup::export([("trust-steps/settings".to_owned(), r#"{"schema":1,"data":{}}"#.to_owned())], "now");
+    let key = Sealer::new(&[4; 32]);
+    let file = backup::seal_backup(&exported.text, &key, &[1; 16], [2; 12], "now");
+    let backup::ReadFile::Encrypted(sealed) = backup::read_file(file.as_bytes()).unwrap() else {
+        panic!("not encrypted")
+    };
+    assert!(!file.contains("settings"));
+    assert_eq!(sealed.iterations, 600_000);
+    let opened = backup::open_backup(&sealed, &key).unwrap();
+    assert!(opened.entries.contains_key("trust-steps/settings"));
+    assert_eq!(backup::open_backup(&sealed, &Sealer::new(&[5; 32])), Err(ImportError::WrongPassphrase));
+    let mut altered = sealed.clone();
+    altered.ciphertext.replace_range(4..5, if &altered.ciphertext[4..5] == "A" { "B" } else { "A" });
+    assert_eq!(backup::open_backup(&altered, &key), Err(ImportError::WrongPassphrase));
+    let weak = backup::EncryptedFile { iterations: 1, ..sealed };
+    assert!(matches!(backup::open_backup(&weak, &key), Err(ImportError::Corrupted(_))));
+}
+
+#[test]
+fn a_new_passphrase_needs_eight_characters_typed_the_same_twice() {
+    use trust_steps::storage::locked::passphrase_problem;
+    assert!(passphrase_problem("short", "short").unwrap().contains("at least 8"));
+    assert_eq!(passphrase_problem("long enough", "long enough!"), Some("The two passphrases are not the same."));
+    assert_eq!(passphrase_problem("ĉiu tago 🙂", "ĉiu tago 🙂"), None);
+}
