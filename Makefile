@@ -1,6 +1,7 @@
 # Trust Steps: build, serve, test and bench. Every target installs what it needs first (scripts/setup.sh).
 #   make serve   build and serve dist/ on http://127.0.0.1:8080
-#   make test    fmt, clippy (native + wasm32), native and browser unit tests, release build, Playwright e2e
+#   make test    fmt, clippy (native + wasm32), native and browser unit tests, release build, Playwright e2e,
+#                the first-load size budget (perf-budget.json) and Lighthouse's accessibility/best-practices gate
 #   make bench   release build, then sizes and load times (scripts/bench.mjs)
 #   make e2e     release build + Playwright only; `npx playwright test -g NAME` for one test
 
@@ -13,7 +14,7 @@ export PATH := $(CURDIR)/node_modules/binaryen/bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup build serve test lint unit e2e bench clean
+.PHONY: setup build serve test lint unit e2e budget lighthouse bench clean
 
 setup:
 	@scripts/setup.sh
@@ -36,7 +37,17 @@ unit: setup
 e2e: build
 	npx playwright test
 
-test: lint unit e2e
+# Fails when the first visit transfers more than perf-budget.json allows (sizes only; see scripts/size-budget.mjs).
+budget: build
+	node scripts/size-budget.mjs
+
+# Lighthouse, mobile preset: accessibility and best practices must be 100, no request may leave loopback;
+# performance is printed (scripts/lighthouse.mjs).
+LIGHTHOUSE_PATHS ?= /,/learn/what-trust-is,/people
+lighthouse: build
+	node scripts/lighthouse.mjs --path $(LIGHTHOUSE_PATHS) --enforce
+
+test: lint unit e2e budget lighthouse
 
 # Also builds once without the course text (TRUST_STEPS_EMPTY_COURSE, see build.rs) to show what it adds.
 BENCH_EMPTY_DIST := target/bench-empty-course

@@ -5,8 +5,8 @@
 //
 // --dist DIR measures another build (default dist). --only PARTS runs only some of the browser measurements, a
 // comma-separated list of: load (first-load transfer and the throttled load times), search (course search, and the
-// native search unless --no-native), journal, people, progress, unlock; e.g. `--only people --no-native` for a quick run. The sizes
-// are always shown.
+// native search unless --no-native), journal, people, progress, unlock, lighthouse; e.g. `--only people --no-native`
+// for a quick run. The sizes are always shown.
 //
 // Prints one table:
 //   - raw, gzip and brotli sizes of the wasm, the JS glue, boot.js, early.js, sw.js, the CSS, index.html and
@@ -65,6 +65,7 @@ import { delimiter, join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS } from '../playwright.config.mjs';
 import { fitStorage, peopleEntries, storageBytes, thoughtRecordEntries, yearEntries } from './bench-data.mjs';
+import { LIGHTHOUSE_VERSION, runLighthouse } from './lighthouse.mjs';
 import { startServer } from './serve.mjs';
 
 /** Budget for everything transferred on a first visit, brotli-compressed. */
@@ -118,6 +119,10 @@ const UNLOCK_TARGET_MS = 1000;
 const UNLOCK_RUNS = 5;
 const UNLOCK_RECORDS = 300;
 const UNLOCK_PASSPHRASE = 'bench passphrase 1234';
+const LIGHTHOUSE_PATHS = ['/', '/learn/what-trust-is', '/people'];
+const LIGHTHOUSE_RUNS = 3;
+/** The size budget `make test` enforces (scripts/size-budget.mjs). */
+const CI_BUDGET = JSON.parse(readFileSync(new URL('../perf-budget.json', import.meta.url), 'utf8'));
 
 const args = process.argv.slice(2);
 const RUNS = Number(argValue('--runs') || 5);
@@ -128,7 +133,7 @@ const PEOPLE = Number(argValue('--people') || 200);
 const OBSERVATIONS = Number(argValue('--observations') || 5000);
 const CHECKINS = Number(argValue('--checkins') || 1000);
 const DIST = argValue('--dist') || 'dist';
-const PARTS = ['load', 'search', 'journal', 'people', 'progress', 'unlock'];
+const PARTS = ['load', 'search', 'journal', 'people', 'progress', 'unlock', 'lighthouse'];
 const ONLY = argValue('--only') ? new Set(argValue('--only').split(',').map((p) => p.trim())) : new Set(PARTS);
 for (const part of ONLY) {
   if (!PARTS.includes(part)) {
@@ -939,6 +944,9 @@ try {
   await browser.close();
   await server.close();
 }
+const lighthouseResults = ONLY.has('lighthouse')
+  ? await runLighthouse({ dist: DIST, paths: LIGHTHOUSE_PATHS, runs: LIGHTHOUSE_RUNS })
+  : null;
 
 // --- Report -----------------------------------------------------------------------------------------------
 const table = [['what', 'raw', 'gzip', 'brotli']];
@@ -965,6 +973,13 @@ if (firstLoad) {
     `${kib(firstLoad.brotli)} of ${BUDGET_KIB} KiB budget: ${over ? 'OVER' : 'ok'}`,
   ]);
   table.push(['  measured on the wire (body bytes)', '', '', kib(firstLoad.wire)]);
+  const ciOver = firstLoad.brotli > CI_BUDGET.first_load_bytes;
+  table.push([
+    '  against the CI budget (perf-budget.json, make test)',
+    '',
+    '',
+    `${kib(CI_BUDGET.first_load_bytes)}: ${ciOver ? 'OVER' : 'ok'}`,
+  ]);
   table.push([`cold load to ts-ready (CPU ${CPU_THROTTLE}x slower, median of ${RUNS})`, '', '', ms(median(cold))]);
   table.push([`offline reload to ts-ready (CPU ${CPU_THROTTLE}x slower, median of ${RUNS})`, '', '', ms(median(offline))]);
 }
@@ -1030,6 +1045,15 @@ if (progressBench) {
   table.push([`progress: period to "All time" (median / max of ${G.toAll.length})`, '', '', against(G.toAll, PAGE_TARGET_MS)]);
   table.push([`progress: period back to "Last 4 weeks" (median / max of ${G.toFour.length})`, '', '', against(G.toFour, PAGE_TARGET_MS)]);
 }
+for (const r of lighthouseResults ?? []) {
+  table.push([
+    `Lighthouse ${LIGHTHOUSE_VERSION} mobile ${r.path}: perf. (runs) / a11y / best pr.`,
+    '',
+    '',
+    `${r.scores.performance} (${r.runs.performance.join(', ')}) / ${r.scores.accessibility} / ${r.scores['best-practices']}`,
+  ]);
+  table.push([`  LCP / TBT / CLS (last run)`, '', '', `${r.metrics['largest-contentful-paint']} / ${r.metrics['total-blocking-time']} / ${r.metrics['cumulative-layout-shift']}`]);
+}
 
 if (unlockBench) {
   const U = unlockBench;
@@ -1072,6 +1096,7 @@ if (JSON_OUT) {
         people: peopleBench && { frameMs: FRAME_MS, ...peopleBench },
         progress: progressBench && { frameMs: FRAME_MS, pageTargetMs: PAGE_TARGET_MS, ...progressBench },
         unlock: unlockBench && { targetMs: UNLOCK_TARGET_MS, ...unlockBench },
+        lighthouse: lighthouseResults,
       },
       null,
       2,

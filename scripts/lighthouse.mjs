@@ -1,0 +1,127 @@
+// Lighthouse (npm, pinned in package.json) on the release build in dist/, served on loopback by scripts/serve.mjs,
+// in Debian's Chromium (/usr/bin/chromium, or CHROME_PATH) started by chrome-launcher with the e2e suite's flags
+// (--headless=new --no-sandbox --disable-gpu …). Mobile preset (Lighthouse's default: a phone screen, simulated
+// slow 4G and a 4x slower CPU).
+//
+//   node scripts/lighthouse.mjs [--dist DIR] [--runs N] [--path /,/learn/what-trust-is] [--enforce] [--json FILE]
+//
+// Prints one row per page: performance (the median of --runs, default 1, with every run's score), accessibility,
+// best practices, the timing metrics, how many requests the page made and how many went to another origin, then
+// every scored audit that did not fully pass. Writes each page's full report to test-results/lighthouse/*.json.
+// --enforce (`make test`) exits 1 when accessibility or best practices is below 100 or any request left the
+// loopback origin. Performance is reported, not enforced: its target is PERF_TARGET, but with Lighthouse's
+// simulated throttling the score follows this shared machine's CPU load by several points from run to run.
+// Also importable: `runLighthouse({ dist, paths, runs })` (scripts/bench.mjs uses it).
+
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS } from '../playwright.config.mjs';
+import { startServer } from './serve.mjs';
+
+export const PERF_TARGET = 98;
+const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
+const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'];
+export const LIGHTHOUSE_VERSION = JSON.parse(
+  readFileSync(new URL('../node_modules/lighthouse/package.json', import.meta.url), 'utf8'),
+).version;
+
+/** Runs Lighthouse on each path of the build in `dist`; returns one result per path. */
+export async function runLighthouse({ dist = 'dist', paths = ['/'], runs = 1 } = {}) {
+  const server = await startServer({ dir: dist, port: 0 });
+  // The server compresses each file on its first request (brotli 11 takes seconds for the wasm here); do that
+  // before measuring, as a real server would have it ready.
+  await warmUp(server.origin);
+  const chrome = await launch({
+    chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    chromeFlags: CHROMIUM_ARGS,
+    logLevel: 'silent',
+  });
+  const results = [];
+  try {
+    for (const path of paths) {
+      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
+      let lhr = null;
+      for (let i = 0; i < runs; i++) {
+        ({ lhr } = await lighthouse(server.origin + path, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: CATEGORIES,
+        }));
+        if (lhr.runtimeError) throw new Error(`Lighthouse on ${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+        for (const c of CATEGORIES) scores[c].push(Math.round(lhr.categories[c].score * 100));
+      }
+      const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      const requests = (lhr.audits['network-requests'].details?.items ?? []).map((r) => r.url);
+      const foreign = requests.filter((u) => !u.startsWith(server.origin + '/') && !/^(data|blob):/.test(u));
+      const notPassed = CATEGORIES.flatMap((c) =>
+        lhr.categories[c].auditRefs
+          .filter((ref) => ref.weight > 0)
+          .map((ref) => lhr.audits[ref.id])
+          .filter((a) => a.score !== null && a.score < 1)
+          .map((a) => `${c}: ${a.id} (${Math.round(a.score * 100)}) ${a.displayValue ?? ''}`.trim()),
+      );
+      mkdirSync('test-results/lighthouse', { recursive: true });
+      const name = path === '/' ? 'root' : path.replace(/\W+/g, '-').replace(/^-|-$/g, '');
+      writeFileSync(join('test-results/lighthouse', `${name}.json`), JSON.stringify(lhr));
+      results.push({
+        path,
+        scores: Object.fromEntries(CATEGORIES.map((c) => [c, median(scores[c])])),
+        runs: scores,
+        metrics: Object.fromEntries(METRICS.map((id) => [id, lhr.audits[id].displayValue])),
+        notPassed,
+        requests: requests.length,
+        foreign,
+        userAgent: lhr.environment.hostUserAgent,
+      });
+    }
+  } finally {
+    await chrome.kill();
+    await server.close();
+  }
+  return results;
+}
+
+/** Requests index.html, sw.js and every precached file once, compressed. */
+async function warmUp(origin) {
+  const sw = await (await fetch(`${origin}/sw.js`)).text();
+  const assets = JSON.parse(sw.match(/^self\.__TS_BUILD__ = (\{.*\});$/m)[1]).assets;
+  for (const path of ['/', ...assets]) {
+    await (await fetch(origin + path, { headers: { 'accept-encoding': 'br, gzip' } })).arrayBuffer();
+  }
+}
+
+/** Why the results fail the gate (empty when they pass). */
+export function gateFailures(results) {
+  return results.flatMap((r) => [
+    ...(r.scores.accessibility < 100 ? [`${r.path}: accessibility ${r.scores.accessibility} < 100`] : []),
+    ...(r.scores['best-practices'] < 100 ? [`${r.path}: best practices ${r.scores['best-practices']} < 100`] : []),
+    ...(r.foreign.length ? [`${r.path}: requests to other origins: ${r.foreign.join(', ')}`] : []),
+  ]);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+  const runs = Number(opt('--runs', 1));
+  const results = await runLighthouse({ dist: opt('--dist', 'dist'), paths: opt('--path', '/').split(','), runs });
+  console.log(`Lighthouse ${LIGHTHOUSE_VERSION}, mobile preset, ${results[0]?.userAgent.match(/Chrome\/[\d.]+/)?.[0]}; performance target ≥ ${PERF_TARGET}`);
+  console.log('| page | performance | accessibility | best practices | FCP | LCP | TBT | CLS | SI | requests (other origins) |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    const perf = runs > 1 ? `${r.scores.performance} (${r.runs.performance.join(', ')})` : `${r.scores.performance}`;
+    const m = METRICS.map((id) => r.metrics[id]).join(' | ');
+    console.log(`| ${r.path} | ${perf} | ${r.scores.accessibility} | ${r.scores['best-practices']} | ${m} | ${r.requests} (${r.foreign.length}) |`);
+    for (const line of r.notPassed) console.log(`    not passed: ${line}`);
+  }
+  const json = opt('--json', null);
+  if (json) writeFileSync(json, JSON.stringify(results, null, 2));
+  const failures = args.includes('--enforce') ? gateFailures(results) : [];
+  if (failures.length) {
+    console.error(`lighthouse: FAILED\n  ${failures.join('\n  ')}`);
+    process.exit(1);
+  }
+}
