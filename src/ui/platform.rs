@@ -53,6 +53,18 @@ pub fn focus_target(anchor: &str) {
     let _ = target.focus();
 }
 
+/// Moves focus to the element with `id` once the current change is drawn (next animation frame): for a control
+/// that replaces itself (a button that opens a confirmation), so keyboard focus is not dropped onto `<body>`.
+pub fn focus_after_render(id: &'static str) {
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(el) =
+            document().and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// Offers `text` as a file download (a Blob URL; nothing leaves the device).
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));

@@ -10,7 +10,7 @@ use crate::domain::people::{
 use crate::state::{now_iso, set_title, AppState, Toast};
 use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::fields::Scale;
-use crate::ui::platform::local_day;
+use crate::ui::platform::{focus_after_render, local_day};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -337,7 +337,15 @@ fn Details(id: String) -> impl IntoView {
                     when=move || deleting.get()
                     fallback=move || {
                         view! {
-                            <button type="button" class="button button--quiet" on:click=move |_| deleting.set(true)>
+                            <button
+                                type="button"
+                                id="delete-person-start"
+                                class="button button--quiet"
+                                on:click=move |_| {
+                                    deleting.set(true);
+                                    focus_after_render("delete-keep-log");
+                                }
+                            >
                                 "Delete this person…"
                             </button>
                         }
@@ -348,6 +356,7 @@ fn Details(id: String) -> impl IntoView {
                         <label class="choice">
                             <input
                                 type="radio"
+                                id="delete-keep-log"
                                 name="delete-log"
                                 prop:checked=move || !with_log.get()
                                 on:change=move |_| with_log.set(false)
@@ -369,7 +378,14 @@ fn Details(id: String) -> impl IntoView {
                         <button type="button" class="button button--primary" on:click=delete.clone()>
                             "Delete person"
                         </button>
-                        <button type="button" class="button button--quiet" on:click=move |_| deleting.set(false)>
+                        <button
+                            type="button"
+                            class="button button--quiet"
+                            on:click=move |_| {
+                                deleting.set(false);
+                                focus_after_render("delete-person-start");
+                            }
+                        >
                             "Cancel"
                         </button>
                     </div>
