@@ -3,22 +3,13 @@
 // the seeded data of seed.mjs. Each page is checked as it opens and again with everything closed opened
 // (details, disclosures, menus). New routes, lessons and exercises are picked up from the source (app-routes.mjs).
 import { axeViolations, openEverything } from './a11y.mjs';
-import { recordUrls, routePatterns, staticUrls, uncoveredPatterns, matches } from './app-routes.mjs';
+import { groupByPattern, recordUrls, staticUrls, uncoveredPatterns } from './app-routes.mjs';
 import { seedStorage } from './seed.mjs';
 import { expect, test, waitForApp } from './support.mjs';
 
 const URLS = staticUrls();
 /** Seeded data changes the lesson pages only by their done / opened state: the first three lessons show each. */
 const SEEDED_URLS = staticUrls({ lessons: 3 });
-const PATTERNS = routePatterns();
-
-/** The URLs grouped by route pattern; patterns with many URLs (lessons, exercises) are one test each. */
-function groups(urls) {
-  const owner = (url) => (PATTERNS.includes(url) ? url : PATTERNS.find((p) => matches(p, url)) ?? '404');
-  const byPattern = new Map();
-  for (const url of urls) byPattern.set(owner(url), [...(byPattern.get(owner(url)) ?? []), url]);
-  return [...byPattern].map(([pattern, list]) => ({ pattern, urls: list }));
-}
 
 /** Checks each URL as opened and fully opened; returns the violations per URL. */
 async function audit(page, origin, urls) {
@@ -40,7 +31,7 @@ for (const theme of ['light', 'dark']) {
     test.describe(`axe, ${theme} theme, ${data} data`, () => {
       test.use({ colorScheme: theme, reducedMotion: 'reduce' });
 
-      for (const { pattern, urls } of groups(data === 'seeded' ? SEEDED_URLS : URLS)) {
+      for (const { pattern, urls } of groupByPattern(data === 'seeded' ? SEEDED_URLS : URLS)) {
         test(`${pattern} (${urls.length} page${urls.length > 1 ? 's' : ''})`, async ({ page, server }) => {
           test.setTimeout(30_000 + urls.length * 8_000);
           if (data === 'seeded') await seedStorage(page, server.origin, waitForApp);

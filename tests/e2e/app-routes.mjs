@@ -102,3 +102,12 @@ export async function recordUrls(page, origin, waitForApp) {
   }
   return found;
 }
+
+/** `urls` grouped by the route pattern that serves them (the 404 path under '404'), in route-table order. */
+export function groupByPattern(urls) {
+  const patterns = routePatterns();
+  const owner = (url) => (patterns.includes(url) ? url : (patterns.find((p) => matches(p, url)) ?? '404'));
+  const byPattern = new Map();
+  for (const url of urls) byPattern.set(owner(url), [...(byPattern.get(owner(url)) ?? []), url]);
+  return [...byPattern].map(([pattern, list]) => ({ pattern, urls: list }));
+}

@@ -1,9 +1,6 @@
 // The PWA plumbing: manifest and icons, CSP, service worker, offline start, update flow, early theme.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CSP } from '../../scripts/serve.mjs';
-import { expect, fetchText, test, waitForApp, waitForServiceWorker } from './support.mjs';
+import { expect, fetchText, nextBuild, test, waitForApp, waitForServiceWorker } from './support.mjs';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes) {
@@ -133,21 +130,15 @@ test('after one online visit the app works with the server stopped', async ({ pa
 
 test('a new build waits until the person chooses to reload', async ({ page, server }) => {
   // A second "build": same files, different build id in sw.js.
-  const next = mkdtempSync(join(tmpdir(), 'ts-next-build-'));
+  const next = nextBuild(server.dir);
+  const { oldId, newId } = next;
   try {
-    cpSync(server.dir, next, { recursive: true });
-    const swPath = join(next, 'sw.js');
-    const sw = readFileSync(swPath, 'utf8');
-    const oldId = sw.match(/self\.__TS_BUILD__ = \{"id":"([0-9a-f]+)"/)[1];
-    const newId = 'f'.repeat(16) === oldId ? 'e'.repeat(16) : 'f'.repeat(16);
-    writeFileSync(swPath, sw.replace(`"id":"${oldId}"`, `"id":"${newId}"`));
-
     await page.goto(server.url);
     await waitForApp(page);
     await waitForServiceWorker(page);
 
     await server.stop();
-    server.dir = next;
+    server.dir = next.dir;
     await server.start();
 
     const ready = page.evaluate(
@@ -169,7 +160,7 @@ test('a new build waits until the person chooses to reload', async ({ page, serv
     expect(await page.evaluate(() => caches.keys())).toEqual([`trust-steps-${newId}`]);
     expect(await page.evaluate(() => window.tsPwa.updateReady)).toBe(false);
   } finally {
-    rmSync(next, { recursive: true, force: true });
+    next.remove();
   }
 });
 

@@ -19,6 +19,9 @@
 // Every test gets a fresh browser context: empty storage, no service worker, empty HTTP cache.
 
 import { test as base, expect } from '@playwright/test';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
 
 export { expect };
@@ -135,4 +138,20 @@ export async function waitForServiceWorker(page, timeout = 30_000) {
 export async function fetchText(server, path) {
   const res = await fetch(new URL(path, server.origin));
   return { status: res.status, headers: res.headers, text: await res.text() };
+}
+
+/**
+ * A "new build" of `dir` in a temporary folder: the same files with another build id in sw.js, so the browser
+ * sees a new service-worker version. Serve it with `server.stop(); server.dir = next.dir; server.start()`.
+ * Returns `{ dir, oldId, newId, remove() }`.
+ */
+export function nextBuild(dir) {
+  const next = mkdtempSync(join(tmpdir(), 'ts-next-build-'));
+  cpSync(dir, next, { recursive: true });
+  const swPath = join(next, 'sw.js');
+  const sw = readFileSync(swPath, 'utf8');
+  const oldId = sw.match(/self\.__TS_BUILD__ = \{"id":"([0-9a-f]+)"/)[1];
+  const newId = 'f'.repeat(16) === oldId ? 'e'.repeat(16) : 'f'.repeat(16);
+  writeFileSync(swPath, sw.replace(`"id":"${oldId}"`, `"id":"${newId}"`));
+  return { dir: next, oldId, newId, remove: () => rmSync(next, { recursive: true, force: true }) };
 }
