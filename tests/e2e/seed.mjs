@@ -2,11 +2,12 @@
 // written as the app stores it, so pages show lists, charts, histories and filled forms instead of empty states.
 //
 //   import { seededEntries, seedStorage } from './seed.mjs';
-//   await seedStorage(page, server.origin);          // goes to the origin, writes the keys, reloads
+//   await seedStorage(page, server.origin, waitForApp);   // goes to the origin, writes the keys, reloads
 //
 // Thought records, people and observations come from scripts/bench-data.mjs (the benchmark's generator); the
-// other collections are written here. `seedStorage` fails the test if the app sets any of it aside as unreadable,
-// so this file and the app's formats cannot drift apart silently.
+// other collections (beliefs, triggers, a ladder step, promises, assessments, worksheets, progress) are written
+// here. `seedStorage` fails the test if the app sets any of it aside as unreadable, so this file and the app's
+// formats cannot drift apart silently.
 
 import { peopleEntries, thoughtRecordEntries } from '../../scripts/bench-data.mjs';
 
@@ -125,6 +126,34 @@ export function seededEntries() {
       kind: 'origins',
       answers: Array.from({ length: 15 }, (_, i) => (i * 3) % 5),
       reflections: ['My parents often promised things they could not keep.'],
+    }),
+  );
+  entries.push(
+    record('worksheets', {
+      id: hex(9),
+      created_at: iso(9),
+      updated_at: iso(2),
+      worksheet: 'boundaries',
+      title: 'My sister and money',
+      answers: { values: 'Honesty and a calm evening.', needs: 'To be asked, not told.' },
+      ticked: {},
+      notes: {},
+      checkins: [],
+      done_at: null,
+    }),
+  );
+  entries.push(
+    record('worksheets', {
+      id: hex(10),
+      created_at: iso(30),
+      updated_at: iso(14),
+      worksheet: 'forgiveness',
+      title: 'What happened at the wedding',
+      answers: {},
+      ticked: {},
+      notes: {},
+      checkins: [],
+      done_at: iso(14),
     }),
   );
   entries.push([
