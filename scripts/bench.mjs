@@ -56,6 +56,9 @@
 //     time inside the page from the Unlock click (a) until performance.mark('ts-unlocked') (PBKDF2-SHA256 with
 //     600,000 rounds in Web Crypto, unwrapping the data key) and (b) until the app's header is in the DOM (the
 //     collections decrypted and loaded). Median and max against UNLOCK_TARGET_MS.
+//   - Lighthouse (scripts/lighthouse.mjs, mobile preset) on LIGHTHOUSE_PATHS, LIGHTHOUSE_RUNS runs each:
+//     performance (median, every run's score in brackets), accessibility and best practices.
+// The first-load row also shows the CI budget of perf-budget.json (scripts/size-budget.mjs, checked by make test).
 
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
