@@ -75,6 +75,15 @@ function reflowProblems(page) {
   });
 }
 
+/**
+ * Known problems, each expected to fail (test.fail) until fixed; a fix makes the test pass "unexpectedly",
+ * which fails the run as a reminder to delete the line here.
+ */
+const KNOWN = {
+  'text-200 /progress':
+    'SVG chart labels (text.chart__label, text.chart__axis) grow with the text size and stick out of the viewport',
+};
+
 async function check(page, origin, urls, mode) {
   mkdirSync(SHOTS, { recursive: true });
   const problems = [];
@@ -102,6 +111,8 @@ for (const mode of MODES) {
     test.use({ viewport: mode.viewport, reducedMotion: 'reduce' });
     for (const { pattern, urls } of groupByPattern(staticUrls({ lessons: mode.lessons }))) {
       test(`${pattern} (${urls.length} page${urls.length > 1 ? 's' : ''})`, async ({ page, server }) => {
+        const known = KNOWN[`${mode.name} ${pattern}`];
+        test.fail(!!known, known);
         test.setTimeout(30_000 + urls.length * 8_000);
         await seedStorage(page, server.origin, waitForApp);
         expect(await check(page, server.origin, urls, mode)).toEqual([]);
