@@ -285,27 +285,29 @@ pub fn judging_words(observation: &str) -> Vec<WordFlag> {
     find_listed(observation, JUDGING_WORDS).into_iter().map(|(word, why)| WordFlag { word, why }).collect()
 }
 
-/// Feeling words that hide a judgment of the other person.
-pub fn hidden_judgments(feeling: &str) -> Vec<HiddenJudgment> {
-    let mut found: Vec<HiddenJudgment> = Vec::new();
-    for (word, underneath) in find_listed(feeling, HIDDEN_JUDGMENTS) {
-        // British and American spellings share their suggestions; show one.
-        if !found.iter().any(|f| f.underneath == underneath) {
-            found.push(HiddenJudgment { word, underneath });
+/// Like [`find_listed`], keeping only the first entry of each value (entries that share an explanation or a
+/// suggestion, such as "criticised" and "criticized", are shown once).
+fn find_listed_once<T: Copy + PartialEq>(text: &str, list: &[(&'static str, T)]) -> Vec<(&'static str, T)> {
+    let mut found: Vec<(&'static str, T)> = Vec::new();
+    for (word, value) in find_listed(text, list) {
+        if !found.iter().any(|(_, v)| *v == value) {
+            found.push((word, value));
         }
     }
     found
 }
 
+/// Feeling words that hide a judgment of the other person.
+pub fn hidden_judgments(feeling: &str) -> Vec<HiddenJudgment> {
+    find_listed_once(feeling, HIDDEN_JUDGMENTS)
+        .into_iter()
+        .map(|(word, underneath)| HiddenJudgment { word, underneath })
+        .collect()
+}
+
 /// Things in a request that make it hard to say yes to.
 pub fn request_warnings(request: &str) -> Vec<WordFlag> {
-    let mut flags: Vec<WordFlag> = Vec::new();
-    for (word, why) in find_listed(request, REQUEST_WARNINGS) {
-        if !flags.iter().any(|f| f.why == why) {
-            flags.push(WordFlag { word, why });
-        }
-    }
-    flags
+    find_listed_once(request, REQUEST_WARNINGS).into_iter().map(|(word, why)| WordFlag { word, why }).collect()
 }
 
 /// Every feeling word in the vocabulary.

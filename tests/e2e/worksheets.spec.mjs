@@ -286,4 +286,17 @@ test('practice hub: every exercise by lesson with progress, and lessons link to 
     await expect(page).toHaveURL(new RegExp(`/practice/${slug}$`));
     await expect(page.getByRole('link', { name: /^Start a new/ })).toBeVisible();
   }
+  // Progress from the other collections: a thought-record draft and a promise.
+  await open(page, server, '/journal/new');
+  await page.getByLabel('What happened?').fill('A late reply');
+  await open(page, server, '/practice/promises');
+  await page.getByLabel('Your promise', { exact: true }).fill('Go for a walk');
+  await page.getByRole('button', { name: 'Add promise' }).click();
+  await open(page, server, '/practice');
+  await expect(page.locator('.card', { has: page.locator('a[href="/practice/thought-record"]') })).toContainText(
+    '1 draft',
+  );
+  await expect(page.locator('.card', { has: page.locator('a[href="/practice/promises"]') })).toContainText(
+    '1 promise',
+  );
 });

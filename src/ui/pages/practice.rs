@@ -136,11 +136,14 @@ fn progress_line(slug: &str) -> String {
         "thought-record" => state.journal.with(|records| {
             let done = records.iter().filter(|r| r.status == RecordStatus::Complete).count();
             let drafts = records.len() - done;
-            let line = count_of(done, "thought record", "thought records");
-            if drafts > 0 {
-                format!("{line}, {}", count_of(drafts, "draft", "drafts"))
-            } else {
-                line
+            match (done, drafts) {
+                (_, 0) => count_of(done, "thought record", "thought records"),
+                (0, _) => count_of(drafts, "draft", "drafts"),
+                _ => format!(
+                    "{}, {}",
+                    count_of(done, "thought record", "thought records"),
+                    count_of(drafts, "draft", "drafts")
+                ),
             }
         }),
         "trap-practice" => state.trap_practice.with(|h| count_of(h.attempts.len(), "answer", "answers")),
