@@ -174,8 +174,7 @@ fn DatedNotes(
     view! {
         <Show when=move || notes.with(|n| !n.is_empty())>
             <ul class="dated-notes">
-                <For each=move || notes.get() key=|n| n.at.clone() let:note>
-                    {
+                {move || notes.get().into_iter().map(|note| {
                         let at = note.at.clone();
                         let day = local_day(&note.at);
                         view! {
@@ -195,8 +194,7 @@ fn DatedNotes(
                                 </button>
                             </li>
                         }
-                    }
-                </For>
+                    }).collect_view()}
             </ul>
         </Show>
         {new_note}

@@ -59,9 +59,7 @@ fn WorksheetList(def: &'static WorksheetDef) -> impl IntoView {
                 <p class="empty-state">"Nothing here yet. What you write is saved as you type, on this device only."</p>
             </Show>
             <ul class="card-list worksheet-list">
-                <For each=entries key=|e| (e.id.clone(), e.updated_at.clone()) let:entry>
-                    <EntryCard def=def entry=entry/>
-                </For>
+                {move || entries().into_iter().map(|entry| view! { <EntryCard def=def entry=entry/> }).collect_view()}
             </ul>
         </section>
     }
