@@ -53,6 +53,14 @@ pub enum Plot {
     },
 }
 
+impl Plot {
+    /// Bars with the value axis topped at a round number above the tallest.
+    pub fn bars(bars: Vec<Bar>, horizontal: bool) -> Plot {
+        let y_max = nice_max(bars.iter().map(|b| b.value).fold(0.0, f64::max));
+        Plot::Bars { bars, y_max, horizontal }
+    }
+}
+
 /// A chart's content: the drawing, the same numbers as a table, and their description in words.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartData {

@@ -1,4 +1,5 @@
-//! Form fields used everywhere: labelled text areas and text inputs with hints, and the 0–100 slider.
+//! Form fields used everywhere: labelled text areas and text inputs with hints, the 0–100 slider, and a group of
+//! radio buttons.
 
 use leptos::prelude::*;
 
@@ -122,5 +123,46 @@ pub fn Scale(
                 <output id=output_id class="scale__value">{move || value.get()}</output>
             </div>
         </div>
+    }
+}
+
+/// A fieldset of radio buttons choosing one of `options` (value and label) into `value`.
+#[component]
+pub fn RadioGroup<T>(
+    /// The group's `name` (unique on the page).
+    name: &'static str,
+    /// The legend.
+    legend: &'static str,
+    /// The choices, in order: value and label.
+    options: Vec<(T, &'static str)>,
+    /// The chosen value.
+    value: RwSignal<T>,
+    /// Extra classes for the fieldset (it always has `choice-group`).
+    #[prop(default = "")]
+    class: &'static str,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    view! {
+        <fieldset class=format!("choice-group {class}")>
+            <legend>{legend}</legend>
+            {options
+                .into_iter()
+                .map(|(choice, label)| {
+                    view! {
+                        <label class="choice">
+                            <input
+                                type="radio"
+                                name=name
+                                prop:checked=move || value.get() == choice
+                                on:change=move |_| value.set(choice)
+                            />
+                            <span>{label}</span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::domain::promises::{day_number, due_on, prompt_for_missed, Promise, Recurrence, STARTER_PROMISES};
 use crate::state::{new_id, now_iso, today, AppState};
-use crate::ui::components::fields::TextInput;
+use crate::ui::components::fields::{RadioGroup, TextInput};
 use crate::ui::platform::local_day;
 use leptos::prelude::*;
 
@@ -55,25 +55,12 @@ pub fn PromisesTool() -> impl IntoView {
             <h2>"Make a promise to yourself"</h2>
             <p class="hint">"Small is good: a promise you can keep this week teaches you that your word to yourself counts."</p>
             <TextInput id="promise-text" label="Your promise" value=Signal::derive(move || text.get()) on_input=move |t| text.set(t)/>
-            <fieldset class="choice-group">
-                <legend>"How often"</legend>
-                {Recurrence::ALL
-                    .into_iter()
-                    .map(|choice| {
-                        view! {
-                            <label class="choice">
-                                <input
-                                    type="radio"
-                                    name="promise-recurrence"
-                                    prop:checked=move || recurrence.get() == choice
-                                    on:change=move |_| recurrence.set(choice)
-                                />
-                                <span>{choice.label()}</span>
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+            <RadioGroup
+                name="promise-recurrence"
+                legend="How often"
+                options=Recurrence::ALL.into_iter().map(|r| (r, r.label())).collect()
+                value=recurrence
+            />
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             <button type="submit" class="button button--primary">"Add promise"</button>
             <details class="starter-promises">

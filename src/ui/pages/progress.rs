@@ -4,10 +4,11 @@ use crate::content::LESSONS;
 use crate::domain::insights::{
     belief_lines, course_progress, feelings_before_after, habit_days, habits_per_week, ladder_feared_vs_happened,
     people_by_activity, person_gut_vs_evidence, person_trend, promises_per_week, trap_frequency, week_summary,
-    DateRange, Pair, Window,
+    DateRange, Line, Pair, Window,
 };
 use crate::state::{clock, set_title, AppState};
-use crate::ui::charts::{nice_max, number, Chart, ChartData, Plot};
+use crate::ui::charts::{number, Chart, ChartData, Plot};
+use crate::ui::components::fields::RadioGroup;
 use crate::ui::platform::{local_day, perf_mark};
 use leptos::prelude::*;
 
@@ -17,6 +18,22 @@ const TOP_TRAPS: usize = 8;
 /// The first day of the window, or (for all time) the earliest of `days`, or today.
 fn axis_start<'a>(window: &Window, days: impl Iterator<Item = &'a String>) -> String {
     window.from.clone().or_else(|| days.min().cloned()).unwrap_or_else(|| window.to.clone())
+}
+
+/// A line chart's data over the window: one legend entry and one table row per point, "`series`, Day, `value`".
+fn lines_chart(lines: Vec<Line>, window: &Window, description: String, empty: &str, headers: [&str; 2]) -> ChartData {
+    let from = axis_start(window, lines.iter().flat_map(|l| l.points.first().map(|p| &p.0)));
+    ChartData {
+        description,
+        empty: lines.is_empty().then(|| empty.to_owned()),
+        legend: lines.iter().map(|l| l.name.clone()).collect(),
+        headers: vec![headers[0].into(), "Day".into(), headers[1].into()],
+        rows: lines
+            .iter()
+            .flat_map(|l| l.points.iter().map(|(day, v)| vec![l.name.clone(), local_day(day), number(*v)]))
+            .collect(),
+        plot: Plot::Lines { lines, from, to: window.to.clone(), y_max: 100.0 },
+    }
 }
 
 /// Average of the pairs' `before` and `after`, weighted by how many entries each stands for.
@@ -110,11 +127,7 @@ pub fn Progress() -> impl IntoView {
                     row
                 })
                 .collect(),
-            plot: Plot::Bars {
-                y_max: nice_max(bars.iter().map(|b| b.value).fold(0.0, f64::max)),
-                bars,
-                horizontal: true,
-            },
+            plot: Plot::bars(bars, true),
         }
     });
 
@@ -132,22 +145,12 @@ pub fn Progress() -> impl IntoView {
                 _ => String::new(),
             })
             .collect();
-        let from = axis_start(&w, lines.iter().flat_map(|l| l.points.first().map(|p| &p.0)));
-        ChartData {
-            description: if moves.is_empty() {
-                "How strongly you hold each belief you track (0–100), each time you re-rate it.".into()
-            } else {
-                moves.join(" ")
-            },
-            empty: lines.is_empty().then(|| "No belief was rated in this period.".into()),
-            legend: lines.iter().map(|l| l.name.clone()).collect(),
-            headers: vec!["Belief".into(), "Day".into(), "Strength".into()],
-            rows: lines
-                .iter()
-                .flat_map(|l| l.points.iter().map(|(day, v)| vec![l.name.clone(), local_day(day), number(*v)]))
-                .collect(),
-            plot: Plot::Lines { lines, from, to: w.to.clone(), y_max: 100.0 },
-        }
+        let description = if moves.is_empty() {
+            "How strongly you hold each belief you track (0–100), each time you re-rate it.".into()
+        } else {
+            moves.join(" ")
+        };
+        lines_chart(lines, &w, description, "No belief was rated in this period.", ["Belief", "Strength"])
     });
 
     let people = Memo::new(move |_| {
@@ -218,20 +221,16 @@ pub fn Progress() -> impl IntoView {
             Some((person.name.clone(), state.observations.with(|obs| person_trend(person, obs, &w))))
         });
         let (name, lines) = found.unwrap_or_default();
-        let from = axis_start(&w, lines.iter().flat_map(|l| l.points.first().map(|p| &p.0)));
-        ChartData {
-            description: format!(
-                "How the evidence score for each part of trust in {name} moved as you logged what they did (0–100)."
-            ),
-            empty: lines.is_empty().then(|| "Nothing logged about this person in this period.".into()),
-            legend: lines.iter().map(|l| l.name.clone()).collect(),
-            headers: vec!["Part of trust".into(), "Day".into(), "Evidence score".into()],
-            rows: lines
-                .iter()
-                .flat_map(|l| l.points.iter().map(|(day, v)| vec![l.name.clone(), local_day(day), number(*v)]))
-                .collect(),
-            plot: Plot::Lines { lines, from, to: w.to.clone(), y_max: 100.0 },
-        }
+        let description = format!(
+            "How the evidence score for each part of trust in {name} moved as you logged what they did (0–100)."
+        );
+        lines_chart(
+            lines,
+            &w,
+            description,
+            "Nothing logged about this person in this period.",
+            ["Part of trust", "Evidence score"],
+        )
     });
 
     let promises = Memo::new(move |_| {
@@ -255,11 +254,7 @@ pub fn Progress() -> impl IntoView {
                 .iter()
                 .map(|b| vec![local_day(&b.label), number(b.value), b.other.map(number).unwrap_or_default()])
                 .collect(),
-            plot: Plot::Bars {
-                y_max: nice_max(bars.iter().map(|b| b.value).fold(0.0, f64::max)),
-                bars,
-                horizontal: false,
-            },
+            plot: Plot::bars(bars, false),
         }
     });
 
@@ -276,11 +271,7 @@ pub fn Progress() -> impl IntoView {
             legend: vec![],
             headers: vec!["Week of".into(), "Check-ins".into()],
             rows: bars.iter().map(|b| vec![local_day(&b.label), number(b.value)]).collect(),
-            plot: Plot::Bars {
-                y_max: nice_max(bars.iter().map(|b| b.value).fold(0.0, f64::max)),
-                bars,
-                horizontal: false,
-            },
+            plot: Plot::bars(bars, false),
         }
     });
 
@@ -347,25 +338,13 @@ pub fn Progress() -> impl IntoView {
             <h2 id="review-heading">"Your week"</h2>
             <ul class="weekly-review__list">{move || review.get().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
         </section>
-        <fieldset class="choice-group range-picker">
-            <legend>"Show"</legend>
-            {DateRange::ALL
-                .into_iter()
-                .map(|choice| {
-                    view! {
-                        <label class="choice">
-                            <input
-                                type="radio"
-                                name="progress-range"
-                                prop:checked=move || range.get() == choice
-                                on:change=move |_| range.set(choice)
-                            />
-                            <span>{choice.label()}</span>
-                        </label>
-                    }
-                })
-                .collect_view()}
-        </fieldset>
+        <RadioGroup
+            name="progress-range"
+            legend="Show"
+            options=DateRange::ALL.into_iter().map(|r| (r, r.label())).collect()
+            value=range
+            class="range-picker"
+        />
         <h2>"Your thoughts"</h2>
         <Chart id="chart-feelings" title="Feelings before and after a thought record" data=feelings/>
         <Chart id="chart-traps" title="Thinking traps that come up most" data=traps/>
