@@ -243,6 +243,11 @@ test('Progress draws every chart from the seeded data, with tables, and the peri
   const feelings = page.locator('#chart-feelings');
   await expect(feelings.locator('.chart__desc')).toHaveText(/^2 thought records in the last 4 weeks\. Feelings averaged 70 before and 35 after/);
   await expect(feelings.locator('svg rect.chart__bar')).toHaveCount(4);
+  // The series colours come from the stylesheet (--chart-1 and --chart-2 of the light theme), not the default black.
+  const fills = await feelings.locator('svg rect.chart__bar').evaluateAll((rects) => rects.slice(0, 2).map((r) => getComputedStyle(r).fill));
+  expect(fills).toEqual(['rgb(47, 93, 98)', 'rgb(179, 84, 30)']);
+  await expect(feelings.locator('.chart__legend li')).toHaveText(['Before', 'After']);
+  expect(await feelings.locator('.chart__legend').evaluate((ul) => getComputedStyle(ul).listStyleType)).toBe('none');
   const svg = feelings.locator('svg');
   await expect(svg).toHaveAttribute('tabindex', '0');
   await expect(svg).toHaveAccessibleName(/Feelings before and after a thought record.*2 thought records/);
