@@ -11,13 +11,13 @@ use trust_steps::domain::assessments::{
     AssessmentKind, AssessmentRun, Band, Level, Tendency, NOT_A_DIAGNOSIS, ORIGINS_ITEMS, TRUSTWORTHINESS_ITEMS,
 };
 use trust_steps::domain::ladder::{
-    default_ladder, ladder_for, ladder_stats, next_step, reorder, waiting_for_after, Experiment, LadderStep, Response,
-    DEFAULT_STEPS,
+    default_ladder, ladder_for, ladder_stats, next_step, reorder, waiting_for_after, After, Before, Experiment,
+    LadderStep, Response, DEFAULT_STEPS,
 };
 use trust_steps::domain::people::{
-    evidence_score, evidence_trend, observation_counts, observations_for, patterns, profile, sort_people,
-    validate_person_name, Direction, NameProblem, Observation, Person, QuickKind, Relationship, TrustPart,
-    MAX_NAME_CHARS,
+    evidence_score, evidence_trend, months_before, newest_first, observation_counts, observations_for, patterns,
+    profile, sort_people, validate_person_name, Direction, EvidenceSummary, NameProblem, Observation,
+    ObservationFields, ObservationProblem, PatternWindow, Person, QuickKind, Relationship, TrustPart, MAX_NAME_CHARS,
 };
 use trust_steps::domain::promises::{
     add_days, civil_from_days, day_from_number, day_number, days_from_civil, due_on, is_leap_year, iso_week, parse_day,
@@ -241,6 +241,18 @@ fn the_evidence_trend_is_cumulative_one_point_per_day() {
     assert_eq!(evidence_trend(&log[..1], TrustPart::Reliability), vec![("2026-03-04".to_owned(), 70)]);
 }
 
+/// Days as they are stored; the browser writes them in the user's locale instead.
+fn as_stored(day: &str) -> String {
+    day.to_owned()
+}
+
+const TODAY: &str = "2026-06-10";
+
+/// Patterns over everything logged.
+fn all_time(log: &[Observation]) -> Vec<String> {
+    patterns(log, &PatternWindow::AllTime, TODAY, as_stored)
+}
+
 #[test]
 fn patterns_count_commitments_since_a_day_in_plain_numbers() {
     let mut log = Vec::new();
@@ -251,15 +263,70 @@ fn patterns_count_commitments_since_a_day_in_plain_numbers() {
         log.push(quick(&format!("b{i}"), "p1", QuickKind::BrokeCommitment, "2026-03-05"));
     }
     log.push(quick("old", "p1", QuickKind::BrokeCommitment, "2026-02-28"));
-    let sentences = patterns(&log, "2026-03-01");
+    let since = PatternWindow::Since("2026-03-01".into());
+    let sentences = patterns(&log, &since, TODAY, |d| format!("1 March ({d})"));
     assert_eq!(
         sentences,
         vec![
-            "You logged 10 things since 2026-03-01: 8 built trust and 2 broke it.".to_owned(),
-            "Kept 8 of 10 commitments since 2026-03-01.".to_owned(),
+            "You logged 10 things since 1 March (2026-03-01): 8 built trust and 2 broke it.".to_owned(),
+            "Kept 8 of 10 commitments since 1 March (2026-03-01).".to_owned(),
         ]
     );
-    assert_eq!(patterns(&log, "")[1], "Kept 8 of 11 commitments.");
+    assert_eq!(all_time(&log)[1], "Kept 8 of 11 commitments.");
+    // The last 3 months up to 10 June start on 10 March, after everything in this log.
+    assert!(patterns(&log, &PatternWindow::LastMonths(3), TODAY, as_stored).is_empty());
+    let recent = patterns(&log, &PatternWindow::LastMonths(3), "2026-06-02", as_stored);
+    assert_eq!(recent[1], "Kept 8 of 10 commitments in the last 3 months.", "from 2 March on");
+    assert_eq!(
+        patterns(&log, &PatternWindow::LastMonths(12), TODAY, as_stored)[1],
+        "Kept 8 of 11 commitments in the last year."
+    );
+    assert_eq!(
+        patterns(&log, &PatternWindow::LastMonths(1), "2026-04-05", as_stored)[0],
+        "You logged 2 things in the last month: 0 built trust and 2 broke it.",
+        "5 March to 5 April: the first day counts"
+    );
+}
+
+#[test]
+fn pattern_windows_come_from_the_picker_and_say_what_is_wrong_with_a_day() {
+    for (value, _) in PatternWindow::CHOICES {
+        assert_eq!(PatternWindow::from_choice(value, "2026-03-01").choice(), value, "round trip of {value}");
+    }
+    assert_eq!(PatternWindow::from_choice("nonsense", ""), PatternWindow::AllTime);
+    assert_eq!(PatternWindow::from_choice("3m", ""), PatternWindow::LastMonths(3));
+    assert_eq!(PatternWindow::from_choice("since", "2026-03-01"), PatternWindow::Since("2026-03-01".into()));
+
+    assert_eq!(PatternWindow::AllTime.problem(TODAY), None);
+    assert_eq!(PatternWindow::LastMonths(3).problem(TODAY), None);
+    assert_eq!(PatternWindow::Since(TODAY.into()).problem(TODAY), None, "today is fine");
+    assert!(PatternWindow::Since(String::new()).problem(TODAY).unwrap().contains("Choose the day"));
+    assert!(PatternWindow::Since("2026-02-30".into()).problem(TODAY).unwrap().contains("not a day"));
+    assert!(PatternWindow::Since("2026-06-11".into()).problem(TODAY).unwrap().contains("still to come"));
+
+    assert_eq!(PatternWindow::AllTime.first_day(TODAY), None);
+    assert_eq!(PatternWindow::LastMonths(3).first_day(TODAY), Some("2026-03-10".into()));
+    assert_eq!(PatternWindow::Since("2026-03-01".into()).first_day(TODAY), Some("2026-03-01".into()));
+    assert_eq!(PatternWindow::Since("soon".into()).first_day(TODAY), None);
+
+    assert_eq!(PatternWindow::AllTime.phrase(as_stored), "");
+    assert_eq!(PatternWindow::LastMonths(1).phrase(as_stored), " in the last month");
+    assert_eq!(PatternWindow::LastMonths(3).phrase(as_stored), " in the last 3 months");
+    assert_eq!(PatternWindow::LastMonths(12).phrase(as_stored), " in the last year");
+    assert_eq!(PatternWindow::Since("2026-03-01".into()).phrase(|_| "1/3/2026".into()), " since 1/3/2026");
+    assert_eq!(PatternWindow::Since(String::new()).phrase(as_stored), "");
+}
+
+#[test]
+fn months_before_keeps_the_day_or_takes_the_end_of_a_shorter_month() {
+    assert_eq!(months_before("2026-06-10", 3).as_deref(), Some("2026-03-10"));
+    assert_eq!(months_before("2026-05-31", 3).as_deref(), Some("2026-02-28"));
+    assert_eq!(months_before("2024-05-31", 3).as_deref(), Some("2024-02-29"), "leap year");
+    assert_eq!(months_before("2026-01-15", 1).as_deref(), Some("2025-12-15"), "across the year end");
+    assert_eq!(months_before("2026-03-31", 12).as_deref(), Some("2025-03-31"));
+    assert_eq!(months_before("2026-03-31", 0).as_deref(), Some("2026-03-31"));
+    assert_eq!(months_before("0001-02-01", 2), None, "before year 1");
+    assert_eq!(months_before("not a day", 1), None);
 }
 
 #[test]
@@ -270,13 +337,13 @@ fn patterns_about_truth_and_support_read_naturally() {
         quick("t3", "p1", QuickKind::ToldTruth, "2026-03-04"),
         quick("l1", "p1", QuickKind::CaughtInLie, "2026-03-04"),
     ];
-    assert_eq!(patterns(&log, "")[1], "Told the truth 3 times, was caught in a lie once.");
-    assert_eq!(patterns(&log[..2], "")[1], "Told the truth twice.");
-    assert_eq!(patterns(&log[3..], "")[1], "Was caught in a lie once.");
+    assert_eq!(all_time(&log)[1], "Told the truth 3 times, was caught in a lie once.");
+    assert_eq!(all_time(&log[..2])[1], "Told the truth twice.");
+    assert_eq!(all_time(&log[3..])[1], "Was caught in a lie once.");
     log.push(quick("s1", "p1", QuickKind::SupportedWhenVulnerable, "2026-03-05"));
     log.push(quick("d1", "p1", QuickKind::Dismissed, "2026-03-06"));
     log.push(quick("d2", "p1", QuickKind::Dismissed, "2026-03-07"));
-    let all = patterns(&log, "");
+    let all = all_time(&log);
     assert_eq!(all[0], "You logged 7 things: 4 built trust and 3 broke it.");
     assert_eq!(all[2], "Supported you when you were vulnerable once, dismissed you twice.");
     assert_eq!(all.len(), 3, "no commitment sentence without commitments");
@@ -284,15 +351,39 @@ fn patterns_about_truth_and_support_read_naturally() {
 
 #[test]
 fn patterns_of_nothing_or_one_entry() {
-    assert!(patterns(&[], "").is_empty());
+    assert!(all_time(&[]).is_empty());
     let one = [quick("k1", "p1", QuickKind::KeptCommitment, "2026-03-02")];
-    assert!(patterns(&one, "2026-04-01").is_empty(), "nothing since that day");
+    assert!(
+        patterns(&one, &PatternWindow::Since("2026-04-01".into()), TODAY, as_stored).is_empty(),
+        "nothing since that day"
+    );
     assert_eq!(
-        patterns(&one, ""),
+        all_time(&one),
         vec!["You logged 1 thing: 1 built trust and 0 broke it.".to_owned(), "Kept 1 of 1 commitment.".to_owned()]
     );
     let custom = [observation(TrustPart::Competence, Direction::Broke, 1, "2026-03-02")];
-    assert_eq!(patterns(&custom, ""), vec!["You logged 1 thing: 0 built trust and 1 broke it.".to_owned()]);
+    assert_eq!(all_time(&custom), vec!["You logged 1 thing: 0 built trust and 1 broke it.".to_owned()]);
+}
+
+#[test]
+fn an_evidence_summary_adds_up_the_same_as_the_profile() {
+    let log = vec![
+        quick("k1", "p1", QuickKind::KeptCommitment, "2026-03-01"),
+        quick("k2", "p1", QuickKind::KeptCommitment, "2026-03-02"),
+        quick("b1", "p1", QuickKind::BrokeCommitment, "2026-03-03"),
+        quick("l1", "p1", QuickKind::CaughtInLie, "2026-03-03"),
+        quick("x1", "p2", QuickKind::Dismissed, "2026-03-03"),
+    ];
+    let summary = EvidenceSummary::of(log.iter().filter(|o| o.person_id == "p1"));
+    assert_eq!(summary.observations, 4);
+    let reliability = summary.part(TrustPart::Reliability);
+    assert_eq!((reliability.built, reliability.broke, reliability.count), (4, 2, 3));
+    assert_eq!(summary.part(TrustPart::Honesty).broke, 3);
+    assert_eq!(summary.part(TrustPart::Benevolence).count, 0, "another person's entry is not counted");
+    let mut sam = person("p1", "Sam");
+    sam.rate_gut(TrustPart::Honesty, 40, NOW);
+    assert_eq!(summary.profile(&sam), profile(&sam, &log));
+    assert_eq!(EvidenceSummary::of(&[]), EvidenceSummary::default());
 }
 
 #[test]
@@ -307,9 +398,59 @@ fn observations_for_a_person_come_newest_first_and_counts_are_per_person() {
     let log = vec![a, b, c, other];
     let ids: Vec<&str> = observations_for(&log, "p1").iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, vec!["c", "b", "a"]);
+    assert_eq!(newest_first(&log, "p1"), vec![2, 1, 0], "positions in the collection, in the same order");
+    assert_eq!(newest_first(&log, "p2"), vec![3]);
     assert!(observations_for(&log, "nobody").is_empty());
     let counts = observation_counts(&log);
     assert_eq!((counts.get("p1"), counts.get("p2"), counts.get("p3")), (Some(&3), Some(&1), None));
+}
+
+#[test]
+fn editing_an_observation_keeps_its_id_and_bumps_updated() {
+    let mut o = quick("o1", "p1", QuickKind::KeptCommitment, "2026-03-02");
+    o.extra.insert("from_a_newer_version".into(), json!(1));
+    let later = "2026-03-11T08:00:00.000Z";
+    let mut fields = o.fields();
+    assert_eq!(fields.what, "Kept a commitment");
+    assert_eq!((fields.part, fields.direction, fields.weight), (TrustPart::Reliability, Direction::Built, 2));
+    fields.what = "Kept a commitment: picked me up on time".into();
+    fields.weight = 3;
+    fields.happened_on = "2026-03-01".into();
+    o.revise(fields.clone(), later);
+    assert_eq!((o.id.as_str(), o.person_id.as_str(), o.created_at.as_str()), ("o1", "p1", NOW));
+    assert_eq!(o.updated_at, later);
+    assert_eq!((o.what.as_str(), o.weight, o.happened_on.as_str()), (fields.what.as_str(), 3, "2026-03-01"));
+    assert_eq!(o.kind, Some(QuickKind::KeptCommitment), "more words keep it a kept commitment");
+    assert_eq!(o.extra.get("from_a_newer_version"), Some(&json!(1)), "unknown fields survive an edit");
+
+    // Turned into a broken commitment, it no longer counts as a kept one.
+    fields.direction = Direction::Broke;
+    o.revise(fields.clone(), later);
+    assert_eq!(o.kind, None);
+    assert_eq!(all_time(std::slice::from_ref(&o)).len(), 1, "no commitment sentence any more");
+
+    fields.weight = 9;
+    o.revise(fields, later);
+    assert_eq!(o.weight, 3, "weights stay within 1–3");
+}
+
+#[test]
+fn the_observation_form_needs_words_and_a_past_day() {
+    let fields = |what: &str, day: &str| ObservationFields {
+        what: what.into(),
+        part: TrustPart::Honesty,
+        direction: Direction::Built,
+        weight: 2,
+        happened_on: day.into(),
+    };
+    assert_eq!(fields("Told me", "2026-06-10").check(TODAY), Ok(()));
+    assert_eq!(fields("  \n ", "2026-06-10").check(TODAY), Err(ObservationProblem::NothingWritten));
+    assert_eq!(fields("Told me", "").check(TODAY), Err(ObservationProblem::NoDay));
+    assert_eq!(fields("Told me", "2026-13-01").check(TODAY), Err(ObservationProblem::NoDay));
+    assert_eq!(fields("Told me", "2026-06-11").check(TODAY), Err(ObservationProblem::FutureDay));
+    for problem in [ObservationProblem::NothingWritten, ObservationProblem::NoDay, ObservationProblem::FutureDay] {
+        assert!(!problem.message().is_empty());
+    }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -404,6 +545,57 @@ fn experiments_clamp_their_ratings_and_record_the_outcome() {
     assert!(step.experiment_mut("exp00001").is_some());
     assert!(step.experiment_mut("nope").is_none());
     assert!(step.is_tried());
+}
+
+#[test]
+fn editing_an_experiment_keeps_its_id_and_dates_and_bumps_updated() {
+    let mut e = Experiment::new("exp00001".into(), "They laugh", 70, 6, NOW);
+    assert_eq!(e.updated_at, NOW);
+    let later = "2026-03-12T00:00:00Z";
+    let mut before = e.before();
+    assert_eq!(before, Before { fear: "They laugh".into(), likelihood: 70, anxiety: 6 });
+    before.fear = "  They laugh at me ".into();
+    before.likelihood = 200;
+    let after = After { what_happened: "Ignored".into(), ..Default::default() };
+    e.revise(before.clone(), Some(after.clone()), later);
+    assert_eq!((e.fear.as_str(), e.fear_likelihood, e.anxiety), ("They laugh at me", 100, 6));
+    assert_eq!((e.id.as_str(), e.planned_at.as_str(), e.updated_at.as_str()), ("exp00001", NOW, later));
+    assert!(!e.is_done() && e.what_happened.is_empty(), "an edit never records an outcome");
+
+    e.record_outcome("They listened", Some(Response::Supportive), Some(false), "Safe", later);
+    let mut after = e.after();
+    assert_eq!(after.response, Some(Response::Supportive));
+    after.fear_came_true = Some(true);
+    after.learned = " Less safe than I hoped ".into();
+    e.revise(before, Some(after), "2026-03-13T00:00:00Z");
+    assert_eq!(e.done_at.as_deref(), Some(later), "when it was done stays");
+    assert_eq!((e.fear_came_true, e.learned.as_str()), (Some(true), "Less safe than I hoped"));
+    assert_eq!(e.updated_at, "2026-03-13T00:00:00Z");
+
+    assert!(Before { fear: " ".into(), likelihood: 0, anxiety: 0 }.check().is_err());
+    assert!(After::default().check().is_err());
+    assert!(After { what_happened: "x".into(), ..Default::default() }.check().is_ok());
+}
+
+#[test]
+fn an_experiment_can_be_removed_and_put_back_where_it_was() {
+    let mut step = LadderStep::new("step0000".into(), "p1", "Share an opinion", 0, NOW);
+    for id in ["e1", "e2", "e3"] {
+        step.plan(Experiment::new(id.into(), "fear", 50, 5, NOW), NOW);
+    }
+    let later = "2026-03-12T00:00:00Z";
+    assert!(step.remove_experiment("nope", later).is_none());
+    assert_eq!(step.updated_at, NOW, "nothing removed, nothing changed");
+    let (index, removed) = step.remove_experiment("e2", later).unwrap();
+    assert_eq!((index, removed.id.as_str(), step.updated_at.as_str()), (1, "e2", later));
+    assert_eq!(step.experiments.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), vec!["e1", "e3"]);
+    step.put_back_experiment(index, removed.clone(), "2026-03-13T00:00:00Z");
+    assert_eq!(step.experiments.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), vec!["e1", "e2", "e3"]);
+    step.put_back_experiment(index, removed.clone(), NOW);
+    assert_eq!(step.experiments.len(), 3, "never twice");
+    step.experiments.clear();
+    step.put_back_experiment(5, removed, NOW);
+    assert_eq!(step.experiments.len(), 1, "at the end when the list got shorter");
 }
 
 fn done(id: &str, likelihood: u8, came_true: Option<bool>, response: Option<Response>) -> Experiment {

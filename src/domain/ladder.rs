@@ -68,9 +68,55 @@ pub struct Experiment {
     pub fear_came_true: Option<bool>,
     /// After: what I learned.
     pub learned: String,
+    /// Last change (UTC, ISO 8601); empty for experiments saved before it was kept.
+    pub updated_at: String,
     /// Fields written by a newer version, kept as they are.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// The "before" answers of an experiment, as the form edits them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Before {
+    /// What I fear will happen.
+    pub fear: String,
+    /// How likely the fear feels, 0–100 (%).
+    pub likelihood: u8,
+    /// How anxious I feel, 0–10.
+    pub anxiety: u8,
+}
+
+impl Before {
+    /// Checks the answers before saving: the fear needs a few words.
+    pub fn check(&self) -> Result<(), &'static str> {
+        if self.fear.trim().is_empty() {
+            return Err("Write what you fear might happen — one line is enough.");
+        }
+        Ok(())
+    }
+}
+
+/// The "after" answers of an experiment, as the form edits them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct After {
+    /// What actually happened.
+    pub what_happened: String,
+    /// How they responded to my openness.
+    pub response: Option<Response>,
+    /// Did the feared outcome happen? `None` = not sure.
+    pub fear_came_true: Option<bool>,
+    /// What I learned.
+    pub learned: String,
+}
+
+impl After {
+    /// Checks the answers before saving: what happened needs a line.
+    pub fn check(&self) -> Result<(), &'static str> {
+        if self.what_happened.trim().is_empty() {
+            return Err("Write a line about what actually happened.");
+        }
+        Ok(())
+    }
 }
 
 impl Experiment {
@@ -82,8 +128,39 @@ impl Experiment {
             fear: fear.trim().to_owned(),
             fear_likelihood: fear_likelihood.min(100),
             anxiety: anxiety.min(10),
+            updated_at: now.to_owned(),
             ..Default::default()
         }
+    }
+
+    /// The "before" answers, for the edit form.
+    pub fn before(&self) -> Before {
+        Before { fear: self.fear.clone(), likelihood: self.fear_likelihood.min(100), anxiety: self.anxiety.min(10) }
+    }
+
+    /// The "after" answers, for the edit form.
+    pub fn after(&self) -> After {
+        After {
+            what_happened: self.what_happened.clone(),
+            response: self.response,
+            fear_came_true: self.fear_came_true,
+            learned: self.learned.clone(),
+        }
+    }
+
+    /// Corrects the answers, keeping the id, when it was planned and when it was done; sets `updated_at`.
+    /// `after` is only applied to a done experiment (recording the outcome is [`Experiment::record_outcome`]).
+    pub fn revise(&mut self, before: Before, after: Option<After>, now: &str) {
+        self.fear = before.fear.trim().to_owned();
+        self.fear_likelihood = before.likelihood.min(100);
+        self.anxiety = before.anxiety.min(10);
+        if let Some(after) = after.filter(|_| self.is_done()) {
+            self.what_happened = after.what_happened.trim().to_owned();
+            self.response = after.response;
+            self.fear_came_true = after.fear_came_true;
+            self.learned = after.learned.trim().to_owned();
+        }
+        self.updated_at = now.to_owned();
     }
 
     /// True once the "after" part has been filled in.
@@ -105,6 +182,7 @@ impl Experiment {
         self.fear_came_true = fear_came_true;
         self.learned = learned.trim().to_owned();
         self.done_at = Some(now.to_owned());
+        self.updated_at = now.to_owned();
     }
 }
 
@@ -156,6 +234,24 @@ impl LadderStep {
     /// An experiment of this step, by id, for editing (set `updated_at` after changing it).
     pub fn experiment_mut(&mut self, id: &str) -> Option<&mut Experiment> {
         self.experiments.iter_mut().find(|e| e.id == id)
+    }
+
+    /// Takes an experiment out, returning where it was and what it was (for Undo); sets `updated_at`.
+    pub fn remove_experiment(&mut self, id: &str, now: &str) -> Option<(usize, Experiment)> {
+        let index = self.experiments.iter().position(|e| e.id == id)?;
+        self.updated_at = now.to_owned();
+        Some((index, self.experiments.remove(index)))
+    }
+
+    /// Puts a removed experiment back where it was (or at the end, if the list got shorter); nothing happens if
+    /// an experiment with its id is already there. Sets `updated_at`.
+    pub fn put_back_experiment(&mut self, index: usize, experiment: Experiment, now: &str) {
+        if self.experiments.iter().any(|e| e.id == experiment.id) {
+            return;
+        }
+        let index = index.min(self.experiments.len());
+        self.experiments.insert(index, experiment);
+        self.updated_at = now.to_owned();
     }
 
     /// True when at least one experiment of this step has been done.

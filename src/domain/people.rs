@@ -1,6 +1,7 @@
 //! People on the trust map: gut ratings of the five parts of trust, a dated evidence log, the score the evidence
 //! supports, where gut and evidence disagree, and plain patterns ("Kept 8 of 10 commitments since …").
 
+use crate::domain::promises::{days_in_month, parse_day};
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -409,12 +410,102 @@ impl Observation {
     pub fn effective_weight(&self) -> u8 {
         self.weight.clamp(1, 3)
     }
+
+    /// Changes what the form edits, keeping the id, person, creation time and unknown fields, and sets
+    /// `updated_at`. A quick entry stays one (and keeps counting in its pattern, e.g. "Kept 8 of 10
+    /// commitments") only while its part and direction still match it; changing only the words keeps it.
+    pub fn revise(&mut self, fields: ObservationFields, now: &str) {
+        let ObservationFields { what, part, direction, weight, happened_on } = fields;
+        self.what = what;
+        self.part = part;
+        self.direction = direction;
+        self.weight = weight.clamp(1, 3);
+        self.happened_on = happened_on;
+        self.kind = self.kind.filter(|k| {
+            let d = k.defaults();
+            d.part == part && d.direction == direction
+        });
+        self.updated_at = now.to_owned();
+    }
+
+    /// What the form shows for this observation.
+    pub fn fields(&self) -> ObservationFields {
+        ObservationFields {
+            what: self.what.clone(),
+            part: self.part,
+            direction: self.direction,
+            weight: self.effective_weight(),
+            happened_on: self.happened_on.clone(),
+        }
+    }
+}
+
+/// What the observation form edits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObservationFields {
+    /// What happened, as typed.
+    pub what: String,
+    /// The part of trust it speaks to.
+    pub part: TrustPart,
+    /// Built or broke.
+    pub direction: Direction,
+    /// How much it counts, 1–3.
+    pub weight: u8,
+    /// The day it happened (YYYY-MM-DD).
+    pub happened_on: String,
+}
+
+/// Why the observation form cannot be saved as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObservationProblem {
+    /// "What happened" is empty.
+    NothingWritten,
+    /// The day is not a real day (YYYY-MM-DD).
+    NoDay,
+    /// The day is after today.
+    FutureDay,
+}
+
+impl ObservationProblem {
+    /// A calm message for the form.
+    pub fn message(self) -> &'static str {
+        match self {
+            ObservationProblem::NothingWritten => "Write what happened, in a few words.",
+            ObservationProblem::NoDay => "Choose the day it happened.",
+            ObservationProblem::FutureDay => "That day is still to come. Choose today or a day before.",
+        }
+    }
+}
+
+impl ObservationFields {
+    /// Checks the form before saving (the text is kept exactly as typed).
+    pub fn check(&self, today: &str) -> Result<(), ObservationProblem> {
+        if self.what.trim().is_empty() {
+            return Err(ObservationProblem::NothingWritten);
+        }
+        if parse_day(&self.happened_on).is_none() {
+            return Err(ObservationProblem::NoDay);
+        }
+        if self.happened_on.as_str() > today {
+            return Err(ObservationProblem::FutureDay);
+        }
+        Ok(())
+    }
 }
 
 /// The observations about one person, newest first (by day, then by when they were logged).
 pub fn observations_for<'a>(observations: &'a [Observation], person_id: &str) -> Vec<&'a Observation> {
-    let mut list: Vec<&Observation> = observations.iter().filter(|o| o.person_id == person_id).collect();
-    list.sort_by(|a, b| b.happened_on.cmp(&a.happened_on).then_with(|| b.created_at.cmp(&a.created_at)));
+    newest_first(observations, person_id).into_iter().filter_map(|i| observations.get(i)).collect()
+}
+
+/// Where one person's observations are in `observations`, newest first (as [`observations_for`] orders them):
+/// a page of the log can then be copied without copying the whole log.
+pub fn newest_first(observations: &[Observation], person_id: &str) -> Vec<usize> {
+    let mut list: Vec<usize> = (0..observations.len()).filter(|&i| observations[i].person_id == person_id).collect();
+    list.sort_by(|&a, &b| {
+        let (a, b) = (&observations[a], &observations[b]);
+        b.happened_on.cmp(&a.happened_on).then_with(|| b.created_at.cmp(&a.created_at))
+    });
     list
 }
 
@@ -497,28 +588,79 @@ impl PartProfile {
     }
 }
 
+/// What one part of trust adds up to in a log: summed weights and how many observations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PartEvidence {
+    /// Summed weights of what built trust.
+    pub built: u32,
+    /// Summed weights of what broke trust.
+    pub broke: u32,
+    /// How many observations speak to this part.
+    pub count: usize,
+}
+
+/// One person's evidence log added up in a single pass: enough to draw the profile without keeping (or copying)
+/// the observations themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct EvidenceSummary {
+    /// How many observations there are.
+    pub observations: usize,
+    /// Per part, in [`TrustPart::ALL`] order.
+    pub parts: [PartEvidence; 5],
+}
+
+impl EvidenceSummary {
+    /// Adds up `observations` (pass one person's).
+    pub fn of<'a>(observations: impl IntoIterator<Item = &'a Observation>) -> Self {
+        let mut summary = EvidenceSummary::default();
+        for o in observations {
+            summary.observations += 1;
+            let part = &mut summary.parts[o.part as usize];
+            match o.direction {
+                Direction::Built => part.built += u32::from(o.effective_weight()),
+                Direction::Broke => part.broke += u32::from(o.effective_weight()),
+            }
+            part.count += 1;
+        }
+        summary
+    }
+
+    /// What was logged about one part.
+    pub fn part(&self, part: TrustPart) -> PartEvidence {
+        self.parts[part as usize]
+    }
+
+    /// The trust profile: for each of the five parts, the person's gut beside what this evidence supports.
+    pub fn profile(&self, person: &Person) -> Vec<PartProfile> {
+        TrustPart::ALL
+            .into_iter()
+            .map(|part| {
+                let PartEvidence { built, broke, count } = self.part(part);
+                let evidence = (count > 0).then(|| score_from_weights(built, broke));
+                let gut = person.current_gut(part);
+                let gap = match (gut, evidence) {
+                    (Some(g), Some(e)) => Some(i16::from(g) - i16::from(e)),
+                    _ => None,
+                };
+                PartProfile { part, gut, evidence, gap, evidence_count: count }
+            })
+            .collect()
+    }
+}
+
 /// The trust profile of one person: for each of the five parts, gut beside evidence. Only observations with this
 /// person's id are counted.
 pub fn profile(person: &Person, observations: &[Observation]) -> Vec<PartProfile> {
-    TrustPart::ALL
-        .into_iter()
-        .map(|part| {
-            let (built, broke, count) = weights(observations.iter().filter(|o| o.person_id == person.id), part);
-            let evidence = (count > 0).then(|| score_from_weights(built, broke));
-            let gut = person.current_gut(part);
-            let gap = match (gut, evidence) {
-                (Some(g), Some(e)) => Some(i16::from(g) - i16::from(e)),
-                _ => None,
-            };
-            PartProfile { part, gut, evidence, gap, evidence_count: count }
-        })
-        .collect()
+    EvidenceSummary::of(observations.iter().filter(|o| o.person_id == person.id)).profile(person)
 }
 
 /// How the evidence score for one part changed: `(day, score)` after each day with an observation, oldest first,
 /// each counting everything logged up to and including that day. Pass one person's observations.
-pub fn evidence_trend(observations: &[Observation], part: TrustPart) -> Vec<(String, u8)> {
-    let mut relevant: Vec<&Observation> = observations.iter().filter(|o| o.part == part).collect();
+pub fn evidence_trend<'a>(
+    observations: impl IntoIterator<Item = &'a Observation>,
+    part: TrustPart,
+) -> Vec<(String, u8)> {
+    let mut relevant: Vec<&Observation> = observations.into_iter().filter(|o| o.part == part).collect();
     relevant.sort_by(|a, b| a.happened_on.cmp(&b.happened_on));
     let (mut built, mut broke) = (0u32, 0u32);
     let mut trend: Vec<(String, u8)> = Vec::new();
@@ -536,6 +678,100 @@ pub fn evidence_trend(observations: &[Observation], part: TrustPart) -> Vec<(Str
     trend
 }
 
+/// Which stretch of the log the patterns describe.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum PatternWindow {
+    /// Everything logged.
+    #[default]
+    AllTime,
+    /// The last `n` months up to today (from the same day `n` months ago).
+    LastMonths(u32),
+    /// From this day (YYYY-MM-DD, as typed; checked by [`PatternWindow::problem`]) up to today.
+    Since(String),
+}
+
+impl PatternWindow {
+    /// The choices the picker offers, as `(value, label)`; `"since"` asks for a day.
+    pub const CHOICES: [(&'static str, &'static str); 5] = [
+        ("all", "All time"),
+        ("1m", "The last month"),
+        ("3m", "The last 3 months"),
+        ("12m", "The last year"),
+        ("since", "Since a day you choose"),
+    ];
+
+    /// The window for a picker value, with the day typed for `"since"`; all time for anything unknown.
+    pub fn from_choice(value: &str, day: &str) -> Self {
+        match value {
+            "1m" => PatternWindow::LastMonths(1),
+            "3m" => PatternWindow::LastMonths(3),
+            "12m" => PatternWindow::LastMonths(12),
+            "since" => PatternWindow::Since(day.to_owned()),
+            _ => PatternWindow::AllTime,
+        }
+    }
+
+    /// The picker value of this window.
+    pub fn choice(&self) -> &'static str {
+        match self {
+            PatternWindow::AllTime => "all",
+            PatternWindow::LastMonths(1) => "1m",
+            PatternWindow::LastMonths(12) => "12m",
+            PatternWindow::LastMonths(_) => "3m",
+            PatternWindow::Since(_) => "since",
+        }
+    }
+
+    /// Why the patterns cannot be shown for this window yet (a day still to choose, or one in the future).
+    pub fn problem(&self, today: &str) -> Option<&'static str> {
+        match self {
+            PatternWindow::Since(day) if day.is_empty() => Some("Choose the day to count from."),
+            PatternWindow::Since(day) if parse_day(day).is_none() => {
+                Some("That is not a day that can be read. Choose one with the date field.")
+            }
+            PatternWindow::Since(day) if day.as_str() > today => {
+                Some("That day is still to come. Choose today or a day before.")
+            }
+            _ => None,
+        }
+    }
+
+    /// The first day counted (YYYY-MM-DD), or `None` for everything (also while there is a [`problem`]).
+    ///
+    /// [`problem`]: PatternWindow::problem
+    pub fn first_day(&self, today: &str) -> Option<String> {
+        match self {
+            PatternWindow::AllTime => None,
+            PatternWindow::LastMonths(n) => months_before(today, *n),
+            PatternWindow::Since(day) => parse_day(day).is_some().then(|| day.clone()),
+        }
+    }
+
+    /// How the sentences name the window: "", " in the last 3 months", " since 1 March 2026" (the day as
+    /// `show_day` writes it, in the user's locale).
+    pub fn phrase(&self, show_day: impl Fn(&str) -> String) -> String {
+        match self {
+            PatternWindow::AllTime => String::new(),
+            PatternWindow::LastMonths(1) => " in the last month".to_owned(),
+            PatternWindow::LastMonths(12) => " in the last year".to_owned(),
+            PatternWindow::LastMonths(n) => format!(" in the last {n} months"),
+            PatternWindow::Since(day) if parse_day(day).is_some() => format!(" since {}", show_day(day)),
+            PatternWindow::Since(_) => String::new(),
+        }
+    }
+}
+
+/// The same day `months` months before `day` (YYYY-MM-DD), or the last day of that month when it is shorter
+/// (31 May − 3 months = 28 or 29 February). `None` if `day` cannot be read.
+pub fn months_before(day: &str, months: u32) -> Option<String> {
+    let (year, month, dom) = parse_day(day)?;
+    let index = i64::from(year) * 12 + i64::from(month) - 1 - i64::from(months);
+    let year = i32::try_from(index.div_euclid(12)).ok().filter(|y| *y >= 1)?;
+    let month = u32::try_from(index.rem_euclid(12)).ok()? + 1;
+    let dom = dom.min(days_in_month(year, month));
+    Some(format!("{year:04}-{month:02}-{dom:02}"))
+}
+
 /// "once", "twice" or "N times".
 fn times(n: usize) -> String {
     match n {
@@ -545,12 +781,20 @@ fn times(n: usize) -> String {
     }
 }
 
-/// Plain sentences about what the log shows on or after `since_day` (YYYY-MM-DD; empty = everything), e.g.
-/// "Kept 8 of 10 commitments since 2026-03-01." Pass one person's observations. Empty when nothing is logged.
-pub fn patterns(observations: &[Observation], since_day: &str) -> Vec<String> {
-    let recent: Vec<&Observation> = observations.iter().filter(|o| o.happened_on.as_str() >= since_day).collect();
+/// Plain sentences about what the log shows in `window` (up to `today`), e.g. "Kept 8 of 10 commitments in the
+/// last 3 months." Pass one person's observations; `show_day` writes a day for the sentence. Empty when nothing
+/// was logged in the window.
+pub fn patterns<'a>(
+    observations: impl IntoIterator<Item = &'a Observation>,
+    window: &PatternWindow,
+    today: &str,
+    show_day: impl Fn(&str) -> String,
+) -> Vec<String> {
+    let first_day = window.first_day(today).unwrap_or_default();
+    let recent: Vec<&Observation> =
+        observations.into_iter().filter(|o| o.happened_on.as_str() >= first_day.as_str()).collect();
     let count = |kind: QuickKind| recent.iter().filter(|o| o.kind == Some(kind)).count();
-    let since = if since_day.is_empty() { String::new() } else { format!(" since {since_day}") };
+    let since = window.phrase(show_day);
     let mut sentences = Vec::new();
     if recent.is_empty() {
         return sentences;

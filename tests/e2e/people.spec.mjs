@@ -252,3 +252,202 @@ test('rename a person from their page; a duplicate name asks once more', async (
   await waitForApp(page);
   await expect(page.locator('h1')).toContainText('Robin B.');
 });
+
+/** The stored observations' envelopes, by key. */
+async function storedObservations(page) {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('trust-steps/observations/'))
+        .map((k) => [k, JSON.parse(localStorage.getItem(k)).data]),
+    ),
+  );
+}
+
+test('edit an observation and a ladder experiment: cancel keeps them, saving keeps the id, reload shows the change', async ({
+  page,
+  server,
+}) => {
+  await page.goto(server.origin + '/people');
+  await waitForApp(page);
+  await addPerson(page, 'Noor', 'Friend');
+  await page.getByRole('link', { name: 'Noor' }).click();
+  await page.getByRole('button', { name: 'Kept a commitment' }).click();
+  await expect(page.locator('.observation')).toHaveCount(1);
+  const [[key, original]] = Object.entries(await storedObservations(page));
+  const editButton = () => page.locator('.observation').first().getByRole('button', { name: /^Edit observation from/ });
+
+  // Cancel loses nothing: the entry is as it was, and focus is back on its Edit button.
+  await editButton().click();
+  const what = page.getByLabel('What happened?');
+  await expect(what).toBeFocused();
+  await expect(what).toHaveValue('Kept a commitment');
+  await expect(page.getByLabel('Which part of trust does it speak to?')).toHaveValue('reliability');
+  await expect(page.getByRole('radio', { name: 'Built trust' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Some (2)' })).toBeChecked();
+  await what.fill('Something else entirely');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.locator('.observation__what')).toHaveText('Kept a commitment');
+  await expect(editButton()).toBeFocused();
+  expect(await storedObservations(page)).toEqual({ [key]: original });
+
+  // Bad input gets a clear message and keeps what was typed.
+  await editButton().click();
+  await what.fill('Came two hours late <i>again</i>');
+  await page.getByRole('radio', { name: 'Broke trust' }).check();
+  await page.getByRole('radio', { name: 'A lot (3)' }).check();
+  await page.getByLabel('When did it happen?').fill('2099-01-01');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('alert')).toContainText('That day is still to come');
+  await expect(what).toHaveValue('Came two hours late <i>again</i>');
+  await page.getByLabel('When did it happen?').fill('2026-02-03');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.locator('.toast')).toContainText('Changes saved.');
+
+  const day = await page.evaluate(() => new Date('2026-02-03T12:00:00').toLocaleDateString());
+  const check = async () => {
+    await expect(page.locator('.observation')).toHaveCount(1);
+    await expect(page.locator('.observation')).toContainText(`${day} · Reliability · Broke trust · counts a lot`);
+    await expect(page.locator('.observation__what')).toHaveText('Came two hours late <i>again</i>');
+    await expect(page.locator('main i')).toHaveCount(0);
+    // No longer a kept commitment: the pattern and the score follow the edit (broke, weight 3: 50 × 3 / 6).
+    await expect(page.locator('.patterns')).toHaveText('You logged 1 thing: 0 built trust and 1 broke it.');
+    await expect(part(page, 'Reliability')).toContainText('The evidence: 25');
+  };
+  await check();
+  const stored = await storedObservations(page);
+  expect(Object.keys(stored)).toEqual([key]);
+  expect(stored[key].id).toBe(original.id);
+  expect(stored[key].created_at).toBe(original.created_at);
+  expect(stored[key].updated_at > original.updated_at).toBe(true);
+  expect(stored[key].kind).toBeNull();
+
+  // A ladder experiment: plan it, correct the plan (after a cancel), record it, correct the outcome.
+  await page.getByRole('button', { name: 'Start with the suggested steps' }).click();
+  const step = () => page.locator('.ladder-step').first();
+  const experiment = () => step().locator('.experiment').first();
+  await step().getByRole('button', { name: /Plan an experiment/ }).click();
+  await step().getByLabel('What do you fear will happen?').fill('They will change the subject');
+  await step().getByRole('button', { name: 'Save the plan' }).click();
+  await expect(experiment()).toContainText('It felt 50% likely; anxiety 5 of 10.');
+
+  await experiment().getByRole('button', { name: 'Edit the experiment “They will change the subject”' }).click();
+  await expect(experiment().getByLabel('What do you fear will happen?')).toBeFocused();
+  await expect(experiment().getByLabel('What do you fear will happen?')).toHaveValue('They will change the subject');
+  await experiment().getByLabel('What do you fear will happen?').fill('They will laugh');
+  await experiment().getByRole('button', { name: 'Cancel' }).click();
+  await expect(experiment().locator('.experiment__fear')).toHaveText('You feared: They will change the subject');
+
+  await experiment().getByRole('button', { name: /^Edit the experiment/ }).click();
+  await experiment().getByLabel('What do you fear will happen?').fill('');
+  await experiment().getByRole('button', { name: 'Save changes' }).click();
+  await expect(experiment().getByRole('alert')).toContainText('Write what you fear might happen');
+  await experiment().getByLabel('What do you fear will happen?').fill('They will laugh');
+  await experiment().getByLabel('How likely does that feel? (0–100 %)').fill('80');
+  await experiment().getByRole('button', { name: 'Save changes' }).click();
+  await expect(experiment().locator('.experiment__fear')).toHaveText('You feared: They will laugh');
+  await expect(experiment()).toContainText('It felt 80% likely; anxiety 5 of 10.');
+
+  await experiment().getByRole('button', { name: 'Record what happened' }).click();
+  await experiment().getByLabel('What actually happened?').fill('They smiled and listened');
+  await experiment().getByRole('radio', { name: 'Supportive' }).check();
+  await experiment().getByRole('radio', { name: 'No', exact: true }).check();
+  await experiment().getByRole('button', { name: 'Save what happened' }).click();
+  await expect(page.locator('.ladder-stats')).toContainText('came true in 0 of 1 experiment');
+
+  await experiment().getByRole('button', { name: /^Edit the experiment/ }).click();
+  await expect(experiment().getByLabel('What actually happened?')).toHaveValue('They smiled and listened');
+  await expect(experiment().getByRole('radio', { name: 'Supportive' })).toBeChecked();
+  await experiment().getByRole('radio', { name: 'Neutral' }).check();
+  await experiment().getByRole('radio', { name: 'Yes', exact: true }).check();
+  await experiment().getByLabel('What did you learn?').fill('It stung a little, and I was fine');
+  await experiment().getByRole('button', { name: 'Save changes' }).click();
+  const sentence =
+    'The outcome you feared came true in 1 of 1 experiment. Beforehand you rated it about 80% likely on average.';
+  await expect(page.locator('.ladder-stats')).toHaveText(sentence);
+
+  // Delete an experiment, then Undo puts it back where it was.
+  await experiment().getByRole('button', { name: /^Delete the experiment/ }).click();
+  await expect(step().locator('.experiment')).toHaveCount(0);
+  await expect(page.locator('.toast')).toContainText('Experiment deleted.');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(step().locator('.experiment')).toHaveCount(1);
+
+  await page.reload();
+  await waitForApp(page);
+  await check();
+  await expect(experiment().locator('.experiment__fear')).toHaveText('You feared: They will laugh');
+  await expect(experiment()).toContainText('It felt 80% likely');
+  await expect(experiment().locator('.experiment__after')).toContainText('Neutral');
+  await expect(experiment().locator('.experiment__after')).toContainText('It stung a little, and I was fine');
+  await expect(page.locator('.ladder-stats')).toHaveText(sentence);
+});
+
+test('the since picker counts the patterns over the chosen stretch of time', async ({ page, server }) => {
+  await page.goto(server.url);
+  await waitForApp(page);
+  const days = await page.evaluate(() => {
+    const pad = (n) => String(n).padStart(2, '0');
+    const ago = (n) => {
+      const d = new Date();
+      d.setDate(d.getDate() - n);
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    };
+    const now = new Date().toISOString();
+    const put = (key, data) => localStorage.setItem(key, JSON.stringify({ schema: 1, data }));
+    const person = 'a'.repeat(32);
+    put(`trust-steps/people/${person}`, { id: person, name: 'Sky', relationship: 'friend', created_at: now, updated_at: now });
+    const entries = [
+      ['kept_commitment', 'built', 200],
+      ['kept_commitment', 'built', 200],
+      ['kept_commitment', 'built', 200],
+      ['broke_commitment', 'broke', 200],
+      ['kept_commitment', 'built', 10],
+      ['broke_commitment', 'broke', 10],
+    ];
+    entries.forEach(([kind, direction, daysAgo], i) => {
+      const id = `${'b'.repeat(30)}${pad(i)}`;
+      const what = kind === 'kept_commitment' ? 'Kept a commitment' : 'Broke a commitment';
+      put(`trust-steps/observations/${id}`, {
+        id, person_id: person, created_at: now, updated_at: now, happened_on: ago(daysAgo), what,
+        part: 'reliability', direction, weight: 2, kind,
+      });
+    });
+    const local = (day) => new Date(`${day}T12:00:00`).toLocaleDateString();
+    return { person, old: ago(200), middle: ago(100), today: ago(0), tomorrow: ago(-1), local: { old: local(ago(200)), middle: local(ago(100)), today: local(ago(0)) } };
+  });
+  await page.goto(`${server.origin}/people/${days.person}`);
+  await waitForApp(page);
+  const patterns = page.locator('.patterns-result');
+  const over = page.getByLabel('Count what was logged over');
+  await expect(over).toHaveValue('all');
+  await expect(patterns).toContainText('You logged 6 things: 4 built trust and 2 broke it.');
+  await expect(patterns).toContainText('Kept 4 of 6 commitments.');
+
+  await over.selectOption('The last 3 months');
+  await expect(patterns).toContainText('You logged 2 things in the last 3 months: 1 built trust and 1 broke it.');
+  await expect(patterns).toContainText('Kept 1 of 2 commitments in the last 3 months.');
+  await over.selectOption('The last year');
+  await expect(patterns).toContainText('Kept 4 of 6 commitments in the last year.');
+
+  await over.selectOption('Since a day you choose');
+  await expect(patterns).toHaveText('Choose the day to count from.');
+  const since = page.getByLabel('Since', { exact: true });
+  await since.fill(days.old);
+  await expect(patterns).toContainText(`Kept 4 of 6 commitments since ${days.local.old}.`);
+  await since.fill(days.middle);
+  await expect(patterns).toContainText(`Kept 1 of 2 commitments since ${days.local.middle}.`);
+  await since.fill(days.tomorrow);
+  await expect(patterns).toHaveText('That day is still to come. Choose today or a day before.');
+  await since.fill(days.today);
+  await expect(patterns).toHaveText(`Nothing logged since ${days.local.today}.`);
+
+  // The chosen day is kept while another choice is looked at.
+  await since.fill(days.middle);
+  await over.selectOption('All time');
+  await expect(page.getByLabel('Since', { exact: true })).toHaveCount(0);
+  await expect(patterns).toContainText('Kept 4 of 6 commitments.');
+  await over.selectOption('Since a day you choose');
+  await expect(page.getByLabel('Since', { exact: true })).toHaveValue(days.middle);
+  await expect(patterns).toContainText(`Kept 1 of 2 commitments since ${days.local.middle}.`);
+});

@@ -1,28 +1,43 @@
-//! A person's evidence log: one-tap quick entries, the full form, and the log newest first with Delete (Undo).
+//! A person's evidence log: one-tap quick entries, the full form, and the log newest first with Edit and Delete
+//! (Undo). The log draws its newest entries first and more on request, copying only the entries it draws.
 
-use crate::domain::people::{observations_for, Direction, Observation, QuickKind, TrustPart};
+use crate::domain::people::{newest_first, Direction, Observation, ObservationFields, QuickKind, TrustPart};
 use crate::state::{new_id, now_iso, today, AppState, Toast};
 use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::fields::TextArea;
-use crate::ui::components::show_more::{ShowMore, PAGE};
-use crate::ui::platform::local_day;
+use crate::ui::components::show_more::ShowMore;
+use crate::ui::platform::{focus_element, local_day};
 use leptos::prelude::*;
 
 /// What the weights mean, as the form offers them.
 const WEIGHTS: [(u8, &str); 3] = [(1, "A little"), (2, "Some"), (3, "A lot")];
+
+/// How many of the newest observations the log draws when the page opens ("Show more" adds more).
+const FIRST_PAGE: usize = 10;
 
 /// The evidence log of one person.
 #[component]
 pub fn EvidenceLog(id: String) -> impl IntoView {
     let state = AppState::get();
     let pid = StoredValue::new(id);
-    let entries = Memo::new(move |_| {
-        pid.with_value(|id| {
-            state.observations.with(|all| observations_for(all, id).into_iter().cloned().collect::<Vec<_>>())
+    // Positions of this person's observations in the collection, newest first: the log copies only what it draws.
+    let order = Memo::new(move |_| pid.with_value(|id| state.observations.with(|all| newest_first(all, id))));
+    let shown = RwSignal::new(FIRST_PAGE);
+    // The observation whose edit form is open, if any.
+    let editing = RwSignal::new(None::<String>);
+    let visible = move || {
+        let open = editing.get();
+        state.observations.with(|all| {
+            order.with(|order| {
+                order
+                    .iter()
+                    .take(shown.get())
+                    .filter_map(|&i| all.get(i))
+                    .map(|o| (o.clone(), open.as_deref() == Some(o.id.as_str())))
+                    .collect::<Vec<_>>()
+            })
         })
-    });
-    let shown = RwSignal::new(PAGE);
-    let visible = move || entries.with(|e| e.iter().take(shown.get()).cloned().collect::<Vec<_>>());
+    };
     let quick = move |kind: QuickKind| {
         let entry = pid.with_value(|id| Observation::quick(new_id(), id, kind, &today(), &now_iso()));
         state.save_record(state.observations, entry);
@@ -50,167 +65,253 @@ pub fn EvidenceLog(id: String) -> impl IntoView {
                     })
                     .collect_view()}
             </div>
-            <ObservationForm pid=pid/>
+            <div class="card observation-form">
+                <Disclosure label="Log something in your own words">
+                    <ObservationForm pid=pid id_prefix="observation" existing=None on_done=|| ()/>
+                </Disclosure>
+            </div>
             <h3>"What you have logged"</h3>
             <Show
-                when=move || entries.with(|e| !e.is_empty())
+                when=move || order.with(|o| !o.is_empty())
                 fallback=|| view! { <p class="empty-state">"Nothing logged yet. Start with one thing they did recently, good or bad."</p> }
             >
                 <p class="hint">
-                    {move || match entries.with(Vec::len) {
+                    {move || match order.with(Vec::len) {
                         1 => "1 observation, newest first.".to_owned(),
                         n => format!("{n} observations, newest first."),
                     }}
                 </p>
                 <ul class="card-list observation-list">
-                    <For each=visible key=|o| (o.id.clone(), o.updated_at.clone()) let:entry>
-                        <ObservationItem entry=entry/>
+                    // Opening or closing an edit form redraws only that entry (the key changes), so no entry needs
+                    // its own reactive state.
+                    <For each=visible key=|(o, open)| (o.id.clone(), o.updated_at.clone(), *open) let:item>
+                        <ObservationItem pid=pid entry=item.0 open=item.1 editing=editing/>
                     </For>
                 </ul>
-                <ShowMore total=Signal::derive(move || entries.with(Vec::len)) shown=shown/>
+                <ShowMore total=Signal::derive(move || order.with(Vec::len)) shown=shown/>
             </Show>
         </section>
     }
 }
 
-/// One logged observation, exactly as typed, with Delete.
+/// One logged observation, exactly as typed, with Edit and Delete — or, while `open`, its edit form.
 #[component]
-fn ObservationItem(entry: Observation) -> impl IntoView {
+fn ObservationItem(
+    pid: StoredValue<String>,
+    entry: Observation,
+    open: bool,
+    editing: RwSignal<Option<String>>,
+) -> impl IntoView {
     let state = AppState::get();
-    let id = entry.id.clone();
+    let item_id = format!("obs-{}", entry.id);
+    let edit_button = format!("obs-edit-{}", entry.id);
+    if open {
+        let back_to = edit_button.clone();
+        let close = move || {
+            editing.set(None);
+            let back_to = back_to.clone();
+            request_animation_frame(move || focus_element(&back_to));
+        };
+        return view! {
+            <li class="card observation observation--editing" id=item_id>
+                <ObservationForm pid=pid id_prefix="edit-observation" existing=Some(entry) on_done=close/>
+            </li>
+        }
+        .into_any();
+    }
+    let id = StoredValue::new(entry.id.clone());
+    let day = local_day(&entry.happened_on);
     let weight = WEIGHTS.iter().find(|(w, _)| *w == entry.effective_weight()).map_or("", |(_, l)| l);
-    let meta = format!(
-        "{} · {} · {} · counts {}",
-        local_day(&entry.happened_on),
-        entry.part.label(),
-        entry.direction.label(),
-        weight.to_lowercase()
-    );
+    let meta =
+        format!("{day} · {} · {} · counts {}", entry.part.label(), entry.direction.label(), weight.to_lowercase());
+    let which = format!(" observation from {day}");
+    let edit = move |_| {
+        editing.set(Some(id.get_value()));
+        request_animation_frame(|| focus_element("edit-observation-what"));
+    };
     view! {
-        <li class="card observation" class:observation--broke=entry.direction == Direction::Broke>
+        <li class="card observation" class:observation--broke=entry.direction == Direction::Broke id=item_id>
             <p class="observation__meta">{meta}</p>
-            <p class="observation__what user-text">{entry.what.clone()}</p>
-            <button
-                type="button"
-                class="button button--quiet"
-                on:click=move |_| state.delete_record(state.observations, &id, "Observation")
-            >
-                "Delete"<span class="visually-hidden">{format!(" observation from {}", local_day(&entry.happened_on))}</span>
-            </button>
+            <p class="observation__what user-text">{entry.what}</p>
+            <div class="button-row">
+                <button type="button" class="button button--quiet" id=edit_button on:click=edit>
+                    "Edit"<span class="visually-hidden">{which.clone()}</span>
+                </button>
+                <button
+                    type="button"
+                    class="button button--quiet"
+                    on:click=move |_| id.with_value(|id| state.delete_record(state.observations, id, "Observation"))
+                >
+                    "Delete"<span class="visually-hidden">{which}</span>
+                </button>
+            </div>
         </li>
     }
+    .into_any()
 }
 
-/// The full form: what happened, which part, built or broke, how much it counts, and the day.
+/// The full form: what happened, which part, built or broke, how much it counts, and the day. With `existing`
+/// it edits that observation (same id, `updated_at` bumped) and offers Cancel; without, it adds a new one.
 #[component]
-fn ObservationForm(pid: StoredValue<String>) -> impl IntoView {
+fn ObservationForm(
+    pid: StoredValue<String>,
+    /// Keeps the ids of the add form and an edit form apart.
+    id_prefix: &'static str,
+    existing: Option<Observation>,
+    /// Called after an edit is saved or cancelled.
+    on_done: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
     let state = AppState::get();
-    let what = RwSignal::new(String::new());
-    let part = RwSignal::new(TrustPart::Reliability);
-    let direction = RwSignal::new(Direction::Built);
-    let weight = RwSignal::new(2u8);
-    let day = RwSignal::new(today());
+    let is_edit = existing.is_some();
+    let start = existing.as_ref().map(Observation::fields).unwrap_or_else(|| ObservationFields {
+        what: String::new(),
+        part: TrustPart::Reliability,
+        direction: Direction::Built,
+        weight: 2,
+        happened_on: today(),
+    });
+    let existing = StoredValue::new(existing);
+    let what = RwSignal::new(start.what);
+    let part = RwSignal::new(start.part);
+    let direction = RwSignal::new(start.direction);
+    let weight = RwSignal::new(start.weight);
+    let day = RwSignal::new(start.happened_on);
     let error = RwSignal::new(None::<&'static str>);
+    let done = on_done.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let text = what.get_untracked();
-        if text.trim().is_empty() {
-            error.set(Some("Write what happened, in a few words."));
+        let fields = ObservationFields {
+            what: what.get_untracked(),
+            part: part.get_untracked(),
+            direction: direction.get_untracked(),
+            weight: weight.get_untracked(),
+            happened_on: day.get_untracked(),
+        };
+        if let Err(problem) = fields.check(&today()) {
+            error.set(Some(problem.message()));
             return;
         }
         error.set(None);
-        let happened_on = Some(day.get_untracked()).filter(|d| d.len() == 10).unwrap_or_else(today);
-        let mut entry = pid.with_value(|id| Observation::new(new_id(), id, &happened_on, &now_iso()));
-        entry.what = text;
-        entry.part = part.get_untracked();
-        entry.direction = direction.get_untracked();
-        entry.weight = weight.get_untracked();
-        state.save_record(state.observations, entry);
-        state.toast.set(Some(Toast { message: "Observation saved.".to_owned(), undo: None }));
-        what.set(String::new());
+        let now = now_iso();
+        match existing.get_value() {
+            Some(original) => {
+                // Start from what is stored now (another tab may have changed other fields); if it was deleted
+                // meanwhile, saving brings it back rather than losing what was typed.
+                let mut entry = state
+                    .observations
+                    .with_untracked(|all| all.iter().find(|o| o.id == original.id).cloned())
+                    .unwrap_or(original);
+                entry.revise(fields, &now);
+                state.save_record(state.observations, entry);
+                state.toast.set(Some(Toast { message: "Changes saved.".to_owned(), undo: None }));
+                done();
+            }
+            None => {
+                let mut entry = pid.with_value(|id| Observation::new(new_id(), id, &fields.happened_on, &now));
+                entry.revise(fields, &now);
+                state.save_record(state.observations, entry);
+                state.toast.set(Some(Toast { message: "Observation saved.".to_owned(), undo: None }));
+                what.set(String::new());
+            }
+        }
     };
+    let field = move |name: &str| format!("{id_prefix}-{name}");
     view! {
-        <div class="card observation-form">
-            <Disclosure label="Log something in your own words">
-            <form on:submit=save novalidate=true>
-                <TextArea
-                    id="observation-what"
-                    label="What happened?"
-                    hint="What they did or said — facts, as far as you can tell."
-                    rows=3
-                    value=Signal::derive(move || what.get())
-                    on_input=move |t| {
-                        what.set(t);
+        <form on:submit=save novalidate=true>
+            {is_edit.then(|| view! { <h4>"Edit this observation"</h4> })}
+            <TextArea
+                id=field("what")
+                label="What happened?"
+                hint="What they did or said — facts, as far as you can tell."
+                rows=3
+                value=Signal::derive(move || what.get())
+                on_input=move |t| {
+                    what.set(t);
+                    error.set(None);
+                }
+            />
+            <div class="field">
+                <label for=field("part")>"Which part of trust does it speak to?"</label>
+                <select
+                    id=field("part")
+                    on:change=move |ev| {
+                        if let Some(p) = TrustPart::from_slug(&event_target_value(&ev)) {
+                            part.set(p);
+                        }
+                    }
+                >
+                    {TrustPart::ALL
+                        .into_iter()
+                        .map(|p| view! { <option value=p.slug() selected=move || part.get() == p>{p.label()}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <fieldset class="choice-group">
+                <legend>"Did it build trust or break it?"</legend>
+                {Direction::ALL
+                    .into_iter()
+                    .map(|d| {
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="radio"
+                                    name=field("direction")
+                                    prop:checked=move || direction.get() == d
+                                    on:change=move |_| direction.set(d)
+                                />
+                                {d.label()}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <fieldset class="choice-group">
+                <legend>"How much does it count?"</legend>
+                {WEIGHTS
+                    .into_iter()
+                    .map(|(w, label)| {
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="radio"
+                                    name=field("weight")
+                                    prop:checked=move || weight.get() == w
+                                    on:change=move |_| weight.set(w)
+                                />
+                                {format!("{label} ({w})")}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <div class="field">
+                <label for=field("day")>"When did it happen?"</label>
+                <input
+                    id=field("day")
+                    type="date"
+                    max=today()
+                    prop:value=move || day.get()
+                    on:change=move |ev| {
+                        day.set(event_target_value(&ev));
                         error.set(None);
                     }
                 />
-                {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-                <div class="field">
-                    <label for="observation-part">"Which part of trust does it speak to?"</label>
-                    <select
-                        id="observation-part"
-                        on:change=move |ev| {
-                            if let Some(p) = TrustPart::from_slug(&event_target_value(&ev)) {
-                                part.set(p);
-                            }
+            </div>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <div class="button-row">
+                <button type="submit" class="button button--primary">
+                    {if is_edit { "Save changes" } else { "Save observation" }}
+                </button>
+                {is_edit
+                    .then(|| {
+                        let on_done = on_done.clone();
+                        view! {
+                            <button type="button" class="button button--quiet" on:click=move |_| on_done()>
+                                "Cancel"
+                            </button>
                         }
-                    >
-                        {TrustPart::ALL
-                            .into_iter()
-                            .map(|p| view! { <option value=p.slug() selected=move || part.get() == p>{p.label()}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                <fieldset class="choice-group">
-                    <legend>"Did it build trust or break it?"</legend>
-                    {Direction::ALL
-                        .into_iter()
-                        .map(|d| {
-                            view! {
-                                <label class="choice">
-                                    <input
-                                        type="radio"
-                                        name="observation-direction"
-                                        prop:checked=move || direction.get() == d
-                                        on:change=move |_| direction.set(d)
-                                    />
-                                    {d.label()}
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
-                <fieldset class="choice-group">
-                    <legend>"How much does it count?"</legend>
-                    {WEIGHTS
-                        .into_iter()
-                        .map(|(w, label)| {
-                            view! {
-                                <label class="choice">
-                                    <input
-                                        type="radio"
-                                        name="observation-weight"
-                                        prop:checked=move || weight.get() == w
-                                        on:change=move |_| weight.set(w)
-                                    />
-                                    {format!("{label} ({w})")}
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
-                <div class="field">
-                    <label for="observation-day">"When did it happen?"</label>
-                    <input
-                        id="observation-day"
-                        type="date"
-                        prop:value=move || day.get()
-                        on:change=move |ev| day.set(event_target_value(&ev))
-                    />
-                </div>
-                <button type="submit" class="button button--primary">"Save observation"</button>
-            </form>
-            </Disclosure>
-        </div>
+                    })}
+            </div>
+        </form>
     }
 }

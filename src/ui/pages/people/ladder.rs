@@ -2,13 +2,14 @@
 //! before, what actually happened after — and how often the feared outcome came true.
 
 use crate::domain::ladder::{
-    default_ladder, ladder_for, ladder_stats, reorder, waiting_for_after, Experiment, LadderStep, Response,
+    default_ladder, ladder_for, ladder_stats, reorder, waiting_for_after, After, Before, Experiment, LadderStep,
+    Response,
 };
 use crate::state::{new_id, now_iso, AppState, Toast};
 use crate::ui::components::fields::{Scale, TextArea, TextInput};
-use crate::ui::platform::focus_target;
-use crate::ui::platform::local_day;
+use crate::ui::platform::{focus_element, focus_target, local_day};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// One person's ladder, lowest step first, as owned values.
 fn steps_of(state: AppState, person_id: &str, track: bool) -> Vec<LadderStep> {
@@ -275,7 +276,123 @@ fn StepCard(
     }
 }
 
-/// The "before" part of an experiment: the fear, how likely it feels, how anxious I am.
+/// The "before" fields of an experiment: the fear, how likely it feels, how anxious I am.
+#[component]
+fn BeforeFields(
+    /// Prefix for the field ids.
+    prefix: String,
+    fear: RwSignal<String>,
+    likelihood: RwSignal<u8>,
+    anxiety: RwSignal<u8>,
+    /// Cleared as the fear is typed.
+    error: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
+    view! {
+        <TextArea
+            id=format!("{prefix}-fear")
+            label="What do you fear will happen?"
+            rows=2
+            value=Signal::derive(move || fear.get())
+            on_input=move |t| {
+                fear.set(t);
+                error.set(None);
+            }
+        />
+        <Scale
+            id=format!("{prefix}-likelihood")
+            label="How likely does that feel? (0–100 %)"
+            value=Signal::derive(move || likelihood.get())
+            on_change=move |v| likelihood.set(v)
+        />
+        <Scale
+            id=format!("{prefix}-anxiety")
+            label="How anxious do you feel about it? (0–10)"
+            value=Signal::derive(move || anxiety.get())
+            on_change=move |v| anxiety.set(v)
+            max=10
+            step=1
+        />
+    }
+}
+
+/// The "after" fields: what happened, their response, whether the fear came true, what I learned.
+#[component]
+fn AfterFields(
+    /// Prefix for the field ids and radio-group names.
+    prefix: String,
+    what: RwSignal<String>,
+    response: RwSignal<Option<Response>>,
+    came_true: RwSignal<Option<bool>>,
+    learned: RwSignal<String>,
+    /// Cleared as what happened is typed.
+    error: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
+    let group = move |suffix: &str| format!("{prefix}-{suffix}");
+    view! {
+        <TextArea
+            id=group("what")
+            label="What actually happened?"
+            rows=2
+            value=Signal::derive(move || what.get())
+            on_input=move |t| {
+                what.set(t);
+                error.set(None);
+            }
+        />
+        <fieldset class="choice-group">
+            <legend>"How did they respond to your openness?"</legend>
+            {Response::ALL
+                .into_iter()
+                .map(|r| {
+                    view! {
+                        <label class="choice">
+                            <input
+                                type="radio"
+                                name=group("response")
+                                prop:checked=move || response.get() == Some(r)
+                                on:change=move |_| response.set(Some(r))
+                            />
+                            {r.label()}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+        <fieldset class="choice-group">
+            <legend>"Did the outcome you feared come true?"</legend>
+            {[(Some(true), "Yes"), (Some(false), "No"), (None, "Not sure")]
+                .into_iter()
+                .map(|(value, label)| {
+                    view! {
+                        <label class="choice">
+                            <input
+                                type="radio"
+                                name=group("came-true")
+                                prop:checked=move || came_true.get() == value
+                                on:change=move |_| came_true.set(value)
+                            />
+                            {label}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+        <TextArea
+            id=group("learned")
+            label="What did you learn?"
+            rows=2
+            value=Signal::derive(move || learned.get())
+            on_input=move |t| learned.set(t)
+        />
+    }
+}
+
+/// A form's error message, if any.
+fn error_line(error: RwSignal<Option<&'static str>>) -> impl IntoView {
+    move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })
+}
+
+/// Planning an experiment: the "before" part.
 #[component]
 fn PlanForm(step_id: String, on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let state = AppState::get();
@@ -287,13 +404,17 @@ fn PlanForm(step_id: String, on_done: impl Fn() + Copy + Send + Sync + 'static) 
     let error = RwSignal::new(None::<&'static str>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let text = fear.get_untracked();
-        if text.trim().is_empty() {
-            error.set(Some("Write what you fear might happen — one line is enough."));
+        let before = Before {
+            fear: fear.get_untracked(),
+            likelihood: likelihood.get_untracked(),
+            anxiety: anxiety.get_untracked(),
+        };
+        if let Err(problem) = before.check() {
+            error.set(Some(problem));
             return;
         }
         let now = now_iso();
-        let experiment = Experiment::new(new_id(), &text, likelihood.get_untracked(), anxiety.get_untracked(), &now);
+        let experiment = Experiment::new(new_id(), &before.fear, before.likelihood, before.anxiety, &now);
         sid.with_value(|id| change_step(state, id, |s| s.plan(experiment, &now)));
         state
             .toast
@@ -303,31 +424,8 @@ fn PlanForm(step_id: String, on_done: impl Fn() + Copy + Send + Sync + 'static) 
     view! {
         <form class="experiment-form" on:submit=save novalidate=true>
             <h4>"Before you try it"</h4>
-            <TextArea
-                id=format!("{prefix}-fear")
-                label="What do you fear will happen?"
-                rows=2
-                value=Signal::derive(move || fear.get())
-                on_input=move |t| {
-                    fear.set(t);
-                    error.set(None);
-                }
-            />
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            <Scale
-                id=format!("{prefix}-likelihood")
-                label="How likely does that feel? (0–100 %)"
-                value=Signal::derive(move || likelihood.get())
-                on_change=move |v| likelihood.set(v)
-            />
-            <Scale
-                id=format!("{prefix}-anxiety")
-                label="How anxious do you feel about it? (0–10)"
-                value=Signal::derive(move || anxiety.get())
-                on_change=move |v| anxiety.set(v)
-                max=10
-                step=1
-            />
+            <BeforeFields prefix=prefix fear=fear likelihood=likelihood anxiety=anxiety error=error/>
+            {error_line(error)}
             <div class="button-row">
                 <button type="submit" class="button button--primary">"Save the plan"</button>
                 <button type="button" class="button button--quiet" on:click=move |_| on_done()>"Cancel"</button>
@@ -336,74 +434,134 @@ fn PlanForm(step_id: String, on_done: impl Fn() + Copy + Send + Sync + 'static) 
     }
 }
 
-/// One experiment: the plan, and either its outcome or the form to record it.
+/// What an experiment item shows below its plan.
+#[derive(Clone, Copy, PartialEq)]
+enum ItemMode {
+    /// The plan and, if done, the outcome.
+    Show,
+    /// The form to record what happened.
+    Record,
+    /// The form to correct the answers.
+    Edit,
+}
+
+/// The outcome of a done experiment, as recorded.
+fn outcome_view(experiment: &Experiment) -> impl IntoView {
+    let came_true = match experiment.fear_came_true {
+        Some(true) => "Yes",
+        Some(false) => "No",
+        None => "Not sure",
+    };
+    let response = experiment.response.map_or("Not noted", Response::label);
+    view! {
+        <dl class="experiment__after">
+            <dt>"What happened"</dt>
+            <dd class="user-text">{experiment.what_happened.clone()}</dd>
+            <dt>"How they responded"</dt>
+            <dd>{response}</dd>
+            <dt>"Did the feared outcome come true?"</dt>
+            <dd>{came_true}</dd>
+            <dt>"What I learned"</dt>
+            <dd class="user-text">{experiment.learned.clone()}</dd>
+        </dl>
+    }
+}
+
+/// One experiment: the plan, and either its outcome or the form to record it; Edit and Delete (with Undo).
 #[component]
 fn ExperimentItem(step_id: String, experiment: Experiment) -> impl IntoView {
-    let planned_on = local_day(&experiment.planned_at);
-    let before = format!(
-        "Planned {planned_on}. It felt {}% likely; anxiety {} of 10.",
-        experiment.fear_likelihood, experiment.anxiety
-    );
-    let recording = RwSignal::new(false);
-    let eid = experiment.id.clone();
-    let outcome = experiment.is_done().then(|| {
-        let came_true = match experiment.fear_came_true {
-            Some(true) => "Yes",
-            Some(false) => "No",
-            None => "Not sure",
-        };
-        let response = experiment.response.map_or("Not noted", Response::label);
-        view! {
-            <dl class="experiment__after">
-                <dt>"What happened"</dt>
-                <dd class="user-text">{experiment.what_happened.clone()}</dd>
-                <dt>"How they responded"</dt>
-                <dd>{response}</dd>
-                <dt>"Did the feared outcome come true?"</dt>
-                <dd>{came_true}</dd>
-                <dt>"What I learned"</dt>
-                <dd class="user-text">{experiment.learned.clone()}</dd>
-            </dl>
+    let state = AppState::get();
+    let mode = RwSignal::new(ItemMode::Show);
+    let ids = StoredValue::new((step_id, experiment.id.clone()));
+    let edit_id = format!("exp-edit-{}", experiment.id);
+    let item_id = format!("exp-{}", experiment.id);
+    let experiment = StoredValue::new(experiment);
+    let close = {
+        let edit_id = edit_id.clone();
+        move || {
+            mode.set(ItemMode::Show);
+            let edit_id = edit_id.clone();
+            request_animation_frame(move || focus_element(&edit_id));
         }
-    });
-    let waiting = !experiment.is_done();
+    };
+    let delete = move |_| {
+        let (sid, eid) = ids.get_value();
+        let now = now_iso();
+        let mut removed = None;
+        change_step(state, &sid, |s| removed = s.remove_experiment(&eid, &now));
+        let Some((index, experiment)) = removed else { return };
+        state.toast.set(Some(Toast {
+            message: "Experiment deleted.".to_owned(),
+            undo: Some(Arc::new(move || {
+                let experiment = experiment.clone();
+                change_step(state, &sid, |s| s.put_back_experiment(index, experiment, &now_iso()));
+                state.toast.set(None);
+            })),
+        }));
+    };
+    let edit = move |_| {
+        mode.set(ItemMode::Edit);
+        let field = ids.with_value(|(_, e)| format!("edit-{e}-fear"));
+        request_animation_frame(move || focus_element(&field));
+    };
     view! {
-        <li class="experiment" id=format!("exp-{}", experiment.id)>
-            <p class="experiment__fear">
-                "You feared: "<span class="user-text">{experiment.fear.clone()}</span>
-            </p>
-            <p class="hint">{before}</p>
-            {outcome}
-            {waiting
-                .then(|| {
+        <li class="experiment" id=item_id>
+            {move || {
+                let e = experiment.get_value();
+                let current = mode.get();
+                if current == ItemMode::Edit {
+                    return view! { <EditExperimentForm ids=ids experiment=e on_done=close.clone()/> }.into_any();
+                }
+                let before = format!(
+                    "Planned {}. It felt {}% likely; anxiety {} of 10.",
+                    local_day(&e.planned_at),
+                    e.fear_likelihood,
+                    e.anxiety
+                );
+                let which = format!(" the experiment “{}”", e.fear);
+                let tools = if current == ItemMode::Record {
+                    view! { <OutcomeForm ids=ids on_cancel=close.clone()/> }.into_any()
+                } else {
                     view! {
-                        <Show
-                            when=move || recording.get()
-                            fallback=move || {
-                                view! {
-                                    <button type="button" class="button button--secondary" on:click=move |_| recording.set(true)>
-                                        "Record what happened"
-                                    </button>
-                                }
-                            }
-                        >
-                            <OutcomeForm step_id=step_id.clone() experiment_id=eid.clone() on_cancel=move || recording.set(false)/>
-                        </Show>
+                        <div class="button-row">
+                            {(!e.is_done())
+                                .then(|| {
+                                    view! {
+                                        <button type="button" class="button button--secondary" on:click=move |_| mode.set(ItemMode::Record)>
+                                            "Record what happened"
+                                        </button>
+                                    }
+                                })}
+                            <button type="button" class="button button--quiet" id=edit_id.clone() on:click=edit>
+                                "Edit"<span class="visually-hidden">{which.clone()}</span>
+                            </button>
+                            <button type="button" class="button button--quiet" on:click=delete>
+                                "Delete"<span class="visually-hidden">{which}</span>
+                            </button>
+                        </div>
                     }
-                })}
+                    .into_any()
+                };
+                view! {
+                    <p class="experiment__fear">"You feared: "<span class="user-text">{e.fear.clone()}</span></p>
+                    <p class="hint">{before}</p>
+                    {e.is_done().then(|| outcome_view(&e))}
+                    {tools}
+                }
+                .into_any()
+            }}
         </li>
     }
 }
 
-/// The "after" part: what happened, their response, whether the fear came true, what I learned.
+/// Recording the "after" part of an experiment.
 #[component]
 fn OutcomeForm(
-    step_id: String,
-    experiment_id: String,
-    on_cancel: impl Fn() + Copy + Send + Sync + 'static,
+    /// Step id and experiment id.
+    ids: StoredValue<(String, String)>,
+    on_cancel: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = AppState::get();
-    let ids = StoredValue::new((step_id, experiment_id));
     let prefix = ids.with_value(|(_, e)| format!("after-{e}"));
     let what = RwSignal::new(String::new());
     let response = RwSignal::new(None::<Response>);
@@ -412,85 +570,104 @@ fn OutcomeForm(
     let error = RwSignal::new(None::<&'static str>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let happened = what.get_untracked();
-        if happened.trim().is_empty() {
-            error.set(Some("Write a line about what actually happened."));
+        let after = After {
+            what_happened: what.get_untracked(),
+            response: response.get_untracked(),
+            fear_came_true: came_true.get_untracked(),
+            learned: learned.get_untracked(),
+        };
+        if let Err(problem) = after.check() {
+            error.set(Some(problem));
             return;
         }
-        let (r, c, l) = (response.get_untracked(), came_true.get_untracked(), learned.get_untracked());
         let now = now_iso();
         ids.with_value(|(sid, eid)| {
             change_step(state, sid, |s| {
                 if let Some(e) = s.experiment_mut(eid) {
-                    e.record_outcome(&happened, r, c, &l, &now);
+                    e.record_outcome(&after.what_happened, after.response, after.fear_came_true, &after.learned, &now);
                 }
             })
         });
         state.toast.set(Some(Toast { message: "Outcome saved.".to_owned(), undo: None }));
     };
-    let group = |suffix: &str| format!("{prefix}-{suffix}");
     view! {
         <form class="experiment-form" on:submit=save novalidate=true>
             <h4>"After you tried it"</h4>
-            <TextArea
-                id=group("what")
-                label="What actually happened?"
-                rows=2
-                value=Signal::derive(move || what.get())
-                on_input=move |t| {
-                    what.set(t);
-                    error.set(None);
-                }
-            />
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            <fieldset class="choice-group">
-                <legend>"How did they respond to your openness?"</legend>
-                {Response::ALL
-                    .into_iter()
-                    .map(|r| {
-                        view! {
-                            <label class="choice">
-                                <input
-                                    type="radio"
-                                    name=group("response")
-                                    prop:checked=move || response.get() == Some(r)
-                                    on:change=move |_| response.set(Some(r))
-                                />
-                                {r.label()}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
-            <fieldset class="choice-group">
-                <legend>"Did the outcome you feared come true?"</legend>
-                {[(Some(true), "Yes"), (Some(false), "No"), (None, "Not sure")]
-                    .into_iter()
-                    .map(|(value, label)| {
-                        view! {
-                            <label class="choice">
-                                <input
-                                    type="radio"
-                                    name=group("came-true")
-                                    prop:checked=move || came_true.get() == value
-                                    on:change=move |_| came_true.set(value)
-                                />
-                                {label}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
-            <TextArea
-                id=group("learned")
-                label="What did you learn?"
-                rows=2
-                value=Signal::derive(move || learned.get())
-                on_input=move |t| learned.set(t)
-            />
+            <AfterFields prefix=prefix what=what response=response came_true=came_true learned=learned error=error/>
+            {error_line(error)}
             <div class="button-row">
                 <button type="submit" class="button button--primary">"Save what happened"</button>
                 <button type="button" class="button button--quiet" on:click=move |_| on_cancel()>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
+
+/// Correcting an experiment: the same fields as planning it (and, once done, as recording it), filled in.
+#[component]
+fn EditExperimentForm(
+    /// Step id and experiment id.
+    ids: StoredValue<(String, String)>,
+    experiment: Experiment,
+    on_done: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = AppState::get();
+    let prefix = ids.with_value(|(_, e)| format!("edit-{e}"));
+    let done = experiment.is_done();
+    let (b, a) = (experiment.before(), experiment.after());
+    let fear = RwSignal::new(b.fear);
+    let likelihood = RwSignal::new(b.likelihood);
+    let anxiety = RwSignal::new(b.anxiety);
+    let what = RwSignal::new(a.what_happened);
+    let response = RwSignal::new(a.response);
+    let came_true = RwSignal::new(a.fear_came_true);
+    let learned = RwSignal::new(a.learned);
+    let error = RwSignal::new(None::<&'static str>);
+    let finish = on_done.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let before = Before {
+            fear: fear.get_untracked(),
+            likelihood: likelihood.get_untracked(),
+            anxiety: anxiety.get_untracked(),
+        };
+        let after = done.then(|| After {
+            what_happened: what.get_untracked(),
+            response: response.get_untracked(),
+            fear_came_true: came_true.get_untracked(),
+            learned: learned.get_untracked(),
+        });
+        if let Err(problem) = before.check().and_then(|()| after.as_ref().map_or(Ok(()), After::check)) {
+            error.set(Some(problem));
+            return;
+        }
+        let now = now_iso();
+        let mut found = false;
+        ids.with_value(|(sid, eid)| {
+            change_step(state, sid, |s| {
+                if let Some(e) = s.experiment_mut(eid) {
+                    e.revise(before, after, &now);
+                    found = true;
+                }
+            })
+        });
+        let message = if found {
+            "Changes saved."
+        } else {
+            "This experiment is no longer stored (perhaps deleted in another tab), so there was nothing to change."
+        };
+        state.toast.set(Some(Toast { message: message.to_owned(), undo: None }));
+        finish();
+    };
+    view! {
+        <form class="experiment-form" on:submit=save novalidate=true>
+            <h4>"Edit this experiment"</h4>
+            <BeforeFields prefix=prefix.clone() fear=fear likelihood=likelihood anxiety=anxiety error=error/>
+            {done.then(|| view! { <AfterFields prefix=prefix.clone() what=what response=response came_true=came_true learned=learned error=error/> })}
+            {error_line(error)}
+            <div class="button-row">
+                <button type="submit" class="button button--primary">"Save changes"</button>
+                <button type="button" class="button button--quiet" on:click=move |_| on_done()>"Cancel"</button>
             </div>
         </form>
     }

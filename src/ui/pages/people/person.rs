@@ -5,9 +5,9 @@ use super::evidence::EvidenceLog;
 use super::ladder::Ladder;
 use super::{PersonFields, PersonMarker};
 use crate::domain::people::{
-    accept_person_name, evidence_trend, patterns, profile, NameProblem, Observation, Person, TrustPart,
+    accept_person_name, evidence_trend, patterns, EvidenceSummary, NameProblem, PatternWindow, Person, TrustPart,
 };
-use crate::state::{now_iso, set_title, AppState, Toast};
+use crate::state::{now_iso, set_title, today, AppState, Toast};
 use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::fields::Scale;
 use crate::ui::platform::{focus_after_render, local_day};
@@ -100,10 +100,10 @@ fn TrustProfile(id: String) -> impl IntoView {
     let person = Memo::new(move |_| {
         pid.with_value(|id| state.people.with(|people| people.iter().find(|p| &p.id == id).cloned()))
     });
-    // Only this person's observations.
-    let logged = Memo::new(move |_| {
+    // This person's evidence added up once per change of the log, without copying any observation.
+    let summary = Memo::new(move |_| {
         pid.with_value(|id| {
-            state.observations.with(|all| all.iter().filter(|o| &o.person_id == id).cloned().collect::<Vec<_>>())
+            state.observations.with(|all| EvidenceSummary::of(all.iter().filter(|o| &o.person_id == id)))
         })
     });
     // Gut ratings made during this visit, by part: moving the slider again refines that rating instead of
@@ -130,10 +130,9 @@ fn TrustProfile(id: String) -> impl IntoView {
             v.push((part, now));
         });
     };
-    let pattern_lines = move || logged.with(|obs| patterns(obs, ""));
     // The whole profile once per change, shared by the five rows.
     let rows =
-        Memo::new(move |_| person.with(|p| p.as_ref().map(|p| logged.with(|obs| profile(p, obs))).unwrap_or_default()));
+        Memo::new(move |_| person.with(|p| p.as_ref().map(|p| summary.with(|s| s.profile(p))).unwrap_or_default()));
     view! {
         <section class="person-section" aria-labelledby="profile">
             <h2 id="profile">"Trust profile"</h2>
@@ -184,23 +183,13 @@ fn TrustProfile(id: String) -> impl IntoView {
                                             }
                                         })
                                 }}
-                                <PartHistory part=part person=person logged=logged/>
+                                <PartHistory part=part person=person summary=summary pid=pid/>
                             </article>
                         }
                     })
                     .collect_view()}
             </div>
-            <h3>"Patterns"</h3>
-            {move || {
-                let lines = pattern_lines();
-                if lines.is_empty() {
-                    view! { <p class="empty-state">"No patterns yet: they appear here as you log what happens."</p> }
-                        .into_any()
-                } else {
-                    view! { <ul class="patterns">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }
-                        .into_any()
-                }
-            }}
+            <Patterns pid=pid/>
         </section>
     }
 }
@@ -208,10 +197,16 @@ fn TrustProfile(id: String) -> impl IntoView {
 /// How the gut rating and the evidence score of one part changed, as two short tables. The tables are only
 /// built when opened: a year of evidence is hundreds of rows, and five of them would slow the profile down.
 #[component]
-fn PartHistory(part: TrustPart, person: Memo<Option<Person>>, logged: Memo<Vec<Observation>>) -> impl IntoView {
+fn PartHistory(
+    part: TrustPart,
+    person: Memo<Option<Person>>,
+    summary: Memo<EvidenceSummary>,
+    pid: StoredValue<String>,
+) -> impl IntoView {
+    let state = AppState::get();
     let has_history = move || {
         person.with(|p| p.as_ref().is_some_and(|p| p.gut.iter().any(|g| g.part == part)))
-            || logged.with(|obs| obs.iter().any(|o| o.part == part))
+            || summary.with(|s| s.part(part).count > 0)
     };
     view! {
         <Show when=has_history>
@@ -220,16 +215,88 @@ fn PartHistory(part: TrustPart, person: Memo<Option<Person>>, logged: Memo<Vec<O
                     <div class="history-tables">
                         {move || {
                             let gut = person.with(|p| p.as_ref().map(|p| p.gut_history(part)).unwrap_or_default());
-                            let trend = logged.with(|obs| evidence_trend(obs, part));
+                            let trend = pid.with_value(|id| {
+                                state.observations.with(|all| evidence_trend(all.iter().filter(|o| &o.person_id == id), part))
+                            });
                             view! {
                                 {history_table("Your gut over time", "When", gut.into_iter().map(|(at, v)| (local_day(&at), v)).collect())}
-                                {history_table("The evidence over time", "Day", trend)}
+                                {history_table("The evidence over time", "Day", trend.into_iter().map(|(day, v)| (local_day(&day), v)).collect())}
                             }
                         }}
                     </div>
                 </Disclosure>
             </div>
         </Show>
+    }
+}
+
+/// Plain patterns in what was logged ("Kept 8 of 10 commitments in the last 3 months"), over a stretch of time
+/// the user picks: all time, the last month, 3 months or year, or since a chosen day.
+#[component]
+fn Patterns(pid: StoredValue<String>) -> impl IntoView {
+    let state = AppState::get();
+    let choice = RwSignal::new(PatternWindow::AllTime.choice());
+    // Kept while another choice is picked, so going back to "since" finds the day again.
+    let since_day = RwSignal::new(String::new());
+    let window = Memo::new(move |_| since_day.with(|day| PatternWindow::from_choice(choice.get(), day)));
+    let lines = Memo::new(move |_| {
+        let today = today();
+        window.with(|window| match window.problem(&today) {
+            Some(problem) => Err(problem),
+            None => Ok(pid.with_value(|id| {
+                state
+                    .observations
+                    .with(|all| patterns(all.iter().filter(|o| &o.person_id == id), window, &today, local_day))
+            })),
+        })
+    });
+    let any_logged = move || pid.with_value(|id| state.observations.with(|all| all.iter().any(|o| &o.person_id == id)));
+    view! {
+        <h3 id="patterns-heading">"Patterns"</h3>
+        <div class="patterns-window">
+            <div class="field">
+                <label for="patterns-window">"Count what was logged over"</label>
+                <select id="patterns-window" on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    if let Some((value, _)) = PatternWindow::CHOICES.into_iter().find(|(v, _)| *v == value) {
+                        choice.set(value);
+                    }
+                }>
+                    {PatternWindow::CHOICES
+                        .into_iter()
+                        .map(|(value, label)| view! { <option value=value selected=move || choice.get() == value>{label}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <Show when=move || choice.get() == "since">
+                <div class="field">
+                    <label for="patterns-since">"Since"</label>
+                    <input
+                        id="patterns-since"
+                        type="date"
+                        max=today()
+                        prop:value=move || since_day.get()
+                        on:change=move |ev| since_day.set(event_target_value(&ev))
+                    />
+                </div>
+            </Show>
+        </div>
+        <div class="patterns-result" aria-live="polite">
+            {move || match lines.get() {
+                Err(problem) => view! { <p class="field-error">{problem}</p> }.into_any(),
+                Ok(lines) if lines.is_empty() && !any_logged() => {
+                    view! { <p class="empty-state">"No patterns yet: they appear here as you log what happens."</p> }.into_any()
+                }
+                Ok(lines) if lines.is_empty() => {
+                    let phrase = window.with(|w| w.phrase(local_day));
+                    view! { <p class="empty-state">{format!("Nothing logged{phrase}.")}</p> }.into_any()
+                }
+                Ok(lines) => {
+                    view! { <ul class="patterns">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }
+                        .into_any()
+                }
+            }}
+        </div>
     }
 }
 
