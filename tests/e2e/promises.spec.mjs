@@ -199,3 +199,49 @@ test('where my trust issues come from: reflection, tendencies and the not-a-diag
   await waitForApp(page);
   await check();
 });
+
+test('a finished self-assessment run can be deleted from the history, with Undo', async ({ page, server }) => {
+  await open(page, server, '/');
+  await page.evaluate(() => {
+    const put = (id, day, answer) => {
+      const at = `${day}T10:00:00.000Z`;
+      const data = { id, created_at: at, updated_at: at, kind: 'trustworthiness', answers: Array(18).fill(answer), reflections: [] };
+      localStorage.setItem(`trust-steps/assessments/${id}`, JSON.stringify({ schema: 1, data }));
+    };
+    put('c'.repeat(32), '2026-10-01', 4);
+    put('d'.repeat(32), '2026-11-01', 5);
+  });
+  await open(page, server, '/practice/trustworthiness-check');
+  const history = page.locator('.assessment-history li');
+  const results = page.locator('.assessment-results');
+  const [october, november] = await page.evaluate(() =>
+    ['2026-10-01', '2026-11-01'].map((d) => new Date(`${d}T10:00:00.000Z`).toLocaleDateString()),
+  );
+  await expect(history).toHaveCount(2);
+  await expect(results).toContainText('Reliability: 67 of 100');
+
+  // Delete the newest run: the one before it becomes the latest result.
+  await page.getByRole('button', { name: `Delete the results from ${november}` }).click();
+  await expect(page.locator('.toast')).toContainText('Result deleted.');
+  await expect(history).toHaveCount(1);
+  await expect(history).toContainText('Reliability 58');
+  await expect(results).toContainText('Reliability: 58 of 100');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(history).toHaveCount(2);
+  await expect(history.first()).toContainText('Reliability 67 (+9)');
+  await expect(results).toContainText('Reliability: 67 of 100');
+
+  await page.reload();
+  await waitForApp(page);
+  await expect(history).toHaveCount(2);
+
+  // Deleting the older one stays deleted after a reload.
+  await page.getByRole('button', { name: `Delete the results from ${october}` }).click();
+  await expect(history).toHaveCount(1);
+  await page.reload();
+  await waitForApp(page);
+  await expect(history).toHaveCount(1);
+  await expect(history).toContainText('Reliability 67');
+  await expect(history).not.toContainText('(+9)');
+  expect(await page.evaluate(() => localStorage.getItem(`trust-steps/assessments/${'c'.repeat(32)}`))).toBeNull();
+});

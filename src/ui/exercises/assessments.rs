@@ -419,9 +419,11 @@ fn signed(delta: i16) -> String {
     }
 }
 
-/// Past complete runs, newest first; trustworthiness runs show the change from the run before.
+/// Past complete runs, newest first, each with Delete (Undo in the message); trustworthiness runs show the change
+/// from the run before.
 #[component]
 fn RunHistory(kind: AssessmentKind, runs: Signal<Vec<AssessmentRun>>) -> impl IntoView {
+    let state = AppState::get();
     let heading_id = format!("{}-history", id_prefix(kind));
     let labelled_by = heading_id.clone();
     view! {
@@ -436,9 +438,33 @@ fn RunHistory(kind: AssessmentKind, runs: Signal<Vec<AssessmentRun>>) -> impl In
                     .iter()
                     .enumerate()
                     .rev()
-                    .map(|(i, run)| history_row(kind, run, i.checked_sub(1).and_then(|p| list.get(p))))
+                    .map(|(i, run)| {
+                        let text = history_row(kind, run, i.checked_sub(1).and_then(|p| list.get(p)));
+                        (run.id.clone(), local_day(&run.created_at), text)
+                    })
                     .collect::<Vec<_>>();
-                view! { <ul class="card-list assessment-history">{rows.into_iter().map(|text| view! { <li class="card">{text}</li> }).collect_view()}</ul> }.into_any()
+                view! {
+                    <ul class="card-list assessment-history">
+                        {rows
+                            .into_iter()
+                            .map(|(id, day, text)| {
+                                view! {
+                                    <li class="card assessment-history__run">
+                                        <p>{text}</p>
+                                        <button
+                                            type="button"
+                                            class="button button--quiet"
+                                            on:click=move |_| state.delete_record(state.assessments, &id, "Result")
+                                        >
+                                            "Delete"<span class="visually-hidden">{format!(" the results from {day}")}</span>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any()
             }}
         </section>
     }
