@@ -24,6 +24,7 @@ pub const NAV: [(&str, &str); 7] = [
 pub fn Shell(children: Children) -> impl IntoView {
     let menu_open = RwSignal::new(false);
     let location = use_location();
+    crate::ui::platform::blur_before_page_change();
     // After each navigation: close the menu and move focus to the new page's heading (or the linked anchor).
     Effect::new(move |previous: Option<(String, String)>| {
         let here = (location.pathname.get(), location.hash.get());

@@ -62,6 +62,57 @@ pub fn focus_target(anchor: &str) {
     let _ = target.focus();
 }
 
+/// Moves focus off the page a link click is about to replace. When the focused element (the page's heading,
+/// where focus goes after each navigation, or the link just clicked) is removed with its page, the browser
+/// settles focus on the spot, after the new page is already in the document: measured at 4–10 ms of a page
+/// change on this machine. Blurring it first, while the old page is unchanged, costs well under a millisecond;
+/// focus then moves to the new page's heading as before. Mirrors the router's checks, so a click the router
+/// leaves to the browser (new tab, download, another site, the same page) keeps its focus. Listens once, for
+/// the life of the app (capture phase, so it runs before the router's own click handler).
+pub fn blur_before_page_change() {
+    thread_local! {
+        static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    let Some(root) = document() else { return };
+    if LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    let handler = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MouseEvent)>::new(|ev: web_sys::MouseEvent| {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.meta_key()
+            || ev.alt_key()
+            || ev.ctrl_key()
+            || ev.shift_key()
+        {
+            return;
+        }
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href]").ok().flatten())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+        let Some(link) = link else { return };
+        let Some(location) = web_sys::window().map(|w| w.location()) else { return };
+        let leaves_page = link.target().is_empty()
+            && !link.has_attribute("download")
+            && location.origin().is_ok_and(|o| o == link.origin())
+            && location.pathname().is_ok_and(|p| p != link.pathname());
+        if !leaves_page {
+            return;
+        }
+        let Some(document) = document() else { return };
+        let main = document.get_element_by_id("main");
+        let focused = document.active_element().filter(|a| main.as_ref().is_some_and(|m| m.contains(Some(a))));
+        if let Some(focused) = focused.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = focused.blur();
+        }
+    });
+    let _ = root.add_event_listener_with_callback_and_bool("click", handler.as_ref().unchecked_ref(), true);
+    // Kept for the life of the page on purpose: the listener is never removed.
+    handler.forget();
+}
+
 /// Moves keyboard focus to the control with this id (a form field or button), if it is on the page.
 pub fn focus_element(id: &str) {
     let target =

@@ -12,7 +12,7 @@ use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::fields::Scale;
 use crate::ui::platform::{focus_after_render, local_day};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 
 /// The person named by the route, or the calm "no longer in your list" message.
 #[component]
@@ -57,6 +57,20 @@ fn change_person(state: AppState, id: &str, edit: impl FnOnce(&mut Person)) {
 #[component]
 fn PersonView(id: String) -> impl IntoView {
     set_title("Person");
+    // The ladder and the details are further down the page: they are drawn right after the first paint, so the
+    // profile and the log show a frame sooner. Opened at one of their anchors (#ladder), everything is drawn
+    // at once so the anchor is there to scroll to.
+    let below_fold = RwSignal::new(!use_location().hash.get_untracked().is_empty());
+    if !below_fold.get_untracked() {
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    below_fold.try_set(true);
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+    }
     let state = AppState::get();
     let pid = StoredValue::new(id.clone());
     let person = Memo::new(move |_| {
@@ -87,8 +101,10 @@ fn PersonView(id: String) -> impl IntoView {
         </nav>
         <TrustProfile id=id.clone()/>
         <EvidenceLog id=id.clone()/>
-        <Ladder id=id.clone()/>
-        <Details id=id/>
+        <Show when=move || below_fold.get()>
+            <Ladder id=id.clone()/>
+            <Details id=id.clone()/>
+        </Show>
     }
 }
 
