@@ -79,10 +79,7 @@ function reflowProblems(page) {
  * Known problems, each expected to fail (test.fail) until fixed; a fix makes the test pass "unexpectedly",
  * which fails the run as a reminder to delete the line here.
  */
-const KNOWN = {
-  'text-200 /progress':
-    'SVG chart labels (text.chart__label, text.chart__axis) grow with the text size and stick out of the viewport',
-};
+const KNOWN = {};
 
 async function check(page, origin, urls, mode) {
   mkdirSync(SHOTS, { recursive: true });
