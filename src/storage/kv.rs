@@ -39,17 +39,23 @@ pub trait KvStore {
     fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 
-impl<S: KvStore + ?Sized> KvStore for Box<S> {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        (**self).get(key)
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        (**self).set(key, value)
-    }
-    fn remove(&self, key: &str) -> Result<(), StoreError> {
-        (**self).remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, StoreError> {
-        (**self).keys()
-    }
+/// Implements [`KvStore`] for smart pointers by forwarding to the store they point to.
+macro_rules! forward_kv_store {
+    ($($pointer:ty),*) => {$(
+        impl<S: KvStore + ?Sized> KvStore for $pointer {
+            fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+                (**self).get(key)
+            }
+            fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+                (**self).set(key, value)
+            }
+            fn remove(&self, key: &str) -> Result<(), StoreError> {
+                (**self).remove(key)
+            }
+            fn keys(&self) -> Result<Vec<String>, StoreError> {
+                (**self).keys()
+            }
+        }
+    )*};
 }
+forward_kv_store!(Box<S>, std::rc::Rc<S>);

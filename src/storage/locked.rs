@@ -152,21 +152,6 @@ impl<S: KvStore> KvStore for LockedStore<S> {
     }
 }
 
-impl<S: KvStore + ?Sized> KvStore for std::rc::Rc<S> {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        (**self).get(key)
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        (**self).set(key, value)
-    }
-    fn remove(&self, key: &str) -> Result<(), StoreError> {
-        (**self).remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, StoreError> {
-        (**self).keys()
-    }
-}
-
 /// Shortest passphrase accepted.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
