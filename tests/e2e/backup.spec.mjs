@@ -1,19 +1,7 @@
 // Your data (issue 7): a backup exported in one browser profile imports into a fresh one; bad files are refused
 // with their own message and change nothing; replace saves the current data first; the Today reminder; delete
 // everything leaves no trust-steps/ key; quick hide by button and by pressing Escape twice.
-import { readFileSync } from 'node:fs';
-import { test, expect, waitForApp } from './support.mjs';
-
-const FIXTURE = JSON.parse(readFileSync(new URL('../fixtures/backup-v1.json', import.meta.url), 'utf8'));
-
-/** Puts the fixture backup's entries straight into localStorage, then reloads. */
-async function seed(page, server) {
-  await page.goto(server.url);
-  await waitForApp(page);
-  await page.evaluate((data) => {
-    for (const [key, envelope] of Object.entries(data)) localStorage.setItem(key, JSON.stringify(envelope));
-  }, FIXTURE.data);
-}
+import { test, expect, waitForApp, FIXTURE, seedFixture as seed } from './support.mjs';
 
 /** Every trust-steps/ key with its parsed value (the device-only backup status left out). */
 async function appData(page) {

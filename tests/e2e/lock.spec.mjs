@@ -1,22 +1,12 @@
 // The passphrase lock (issue 7): turning it on encrypts every stored value but settings; reload shows the lock
 // screen; a wrong passphrase and tampered ciphertext change nothing; Hide locks; other tabs lock too; changing
 // the passphrase and turning the lock off; encrypted backups. PBKDF2 runs 600,000 rounds, so these are slowish.
-import { readFileSync } from 'node:fs';
-import { test, expect, waitForApp } from './support.mjs';
+import { test, expect, waitForApp, FIXTURE, seedFixture as seed } from './support.mjs';
 
 test.setTimeout(120_000);
 
-const FIXTURE = JSON.parse(readFileSync(new URL('../fixtures/backup-v1.json', import.meta.url), 'utf8'));
 const SECRET = 'They are ignoring me on purpose.';
 const JOURNAL_KEY = 'trust-steps/journal/0f1e2d3c4b5a69788796a5b4c3d2e1f0';
-
-async function seed(page, server) {
-  await page.goto(server.url);
-  await waitForApp(page);
-  await page.evaluate((data) => {
-    for (const [key, envelope] of Object.entries(data)) localStorage.setItem(key, JSON.stringify(envelope));
-  }, FIXTURE.data);
-}
 
 async function rawStorage(page) {
   return page.evaluate(() =>

@@ -155,3 +155,15 @@ export function nextBuild(dir) {
   writeFileSync(swPath, sw.replace(`"id":"${oldId}"`, `"id":"${newId}"`));
   return { dir: next, oldId, newId, remove: () => rmSync(next, { recursive: true, force: true }) };
 }
+
+/** The schema-1 backup fixture (tests/fixtures/backup-v1.json), parsed. */
+export const FIXTURE = JSON.parse(readFileSync(new URL('../fixtures/backup-v1.json', import.meta.url), 'utf8'));
+
+/** Opens the app and puts the fixture backup's entries straight into localStorage (no import). */
+export async function seedFixture(page, server) {
+  await page.goto(server.url);
+  await waitForApp(page);
+  await page.evaluate((data) => {
+    for (const [key, envelope] of Object.entries(data)) localStorage.setItem(key, JSON.stringify(envelope));
+  }, FIXTURE.data);
+}
