@@ -62,7 +62,8 @@ lock_hash="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [ ! -d node_modules ] || [ "$(cat "$stamp" 2>/dev/null || true)" != "$lock_hash" ]; then
   step "npm ci"
   npm ci --no-audit --no-fund
-  echo "$lock_hash" >"$stamp"
+  # Written to a new file and renamed: a node_modules copied with hard links (`cp -al`) must not share the stamp.
+  echo "$lock_hash" >"$stamp.tmp" && mv "$stamp.tmp" "$stamp"
 fi
 
 step "ok (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, $(node_modules/binaryen/bin/wasm-opt --version), $(/usr/bin/chromium --version 2>/dev/null | head -n1))"
