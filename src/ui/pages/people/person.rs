@@ -57,8 +57,8 @@ fn change_person(state: AppState, id: &str, edit: impl FnOnce(&mut Person)) {
 #[component]
 fn PersonView(id: String) -> impl IntoView {
     set_title("Person");
-    // The ladder and the details are further down the page: they are drawn right after the first paint, so the
-    // profile and the log show a frame sooner. Opened at one of their anchors (#ladder), everything is drawn
+    // The patterns, the ladder and the details are further down the page: they are drawn right after the first
+    // paint, so the profile and the log show a frame sooner. Opened at one of their anchors (#ladder), everything is drawn
     // at once so the anchor is there to scroll to.
     let below_fold = RwSignal::new(!use_location().hash.get_untracked().is_empty());
     if !below_fold.get_untracked() {
@@ -99,7 +99,7 @@ fn PersonView(id: String) -> impl IntoView {
             <a href="#ladder">"Small steps"</a>
             <a href="#details">"Details"</a>
         </nav>
-        <TrustProfile id=id.clone()/>
+        <TrustProfile id=id.clone() below_fold=below_fold/>
         <EvidenceLog id=id.clone()/>
         <Show when=move || below_fold.get()>
             <Ladder id=id.clone()/>
@@ -108,9 +108,10 @@ fn PersonView(id: String) -> impl IntoView {
     }
 }
 
-/// The five parts of trust: gut rating beside what the evidence supports, how both changed, and patterns.
+/// The five parts of trust: gut rating beside what the evidence supports, how both changed, and patterns
+/// (drawn once `below_fold` is set, after the first paint).
 #[component]
-fn TrustProfile(id: String) -> impl IntoView {
+fn TrustProfile(id: String, below_fold: RwSignal<bool>) -> impl IntoView {
     let state = AppState::get();
     let pid = StoredValue::new(id);
     let person = Memo::new(move |_| {
@@ -205,7 +206,9 @@ fn TrustProfile(id: String) -> impl IntoView {
                     })
                     .collect_view()}
             </div>
-            <Patterns pid=pid/>
+            <Show when=move || below_fold.get()>
+                <Patterns pid=pid/>
+            </Show>
         </section>
     }
 }
