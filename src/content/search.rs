@@ -3,6 +3,7 @@
 
 use super::model::{Block, Inline, Text};
 use super::{FAQ, GLOSSARY, LESSONS};
+use crate::domain::order::sort_stable_by;
 
 /// Which part of the course a result comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -224,7 +225,7 @@ impl SearchIndex {
                 hits.push((score, index, if first == usize::MAX { 0 } else { first }));
             }
         }
-        hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        sort_stable_by(&mut hits, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         hits.truncate(limit);
         hits.into_iter()
             .map(|(score, index, first)| {

@@ -2,6 +2,7 @@
 //! issues come from" (a guided reflection described as tendencies). Runs are stored so they can be repeated and
 //! compared. These describe tendencies; they are not a diagnosis.
 
+use crate::domain::order::sort_stable_by;
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -640,7 +641,7 @@ impl AssessmentRun {
 /// Complete runs of one kind, oldest first — the history to compare against.
 pub fn history(runs: &[AssessmentRun], kind: AssessmentKind) -> Vec<&AssessmentRun> {
     let mut list: Vec<&AssessmentRun> = runs.iter().filter(|r| r.kind == kind && r.is_complete()).collect();
-    list.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+    sort_stable_by(&mut list, |a, b| a.created_at.cmp(&b.created_at));
     list
 }
 

@@ -8,6 +8,7 @@
 
 use super::merge::Merge;
 use super::{LessonProgress, PracticeHistory, Settings};
+use crate::domain::order::sort_stable_by_key;
 use crate::storage::crypto::{from_base64, to_base64, Sealer, MIN_ITERATIONS, PBKDF2_ITERATIONS};
 use crate::storage::keys::{self, collection_of, is_backed_up, is_record_key};
 use crate::storage::{decode, encode, Envelope, Stored};
@@ -360,7 +361,7 @@ pub fn plan(backup: &Backup, current: &BTreeMap<String, String>, mode: ImportMod
         }
     }
     // Removals first: they free space for the writes that follow.
-    writes.sort_by_key(|(_, change)| change.is_some());
+    sort_stable_by_key(&mut writes, |(_, change)| change.is_some());
     ImportPlan { mode, collections, writes }
 }
 

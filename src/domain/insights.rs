@@ -9,6 +9,7 @@ use super::progress::LessonProgress;
 use super::promises::{add_days, day_from_number, day_number, week_start, Promise};
 use super::traps::trap_by_slug;
 use super::worksheets::WorksheetEntry;
+use crate::domain::order::sort_stable_by;
 use std::collections::{BTreeMap, BTreeSet};
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -484,7 +485,7 @@ pub fn trap_frequency(records: &[ThoughtRecord], window: &Window, previous: Opti
     let now = count(window);
     let before = previous.map(count);
     let mut bars: Vec<(&str, usize)> = now.into_iter().collect();
-    bars.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    sort_stable_by(&mut bars, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     bars.into_iter()
         .take(limit)
         .map(|(slug, n)| Bar {
@@ -499,12 +500,12 @@ pub fn trap_frequency(records: &[ThoughtRecord], window: &Window, previous: Opti
 /// rating per day), beliefs in the order they were written down.
 pub fn belief_lines(beliefs: &[Belief], window: &Window, clock: &Clock) -> Vec<Line> {
     let mut sorted: Vec<&Belief> = beliefs.iter().collect();
-    sorted.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+    sort_stable_by(&mut sorted, |a, b| a.created_at.cmp(&b.created_at));
     sorted
         .into_iter()
         .filter_map(|belief| {
             let mut ratings: Vec<(&str, u8)> = belief.ratings.iter().map(|r| (r.at.as_str(), r.strength)).collect();
-            ratings.sort_by(|a, b| a.0.cmp(b.0));
+            sort_stable_by(&mut ratings, |a, b| a.0.cmp(b.0));
             let mut points: Vec<(String, f64)> = Vec::new();
             for (at, strength) in ratings {
                 let Some(day) = clock.day_of(at).filter(|d| window.contains(d)) else { continue };
@@ -535,7 +536,7 @@ pub fn people_by_activity<'a>(
         .map(|p| (p, counts.get(p.id.as_str()).copied().unwrap_or(0)))
         .filter(|(p, n)| *n > 0 || !p.gut.is_empty())
         .collect();
-    list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase())));
+    sort_stable_by(&mut list, |a, b| b.1.cmp(&a.1).then_with(|| a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase())));
     list
 }
 

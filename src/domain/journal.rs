@@ -1,5 +1,6 @@
 //! Thought records: the guided eight-step CBT flow, drafts, feelings before and after, search and filters.
 
+use crate::domain::order::{sort_stable_by, sort_stable_by_key};
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -242,7 +243,7 @@ impl JournalFilter {
 
 /// Sorts records newest first: by the day it happened, then by when it was written.
 pub fn newest_first(records: &mut [ThoughtRecord]) {
-    records.sort_by(newer_first);
+    sort_stable_by(records, newer_first);
 }
 
 /// The list order: the later day first, then the later-written record.
@@ -278,7 +279,7 @@ pub fn matching_records(records: &[ThoughtRecord], filter: &JournalFilter, cache
                 && filter.matches(record, if needs_text { cache.text_for(record) } else { "" })
         })
         .collect();
-    positions.sort_by(|&a, &b| newer_first(&records[a], &records[b]));
+    sort_stable_by(&mut positions, |&a, &b| newer_first(&records[a], &records[b]));
     positions
 }
 
@@ -290,7 +291,7 @@ pub fn feelings_used(records: &[ThoughtRecord]) -> Vec<String> {
             names.push(feeling.name.clone());
         }
     }
-    names.sort_by_key(|n| n.to_lowercase());
+    sort_stable_by_key(&mut names, |n| n.to_lowercase());
     names
 }
 

@@ -1,6 +1,7 @@
 //! The disclosure ladder: per person, small steps from low to higher risk, each tried as an experiment — what I
 //! fear before, what actually happened after — and how often the feared outcome came true.
 
+use crate::domain::order::sort_stable_by;
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -273,7 +274,7 @@ pub fn default_ladder(person_id: &str, ids: impl IntoIterator<Item = String>, no
 /// One person's ladder, lowest step first (by position, then by when added).
 pub fn ladder_for<'a>(steps: &'a [LadderStep], person_id: &str) -> Vec<&'a LadderStep> {
     let mut ladder: Vec<&LadderStep> = steps.iter().filter(|s| s.person_id == person_id).collect();
-    ladder.sort_by(|a, b| a.position.cmp(&b.position).then_with(|| a.created_at.cmp(&b.created_at)));
+    sort_stable_by(&mut ladder, |a, b| a.position.cmp(&b.position).then_with(|| a.created_at.cmp(&b.created_at)));
     ladder
 }
 
@@ -281,7 +282,7 @@ pub fn ladder_for<'a>(steps: &'a [LadderStep], person_id: &str) -> Vec<&'a Ladde
 /// positions 0, 1, 2…. Returns the ids whose position changed (their `updated_at` is set to `now`), so only those
 /// need saving; empty when `id` is not found.
 pub fn reorder(steps: &mut Vec<LadderStep>, id: &str, new_index: usize, now: &str) -> Vec<String> {
-    steps.sort_by(|a, b| a.position.cmp(&b.position).then_with(|| a.created_at.cmp(&b.created_at)));
+    sort_stable_by(steps, |a, b| a.position.cmp(&b.position).then_with(|| a.created_at.cmp(&b.created_at)));
     let Some(from) = steps.iter().position(|s| s.id == id) else {
         return Vec::new();
     };
@@ -308,7 +309,7 @@ pub fn next_step<'a>(steps: &'a [LadderStep], person_id: &str) -> Option<&'a Lad
 pub fn waiting_for_after(steps: &[LadderStep]) -> Vec<(&LadderStep, &Experiment)> {
     let mut waiting: Vec<(&LadderStep, &Experiment)> =
         steps.iter().flat_map(|s| s.experiments.iter().filter(|e| !e.is_done()).map(move |e| (s, e))).collect();
-    waiting.sort_by(|a, b| a.1.planned_at.cmp(&b.1.planned_at));
+    sort_stable_by(&mut waiting, |a, b| a.1.planned_at.cmp(&b.1.planned_at));
     waiting
 }
 

@@ -11,6 +11,7 @@ pub mod ladder;
 pub mod merge;
 pub mod message;
 pub mod next_step;
+pub mod order;
 pub mod people;
 pub mod practice;
 pub mod progress;

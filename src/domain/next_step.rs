@@ -15,6 +15,7 @@ use super::journal::RecordStatus;
 use super::ladder::waiting_for_after;
 use super::promises::{add_days, due_on};
 use super::worksheets::WorksheetEntry;
+use crate::domain::order::{sort_stable_by, sort_stable_by_key};
 use serde::{Deserialize, Serialize};
 
 /// A belief is suggested for re-rating after this many days without a rating.
@@ -193,14 +194,14 @@ pub fn candidates(
     }
 
     let mut drafts: Vec<_> = data.journal.iter().filter(|r| r.status == RecordStatus::Draft && !r.is_blank()).collect();
-    drafts.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    sort_stable_by(&mut drafts, |a, b| b.updated_at.cmp(&a.updated_at));
     steps.extend(drafts.into_iter().map(|r| NextStep::ResumeDraft {
         id: r.id.clone(),
         preview: preview(if r.thought.trim().is_empty() { &r.situation } else { &r.thought }),
     }));
 
     let mut sheets: Vec<&UnfinishedWorksheet> = worksheets.iter().collect();
-    sheets.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    sort_stable_by(&mut sheets, |a, b| b.updated_at.cmp(&a.updated_at));
     steps.extend(sheets.into_iter().cloned().map(NextStep::ResumeWorksheet));
 
     if let (Some(limit), Some(today_n)) = (add_days(today, -RERATE_AFTER_DAYS), super::promises::day_number(today)) {
@@ -215,7 +216,7 @@ pub fn candidates(
                 })
             })
             .collect();
-        stale.sort_by_key(|s| std::cmp::Reverse(s.0));
+        sort_stable_by_key(&mut stale, |s| std::cmp::Reverse(s.0));
         steps.extend(stale.into_iter().map(|(_, s)| s));
     }
 

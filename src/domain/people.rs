@@ -1,6 +1,7 @@
 //! People on the trust map: gut ratings of the five parts of trust, a dated evidence log, the score the evidence
 //! supports, where gut and evidence disagree, and plain patterns ("Kept 8 of 10 commitments since …").
 
+use crate::domain::order::sort_stable_by;
 use crate::domain::promises::{days_in_month, parse_day};
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
@@ -191,7 +192,7 @@ impl Person {
     pub fn gut_history(&self, part: TrustPart) -> Vec<(String, u8)> {
         let mut history: Vec<(String, u8)> =
             self.gut.iter().filter(|g| g.part == part).map(|g| (g.at.clone(), g.rating)).collect();
-        history.sort_by(|a, b| a.0.cmp(&b.0));
+        sort_stable_by(&mut history, |a, b| a.0.cmp(&b.0));
         history
     }
 }
@@ -258,7 +259,9 @@ pub fn accept_person_name(
 
 /// People sorted for the list: active before archived, then by name ignoring case.
 pub fn sort_people(people: &mut [Person]) {
-    people.sort_by(|a, b| a.archived.cmp(&b.archived).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())));
+    sort_stable_by(people, |a, b| {
+        a.archived.cmp(&b.archived).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
 }
 
 /// Whether an observation built trust or broke it.
@@ -502,7 +505,7 @@ pub fn observations_for<'a>(observations: &'a [Observation], person_id: &str) ->
 /// a page of the log can then be copied without copying the whole log.
 pub fn newest_first(observations: &[Observation], person_id: &str) -> Vec<usize> {
     let mut list: Vec<usize> = (0..observations.len()).filter(|&i| observations[i].person_id == person_id).collect();
-    list.sort_by(|&a, &b| {
+    sort_stable_by(&mut list, |&a, &b| {
         let (a, b) = (&observations[a], &observations[b]);
         b.happened_on.cmp(&a.happened_on).then_with(|| b.created_at.cmp(&a.created_at))
     });
@@ -661,7 +664,7 @@ pub fn evidence_trend<'a>(
     part: TrustPart,
 ) -> Vec<(String, u8)> {
     let mut relevant: Vec<&Observation> = observations.into_iter().filter(|o| o.part == part).collect();
-    relevant.sort_by(|a, b| a.happened_on.cmp(&b.happened_on));
+    sort_stable_by(&mut relevant, |a, b| a.happened_on.cmp(&b.happened_on));
     let (mut built, mut broke) = (0u32, 0u32);
     let mut trend: Vec<(String, u8)> = Vec::new();
     for o in relevant {

@@ -1,6 +1,7 @@
 //! Thinking-trap practice history: every answer, and scores over time.
 
 use super::merge::Merge;
+use crate::domain::order::sort_stable_by;
 use crate::storage::{keys, Stored, Versioned};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -66,7 +67,7 @@ impl PracticeHistory {
                 None => days.push(DayScore { day, answered: 1, right: usize::from(attempt.right) }),
             }
         }
-        days.sort_by(|a, b| a.day.cmp(&b.day));
+        sort_stable_by(&mut days, |a, b| a.day.cmp(&b.day));
         days
     }
 
@@ -90,7 +91,7 @@ impl Merge for PracticeHistory {
                 self.attempts.push(attempt);
             }
         }
-        self.attempts.sort_by(|a, b| a.at.cmp(&b.at));
+        sort_stable_by(&mut self.attempts, |a, b| a.at.cmp(&b.at));
         for (field, value) in other.extra {
             self.extra.entry(field).or_insert(value);
         }

@@ -1,6 +1,7 @@
 //! Promises to myself (self-trust): one-off, daily or weekly promises, check-ins kept or missed, kept-rate and
 //! streaks, a self-compassion prompt for a missed one — and the calendar arithmetic on "YYYY-MM-DD" days they need.
 
+use crate::domain::order::sort_stable_by;
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -221,7 +222,7 @@ impl Promise {
             at: now.to_owned(),
             ..Default::default()
         });
-        self.checkins.sort_by(|a, b| a.day.cmp(&b.day));
+        sort_stable_by(&mut self.checkins, |a, b| a.day.cmp(&b.day));
         self.updated_at = now.to_owned();
         true
     }
@@ -245,7 +246,7 @@ impl Promise {
     /// Kept or missed per period, one entry per period (the latest check-in wins if two share one).
     fn by_period(&self) -> BTreeMap<i64, bool> {
         let mut ordered: Vec<&CheckIn> = self.checkins.iter().collect();
-        ordered.sort_by(|a, b| a.at.cmp(&b.at));
+        sort_stable_by(&mut ordered, |a, b| a.at.cmp(&b.at));
         let mut periods = BTreeMap::new();
         for c in ordered {
             if let Some(period) = self.recurrence.period_of(&c.day) {

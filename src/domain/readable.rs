@@ -6,6 +6,7 @@ use super::people::Observation;
 use super::promises::Promise;
 use super::traps::trap_by_slug;
 use super::{Belief, ThoughtRecord, TriggerEntry};
+use crate::domain::order::sort_stable_by;
 use crate::domain::people::Person;
 
 /// A part of a readable export.
@@ -177,7 +178,7 @@ pub fn promise_item(promise: &Promise, from: Option<&str>, to: Option<&str>) -> 
 pub fn person_item(person: &Person, observations: &[Observation], from: Option<&str>, to: Option<&str>) -> ReportItem {
     let mut seen: Vec<&Observation> =
         observations.iter().filter(|o| o.person_id == person.id && in_range(&o.happened_on, from, to)).collect();
-    seen.sort_by(|a, b| a.happened_on.cmp(&b.happened_on));
+    sort_stable_by(&mut seen, |a, b| a.happened_on.cmp(&b.happened_on));
     let lines: Vec<String> = seen
         .iter()
         .map(|o| format!("{}: {} ({}, {})", o.happened_on, o.what.trim(), o.part.label(), o.direction.label()))
@@ -302,6 +303,6 @@ pub fn section_items(section: Section, entries: Entries<'_>, from: Option<&str>,
             .filter(|i| i.parts.len() > 1)
             .collect(),
     };
-    items.sort_by(|a, b| b.day.cmp(&a.day));
+    sort_stable_by(&mut items, |a, b| b.day.cmp(&a.day));
     items
 }

@@ -24,6 +24,7 @@ mod trap_data;
 
 pub use trap_data::{HELD_OUT_THOUGHTS, LABELLED_THOUGHTS, PRACTICE_ITEMS, TRAPS};
 
+use crate::domain::order::{sort_stable_by, sort_stable_by_key};
 use std::sync::OnceLock;
 
 /// A thinking trap (cognitive distortion).
@@ -689,7 +690,7 @@ pub fn suggest_traps(thought: &str) -> Vec<TrapSuggestion> {
         }
     }
     found.retain(|f| f.score >= SUGGEST_AT);
-    found.sort_by(|a, b| {
+    sort_stable_by(&mut found, |a, b| {
         b.score
             .total_cmp(&a.score)
             .then(a.first_at.cmp(&b.first_at))
@@ -711,7 +712,7 @@ fn reason(found: &Found) -> String {
         .find(|(slug, _, _)| *slug == found.trap)
         .map_or((found.trap, ""), |(_, name, what)| (*name, *what));
     let mut cues: Vec<&(usize, String)> = found.cues.iter().collect();
-    cues.sort_by_key(|(at, _)| *at);
+    sort_stable_by_key(&mut cues, |(at, _)| *at);
     let quoted: Vec<String> = cues.iter().take(2).map(|(_, c)| format!("\u{201c}{c}\u{201d}")).collect();
     let (words, verb) = match quoted.as_slice() {
         [one] => (one.clone(), "often signals"),

@@ -3,6 +3,7 @@
 //! situation or person, stored under its own key.
 
 use super::promises::{day_number, iso_week};
+use crate::domain::order::sort_stable_by;
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -439,7 +440,7 @@ impl WorksheetEntry {
                 false
             }
         };
-        self.checkins.sort_by(|a, b| a.day.cmp(&b.day).then_with(|| a.at.cmp(&b.at)));
+        sort_stable_by(&mut self.checkins, |a, b| a.day.cmp(&b.day).then_with(|| a.at.cmp(&b.at)));
         replaced
     }
 

@@ -3,6 +3,7 @@
 
 use crate::domain::beliefs::EvidenceNote;
 use crate::domain::journal::RecordStatus;
+use crate::domain::order::sort_stable_by;
 use crate::domain::Belief;
 use crate::state::{new_id, now_iso, AppState};
 use crate::ui::components::fields::{Scale, TextArea};
@@ -30,7 +31,7 @@ pub fn BeliefTracker() -> impl IntoView {
     };
     let beliefs = move || {
         let mut list = state.beliefs.get();
-        list.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+        sort_stable_by(&mut list, |a, b| b.created_at.cmp(&a.created_at));
         list
     };
     view! {
@@ -83,7 +84,7 @@ fn BeliefCard(belief: Belief) -> impl IntoView {
                 .filter(|r| r.status == RecordStatus::Complete)
                 .map(|r| (r.id.clone(), format!("{} — {}", local_day(&r.happened_on), excerpt(&r.thought, 60))))
                 .collect();
-            list.sort_by(|a, b| b.1.cmp(&a.1));
+            sort_stable_by(&mut list, |a, b| b.1.cmp(&a.1));
             list
         })
     };

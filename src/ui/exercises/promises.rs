@@ -1,6 +1,7 @@
 //! Promises to myself: make a small promise (or pick a starter one), check in kept or missed, and see the
 //! kept-rate and streaks. A missed promise gets a self-compassion prompt, never a scolding.
 
+use crate::domain::order::sort_stable_by;
 use crate::domain::promises::{day_number, due_on, prompt_for_missed, Promise, Recurrence, STARTER_PROMISES};
 use crate::state::{new_id, now_iso, today, AppState};
 use crate::ui::components::fields::{RadioGroup, TextInput};
@@ -39,14 +40,14 @@ pub fn PromisesTool() -> impl IntoView {
     let sorted = move |archived: bool| {
         let mut list: Vec<Promise> =
             state.promises.with(|p| p.iter().filter(|p| p.archived == archived).cloned().collect());
-        list.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+        sort_stable_by(&mut list, |a, b| b.created_at.cmp(&a.created_at));
         list
     };
     let due_today = move || {
         let day = today();
         state.promises.with(|all| {
             let mut list: Vec<Promise> = due_on(all, &day).into_iter().cloned().collect();
-            list.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+            sort_stable_by(&mut list, |a, b| a.created_at.cmp(&b.created_at));
             list
         })
     };

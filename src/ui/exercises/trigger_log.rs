@@ -1,5 +1,6 @@
 //! The trigger log (self-sabotage): the trigger, what I felt, what I did, what I'd like to do next time.
 
+use crate::domain::order::sort_stable_by;
 use crate::domain::TriggerEntry;
 use crate::state::{new_id, now_iso, today, AppState};
 use crate::ui::components::fields::TextArea;
@@ -35,7 +36,9 @@ pub fn TriggerLog() -> impl IntoView {
     };
     let entries = move || {
         let mut list = state.triggers.get();
-        list.sort_by(|a, b| b.happened_on.cmp(&a.happened_on).then_with(|| b.created_at.cmp(&a.created_at)));
+        sort_stable_by(&mut list, |a, b| {
+            b.happened_on.cmp(&a.happened_on).then_with(|| b.created_at.cmp(&a.created_at))
+        });
         list
     };
     view! {

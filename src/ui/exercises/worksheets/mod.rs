@@ -6,6 +6,7 @@ mod fields;
 mod message;
 
 use crate::domain::ids::is_valid_id;
+use crate::domain::order::sort_stable_by;
 use crate::domain::worksheets::{days_ago, fill_template, Section, WorksheetDef, WorksheetEntry};
 use crate::state::{new_id, now_iso, today, AppState, Toast};
 use crate::ui::components::fields::TextInput;
@@ -44,7 +45,7 @@ fn WorksheetList(def: &'static WorksheetDef) -> impl IntoView {
     let entries = move || {
         let mut list: Vec<WorksheetEntry> =
             state.worksheets.with(|all| all.iter().filter(|e| e.worksheet == def.slug).cloned().collect());
-        list.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        sort_stable_by(&mut list, |a, b| b.updated_at.cmp(&a.updated_at));
         list
     };
     let empty = move || state.worksheets.with(|all| !all.iter().any(|e| e.worksheet == def.slug));

@@ -3,6 +3,7 @@
 use super::trap_name;
 use crate::domain::ids::is_valid_id;
 use crate::domain::journal::{RecordStatus, COMMON_FEELINGS, STEPS};
+use crate::domain::order::sort_stable_by_key;
 use crate::domain::traps::{suggest_traps, TRAPS};
 use crate::domain::ThoughtRecord;
 use crate::state::{new_id, now_iso, set_title, today, AppState};
@@ -198,7 +199,7 @@ fn PersonPicker(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl
                 .filter(|p| !p.archived || Some(&p.id) == current.as_ref())
                 .map(|p| (p.id.clone(), p.name.clone()))
                 .collect();
-            list.sort_by_key(|(_, name)| name.to_lowercase());
+            sort_stable_by_key(&mut list, |(_, name)| name.to_lowercase());
             list
         })
     };

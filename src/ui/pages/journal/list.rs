@@ -4,6 +4,7 @@ use super::{excerpt, trap_name};
 use crate::domain::journal::{
     feelings_used, matching_records, newer_first, traps_used, JournalFilter, RecordStatus, SearchTextCache,
 };
+use crate::domain::order::sort_stable_by;
 use crate::domain::ThoughtRecord;
 use crate::state::{set_title, AppState};
 use crate::ui::components::show_more::{ShowMore, PAGE};
@@ -34,7 +35,7 @@ pub fn Journal() -> impl IntoView {
         state.journal.with(|records| {
             let mut drafts: Vec<ThoughtRecord> =
                 records.iter().filter(|r| r.status == RecordStatus::Draft).cloned().collect();
-            drafts.sort_by(newer_first);
+            sort_stable_by(&mut drafts, newer_first);
             drafts
         })
     });
