@@ -153,6 +153,7 @@ fn export_carries_every_app_key_but_set_aside_and_device_only_data() {
     store.set("trust-steps/worksheets/abc12345", r#"{"schema":1,"data":{"id":"abc12345","updated_at":"x"}}"#).unwrap();
     store.set("trust-steps/quarantine/journal/x", r#"{"raw":"broken"}"#).unwrap();
     store.set(keys::BACKUP_STATUS, r#"{"schema":1,"data":{}}"#).unwrap();
+    store.set(keys::REPLACED, "2026-11-27T17:00:00.000Z").unwrap();
     store.set("another-app/key", "1").unwrap();
     store.set("trust-steps/journal/notjson", "{oops").unwrap();
     let exported = export(v.entries().unwrap(), NOW);

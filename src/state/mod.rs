@@ -6,7 +6,7 @@ mod platform;
 pub use platform::{clock, new_id, now_iso, set_title, today};
 
 use crate::domain::assessments::AssessmentRun;
-use crate::domain::backup::BackupStatus;
+use crate::domain::backup::{BackupStatus, ImportMode};
 use crate::domain::insights::UserData;
 use crate::domain::ladder::LadderStep;
 use crate::domain::people::{Observation, Person};
@@ -423,9 +423,20 @@ impl AppState {
             .unwrap_or_else(|| Err("Storage is not open.".into()))
     }
 
-    /// Writes an import all-or-nothing, then shows what storage now holds.
-    pub fn apply_import(&self, changes: &[(String, Option<String>)]) -> Result<(), String> {
-        let result = with_vault(|vault| vault.apply_all_or_nothing(changes).map_err(|e| e.to_string()))
+    /// Writes an import all-or-nothing, then shows what storage now holds. A replace is framed by
+    /// [`keys::REPLACED`] markers, so other tabs take storage as it is instead of merging their copy back in.
+    pub fn apply_import(&self, changes: &[(String, Option<String>)], mode: ImportMode) -> Result<(), String> {
+        let changes: Vec<(String, Option<String>)> = if mode == ImportMode::Replace {
+            let now = now_iso();
+            let marker = |state: &str| (keys::REPLACED.to_owned(), Some(format!("{state} {now}")));
+            std::iter::once(marker(keys::REPLACE_STARTED))
+                .chain(changes.iter().cloned())
+                .chain([marker("done")])
+                .collect()
+        } else {
+            changes.to_vec()
+        };
+        let result = with_vault(|vault| vault.apply_all_or_nothing(&changes).map_err(|e| e.to_string()))
             .unwrap_or_else(|| Err("Storage is not open.".into()));
         self.reload_all_from_storage();
         result

@@ -3,7 +3,7 @@
 use super::AppState;
 use crate::domain::backup::BackupStatus;
 use crate::domain::{LessonProgress, PracticeHistory, Settings};
-use crate::storage::Stored;
+use crate::storage::{keys, Stored};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
@@ -51,15 +51,24 @@ pub fn set_title(page: &str) {
 
 /// Picks up changes another tab wrote (the `storage` event), merging them into ours.
 pub(super) fn listen_to_other_tabs(state: AppState) {
+    // Set while another tab writes a Replace import (between its two keys::REPLACED markers).
+    let replacing = std::cell::Cell::new(false);
     let handle = window_event_listener(leptos::ev::storage, move |event| {
-        // A whole-key collection removed by another tab (delete everything, replace from a backup) is reset,
-        // not merged back: merging would bring back what the user just deleted.
-        let removed = event.new_value().is_none();
+        // A whole-key collection another tab removed (delete everything) or wrote during a replace is reset to
+        // what storage holds, not merged: merging would bring back what the user just deleted or replaced.
+        let take_storage = event.new_value().is_none() || replacing.get();
         match event.key().as_deref() {
-            Some(Settings::KEY) if removed => state.reset(state.settings),
-            Some(LessonProgress::KEY) if removed => state.reset(state.progress),
-            Some(PracticeHistory::KEY) if removed => state.reset(state.trap_practice),
-            Some(BackupStatus::KEY) if removed => state.reset(state.backup_status),
+            Some(keys::REPLACED) => {
+                let started = event.new_value().is_some_and(|v| v.starts_with(keys::REPLACE_STARTED));
+                replacing.set(started);
+                if !started {
+                    state.reload_all_from_storage();
+                }
+            }
+            Some(Settings::KEY) if take_storage => state.reset(state.settings),
+            Some(LessonProgress::KEY) if take_storage => state.reset(state.progress),
+            Some(PracticeHistory::KEY) if take_storage => state.reset(state.trap_practice),
+            Some(BackupStatus::KEY) if take_storage => state.reset(state.backup_status),
             Some(Settings::KEY) => state.reload(state.settings),
             Some(LessonProgress::KEY) => state.reload(state.progress),
             Some(PracticeHistory::KEY) => state.reload(state.trap_practice),

@@ -42,8 +42,16 @@ pub const LOCK: &str = "trust-steps/lock";
 /// Written when a tab locks, so other tabs lock too (through the `storage` event).
 pub const LOCK_SIGNAL: &str = "trust-steps/lock-signal";
 
+/// Marks a Replace import for other open tabs (through the `storage` event): written as
+/// `"started <time>"` before the imported keys and `"done <time>"` after them, so those tabs take every key as
+/// storage now holds it instead of merging their older copy back in. A tab sees each write only when it arrives,
+/// so a single marker before (the rest not there yet) or after (the merges already done) would not do.
+pub const REPLACED: &str = "trust-steps/replaced";
+/// The start of [`REPLACED`]'s value while a replace is being written.
+pub const REPLACE_STARTED: &str = "started";
+
 /// Keys that describe this device rather than the user's data, so backups neither carry nor replace them.
-pub const DEVICE_ONLY: [&str; 3] = [BACKUP_STATUS, LOCK, LOCK_SIGNAL];
+pub const DEVICE_ONLY: [&str; 4] = [BACKUP_STATUS, LOCK, LOCK_SIGNAL, REPLACED];
 
 /// True for keys a backup carries: every app key except set-aside data and device-only keys.
 pub fn is_backed_up(key: &str) -> bool {

@@ -3,12 +3,12 @@
 // everything leaves no trust-steps/ key; quick hide by button and by pressing Escape twice.
 import { test, expect, waitForApp, FIXTURE, seedFixture as seed } from './support.mjs';
 
-/** Every trust-steps/ key with its parsed value (the device-only backup status left out). */
+/** Every trust-steps/ key with its parsed value (the device-only backup status and replace marker left out). */
 async function appData(page) {
   return page.evaluate(() =>
     Object.fromEntries(
       Object.keys(localStorage)
-        .filter((k) => k.startsWith('trust-steps/') && k !== 'trust-steps/backup-status')
+        .filter((k) => k.startsWith('trust-steps/') && k !== 'trust-steps/backup-status' && k !== 'trust-steps/replaced')
         .sort()
         .map((k) => [k, JSON.parse(localStorage.getItem(k))]),
     ),
@@ -109,6 +109,38 @@ test('replace downloads the current data first, then leaves exactly the backup',
   await expect(page.getByTestId('import-done')).toContainText('1 removed');
   const after = await appData(page);
   expect(Object.keys(after)).toEqual(Object.keys(FIXTURE.data).sort());
+});
+
+test('after a replace in one tab, another open tab takes the backup as it is and never merges its old copy back', async ({ page, server, context }) => {
+  await seed(page, server);
+  // Lesson progress only this device has (a lesson done that the backup does not know of).
+  await page.evaluate(() => {
+    const key = 'trust-steps/lesson-progress';
+    const progress = JSON.parse(localStorage.getItem(key));
+    progress.data.lessons.forgiveness = { done_at: '2026-11-20T10:00:00.000Z', opened_at: '2026-11-20T09:00:00.000Z', updated_at: '2026-11-20T10:00:00.000Z' };
+    localStorage.setItem(key, JSON.stringify(progress));
+  });
+  const other = await context.newPage();
+  await other.goto(server.origin + '/learn');
+  await waitForApp(other);
+
+  await page.goto(server.origin + '/settings');
+  await waitForApp(page);
+  await choose(page, 'backup.json', Buffer.from(JSON.stringify(FIXTURE)));
+  const safety = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Replace my data' }).click();
+  await safety;
+  await expect(page.getByTestId('import-done')).toContainText('Replaced');
+  const lessons = () => page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('trust-steps/lesson-progress')).data.lessons).sort());
+  const expected = Object.keys(FIXTURE.data['trust-steps/lesson-progress'].data.lessons).sort();
+  // The other tab saw the replace: it must not write its older progress back, now or at its next save.
+  await other.waitForTimeout(300);
+  expect(await lessons()).toEqual(expected);
+  await other.locator('main a[href="/learn/small-steps"]').first().click();
+  await expect(other.locator('main h1')).toHaveText('Trust in small steps');
+  await expect.poll(lessons).toEqual([...expected, 'small-steps'].sort());
+  expect(await lessons()).not.toContain('forgiveness');
+  await other.close();
 });
 
 test('Today suggests a backup when there are entries and none was saved, and stops once one is', async ({ page, server }) => {

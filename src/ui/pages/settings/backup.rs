@@ -274,7 +274,7 @@ fn ImportPreview(backup: Backup, stage: RwSignal<ImportStage>) -> impl IntoView 
         }
         let outcome = state.stored_entries().and_then(|current| {
             let planned = backup.with_value(|b| plan(b, &current, mode));
-            state.apply_import(&planned.writes).map(|_| planned)
+            state.apply_import(&planned.writes, mode).map(|_| planned)
         });
         stage.set(match outcome {
             Ok(planned) => ImportStage::Done(done_message(mode, planned.total())),
