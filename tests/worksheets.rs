@@ -73,7 +73,7 @@ fn field_keys_are_unique_id_safe_and_what_templates_and_conditions_name() {
         for section in def.sections {
             if let Some((key, values)) = section.shown_when {
                 match def.field(key).map(|f| f.kind) {
-                    Some(FieldKind::Choice(choices)) => {
+                    Some(FieldKind::Choice { choices, .. }) => {
                         for v in values {
                             assert!(
                                 choices.iter().any(|c| c.value == *v),
@@ -128,7 +128,7 @@ fn the_issue_asks_for_these_parts() {
     }
     let rebuilding = worksheet_by_slug("rebuilding-trust").unwrap();
     let plans = match rebuilding.field("plan").unwrap().kind {
-        FieldKind::Choice(c) => c.iter().map(|c| c.value).collect::<Vec<_>>(),
+        FieldKind::Choice { choices: c, .. } => c.iter().map(|c| c.value).collect::<Vec<_>>(),
         _ => panic!("plan is a choice"),
     };
     assert_eq!(plans, ["infidelity-broke", "infidelity-hurt", "lie-broke", "lie-hurt", "friendship"]);
@@ -209,8 +209,12 @@ fn templates_fill_answers_and_choice_labels_and_mark_the_gaps() {
     let mut sheet = entry(def.slug);
     assert_eq!(
         fill_template(template, def, &sheet),
-        "When …, I feel …. What I'd like is …. If it happens again, I will …."
+        "When [not written yet], I feel [not written yet]. What I'd like is [not written yet]. If it happens again, I will [not written yet]."
     );
+    // Blank and punctuation-only answers are gaps too.
+    sheet.set_answer("when", "   ".into());
+    sheet.set_answer("i-feel", ".".into());
+    assert!(fill_template(template, def, &sheet).starts_with("When [not written yet], I feel [not written yet]."));
     sheet.set_answer("when", "you call after 10pm.".into());
     sheet.set_answer("i-feel", "tense".into());
     sheet.set_answer("i-need", "calls before 9".into());
@@ -222,6 +226,10 @@ fn templates_fill_answers_and_choice_labels_and_mark_the_gaps() {
     let listening = worksheet_by_slug("active-listening").unwrap();
     let card = listening.sections.iter().find_map(|s| s.template).unwrap();
     let mut talk = entry(listening.slug);
+    assert_eq!(
+        fill_template(card, listening, &talk),
+        "With [not written yet], I will practise [not chosen yet]. I want to understand [not written yet]."
+    );
     talk.set_answer("skill", "reflect".into());
     assert!(fill_template(card, listening, &talk).contains("I will practise saying back what I heard."));
 }
@@ -307,7 +315,21 @@ fn the_message_is_composed_in_either_shape_with_the_gaps_shown() {
     assert!(compose(asking, MessageStyle::Nvc).ends_with("Could we talk on Sunday?"));
     let empty = MessageParts::default();
     assert!(!is_complete(empty));
-    assert_eq!(compose(empty, MessageStyle::Nvc), "When …, I feel …, because I need …. …");
+    assert_eq!(
+        compose(empty, MessageStyle::Nvc),
+        "When [what happened], I feel [your feeling], because I need [your need]. [your request]"
+    );
+    assert_eq!(
+        compose(empty, MessageStyle::IStatement),
+        "I feel [your feeling] when [what happened]. I'd like [your need]. [your request]"
+    );
+    // One part missing: only that gap is named; an opening typed alone ("I feel") or a lone full stop is a gap.
+    let no_need = MessageParts { need: "I need ", request: " . ", ..parts };
+    assert_eq!(
+        compose(no_need, MessageStyle::Nvc),
+        "When you looked at your phone three times while I was talking, I feel hurt, because I need [your need]. [your request]"
+    );
+    assert!(!compose(parts, MessageStyle::Nvc).contains('['), "a complete message has no placeholder");
     assert_eq!(MessageStyle::from_answer(Some("i-statement")), MessageStyle::IStatement);
     assert_eq!(MessageStyle::from_answer(None), MessageStyle::Nvc);
     // Text is kept as typed inside the message (markup included).
@@ -343,6 +365,40 @@ fn a_check_in_per_period_updates_and_the_history_is_kept() {
     assert_eq!(weekly.checkins.len(), 2);
     assert_eq!(Rhythm::from_answer(Some("weekly")), Rhythm::Weekly);
     assert_eq!(Rhythm::from_answer(None), Rhythm::Daily);
+}
+
+#[test]
+fn how_often_to_check_in_defaults_to_every_day_and_is_a_setting_not_a_question() {
+    let def = worksheet_by_slug("keeping-trust").unwrap();
+    let mut sheet = entry(def.slug);
+    // Shown as "Every day" before anything is picked, which is what the check-ins already do.
+    assert_eq!(def.answer_or_default("rhythm", &sheet), Some("daily"));
+    assert_eq!(Rhythm::from_answer(sheet.answer("rhythm")), Rhythm::Daily);
+    // The default is not stored, so a copy with nothing in it stays blank (and is not saved).
+    assert!(sheet.is_blank());
+    // It has a value either way, so it is not counted as a question left open.
+    assert_eq!((def.completion(&sheet).answered, def.completion(&sheet).total), (0, 1));
+    sheet.set_answer("rhythm", "weekly".into());
+    assert_eq!(def.answer_or_default("rhythm", &sheet), Some("weekly"));
+    assert_eq!(Rhythm::from_answer(sheet.answer("rhythm")), Rhythm::Weekly);
+    assert_eq!((def.completion(&sheet).answered, def.completion(&sheet).total), (0, 1));
+    sheet.check_in(Rhythm::Weekly, "2026-03-02", ratings([2; 5]), "", NOW);
+    assert_eq!((def.completion(&sheet).answered, def.completion(&sheet).total), (1, 1));
+    // Every other choice is a question: unselected until answered, and counted.
+    let choices_with_default: Vec<(&str, &str)> = WORKSHEETS
+        .iter()
+        .flat_map(|w| w.sections.iter().flat_map(move |s| s.fields.iter().map(move |f| (w.slug, f))))
+        .filter_map(|(slug, f)| match f.kind {
+            FieldKind::Choice { choices, default: Some(d) } => {
+                assert!(choices.iter().any(|c| c.value == d), "{slug}: default {d} is not a choice");
+                Some((slug, f.key))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(choices_with_default, [("keeping-trust", "rhythm")]);
+    let rebuilding = worksheet_by_slug("rebuilding-trust").unwrap();
+    assert_eq!(rebuilding.answer_or_default("plan", &entry(rebuilding.slug)), None);
 }
 
 #[test]

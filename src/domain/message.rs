@@ -380,15 +380,17 @@ const SENTENCE_STARTERS: &[&str] = &[
 
 /// One part made ready to sit inside the sentence: trimmed, without a final full stop, without an opening the
 /// sentence already has ("When …", "I feel …", "I need …"), and without the capital of an ordinary first word
-/// ("You looked" → "you looked"; names keep theirs). "…" when empty, so the shape shows while typing.
-fn sentence_part(text: &str, openings: &[&str]) -> String {
+/// ("You looked" → "you looked"; names keep theirs). `missing` when empty, so the shape shows while typing.
+fn sentence_part(text: &str, openings: &[&str], missing: &str) -> String {
     let mut part = trim_end_punctuation(text);
     let lower = normalise(part);
     if let Some(opening) = openings.iter().find(|o| lower.starts_with(*o)) {
         part = part.get(opening.len()..).unwrap_or(part).trim_start();
+    } else if openings.iter().any(|o| lower == o.trim_end()) {
+        part = ""; // only the opening typed so far ("I need")
     }
     if part.is_empty() {
-        return "…".to_owned();
+        return missing.to_owned();
     }
     let first_word = part.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     let mut chars = part.chars();
@@ -400,12 +402,25 @@ fn sentence_part(text: &str, openings: &[&str]) -> String {
     }
 }
 
-/// The composed message. Missing parts show as "…" so the shape is visible while typing.
+/// What the composed message shows for a part not written yet: the part's name in square brackets, so the
+/// shape is visible while typing and a gap reads as a gap (a lone "…" looked like part of the sentence).
+pub const MISSING_PARTS: MessageParts<'static> = MessageParts {
+    observation: "[what happened]",
+    feeling: "[your feeling]",
+    need: "[your need]",
+    request: "[your request]",
+};
+
+/// The composed message. Missing parts show as [`MISSING_PARTS`] so the shape is visible while typing.
 pub fn compose(parts: MessageParts<'_>, style: MessageStyle) -> String {
-    let request = if parts.request.trim().is_empty() { "…".to_owned() } else { as_question(parts.request, style) };
-    let observation = sentence_part(parts.observation, &["when "]);
-    let feeling = sentence_part(parts.feeling, &["i feel ", "i'm feeling ", "i am feeling "]);
-    let need = sentence_part(parts.need, &["because i need ", "i need ", "i'd like "]);
+    let request = if trim_end_punctuation(parts.request).is_empty() {
+        MISSING_PARTS.request.to_owned()
+    } else {
+        as_question(parts.request, style)
+    };
+    let observation = sentence_part(parts.observation, &["when "], MISSING_PARTS.observation);
+    let feeling = sentence_part(parts.feeling, &["i feel ", "i'm feeling ", "i am feeling "], MISSING_PARTS.feeling);
+    let need = sentence_part(parts.need, &["because i need ", "i need ", "i'd like "], MISSING_PARTS.need);
     match style {
         MessageStyle::Nvc => format!("When {observation}, I feel {feeling}, because I need {need}. {request}"),
         MessageStyle::IStatement => format!("I feel {feeling} when {observation}. I'd like {need}. {request}"),

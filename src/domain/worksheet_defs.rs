@@ -19,7 +19,7 @@ const fn noted_step(key: &'static str, label: &'static str, hint: &'static str) 
 }
 
 const fn choice(key: &'static str, label: &'static str, hint: &'static str, choices: &'static [Choice]) -> Field {
-    Field { key, label, hint, kind: FieldKind::Choice(choices) }
+    Field { key, label, hint, kind: FieldKind::Choice { choices, default: None } }
 }
 
 const fn section(title: &'static str, intro: &'static str, fields: &'static [Field]) -> Section {
@@ -403,7 +403,16 @@ const KEEPING_TRUST: WorksheetDef = WorksheetDef {
         section(
             "How often",
             "",
-            &[choice("rhythm", "Check in", "", &[opt("daily", "Every day"), opt("weekly", "Every week")])],
+            // A setting, not a question: check-ins are daily until the user picks weekly (`Rhythm::from_answer`).
+            &[Field {
+                key: "rhythm",
+                label: "Check in",
+                hint: "",
+                kind: FieldKind::Choice {
+                    choices: &[opt("daily", "Every day"), opt("weekly", "Every week")],
+                    default: Some("daily"),
+                },
+            }],
         ),
         section(
             "Check-in",

@@ -26,7 +26,14 @@ pub enum FieldKind {
     /// A text area.
     Text,
     /// One of a few options (radio buttons).
-    Choice(&'static [Choice]),
+    Choice {
+        /// The options, in order.
+        choices: &'static [Choice],
+        /// The value that holds until the user picks one (shown selected), for a choice that is a setting
+        /// with a sensible answer already ("Every day"); `None` for a question the user answers, which stays
+        /// unselected until they do.
+        default: Option<&'static str>,
+    },
     /// A checklist step that can be ticked; with `notes`, dated notes can be added to it.
     Step {
         /// Whether dated notes can be added.
@@ -188,11 +195,20 @@ impl WorksheetDef {
     pub fn section_shown(&self, section: &Section, entry: &WorksheetEntry) -> bool {
         match section.shown_when {
             None => true,
-            Some((key, values)) => entry.answer(key).is_some_and(|v| values.contains(&v)),
+            Some((key, values)) => self.answer_or_default(key, entry).is_some_and(|v| values.contains(&v)),
         }
     }
 
-    /// Answered and total questions over the parts shown.
+    /// The answer under `key`, or the field's default while the user has not picked one.
+    pub fn answer_or_default<'a>(&self, key: &str, entry: &'a WorksheetEntry) -> Option<&'a str> {
+        entry.answer(key).or_else(|| match self.field(key).map(|f| f.kind) {
+            Some(FieldKind::Choice { default, .. }) => default,
+            _ => None,
+        })
+    }
+
+    /// Answered and total questions over the parts shown. A choice with a default is a setting that always
+    /// has a value, not a question, so it counts neither way.
     pub fn completion(&self, entry: &WorksheetEntry) -> Completion {
         let mut done = Completion { answered: 0, total: 0 };
         for section in self.sections.iter().filter(|s| self.section_shown(s, entry)) {
@@ -213,7 +229,9 @@ impl WorksheetDef {
     /// The label of a choice field's stored value (the value itself if unknown).
     pub fn choice_label<'a>(&self, key: &str, value: &'a str) -> &'a str {
         match self.field(key).map(|f| f.kind) {
-            Some(FieldKind::Choice(choices)) => choices.iter().find(|c| c.value == value).map_or(value, |c| c.label),
+            Some(FieldKind::Choice { choices, .. }) => {
+                choices.iter().find(|c| c.value == value).map_or(value, |c| c.label)
+            }
             _ => value,
         }
     }
@@ -232,7 +250,10 @@ impl WorksheetDef {
 /// (answered, total) for one field.
 fn field_completion(field: &Field, entry: &WorksheetEntry) -> (usize, usize) {
     match field.kind {
-        FieldKind::Line | FieldKind::Text | FieldKind::Choice(_) => (usize::from(entry.answer(field.key).is_some()), 1),
+        FieldKind::Choice { default: Some(_), .. } => (0, 0),
+        FieldKind::Line | FieldKind::Text | FieldKind::Choice { .. } => {
+            (usize::from(entry.answer(field.key).is_some()), 1)
+        }
         FieldKind::Step { .. } => (usize::from(entry.ticked.contains_key(field.key)), 1),
         FieldKind::Log => (usize::from(entry.notes.get(field.key).is_some_and(|n| !n.is_empty())), 1),
         FieldKind::Message => (MESSAGE_KEYS.iter().filter(|k| entry.answer(k).is_some()).count(), MESSAGE_KEYS.len()),
@@ -339,7 +360,13 @@ impl WorksheetEntry {
     }
 }
 
-/// Fills `{key}` placeholders with answers (choice values shown by their labels); an empty answer shows as "…".
+/// What a composed text shows for a question not answered yet.
+pub const NOT_WRITTEN: &str = "[not written yet]";
+/// What a composed text shows for a choice not made yet.
+pub const NOT_CHOSEN: &str = "[not chosen yet]";
+
+/// Fills `{key}` placeholders with answers (choice values shown by their labels); an empty answer shows as
+/// [`NOT_WRITTEN`] (or [`NOT_CHOSEN`] for a choice), so the gap is plain to see.
 pub fn fill_template(template: &str, def: &WorksheetDef, entry: &WorksheetEntry) -> String {
     let mut out = String::with_capacity(template.len() + 64);
     let mut rest = template;
@@ -349,9 +376,12 @@ pub fn fill_template(template: &str, def: &WorksheetDef, entry: &WorksheetEntry)
         match after.find('}') {
             Some(end) => {
                 let key = &after[..end];
-                match entry.answer(key) {
-                    Some(answer) => out.push_str(trim_end_punctuation(def.choice_label(key, answer))),
-                    None => out.push('…'),
+                match def.answer_or_default(key, entry).map(|a| trim_end_punctuation(def.choice_label(key, a))) {
+                    Some(answer) if !answer.is_empty() => out.push_str(answer),
+                    _ if matches!(def.field(key).map(|f| f.kind), Some(FieldKind::Choice { .. })) => {
+                        out.push_str(NOT_CHOSEN);
+                    }
+                    _ => out.push_str(NOT_WRITTEN),
                 }
                 rest = &after[end + 1..];
             }

@@ -43,8 +43,12 @@ pub(super) fn FieldView(
             <TextArea id=id label=field.label hint=hint(field).unwrap_or_default() rows=3 value=answer(entry, field.key) on_input=set_answer(edit, field.key)/>
         }
         .into_any(),
-        FieldKind::Choice(choices) => {
+        FieldKind::Choice { choices, default } => {
             let value = answer(entry, field.key);
+            // A choice with a default shows it selected until another is picked (its meaning holds already).
+            let selected = Memo::new(move |_| {
+                value.with(|v| if v.trim().is_empty() { default.unwrap_or_default().to_owned() } else { v.clone() })
+            });
             view! {
                 <fieldset class="choice-group">
                     <legend>{field.label}</legend>
@@ -57,7 +61,7 @@ pub(super) fn FieldView(
                                     <input
                                         type="radio"
                                         name=id.clone()
-                                        prop:checked=move || value.with(|v| v == choice.value)
+                                        prop:checked=move || selected.with(|v| v == choice.value)
                                         on:change=move |_| set_answer(edit, field.key)(choice.value.to_owned())
                                     />
                                     <span>{choice.label}</span>
