@@ -14,30 +14,25 @@ use leptos::prelude::*;
 /// The check-in form for today (or this week), the stats and the history.
 #[component]
 pub(super) fn HabitCheckIns(entry: RwSignal<WorksheetEntry>, edit: Callback<Change>) -> impl IntoView {
-    let day = today();
+    // The day the form is for. It is read again at every answer: a page opened before midnight and answered
+    // after it files the answer under the new day (starting that day's check-in), not under the day it opened.
+    let day = RwSignal::new(today());
     let rhythm = Memo::new(move |_| entry.with(|e| Rhythm::from_answer(e.answer("rhythm"))));
-    let current = {
-        let day = day.clone();
-        Memo::new(move |_| entry.with(|e| e.checkin_for(rhythm.get(), &day).cloned()))
-    };
+    let current = Memo::new(move |_| day.with(|day| entry.with(|e| e.checkin_for(rhythm.get(), day).cloned())));
     // Each answer updates this period's check-in at once (one per day or week; the history keeps the rest).
-    let save = {
-        let day = day.clone();
-        move |change: Box<dyn FnOnce(&mut HabitCheckIn)>| {
-            let mut checkin = current.get_untracked().unwrap_or_default();
-            change(&mut checkin);
-            let (day, now, rhythm) = (day.clone(), now_iso(), rhythm.get_untracked());
-            edit.run(Box::new(move |e| {
-                e.check_in(rhythm, &day, checkin.ratings, &checkin.note, &now);
-            }));
+    let save = move |change: Box<dyn FnOnce(&mut HabitCheckIn)>| {
+        let (now_day, now, rhythm) = (today(), now_iso(), rhythm.get_untracked());
+        if day.with_untracked(|d| *d != now_day) {
+            day.set(now_day.clone());
         }
+        let mut checkin = entry.with_untracked(|e| e.checkin_for(rhythm, &now_day).cloned()).unwrap_or_default();
+        change(&mut checkin);
+        edit.run(Box::new(move |e| {
+            e.check_in(rhythm, &now_day, checkin.ratings, &checkin.note, &now);
+        }));
     };
     let note = Memo::new(move |_| current.with(|c| c.as_ref().map(|c| c.note.clone()).unwrap_or_default()));
-    let save_note = save.clone();
-    let stats = {
-        let day = day.clone();
-        Memo::new(move |_| entry.with(|e| checkin_stats(e, rhythm.get(), &day)))
-    };
+    let stats = Memo::new(move |_| day.with(|day| entry.with(|e| checkin_stats(e, rhythm.get(), day))));
     let history = Memo::new(move |_| entry.with(|e| e.checkins.iter().rev().cloned().collect::<Vec<_>>()));
     let heading = move || match rhythm.get() {
         Rhythm::Daily => "Today's check-in",
@@ -49,7 +44,6 @@ pub(super) fn HabitCheckIns(entry: RwSignal<WorksheetEntry>, edit: Callback<Chan
         {HABITS
             .iter()
             .map(|(key, name, question)| {
-                let save = save.clone();
                 let rating = Memo::new(move |_| current.with(|c| c.as_ref().and_then(|c| c.ratings.get(*key).copied())));
                 view! {
                     <fieldset class="choice-group habit">
@@ -60,7 +54,6 @@ pub(super) fn HabitCheckIns(entry: RwSignal<WorksheetEntry>, edit: Callback<Chan
                                 .enumerate()
                                 .map(|(value, label)| {
                                     let value = value as u8;
-                                    let save = save.clone();
                                     view! {
                                         <label class="choice">
                                             <input
@@ -87,7 +80,7 @@ pub(super) fn HabitCheckIns(entry: RwSignal<WorksheetEntry>, edit: Callback<Chan
             hint="What went well, or one thing to do differently."
             rows=2
             value=note
-            on_input=move |t: String| save_note(Box::new(move |c| c.note = t))
+            on_input=move |t: String| save(Box::new(move |c| c.note = t))
         />
         <div class="checkin-stats" role="group" aria-labelledby="ws-checkin-stats">
             <h3 id="ws-checkin-stats">"Lately"</h3>
@@ -102,7 +95,7 @@ pub(super) fn HabitCheckIns(entry: RwSignal<WorksheetEntry>, edit: Callback<Chan
                     (Rhythm::Weekly, 1) => "1 week".to_owned(),
                     (Rhythm::Weekly, n) => format!("{n} weeks"),
                 };
-                let last = history.with(|h| h.first().map(|c| days_ago(&c.day, &today())));
+                let last = history.with(|h| h.first().map(|c| day.with(|d| days_ago(&c.day, d))));
                 view! {
                     <p>
                         {count_of(s.count, "check-in", "check-ins")}
