@@ -2,10 +2,14 @@
 //! "bring to therapy" report, so both always say the same thing.
 
 use super::journal::RecordStatus;
+use super::message::{compose, is_complete, MessageParts, MessageStyle};
 use super::people::Observation;
 use super::promises::Promise;
 use super::traps::trap_by_slug;
+use super::worksheet_defs::worksheet_by_slug;
+use super::worksheets::{fill_template, FieldKind, WorksheetDef, WorksheetEntry, HABITS, HABIT_RATINGS};
 use super::{Belief, ThoughtRecord, TriggerEntry};
+use crate::content::catalog::exercise_by_slug;
 use crate::domain::order::sort_stable_by;
 use crate::domain::people::Person;
 
@@ -18,6 +22,8 @@ pub enum Section {
     Beliefs,
     /// The trigger log.
     Triggers,
+    /// Worksheets of the Practice hub (preparing for therapy, boundaries, …), each copy with its answers.
+    Worksheets,
     /// Promises to myself with their check-ins.
     Promises,
     /// People with their observations.
@@ -26,8 +32,14 @@ pub enum Section {
 
 impl Section {
     /// Every section, in export order.
-    pub const ALL: [Section; 5] =
-        [Section::ThoughtRecords, Section::Beliefs, Section::Triggers, Section::Promises, Section::People];
+    pub const ALL: [Section; 6] = [
+        Section::ThoughtRecords,
+        Section::Beliefs,
+        Section::Triggers,
+        Section::Worksheets,
+        Section::Promises,
+        Section::People,
+    ];
 
     /// Its heading.
     pub fn title(self) -> &'static str {
@@ -35,6 +47,7 @@ impl Section {
             Section::ThoughtRecords => "Thought records",
             Section::Beliefs => "Core beliefs",
             Section::Triggers => "Trigger log",
+            Section::Worksheets => "Worksheets",
             Section::Promises => "Promises to myself",
             Section::People => "People and what I noticed",
         }
@@ -188,6 +201,128 @@ pub fn person_item(person: &Person, observations: &[Observation], from: Option<&
     ReportItem { id: person.id.clone(), day: day_of("", &person.created_at), title: person.name.clone(), parts }
 }
 
+/// A worksheet copy with its answers, readable: every part shown in the editor, in its order, with the
+/// user's words as typed; check-ins only those in `[from, to]`. Unanswered questions are left out.
+pub fn worksheet_item(entry: &WorksheetEntry, from: Option<&str>, to: Option<&str>) -> ReportItem {
+    let name = exercise_by_slug(&entry.worksheet).map_or(entry.worksheet.as_str(), |e| e.title);
+    let mut parts = vec![("Status", Part::Text(if entry.is_done() { "Done" } else { "In progress" }.to_owned()))];
+    match worksheet_by_slug(&entry.worksheet) {
+        Some(def) => worksheet_parts(def, entry, from, to, &mut parts),
+        // A worksheet this version does not know (written by a newer one): its answers as they are.
+        None => push_list(
+            &mut parts,
+            "Answers",
+            entry
+                .answers
+                .iter()
+                .filter(|(_, a)| !a.trim().is_empty())
+                .map(|(key, answer)| format!("{key}: {}", answer.trim()))
+                .collect(),
+        ),
+    }
+    ReportItem {
+        id: entry.id.clone(),
+        day: day_of("", &entry.updated_at),
+        title: format!("{name}: {}", first_line(&entry.title, "Untitled")),
+        parts,
+    }
+}
+
+/// The answered parts of a known worksheet, in the order the editor shows them.
+fn worksheet_parts(
+    def: &WorksheetDef,
+    entry: &WorksheetEntry,
+    from: Option<&str>,
+    to: Option<&str>,
+    parts: &mut Vec<(&'static str, Part)>,
+) {
+    let dated = |key: &str| -> Vec<String> {
+        entry.notes.get(key).map_or_else(Vec::new, |notes| {
+            notes
+                .iter()
+                .filter(|n| !n.text.trim().is_empty())
+                .map(|n| format!("{}: {}", day_of("", &n.at), n.text.trim()))
+                .collect()
+        })
+    };
+    for section in def.sections.iter().filter(|s| def.section_shown(s, entry)) {
+        // Ticked steps without notes are listed together under the part's title, where the first one is.
+        let mut ticked: Option<(usize, Vec<String>)> = None;
+        for field in section.fields {
+            match field.kind {
+                FieldKind::Line | FieldKind::Text => push(parts, field.label, entry.answer(field.key).unwrap_or("")),
+                FieldKind::Choice { .. } => {
+                    if let Some(answer) = def.answer_or_default(field.key, entry) {
+                        push(parts, field.label, def.choice_label(field.key, answer));
+                    }
+                }
+                FieldKind::Step { .. } => {
+                    let day = entry.ticked.get(field.key);
+                    let notes = dated(field.key);
+                    if notes.is_empty() {
+                        if let Some(day) = day {
+                            let line = format!("{} (ticked {day})", field.label);
+                            ticked.get_or_insert_with(|| (parts.len(), Vec::new())).1.push(line);
+                        }
+                    } else {
+                        let lines = day.map(|d| format!("Ticked {d}")).into_iter().chain(notes).collect();
+                        push_list(parts, field.label, lines);
+                    }
+                }
+                FieldKind::Log => push_list(parts, field.label, dated(field.key)),
+                FieldKind::Message => message_parts(entry, parts),
+                FieldKind::HabitCheckIns => push_list(parts, "Check-ins", checkin_lines(entry, from, to)),
+            }
+        }
+        if let Some((at, lines)) = ticked {
+            parts.insert(at, (section.title, Part::List(lines)));
+        }
+        if let Some(template) = section.template {
+            if section.fields.iter().any(|f| entry.answer(f.key).is_some()) {
+                push(parts, "Put together", &fill_template(template, def, entry));
+            }
+        }
+    }
+}
+
+/// The message builder's four parts and, once all are written, the composed message.
+fn message_parts(entry: &WorksheetEntry, parts: &mut Vec<(&'static str, Part)>) {
+    let answer = |key: &str| entry.answer(key).unwrap_or("");
+    let message = MessageParts {
+        observation: answer("observation"),
+        feeling: answer("feeling"),
+        need: answer("need"),
+        request: answer("request"),
+    };
+    push(parts, "What happened", message.observation);
+    push(parts, "How I feel", message.feeling);
+    push(parts, "What I need", message.need);
+    push(parts, "What I am asking for", message.request);
+    if is_complete(message) {
+        push(parts, "The message", &compose(message, MessageStyle::from_answer(entry.answer("style"))));
+    }
+}
+
+/// One line per habit check-in in `[from, to]`: the day, each habit's answer and the note.
+fn checkin_lines(entry: &WorksheetEntry, from: Option<&str>, to: Option<&str>) -> Vec<String> {
+    entry
+        .checkins
+        .iter()
+        .filter(|c| in_range(&c.day, from, to))
+        .map(|c| {
+            let answers: Vec<String> = HABITS
+                .iter()
+                .map(|(key, name, _)| {
+                    let rating = c.ratings.get(*key).and_then(|r| HABIT_RATINGS.get(usize::from(*r)));
+                    format!("{name} {}", rating.map_or("–".to_owned(), |r| r.to_lowercase()))
+                })
+                .collect();
+            let note = if c.note.trim().is_empty() { String::new() } else { format!(" — {}", c.note.trim()) };
+            format!("{}: {}{note}", c.day, answers.join(", "))
+        })
+        .collect()
+}
+
 /// True when `day` (YYYY-MM-DD…) is within the optional inclusive range.
 pub fn in_range(day: &str, from: Option<&str>, to: Option<&str>) -> bool {
     let day = day.get(..10).unwrap_or(day);
@@ -234,6 +369,21 @@ pub fn markdown(
         (None, None) => "all dates".to_owned(),
     };
     out.push_str(&format!("Written on {generated_on}; covers {range}.\n"));
+    push_sections(&mut out, sections);
+    out
+}
+
+/// The therapy report as Markdown: the same title and entries as its print view, only the sections given
+/// (the caller passes those with something picked).
+pub fn report_markdown(prepared_on: &str, sections: &[(Section, Vec<ReportItem>)]) -> String {
+    let mut out = String::from("# Notes to bring to my session\n\n");
+    out.push_str(&format!("Prepared on {prepared_on}.\n"));
+    push_sections(&mut out, sections);
+    out
+}
+
+/// Each section's heading and items, user text escaped.
+fn push_sections(out: &mut String, sections: &[(Section, Vec<ReportItem>)]) {
     for (section, items) in sections {
         out.push_str(&format!("\n## {} ({})\n", section.title(), items.len()));
         if items.is_empty() {
@@ -256,7 +406,6 @@ pub fn markdown(
             }
         }
     }
-    out
 }
 
 /// The entries a readable copy draws on.
@@ -274,10 +423,13 @@ pub struct Entries<'a> {
     pub people: &'a [Person],
     /// Observations about people.
     pub observations: &'a [Observation],
+    /// Worksheet copies.
+    pub worksheets: &'a [WorksheetEntry],
 }
 
 /// One section's items in `[from, to]`, newest first. Beliefs, promises and people are in range when they
-/// were changed (beliefs) or have anything in it (check-ins, observations); empty thought records are left out.
+/// were changed (beliefs, worksheets) or have anything in it (check-ins, observations); empty thought records
+/// and worksheets are left out.
 pub fn section_items(section: Section, entries: Entries<'_>, from: Option<&str>, to: Option<&str>) -> Vec<ReportItem> {
     let mut items: Vec<ReportItem> = match section {
         Section::ThoughtRecords => entries
@@ -290,6 +442,12 @@ pub fn section_items(section: Section, entries: Entries<'_>, from: Option<&str>,
             entries.beliefs.iter().filter(|b| in_range(&b.updated_at, from, to)).map(belief_item).collect()
         }
         Section::Triggers => entries.triggers.iter().map(trigger_item).filter(|i| in_range(&i.day, from, to)).collect(),
+        Section::Worksheets => entries
+            .worksheets
+            .iter()
+            .filter(|w| !w.is_blank() && in_range(&w.updated_at, from, to))
+            .map(|w| worksheet_item(w, from, to))
+            .collect(),
         Section::Promises => entries
             .promises
             .iter()

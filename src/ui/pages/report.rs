@@ -1,17 +1,17 @@
 //! `/settings/report`: a print-friendly report to bring to therapy, with only the entries the user picks.
 
-use crate::domain::readable::{Part, ReportItem, Section};
+use crate::domain::readable::{report_markdown, Part, ReportItem, Section};
 use crate::state::{set_title, today, AppState};
 use crate::ui::pages::settings::gather;
-use crate::ui::platform::local_day;
+use crate::ui::platform::{download_text, file_date, local_day};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
 /// How many recent entries of each kind are offered to pick from.
 const RECENT: usize = 20;
 
-/// The kinds of entry a report can hold.
-const KINDS: [Section; 3] = [Section::ThoughtRecords, Section::Beliefs, Section::Triggers];
+/// The kinds of entry a report can hold (worksheets: preparing for therapy and any other the user picks).
+const KINDS: [Section; 4] = [Section::ThoughtRecords, Section::Beliefs, Section::Triggers, Section::Worksheets];
 
 /// The therapy report page.
 #[component]
@@ -26,6 +26,8 @@ pub fn TherapyReport() -> impl IntoView {
         })
         .collect();
     let picked = RwSignal::new(BTreeSet::<String>::new());
+    // What the last download said (only a problem is shown); cleared by the next pick.
+    let message = RwSignal::new(None::<String>);
     let offered = StoredValue::new(offered);
     let pickers = offered.with_value(|offered| {
         offered
@@ -46,6 +48,7 @@ pub fn TherapyReport() -> impl IntoView {
                                         prop:checked=move || picked.with(|p| p.contains(&id))
                                         on:change=move |ev| {
                                             let on = event_target_checked(&ev);
+                                            message.set(None);
                                             picked.update(|p| {
                                                 if on { p.insert(toggle_id.clone()); } else { p.remove(&toggle_id); }
                                             });
@@ -67,24 +70,44 @@ pub fn TherapyReport() -> impl IntoView {
             })
             .collect_view()
     });
-    let report = move || {
-        let picked = picked.get();
-        offered.with_value(|offered| {
-            offered
-                .iter()
-                .map(|(section, items)| {
-                    let chosen: Vec<ReportItem> = items.iter().filter(|i| picked.contains(&i.id)).cloned().collect();
-                    (!chosen.is_empty()).then(|| {
-                        view! {
-                            <section class="report__section">
-                                <h3>{section.title()}</h3>
-                                {chosen.into_iter().map(|item| view! { <ReportEntry item/> }).collect_view()}
-                            </section>
-                        }
+    // The picked entries by section, in the order offered; sections with nothing picked are left out.
+    let chosen = move || -> Vec<(Section, Vec<ReportItem>)> {
+        picked.with(|picked| {
+            offered.with_value(|offered| {
+                offered
+                    .iter()
+                    .map(|(section, items)| {
+                        (*section, items.iter().filter(|i| picked.contains(&i.id)).cloned().collect::<Vec<_>>())
                     })
-                })
-                .collect_view()
+                    .filter(|(_, items)| !items.is_empty())
+                    .collect()
+            })
         })
+    };
+    let report = move || {
+        chosen()
+            .into_iter()
+            .map(|(section, items)| {
+                view! {
+                    <section class="report__section">
+                        <h3>{section.title()}</h3>
+                        {items.into_iter().map(|item| view! { <ReportEntry item/> }).collect_view()}
+                    </section>
+                }
+            })
+            .collect_view()
+    };
+    let download = move |_| {
+        let sections = chosen();
+        if sections.is_empty() {
+            message.set(Some("Pick at least one entry first.".into()));
+            return;
+        }
+        let text = report_markdown(&local_day(&today()), &sections);
+        let file = format!("trust-steps-report-{}.md", file_date());
+        message.set(
+            download_text(&file, "text/markdown", &text).err().map(|e| format!("The download did not start: {e}")),
+        );
     };
     let print = |_| {
         if let Some(window) = web_sys::window() {
@@ -94,9 +117,13 @@ pub fn TherapyReport() -> impl IntoView {
     view! {
         <h1 class="no-print">"Report for therapy"</h1>
         <div class="no-print">
-            <p>"Pick the entries you want to talk about. They appear below as a tidy report you can print or save as a PDF (choose “Save as PDF” in the print window). Nothing is sent anywhere."</p>
+            <p>"Pick the entries you want to talk about, such as your notes from “Preparing for therapy”. They appear below as a tidy report you can print or save as a PDF (choose “Save as PDF” in the print window), or download as a plain text file. Nothing is sent anywhere."</p>
             {pickers}
-            <button type="button" class="button button--primary" on:click=print>"Print or save as PDF"</button>
+            <div class="button-row">
+                <button type="button" class="button button--primary" on:click=print>"Print or save as PDF"</button>
+                <button type="button" class="button button--secondary" on:click=download>"Download as Markdown"</button>
+            </div>
+            {move || message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
             <p><a href="/settings#readable">"Back to Settings"</a></p>
         </div>
         <article class="report" aria-labelledby="report-heading">

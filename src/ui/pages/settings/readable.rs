@@ -12,6 +12,7 @@ pub fn gather(state: AppState, sections: &[Section], from: &str, to: &str) -> Ve
         (state.journal.get_untracked(), state.beliefs.get_untracked(), state.triggers.get_untracked());
     let (promises, people, observations) =
         (state.promises.get_untracked(), state.people.get_untracked(), state.observations.get_untracked());
+    let worksheets = state.worksheets.get_untracked();
     let entries = Entries {
         journal: &journal,
         beliefs: &beliefs,
@@ -19,6 +20,7 @@ pub fn gather(state: AppState, sections: &[Section], from: &str, to: &str) -> Ve
         promises: &promises,
         people: &people,
         observations: &observations,
+        worksheets: &worksheets,
     };
     let (from, to) = (Some(from).filter(|f| !f.is_empty()), Some(to).filter(|t| !t.is_empty()));
     sections.iter().map(|s| (*s, section_items(*s, entries, from, to))).collect()
