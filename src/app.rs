@@ -37,9 +37,7 @@ pub fn App() -> impl IntoView {
 fn UnlockedApp() -> impl IntoView {
     let state = AppState::provide();
     crate::ui::theme::apply_theme(state.settings);
-    if let Ok(Some(record)) = lock::lock_record() {
-        lock::lock_when_idle(record.idle_minutes);
-    }
+    lock::lock_when_idle();
     view! {
         <Router>
             <Shell>

@@ -220,22 +220,24 @@ pub fn follow_other_tabs() {
     std::mem::forget(handle);
 }
 
-/// Locks after `minutes` without a key press, click, touch or scroll (checked every 10 seconds).
-pub fn lock_when_idle(minutes: u32) {
+/// Locks after the chosen idle time without a key press, click, touch or scroll (checked every 10 seconds).
+/// The idle time is read from the lock record at each check, so turning the lock on, changing the idle time
+/// or turning it off in Settings takes effect at once, without a reload.
+pub fn lock_when_idle() {
     use leptos::prelude::*;
-    if minutes == 0 {
-        return;
-    }
     let last = std::rc::Rc::new(std::cell::Cell::new(js_sys::Date::now()));
     for event in ["keydown", "pointerdown", "touchstart", "wheel"] {
         let last = last.clone();
         let handle = window_event_listener_untyped(event, move |_| last.set(js_sys::Date::now()));
         std::mem::forget(handle);
     }
-    let limit = f64::from(minutes) * 60_000.0;
     let _ = set_interval_with_handle(
         move || {
-            if js_sys::Date::now() - last.get() >= limit {
+            let minutes = match lock_record() {
+                Ok(Some(record)) => record.idle_minutes,
+                _ => 0, // off, or unreadable (the lock screen at the next start deals with that)
+            };
+            if minutes > 0 && js_sys::Date::now() - last.get() >= f64::from(minutes) * 60_000.0 {
                 lock_now();
             }
         },
