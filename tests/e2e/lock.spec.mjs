@@ -139,3 +139,58 @@ test('an encrypted backup imports only with its passphrase', async ({ page, serv
     await fresh.close();
   }
 });
+
+test('after the chosen idle time the app locks itself; activity puts it off; unlocking brings the data back', async ({
+  page,
+  server,
+}) => {
+  // The idle check reads Date.now() every 10 s (setInterval): a fake clock lets the test skip the minutes. It
+  // fakes `performance` too, so waitForApp's mark is not there: the page's own content says it is ready.
+  await page.clock.install();
+  await page.goto(server.url);
+  await expect(page.locator('h1')).toBeVisible();
+  await page.evaluate((data) => {
+    for (const [key, envelope] of Object.entries(data)) localStorage.setItem(key, JSON.stringify(envelope));
+  }, FIXTURE.data);
+  await page.goto(server.origin + '/settings');
+  await page.getByLabel('New passphrase', { exact: true }).fill('blue kettle morning');
+  await page.getByLabel('Type it again').fill('blue kettle morning');
+  await page.getByLabel('Lock again after no use for').selectOption({ label: '1 minute' });
+  await page.getByLabel(/I understand that a forgotten passphrase/).check();
+  await page.getByRole('button', { name: 'Turn on the lock' }).click();
+  await expect(page.getByTestId('lock-status')).toContainText('The lock is on', { timeout: 30_000 });
+  expect(JSON.parse((await rawStorage(page))['trust-steps/lock']).data.idle_minutes).toBe(1);
+  const locked = page.getByRole('heading', { name: 'Trust Steps is locked' });
+
+  // Turned on just now, in this tab, without a reload: the idle time already counts. Under a minute: open.
+  await page.getByRole('link', { name: 'Journal', exact: true }).first().click();
+  await expect(page.getByText(SECRET)).toBeVisible();
+  await page.clock.runFor(40_000);
+  await expect(page.getByText(SECRET)).toBeVisible();
+  await expect(locked).toHaveCount(0);
+  // A key press starts the minute again: 40 s + 40 s is past a minute, but not since the key press.
+  await page.keyboard.press('Shift');
+  await page.clock.runFor(40_000);
+  await expect(page.getByText(SECRET)).toBeVisible();
+  await expect(locked).toHaveCount(0);
+  // Past a minute with nothing done: the lock screen, with nothing decrypted on it.
+  await page.clock.runFor(30_000);
+  await expect(locked).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(SECRET)).toHaveCount(0);
+  expect((await rawStorage(page))[JOURNAL_KEY]).toMatch(/^enc1:/);
+
+  // Unlocking brings everything back, and the idle lock keeps watching after that.
+  await unlock(page, 'blue kettle morning');
+  await expect(page.getByText(SECRET)).toBeVisible({ timeout: 30_000 });
+  await page.clock.runFor(70_000);
+  await expect(locked).toBeVisible({ timeout: 30_000 });
+
+  // Set to "only when I open the app": idle time no longer locks.
+  await unlock(page, 'blue kettle morning');
+  await expect(page.getByText(SECRET)).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('link', { name: 'Settings', exact: true }).first().click();
+  await page.getByLabel('Lock again after no use for').selectOption({ label: 'Only when I open the app or press Hide' });
+  await page.clock.runFor(120_000);
+  await expect(locked).toHaveCount(0);
+  await expect(page.getByTestId('lock-status')).toContainText('The lock is on');
+});
