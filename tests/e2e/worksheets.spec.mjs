@@ -258,6 +258,82 @@ test('keeping trust: a check-in per day updates in place, with stats and history
   );
 });
 
+test('keeping trust: "How often" shows Every day selected until another is picked, and it is not stored by itself', async ({
+  page,
+  server,
+}) => {
+  await open(page, server, '/practice/keeping-trust');
+  await page.getByRole('link', { name: 'Start a new relationship' }).click();
+  const often = page.getByRole('group', { name: 'Check in' });
+  await expect(often.getByRole('radio')).toHaveCount(2);
+  await expect(often.getByRole('radio', { name: 'Every day' })).toBeChecked();
+  await expect(often.getByRole('radio', { name: 'Every week' })).not.toBeChecked();
+  await expect(page.getByRole('heading', { name: "Today's check-in" })).toBeVisible();
+  // The default is not a question left open, and nothing is saved until the user writes or picks something.
+  await expect(page.locator('.worksheet__progress')).toContainText('0 of 1 filled in');
+  const stored = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('trust-steps/worksheets/')));
+  expect(await stored()).toEqual([]);
+  // Keyboard: the arrow key moves the choice, as in any radio group.
+  await often.getByRole('radio', { name: 'Every day' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(often.getByRole('radio', { name: 'Every week' })).toBeChecked();
+  await expect(often.getByRole('radio', { name: 'Every day' })).not.toBeChecked();
+  await expect(page.getByRole('heading', { name: "This week's check-in" })).toBeVisible();
+  expect(await stored()).toHaveLength(1);
+  await page.reload();
+  await waitForApp(page);
+  await expect(often.getByRole('radio', { name: 'Every week' })).toBeChecked();
+});
+
+test('composed texts name the parts not written yet instead of showing "…"', async ({ page, server }) => {
+  await open(page, server, '/practice/message-builder');
+  await page.getByRole('link', { name: 'Start a new message' }).click();
+  const message = page.locator('#ws-message');
+  await expect(message).toHaveText('When [what happened], I feel [your feeling], because I need [your need]. [your request]');
+  await page.getByLabel('2. How do you feel?').fill('worried');
+  await expect(message).toHaveText('When [what happened], I feel worried, because I need [your need]. [your request]');
+  await page.getByRole('radio', { name: 'A short I-statement' }).check();
+  await expect(message).toHaveText("I feel worried when [what happened]. I'd like [your need]. [your request]");
+  await expect(message).not.toContainText('…');
+
+  await open(page, server, '/practice/boundaries');
+  await page.getByRole('link', { name: 'Start a new boundary' }).click();
+  await page.getByLabel('When …').fill('my manager calls after 10pm');
+  const script = page.locator('.composed__text');
+  await expect(script).toHaveText(
+    "When my manager calls after 10pm, I feel [not written yet]. What I'd like is [not written yet]. If it happens again, I will [not written yet].",
+  );
+});
+
+test.describe('a check-in made after midnight', () => {
+  test.use({ timezoneId: 'UTC' });
+
+  test('is filed under the new day, not the day the page was opened', async ({ page, server }) => {
+    // The fake clock also fakes `performance`, which waitForApp reads: wait for the page's content instead.
+    await page.clock.install({ time: new Date('2026-03-04T23:58:00Z') });
+    await page.goto(server.origin + '/practice/keeping-trust');
+    await page.getByRole('link', { name: 'Start a new relationship' }).click();
+    await page.getByLabel('Which relationship is this for?').fill('Me and Jo');
+    await page.getByRole('group', { name: /^Consistent:/ }).getByLabel('Yes').check();
+    await page.getByLabel('A note (optional)').fill('Late evening');
+    // The page stays open past midnight.
+    await page.clock.runFor(3 * 60_000);
+    await page.getByRole('group', { name: /^Honest:/ }).getByLabel('Partly').check();
+    const stored = await page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('trust-steps/worksheets/'));
+      return JSON.parse(localStorage.getItem(key)).data.checkins;
+    });
+    expect(stored.map((c) => [c.day, c.ratings, c.note])).toEqual([
+      ['2026-03-04', { consistent: 2 }, 'Late evening'],
+      ['2026-03-05', { honest: 1 }, ''],
+    ]);
+    // The form now shows the new day's check-in: yesterday's answers are in the history, not pre-filled.
+    await expect(page.getByRole('group', { name: /^Consistent:/ }).getByLabel('Yes')).not.toBeChecked();
+    await expect(page.getByLabel('A note (optional)')).toHaveValue('');
+    await expect(page.locator('.checkin-stats')).toContainText('2 check-ins · last today · 2 days in a row');
+  });
+});
+
 test('practice hub: every exercise by lesson with progress, and lessons link to their worksheets', async ({
   page,
   server,
