@@ -384,9 +384,61 @@ fn every_bad_file_gets_its_own_message() {
         ImportError::Corrupted("x".into()),
         ImportError::TooLarge { bytes: 1 },
         ImportError::WrongPassphrase,
+        ImportError::TooDeep,
     ] {
         assert!(error.to_string().contains("Nothing was changed"), "{error}");
     }
+}
+
+/// `depth` arrays inside each other around `core` (`[[1]]`), or objects (`{"a":{"a":1}}`) when `objects`.
+fn nested(depth: usize, objects: bool, core: &str) -> String {
+    let (open, close) = if objects { (r#"{"a":"#, "}") } else { ("[", "]") };
+    format!("{}{core}{}", open.repeat(depth), close.repeat(depth))
+}
+
+/// The version 1 fixture with `value` (JSON text) as a field of its first thought record, four levels down
+/// (file, data, envelope, record), where a newer version's unknown field would be.
+fn fixture_with_field(value: &str) -> String {
+    let mut file: Value = serde_json::from_str(&fixture("backup-v1.json")).unwrap();
+    file["data"]["trust-steps/journal/0f1e2d3c4b5a69788796a5b4c3d2e1f0"]["data"]["nested"] = json!("HERE");
+    file.to_string().replacen(r#""HERE""#, value, 1)
+}
+
+#[test]
+fn deeply_nested_json_is_refused_with_its_own_message_whole_or_inside_an_entry() {
+    let deep = [
+        ("10,000 arrays", nested(10_000, false, "1")),
+        ("10,000 objects", nested(10_000, true, "1")),
+        ("10,000 opening brackets, never closed", "[".repeat(10_000)),
+        ("10,000 arrays in a record", fixture_with_field(&nested(10_000, false, "1"))),
+        ("10,000 objects in a record", fixture_with_field(&nested(10_000, true, "null"))),
+        ("one level over the limit", fixture_with_field(&nested(backup::MAX_NESTING - 4, false, "[]"))),
+    ];
+    for (what, text) in &deep {
+        assert_eq!(read_file(text.as_bytes()), Err(ImportError::TooDeep), "{what}");
+    }
+    let message = ImportError::TooDeep.to_string();
+    assert!(message.contains("nested") && message.contains("Nothing was changed"), "{message}");
+
+    // Inside an encrypted backup the text is checked the same way once the passphrase opens it.
+    let key = trust_steps::storage::crypto::Sealer::new(&[7; 32]);
+    let sealed = backup::seal_backup(&deep[3].1, &key, &[1; 16], [2; 12], NOW);
+    let Ok(ReadFile::Encrypted(file)) = read_file(sealed.as_bytes()) else { panic!("not read as encrypted") };
+    assert_eq!(backup::open_backup(&file, &key), Err(ImportError::TooDeep));
+
+    // Up to the limit is fine and kept as it is (a newer version's field), and brackets inside text are text.
+    let mut device = vault();
+    let at_limit = nested(backup::MAX_NESTING - 4, false, "\"[{\"");
+    import(&mut device, &fixture_with_field(&at_limit), ImportMode::Merge);
+    let stored = device.store().get("trust-steps/journal/0f1e2d3c4b5a69788796a5b4c3d2e1f0").unwrap().unwrap();
+    let stored: Value = serde_json::from_str(&stored).unwrap();
+    assert_eq!(stored["data"]["nested"], serde_json::from_str::<Value>(&at_limit).unwrap());
+    let mut file: Value = serde_json::from_str(&fixture("backup-v1.json")).unwrap();
+    let brackets = format!("{}{}", "[{".repeat(10_000), "\\\"");
+    file["data"]["trust-steps/journal/0f1e2d3c4b5a69788796a5b4c3d2e1f0"]["data"]["situation"] = json!(brackets);
+    let backup = read_backup(file.to_string().as_bytes()).unwrap();
+    let entry = &backup.entries["trust-steps/journal/0f1e2d3c4b5a69788796a5b4c3d2e1f0"];
+    assert_eq!(serde_json::from_str::<Value>(entry).unwrap()["data"]["situation"], json!(brackets));
 }
 
 #[test]

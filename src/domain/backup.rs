@@ -27,6 +27,10 @@ pub const KIND_ENCRYPTED: &str = "encrypted-backup";
 pub const FORMAT_SCHEMA: u32 = 1;
 /// Larger files are refused before they are read (a full localStorage is about 10 MiB of UTF-8 at most).
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+/// Files with brackets nested deeper than this are refused before they are parsed. A backup nests about eight
+/// levels (file, data, entry, record, a list of check-ins and their ratings); serde_json stops at 128 anyway,
+/// and this check gives such a file its own message instead of "damaged" or "not JSON".
+pub const MAX_NESTING: usize = 100;
 
 /// A backup file, as written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -116,6 +120,8 @@ pub enum ImportError {
     Corrupted(String),
     /// An encrypted backup and the passphrase does not open it (or it was altered).
     WrongPassphrase,
+    /// Brackets nested deeper than [`MAX_NESTING`]: never a backup, and refused before it is parsed.
+    TooDeep,
 }
 
 impl fmt::Display for ImportError {
@@ -146,6 +152,10 @@ impl fmt::Display for ImportError {
             ImportError::WrongPassphrase => write!(
                 f,
                 "That passphrase does not open this backup (or the file was altered). Nothing was changed. Check the passphrase and try again."
+            ),
+            ImportError::TooDeep => write!(
+                f,
+                "This file is not a Trust Steps backup: its contents are nested more than {MAX_NESTING} levels deep, and a backup needs about eight. Nothing was changed."
             ),
         }
     }
@@ -197,6 +207,9 @@ pub fn read_file(bytes: &[u8]) -> Result<ReadFile, ImportError> {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if nested_deeper_than(bytes, MAX_NESTING) {
+        return Err(ImportError::TooDeep);
+    }
     let json: Value = serde_json::from_slice(bytes).map_err(|e| classify_json_error(bytes, &e))?;
     let Some(object) = json.as_object() else { return Err(ImportError::NotTrustSteps) };
     if object.get("app").and_then(Value::as_str) != Some(APP_ID) {
@@ -217,6 +230,35 @@ pub fn read_file(bytes: &[u8]) -> Result<ReadFile, ImportError> {
             .map_err(|e| ImportError::Corrupted(format!("its encryption details are missing: {e}"))),
         _ => Err(ImportError::NotTrustSteps),
     }
+}
+
+/// True when `[` and `{` outside JSON strings open more than `limit` levels at some point (one pass, no
+/// recursion, so a file of 20 MiB of brackets costs nothing but the scan).
+fn nested_deeper_than(bytes: &[u8], limit: usize) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &byte in bytes {
+        if in_string {
+            match (escaped, byte) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Reads the text of a plain backup (what an encrypted backup decrypts to).

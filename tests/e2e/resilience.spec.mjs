@@ -4,7 +4,7 @@
 import { fitStorage, storageBytes, thoughtRecordEntries } from '../../scripts/bench-data.mjs';
 import { openEverything } from './a11y.mjs';
 import { recordUrls, staticUrls } from './app-routes.mjs';
-import { expect, nextBuild, test, waitForApp, waitForServiceWorker } from './support.mjs';
+import { expect, FIXTURE, nextBuild, seedFixture, test, waitForApp, waitForServiceWorker } from './support.mjs';
 
 /** Names on the People list as drawn, sorted. */
 async function peopleShown(page) {
@@ -264,6 +264,68 @@ test.describe('hostile input', () => {
     expect(shown.length).toBe(names.length);
     const squash = (t) => t.replace(/\s+/g, ' ').trim();
     for (const name of names) expect(shown.map(squash)).toContain(squash(name));
+  });
+});
+
+/** `depth` arrays inside each other around `core` (`[[1]]`), or objects (`{"a":{"a":1}}`) when `objects`. */
+const nested = (depth, objects, core) => (objects ? '{"a":' : '[').repeat(depth) + core + (objects ? '}' : ']').repeat(depth);
+
+/** The fixture backup with `json` (text) as a field of its first thought record, four levels down; the record
+ * is edited later than the fixture's, so a merge takes it. */
+const RECORD_KEY = 'trust-steps/journal/0f1e2d3c4b5a69788796a5b4c3d2e1f0';
+function fixtureWithField(json) {
+  const file = structuredClone(FIXTURE);
+  file.data[RECORD_KEY].data.nested = 'HERE';
+  file.data[RECORD_KEY].data.updated_at = '2026-11-21T08:00:00.000Z';
+  return JSON.stringify(file).replace('"HERE"', json);
+}
+
+test.describe('hostile imports', () => {
+  test('deeply nested JSON, whole or inside an entry, is refused with its own message; nothing changes, no markup', async ({ page, server }) => {
+    await page.addInitScript(() => {
+      window.__pwned = 0;
+    });
+    await seedFixture(page, server);
+    await page.goto(server.origin + '/settings');
+    await waitForApp(page);
+    const before = await storedState(page);
+    const markup = JSON.stringify(HOSTILE[0]);
+    const files = [
+      ['arrays.json', nested(10_000, false, '1')],
+      ['objects.json', nested(10_000, true, markup)],
+      ['never-closed.json', '['.repeat(10_000)],
+      ['backup-arrays.json', fixtureWithField(nested(10_000, false, markup))],
+      ['backup-objects.json', fixtureWithField(nested(10_000, true, 'null'))],
+      ['backup-101-levels.json', fixtureWithField(nested(96, false, '[]'))],
+    ];
+    for (const [name, text] of files) {
+      await page.getByLabel('Choose a backup file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+      const error = page.getByTestId('import-error');
+      await expect(error, name).toHaveText(
+        'This file is not a Trust Steps backup: its contents are nested more than 100 levels deep, and a backup needs about eight. Nothing was changed.',
+      );
+      await expect(page.getByTestId('import-preview'), name).toHaveCount(0);
+    }
+    expect(await storedState(page)).toEqual(before);
+
+    // The app still works: up to 100 levels (a newer version's field, hostile text at the bottom) imports, is
+    // kept as it is, and nothing in it is drawn as markup.
+    const deepest = nested(96, true, markup);
+    await page.getByLabel('Choose a backup file').setInputFiles({
+      name: 'backup-100-levels.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(fixtureWithField(deepest)),
+    });
+    await expect(page.getByTestId('import-summary')).toContainText('0 new, 1 newer in the backup, 11 the same');
+    await page.getByRole('button', { name: 'Merge into my data' }).click();
+    await expect(page.getByTestId('import-done')).toContainText('Merged');
+    const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), RECORD_KEY));
+    expect(stored.data.nested).toEqual(JSON.parse(deepest));
+    await page.goto(server.origin + '/journal');
+    await waitForApp(page);
+    await expect(page.getByText('They are ignoring me on purpose.')).toBeVisible();
+    expect(await page.locator('#pwned-img, #pwned-b, #pwned-svg').count()).toBe(0);
+    expect(await page.evaluate(() => window.__pwned)).toBe(0);
   });
 });
 
