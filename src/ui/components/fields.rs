@@ -126,15 +126,17 @@ pub fn Scale(
     }
 }
 
-/// A fieldset of radio buttons choosing one of `options` (value and label) into `value`.
+/// A fieldset of radio buttons choosing one of `options` (value and label) into `value`: the one way every form
+/// writes a radio group.
 #[component]
-pub fn RadioGroup<T>(
-    /// The group's `name` (unique on the page).
-    name: &'static str,
+pub fn RadioGroup<T, L>(
+    /// The group's `name` (unique on the page; forms that can be open twice put their id prefix in it).
+    #[prop(into)]
+    name: String,
     /// The legend.
     legend: &'static str,
-    /// The choices, in order: value and label.
-    options: Vec<(T, &'static str)>,
+    /// The choices, in order: value and label (text, or a view).
+    options: Vec<(T, L)>,
     /// The chosen value.
     value: RwSignal<T>,
     /// Extra classes for the fieldset (it always has `choice-group`).
@@ -143,6 +145,7 @@ pub fn RadioGroup<T>(
 ) -> impl IntoView
 where
     T: Copy + PartialEq + Send + Sync + 'static,
+    L: IntoView + 'static,
 {
     view! {
         <fieldset class=format!("choice-group {class}")>
@@ -154,7 +157,7 @@ where
                         <label class="choice">
                             <input
                                 type="radio"
-                                name=name
+                                name=name.clone()
                                 prop:checked=move || value.get() == choice
                                 on:change=move |_| value.set(choice)
                             />

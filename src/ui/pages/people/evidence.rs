@@ -4,7 +4,7 @@
 use crate::domain::people::{newest_first, Direction, Observation, ObservationFields, QuickKind, TrustPart};
 use crate::state::{new_id, now_iso, today, AppState, Toast};
 use crate::ui::components::disclosure::Disclosure;
-use crate::ui::components::fields::TextArea;
+use crate::ui::components::fields::{RadioGroup, TextArea};
 use crate::ui::components::show_more::ShowMore;
 use crate::ui::platform::{focus_element, local_day};
 use leptos::prelude::*;
@@ -246,44 +246,18 @@ fn ObservationForm(
                         .collect_view()}
                 </select>
             </div>
-            <fieldset class="choice-group">
-                <legend>"Did it build trust or break it?"</legend>
-                {Direction::ALL
-                    .into_iter()
-                    .map(|d| {
-                        view! {
-                            <label class="choice">
-                                <input
-                                    type="radio"
-                                    name=field("direction")
-                                    prop:checked=move || direction.get() == d
-                                    on:change=move |_| direction.set(d)
-                                />
-                                {d.label()}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
-            <fieldset class="choice-group">
-                <legend>"How much does it count?"</legend>
-                {WEIGHTS
-                    .into_iter()
-                    .map(|(w, label)| {
-                        view! {
-                            <label class="choice">
-                                <input
-                                    type="radio"
-                                    name=field("weight")
-                                    prop:checked=move || weight.get() == w
-                                    on:change=move |_| weight.set(w)
-                                />
-                                {format!("{label} ({w})")}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+            <RadioGroup
+                name=field("direction")
+                legend="Did it build trust or break it?"
+                options=Direction::ALL.into_iter().map(|d| (d, d.label())).collect()
+                value=direction
+            />
+            <RadioGroup
+                name=field("weight")
+                legend="How much does it count?"
+                options=WEIGHTS.into_iter().map(|(w, label)| (w, format!("{label} ({w})"))).collect()
+                value=weight
+            />
             <div class="field">
                 <label for=field("day")>"When did it happen?"</label>
                 <input

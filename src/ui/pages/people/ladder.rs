@@ -6,10 +6,13 @@ use crate::domain::ladder::{
     Response,
 };
 use crate::state::{new_id, now_iso, AppState, Toast};
-use crate::ui::components::fields::{Scale, TextArea, TextInput};
+use crate::ui::components::fields::{RadioGroup, Scale, TextArea, TextInput};
 use crate::ui::platform::{focus_element, focus_target, local_day};
 use leptos::prelude::*;
 use std::sync::Arc;
+
+/// The answers to "Did the outcome you feared come true?", as the form offers them and an outcome shows them.
+const CAME_TRUE: [(Option<bool>, &str); 3] = [(Some(true), "Yes"), (Some(false), "No"), (None, "Not sure")];
 
 /// One person's ladder, lowest step first, as owned values.
 fn steps_of(state: AppState, person_id: &str, track: bool) -> Vec<LadderStep> {
@@ -339,44 +342,18 @@ fn AfterFields(
                 error.set(None);
             }
         />
-        <fieldset class="choice-group">
-            <legend>"How did they respond to your openness?"</legend>
-            {Response::ALL
-                .into_iter()
-                .map(|r| {
-                    view! {
-                        <label class="choice">
-                            <input
-                                type="radio"
-                                name=group("response")
-                                prop:checked=move || response.get() == Some(r)
-                                on:change=move |_| response.set(Some(r))
-                            />
-                            {r.label()}
-                        </label>
-                    }
-                })
-                .collect_view()}
-        </fieldset>
-        <fieldset class="choice-group">
-            <legend>"Did the outcome you feared come true?"</legend>
-            {[(Some(true), "Yes"), (Some(false), "No"), (None, "Not sure")]
-                .into_iter()
-                .map(|(value, label)| {
-                    view! {
-                        <label class="choice">
-                            <input
-                                type="radio"
-                                name=group("came-true")
-                                prop:checked=move || came_true.get() == value
-                                on:change=move |_| came_true.set(value)
-                            />
-                            {label}
-                        </label>
-                    }
-                })
-                .collect_view()}
-        </fieldset>
+        <RadioGroup
+            name=group("response")
+            legend="How did they respond to your openness?"
+            options=Response::ALL.into_iter().map(|r| (Some(r), r.label())).collect()
+            value=response
+        />
+        <RadioGroup
+            name=group("came-true")
+            legend="Did the outcome you feared come true?"
+            options=CAME_TRUE.to_vec()
+            value=came_true
+        />
         <TextArea
             id=group("learned")
             label="What did you learn?"
@@ -447,11 +424,7 @@ enum ItemMode {
 
 /// The outcome of a done experiment, as recorded.
 fn outcome_view(experiment: &Experiment) -> impl IntoView {
-    let came_true = match experiment.fear_came_true {
-        Some(true) => "Yes",
-        Some(false) => "No",
-        None => "Not sure",
-    };
+    let came_true = CAME_TRUE.iter().find(|(v, _)| *v == experiment.fear_came_true).map_or("Not sure", |(_, l)| l);
     let response = experiment.response.map_or("Not noted", Response::label);
     view! {
         <dl class="experiment__after">
