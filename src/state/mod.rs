@@ -154,6 +154,7 @@ impl AppState {
         state.refresh_storage_status();
         provide_context(state);
         platform::listen_to_other_tabs(state);
+        platform::watch_the_date();
         platform::ask_for_persistent_storage(state.storage);
         state
     }

@@ -14,10 +14,38 @@ pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
-/// Today's date in the user's time zone, as YYYY-MM-DD.
+/// Today's date in the user's time zone, as YYYY-MM-DD. Reactive code that asks for it (a memo, a view) runs again
+/// when the date changes while the page is open (see [`watch_the_date`]); elsewhere it is a plain read.
 pub fn today() -> String {
+    DATE_CHANGED.with(|changed| changed.track());
+    local_date()
+}
+
+fn local_date() -> String {
     let now = js_sys::Date::new_0();
     format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+}
+
+thread_local! {
+    /// Notified when the local date changes while the app is open.
+    static DATE_CHANGED: ArcTrigger = ArcTrigger::new();
+}
+
+/// Keeps [`today`]'s readers current when the page stays open past midnight (or comes back to the screen on a
+/// later day): the date is compared every 30 seconds and whenever the page becomes visible.
+pub(super) fn watch_the_date() {
+    let last = std::rc::Rc::new(std::cell::RefCell::new(local_date()));
+    let check = move || {
+        let now = local_date();
+        if *last.borrow() != now {
+            *last.borrow_mut() = now;
+            DATE_CHANGED.with(|changed| changed.notify());
+        }
+    };
+    let on_show = check.clone();
+    // Both live as long as the page.
+    set_interval(check, std::time::Duration::from_secs(30));
+    std::mem::forget(window_event_listener(leptos::ev::visibilitychange, move |_| on_show()));
 }
 
 /// Today and the local time zone's offset, for reading stored UTC times as the user's days.

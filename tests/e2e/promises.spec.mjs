@@ -85,6 +85,44 @@ test('promises: add, keep with a streak, miss with a kind prompt, reload, delete
   await expect(page.locator('.promise-card').filter({ hasText: 'glass of water' })).toContainText('Bring back');
 });
 
+test.describe('a page left open past midnight', () => {
+  test.use({ timezoneId: 'UTC' });
+
+  test('shows the new day: promises are due again and Today counts them, without a reload', async ({ page, server }) => {
+    // The fake clock also fakes `performance`, which waitForApp reads: wait for the page's content instead.
+    await page.clock.install({ time: new Date('2026-03-04T23:58:00Z') });
+    await page.goto(server.origin + '/practice/promises');
+    await expect(page.getByText('No promises yet.')).toBeVisible();
+    await page.getByLabel('Your promise', { exact: true }).fill('Call back when I say I will');
+    await page.getByRole('radio', { name: 'Every day' }).check();
+    await page.getByRole('button', { name: 'Add promise' }).click();
+    await page.locator('.promise-due').getByRole('button', { name: 'Kept' }).click();
+    await expect(page.getByText('Nothing left to check in today.')).toBeVisible();
+    const card = page.locator('.promise-card');
+    await expect(card).toContainText('Today: kept');
+
+    // Midnight passes with the page open (the app looks at the date every 30 seconds).
+    await page.clock.runFor(3 * 60_000);
+    await expect(page.locator('.promise-due')).toHaveCount(1);
+    await expect(card).not.toContainText('Today: kept');
+    await expect(card).toContainText('Current streak: 1 day');
+    await page.locator('.promise-due').getByRole('button', { name: 'Kept' }).click();
+    await expect(card).toContainText('Current streak: 2 days');
+    const days = await page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('trust-steps/promises/'));
+      return JSON.parse(localStorage.getItem(key)).data.checkins.map((c) => c.day);
+    });
+    expect(days).toEqual(['2026-03-04', '2026-03-05']);
+
+    // Today, left open into the next day, offers the check-in again.
+    await page.locator('#primary-nav a[href="/"]').click();
+    const promisesAction = page.locator('.quick-actions a[href="/practice/promises"]');
+    await expect(promisesAction).toHaveText('Today’s promises');
+    await page.clock.fastForward('24:00:00');
+    await expect(promisesAction).toHaveText('Check in today’s promises (1)');
+  });
+});
+
 test('my trustworthiness: resume after a reload, results, twice with the change, an item becomes a promise', async ({
   page,
   server,

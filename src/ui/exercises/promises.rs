@@ -175,11 +175,18 @@ fn streak_unit(recurrence: Recurrence, n: u32) -> String {
     }
 }
 
-/// One promise: its record, the self-compassion prompt after a miss in this period, archive and delete.
+/// One promise, drawn again when the date changes while the page is open (its streak and this period's check-in
+/// depend on the day).
 #[component]
 fn PromiseCard(promise: Promise) -> impl IntoView {
+    move || view! { <PromiseOnDay promise=promise.clone() day=today()/> }
+}
+
+/// One promise as of `day`: its record, the self-compassion prompt after a miss in this period, archive and
+/// delete.
+#[component]
+fn PromiseOnDay(promise: Promise, day: String) -> impl IntoView {
     let state = AppState::get();
-    let day = today();
     let id = promise.id.clone();
     let rate = match promise.kept_rate() {
         Some((kept, total)) => format!("Kept {kept} of {total}"),
