@@ -2,7 +2,7 @@
 // staging dir replaces dist/. It
 //   1. moves Trunk's inline `<script type="module">` start-up code into /boot.js, because the CSP
 //      (`script-src 'self' 'wasm-unsafe-eval'`) blocks inline scripts, and fails the build if any other
-//      inline script is left in index.html;
+//      inline script is left in index.html; boot.js is async and starts compiling the wasm at once;
 //   2. writes the precache list (every file of this build, hashed names kept) and a build id into sw.js,
 //      replacing the `self.__TS_BUILD__ = ...;` marker line.
 // No dependencies: plain Node.
@@ -26,8 +26,8 @@ html = html.replace(inlineModule, (whole, attrs, body) => {
   if (/\bsrc\s*=/.test(attrs)) return whole; // external script: keep
   if (!/\btype\s*=\s*["']?module/.test(attrs)) fail(`inline non-module script in index.html: ${whole.slice(0, 120)}`);
   if (boot !== null) fail('more than one inline module script in index.html');
-  boot = body.trim() + '\n';
-  return `<script type="module" src="/${bootName}"></script>`;
+  boot = earlyCompile(body.trim()) + '\n';
+  return `<script type="module" async src="/${bootName}"></script>`;
 });
 if (boot === null) fail('no inline module script found in index.html: did Trunk change how it starts the app?');
 if (/<[^>]*\son[a-z]+\s*=/i.test(html.replace(/<!--[\s\S]*?-->/g, ''))) fail('inline event handler attribute in index.html');
@@ -59,6 +59,27 @@ writeFileSync(swPath, sw.replace(marker, () => `self.__TS_BUILD__ = ${JSON.strin
 
 const total = files.reduce((n, f) => n + statSync(join(staging, f)).size, 0);
 console.log(`post-build: boot.js written, sw.js build ${buildId} precaches ${assets.length} files (${total} bytes)`);
+
+/**
+ * Trunk's loader waits for the whole page to be parsed before it even fetches the wasm (a module script is
+ * deferred). boot.js is loaded `async` instead and starts compiling the wasm at once, while the page is still
+ * being parsed; the app is mounted once the document is ready, with the compiled module (or, if streaming
+ * compilation is refused, the URL as before).
+ */
+function earlyCompile(loader) {
+  const call = /const wasm = await init\(\{ module_or_path: ('[^']+_bg\.wasm') \}\);/;
+  const found = loader.match(call);
+  if (!found) fail("Trunk's loader has no `const wasm = await init({ module_or_path: '…_bg.wasm' });`: update earlyCompile()");
+  const url = found[1];
+  return loader.replace(
+    call,
+    [
+      `const compiling = WebAssembly.compileStreaming(fetch(${url})).catch(() => ${url});`,
+      `if (document.readyState === 'loading') await new Promise((ready) => document.addEventListener('DOMContentLoaded', ready, { once: true }));`,
+      `const wasm = await init({ module_or_path: await compiling });`,
+    ].join('\n'),
+  );
+}
 
 function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

@@ -25,7 +25,11 @@ test('index.html has the CSP, no inline script and the PWA links', async ({ serv
     expect(body.trim(), `script body: ${whole}`).toBe('');
   }
   expect(text).toContain('<script src="/early.js"></script>');
-  expect(text).toContain('<script type="module" src="/boot.js"></script>');
+  // async: boot.js starts compiling the wasm while the page is still parsed (scripts/post-build.mjs).
+  expect(text).toContain('<script type="module" async src="/boot.js"></script>');
+  const boot = (await fetchText(server, '/boot.js')).text;
+  expect(boot).toMatch(/WebAssembly\.compileStreaming\(fetch\('\/trust_steps-[0-9a-f]+_bg\.wasm'\)\)/);
+  expect(boot).toContain("document.addEventListener('DOMContentLoaded'");
   expect(text).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
   expect(text).toContain('<link rel="manifest" href="/manifest.webmanifest">');
   expect(text).toMatch(/<link rel="apple-touch-icon" href="\/icons\/apple-touch-icon.png">/);
