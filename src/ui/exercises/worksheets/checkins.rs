@@ -14,25 +14,21 @@ use leptos::prelude::*;
 /// The check-in form for today (or this week), the stats and the history.
 #[component]
 pub(super) fn HabitCheckIns(entry: RwSignal<WorksheetEntry>, edit: Callback<Change>) -> impl IntoView {
-    // The day the form is for. It is read again at every answer: a page opened before midnight and answered
-    // after it files the answer under the new day (starting that day's check-in), not under the day it opened.
-    let day = RwSignal::new(today());
+    // The form is for today's (or this week's) check-in. `today()` is reactive, so a page left open past midnight
+    // moves on to the new day; an answer also reads the date itself, in case it comes before the date watch.
     let rhythm = Memo::new(move |_| entry.with(|e| Rhythm::from_answer(e.answer("rhythm"))));
-    let current = Memo::new(move |_| day.with(|day| entry.with(|e| e.checkin_for(rhythm.get(), day).cloned())));
+    let current = Memo::new(move |_| entry.with(|e| e.checkin_for(rhythm.get(), &today()).cloned()));
     // Each answer updates this period's check-in at once (one per day or week; the history keeps the rest).
     let save = move |change: Box<dyn FnOnce(&mut HabitCheckIn)>| {
-        let (now_day, now, rhythm) = (today(), now_iso(), rhythm.get_untracked());
-        if day.with_untracked(|d| *d != now_day) {
-            day.set(now_day.clone());
-        }
-        let mut checkin = entry.with_untracked(|e| e.checkin_for(rhythm, &now_day).cloned()).unwrap_or_default();
+        let (day, now, rhythm) = (today(), now_iso(), rhythm.get_untracked());
+        let mut checkin = entry.with_untracked(|e| e.checkin_for(rhythm, &day).cloned()).unwrap_or_default();
         change(&mut checkin);
         edit.run(Box::new(move |e| {
-            e.check_in(rhythm, &now_day, checkin.ratings, &checkin.note, &now);
+            e.check_in(rhythm, &day, checkin.ratings, &checkin.note, &now);
         }));
     };
     let note = Memo::new(move |_| current.with(|c| c.as_ref().map(|c| c.note.clone()).unwrap_or_default()));
-    let stats = Memo::new(move |_| day.with(|day| entry.with(|e| checkin_stats(e, rhythm.get(), day))));
+    let stats = Memo::new(move |_| entry.with(|e| checkin_stats(e, rhythm.get(), &today())));
     let history = Memo::new(move |_| entry.with(|e| e.checkins.iter().rev().cloned().collect::<Vec<_>>()));
     let heading = move || match rhythm.get() {
         Rhythm::Daily => "Today's check-in",
@@ -95,7 +91,7 @@ pub(super) fn HabitCheckIns(entry: RwSignal<WorksheetEntry>, edit: Callback<Chan
                     (Rhythm::Weekly, 1) => "1 week".to_owned(),
                     (Rhythm::Weekly, n) => format!("{n} weeks"),
                 };
-                let last = history.with(|h| h.first().map(|c| day.with(|d| days_ago(&c.day, d))));
+                let last = history.with(|h| h.first().map(|c| days_ago(&c.day, &today())));
                 view! {
                     <p>
                         {count_of(s.count, "check-in", "check-ins")}
