@@ -1,6 +1,7 @@
 // Runs before first paint (a classic, blocking script in <head>; external because the CSP forbids inline
-// scripts). It (a) applies the saved theme so the page never flashes the wrong one, and (b) registers the
-// service worker and exposes `window.tsPwa` for the app's "Update ready" and "Install" buttons.
+// scripts). It (a) applies the saved theme so the page never flashes the wrong one, and marks a returning visit
+// for the prerendered page, and (b) registers the service worker and exposes `window.tsPwa` for the app's
+// "Update ready" and "Install" buttons.
 (function () {
   'use strict';
 
@@ -11,6 +12,26 @@
     if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
   } catch (_) {
     // No storage, or unreadable settings: the app shows the system theme and handles the data itself.
+  }
+
+  // (a2) A prerendered page (scripts/prerender.mjs) shows a first visit. When this browser already holds Trust
+  // Steps data, its <main> is hidden until the app draws the person's own page; when the quick-hide cover is
+  // coming back (Hide locked the app), none of it is shown. Classes read by public/styles.css.
+  try {
+    var storage = window.localStorage;
+    for (var i = 0; i < storage.length; i++) {
+      if (String(storage.key(i)).indexOf('trust-steps/') === 0) {
+        document.documentElement.classList.add('ts-returning');
+        break;
+      }
+    }
+  } catch (_) {
+    // No storage: nothing is kept, so every visit is a first one.
+  }
+  try {
+    if (window.sessionStorage.getItem('ts-covered')) document.documentElement.classList.add('ts-covered');
+  } catch (_) {
+    // No session storage: Hide cannot have set its flag either.
   }
 
   // (b) Service worker and install prompt.

@@ -48,9 +48,10 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (request.mode === 'navigate' && !(ASSETS.has(url.pathname) && url.pathname !== '/index.html')) {
-    // Every route of the single-page app is answered with this build's index.html.
-    event.respondWith(fromCache('/index.html', request));
+  if (request.mode === 'navigate' && !ASSETS.has(url.pathname)) {
+    // Every route of the single-page app is answered with this build's app.html: the frame, drawn at once,
+    // with the page the app renders (the prerendered first-visit pages are for browsers without this worker).
+    event.respondWith(fromCache('/app.html', request));
   } else {
     event.respondWith(fromCache(request, request));
   }

@@ -3,13 +3,15 @@
 //   1. moves Trunk's inline `<script type="module">` start-up code into /boot.js, because the CSP
 //      (`script-src 'self' 'wasm-unsafe-eval'`) blocks inline scripts, and fails the build if any other
 //      inline script is left in index.html; boot.js is async and starts compiling the wasm at once;
-//   2. writes the precache list (every file of this build, hashed names kept) and a build id into sw.js,
-//      replacing the `self.__TS_BUILD__ = ...;` marker line.
-// No dependencies: plain Node.
+//   2. prerenders the app's pages as a first visitor sees them (scripts/prerender.mjs): `<route>/index.html`;
+//   3. writes the precache list (every file of this build but those first-visit pages, hashed names kept) and
+//      a build id into sw.js, replacing the `self.__TS_BUILD__ = ...;` marker line.
+// Plain Node, plus playwright-core and Debian's Chromium for step 2 (scripts/setup.sh installs both).
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { prerender } from './prerender.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) fail('TRUNK_STAGING_DIR is not set (this script is a Trunk post_build hook)');
@@ -31,15 +33,26 @@ html = html.replace(inlineModule, (whole, attrs, body) => {
 });
 if (boot === null) fail('no inline module script found in index.html: did Trunk change how it starts the app?');
 if (/<[^>]*\son[a-z]+\s*=/i.test(html.replace(/<!--[\s\S]*?-->/g, ''))) fail('inline event handler attribute in index.html');
-// Chromium ignores (and warns about) `integrity` on `<link rel="preload" as="fetch">`, Trunk's wasm preload.
-html = html.replace(/<link\b[^>]*\bas="fetch"[^>]*>/g, (link) => link.replace(/\s+integrity="[^"]*"/, ''));
+// Trunk's `<link rel="preload" as="fetch">` of the wasm goes: boot.js fetches it itself, at once when the
+// service worker answers, else after the first paint (see earlyCompile).
+const preloads = html.match(/<link\b[^>]*\bas="fetch"[^>]*>\s*/g) ?? [];
+if (preloads.length !== 1) fail(`expected one <link rel="preload" as="fetch"> (the wasm) in index.html, found ${preloads.length}`);
+html = html.replace(preloads[0], '');
 writeFileSync(join(staging, bootName), `// Starts the app. Written by scripts/post-build.mjs from Trunk's loader.\n${boot}`);
 writeFileSync(indexPath, html);
 
-// 2. Precache list + build id -> sw.js
+// 2. Prerendered first-visit pages
+const pages = await prerender(staging).catch((e) => fail(`prerendering failed: ${e.stack || e}`));
+console.log(
+  `post-build: prerendered ${pages.written.length} pages` +
+    (pages.skipped.length ? ` (not ${pages.skipped.join(', ')}: they show today's date)` : ''),
+);
+
+// 3. Precache list + build id -> sw.js
+const firstVisitPages = new Set(pages.pageFiles);
 const files = walk(staging)
   .map((p) => relative(staging, p).split(sep).join('/'))
-  .filter((p) => p !== 'sw.js' && !p.endsWith('.map'))
+  .filter((p) => p !== 'sw.js' && !p.endsWith('.map') && !firstVisitPages.has(p))
   .sort();
 const hash = createHash('sha256');
 for (const f of files) {
@@ -62,9 +75,13 @@ console.log(`post-build: boot.js written, sw.js build ${buildId} precaches ${ass
 
 /**
  * Trunk's loader waits for the whole page to be parsed before it even fetches the wasm (a module script is
- * deferred). boot.js is loaded `async` instead and starts compiling the wasm at once, while the page is still
- * being parsed; the app is mounted once the document is ready, with the compiled module (or, if streaming
+ * deferred). boot.js is loaded `async` instead and starts compiling the wasm while the page is still being
+ * parsed; the app is mounted once the document is ready, with the compiled module (or, if streaming
  * compilation is refused, the URL as before).
+ * When the service worker answers (every visit after the first), the wasm comes from its cache and is fetched
+ * at once. On a first visit it comes over the network: it is fetched after the page's first paint, so its
+ * half-megabyte does not compete with the HTML and CSS that paint the prerendered page (the wait is one frame,
+ * or 100 ms at most when the tab is hidden and frames do not run).
  */
 function earlyCompile(loader) {
   const call = /const wasm = await init\(\{ module_or_path: ('[^']+_bg\.wasm') \}\);/;
@@ -74,8 +91,10 @@ function earlyCompile(loader) {
   return loader.replace(
     call,
     [
+      `const parsed = () => document.readyState === 'loading' ? new Promise((ready) => document.addEventListener('DOMContentLoaded', ready, { once: true })) : null;`,
+      `if (!navigator.serviceWorker?.controller) { await parsed(); await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted, 0)); setTimeout(painted, 100); }); }`,
       `const compiling = WebAssembly.compileStreaming(fetch(${url})).catch(() => ${url});`,
-      `if (document.readyState === 'loading') await new Promise((ready) => document.addEventListener('DOMContentLoaded', ready, { once: true }));`,
+      `await parsed();`,
       `const wasm = await init({ module_or_path: await compiling });`,
     ].join('\n'),
   );

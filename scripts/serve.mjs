@@ -3,9 +3,9 @@
 //   node scripts/serve.mjs [dir=dist] [port=8080]      (port 0 picks a free one)
 //
 // Binds 127.0.0.1 only. Serves brotli (or gzip) when the browser accepts it, compressed once per file version
-// and kept in memory; unknown extensionless paths get index.html (client-side routes); index.html, sw.js and
-// other unhashed files are `no-cache` (revalidated by ETag), Trunk's hashed files are immutable. Every response
-// carries the same CSP as index.html's meta tag.
+// and kept in memory; unknown extensionless paths get their prerendered page or app.html (client-side
+// routes); HTML pages, sw.js and other unhashed files are `no-cache` (revalidated by ETag), Trunk's hashed
+// files are immutable. Every response carries the same CSP as index.html's meta tag.
 //
 // Also importable: `startServer({ dir, port })` resolves to `{ url, origin, port, close() }`.
 
@@ -107,12 +107,18 @@ function handler(root) {
       entry = null;
     }
     if (!entry && path && extname(urlPath) === '') {
-      // Client-side route such as /learn/what-trust-is: the app's router takes it from index.html.
-      path = join(root, 'index.html');
-      try {
-        entry = load(path);
-      } catch {
-        entry = null;
+      // Client-side route such as /learn/what-trust-is: its prerendered page (scripts/prerender.mjs) when the
+      // build has one, else app.html (the frame); the app's router takes it from there.
+      for (const candidate of [join(path, 'index.html'), join(root, 'app.html')]) {
+        try {
+          entry = load(candidate);
+        } catch {
+          entry = null;
+        }
+        if (entry) {
+          path = candidate;
+          break;
+        }
       }
     }
     if (!entry) return send(404, { ...base, 'Content-Type': 'text/plain; charset=utf-8' }, 'not found\n');

@@ -36,12 +36,21 @@ pub fn perf_mark(name: &str) {
     }
 }
 
-/// Removes the static loading shell and marks `ts-ready` for the benchmark; then, once the browser is idle,
-/// makes the date format (see `DAY_FORMAT`).
-pub fn mark_ready() {
-    if let Some(shell) = document().and_then(|d| d.get_element_by_id("loading-shell")) {
-        shell.remove();
+/// Removes what index.html painted before the app started: the prerendered page (scripts/prerender.mjs) or the
+/// loading shell. Called just before the app mounts, in the same task, so no frame shows both and no element id
+/// is in the document twice.
+pub fn remove_static_page() {
+    let Some(document) = document() else { return };
+    for id in ["prerendered", "loading-shell"] {
+        if let Some(element) = document.get_element_by_id(id) {
+            element.remove();
+        }
     }
+}
+
+/// Marks `ts-ready` for the benchmark and the tests; then, once the browser is idle, makes the date format
+/// (see `DAY_FORMAT`).
+pub fn mark_ready() {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark("ts-ready");
     }

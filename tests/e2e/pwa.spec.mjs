@@ -33,8 +33,14 @@ test('index.html has the CSP, no inline script and the PWA links', async ({ serv
   expect(text).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
   expect(text).toContain('<link rel="manifest" href="/manifest.webmanifest">');
   expect(text).toMatch(/<link rel="apple-touch-icon" href="\/icons\/apple-touch-icon.png">/);
-  expect(text).toContain('id="loading-shell"');
+  // `/` is the prerendered Today page (scripts/prerender.mjs); app.html, which the service worker answers
+  // every navigation with, is the frame with a loading line. Neither preloads the wasm: boot.js fetches it.
+  expect(text).toContain('id="prerendered"');
   expect(text).toContain('<noscript>');
+  const app = await fetchText(server, '/app.html');
+  expect(app.text).toContain('id="loading-shell"');
+  expect(app.text).toContain('<script type="module" async src="/boot.js"></script>');
+  for (const html of [text, app.text]) expect(html).not.toMatch(/<link[^>]*rel="preload"/);
 
   for (const [path, type] of [
     ['/boot.js', 'text/javascript'],
@@ -95,12 +101,12 @@ test('the page starts under the CSP and the service worker takes control', async
   expect(state.caches[0]).toMatch(/^trust-steps-[0-9a-f]{16}$/);
   expect(state.pwa.updateReady).toBe(false);
 
-  // Every file of the build is precached, hashed names included.
+  // Every file of the build is precached, hashed names included (but the first-visit pages: prerender.spec).
   const cached = await page.evaluate(async (name) => {
     const cache = await caches.open(name);
     return (await cache.keys()).map((r) => new URL(r.url).pathname).sort();
   }, state.caches[0]);
-  expect(cached).toEqual(expect.arrayContaining(['/index.html', '/boot.js', '/early.js', '/manifest.webmanifest']));
+  expect(cached).toEqual(expect.arrayContaining(['/app.html', '/boot.js', '/early.js', '/manifest.webmanifest']));
   expect(cached.some((p) => /_bg\.wasm$/.test(p))).toBe(true);
   expect(cached).not.toContain('/sw.js');
 });
@@ -126,7 +132,7 @@ test('after one online visit the app works with the server stopped', async ({ pa
   await expect(page).toHaveURL(`${server.origin}/learn`);
   await expect(page.locator('h1').first()).toBeVisible();
 
-  // A deep link opened while offline is answered with this build's index.html.
+  // A deep link opened while offline is answered with this build's app.html.
   await page.goto(`${server.origin}/learn`);
   await waitForApp(page);
   await expect(page.locator('h1').first()).toBeVisible();
