@@ -104,6 +104,14 @@
       reloaded = true;
       window.location.reload();
     });
+    // A returning visit registers at once (an update check: the worker is installed). A first visit waits
+    // until the app has started (the app's `ts:ready` event): installing precaches every file, and the wasm
+    // fetched for the page by then comes from the HTTP cache instead of a second download beside the first.
+    if (navigator.serviceWorker.controller) register();
+    else window.addEventListener('ts:ready', register, { once: true });
+  }
+
+  function register() {
     navigator.serviceWorker
       .register('/sw.js', { scope: '/', updateViaCache: 'none' })
       .then(function (reg) {

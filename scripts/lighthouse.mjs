@@ -34,19 +34,27 @@ export async function runLighthouse({ dist = 'dist', paths = ['/'], runs = 1 } =
   // The server compresses each file on its first request (brotli 11 takes seconds for the wasm here); do that
   // before measuring, as a real server would have it ready.
   await warmUp(server.origin);
-  const chrome = await launch({
-    chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    // Every host name but the loopback server's resolves to nothing: no request can leave this machine, and
-    // one that is attempted still shows in the report (and fails the gate).
-    chromeFlags: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
-    logLevel: 'silent',
-  });
+  // Each run is a first visit in a browser of its own (a fresh profile): Lighthouse clears the service worker
+  // and caches between runs but keeps localStorage, so a second run in the same browser would be a visit
+  // that no one makes (the app's data kept, its service worker gone), and a returning visit shows the
+  // prerendered page without its content (public/early.js).
+  const newBrowser = () =>
+    launch({
+      chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      // Every host name but the loopback server's resolves to nothing: no request can leave this machine, and
+      // one that is attempted still shows in the report (and fails the gate).
+      chromeFlags: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+      logLevel: 'silent',
+    });
+  let chrome = null;
   const results = [];
   try {
     for (const path of paths) {
       const scores = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
       let lhr = null;
       for (let i = 0; i < runs; i++) {
+        await chrome?.kill();
+        chrome = await newBrowser();
         // Lighthouse now and then loses the trace on a busy machine (NO_NAVSTART, NO_FCP): such a run is
         // repeated, up to twice; a real error stays an error.
         for (let attempt = 0; ; attempt++) {
@@ -88,7 +96,7 @@ export async function runLighthouse({ dist = 'dist', paths = ['/'], runs = 1 } =
       });
     }
   } finally {
-    await chrome.kill();
+    await chrome?.kill();
     await server.close();
   }
   return results;

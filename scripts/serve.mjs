@@ -7,7 +7,7 @@
 // routes); HTML pages, sw.js and other unhashed files are `no-cache` (revalidated by ETag), Trunk's hashed
 // files are immutable. Every response carries the same CSP as index.html's meta tag.
 //
-// Also importable: `startServer({ dir, port })` resolves to `{ url, origin, port, close() }`.
+// Also importable: `startServer({ dir, port })` resolves to `{ url, origin, port, requests, close() }`.
 
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -156,6 +156,8 @@ export function startServer({ dir = 'dist', port = 0, quiet = true } = {}) {
   }
   const server = createServer(handler(root));
   server.keepAliveTimeout = 5000;
+  const requests = [];
+  server.on('request', (req) => requests.push(req.url));
   return new Promise((resolveStart, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
@@ -166,6 +168,8 @@ export function startServer({ dir = 'dist', port = 0, quiet = true } = {}) {
         url: `${origin}/`,
         origin,
         port: actual,
+        /** The path of every request received, in order (tests count downloads with it). */
+        requests,
         /** Stops listening and drops open keep-alive connections, so the browser really sees it gone. */
         close: () =>
           new Promise((done) => {

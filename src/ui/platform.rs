@@ -48,11 +48,17 @@ pub fn remove_static_page() {
     }
 }
 
-/// Marks `ts-ready` for the benchmark and the tests; then, once the browser is idle, makes the date format
-/// (see `DAY_FORMAT`).
+/// Marks `ts-ready` for the benchmark and the tests and tells public/early.js (the `ts:ready` event: a first
+/// visit registers the service worker then); then, once the browser is idle, makes the date format (see
+/// `DAY_FORMAT`).
 pub fn mark_ready() {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark("ts-ready");
+    if let Some(window) = web_sys::window() {
+        if let Some(performance) = window.performance() {
+            let _ = performance.mark("ts-ready");
+        }
+        if let Ok(event) = web_sys::Event::new("ts:ready") {
+            let _ = window.dispatch_event(&event);
+        }
     }
     let make_format = || DAY_FORMAT.with(|_| ());
     // Browsers without requestIdleCallback (Safari before 18) make it a moment later instead.

@@ -1,6 +1,6 @@
-// The prerendered first-visit pages (scripts/prerender.mjs): what a first visit paints before the wasm has
-// arrived, that it is the page the app then draws, that nothing can be typed into it, and that a returning
-// visit (or the quick-hide cover) does not show a first visit's page.
+// The first visit (scripts/prerender.mjs, boot.js, public/early.js): what it paints before the wasm has arrived,
+// that it is the page the app then draws, that nothing can be typed into it, that a returning visit (or the
+// quick-hide cover) does not show a first visit's page, and that the wasm is downloaded once.
 import { expect, fetchText, test, waitForApp, waitForServiceWorker } from './support.mjs';
 
 /** Holds every request for the wasm until the returned function is called. */
@@ -135,4 +135,32 @@ test('with the service worker, every route opens on the frame of app.html, not a
   });
   expect(cached).toContain('/app.html');
   expect(cached.filter((p) => p.endsWith('/index.html'))).toEqual([]);
+});
+
+test('a first visit downloads the wasm once: the service worker registers after the app has started', async ({
+  page,
+  server,
+}) => {
+  const earlier = server.requests.length;
+  // Notes, at each register() call, whether the app had started by then.
+  await page.addInitScript(() => {
+    const container = navigator.serviceWorker;
+    const register = container.register.bind(container);
+    window.__registeredAfterStart = [];
+    container.register = (...args) => {
+      window.__registeredAfterStart.push(performance.getEntriesByName('ts-ready').length > 0);
+      return register(...args);
+    };
+  });
+  await page.goto(server.origin + '/learn');
+  await waitForApp(page);
+  await waitForServiceWorker(page);
+  // Installed: its cache holds the wasm, taken from the HTTP cache rather than downloaded again.
+  const cachedWasm = await page.evaluate(async () => {
+    const [name] = await caches.keys();
+    return (await (await caches.open(name)).keys()).filter((r) => r.url.endsWith('_bg.wasm')).length;
+  });
+  expect(cachedWasm).toBe(1);
+  expect(await page.evaluate(() => window.__registeredAfterStart)).toEqual([true]);
+  expect(server.requests.slice(earlier).filter((p) => p.endsWith('_bg.wasm'))).toHaveLength(1);
 });

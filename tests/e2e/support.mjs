@@ -45,6 +45,10 @@ class Site {
   get running() {
     return this.handle !== null;
   }
+  /** Paths requested from the server since it last started. */
+  get requests() {
+    return this.handle ? this.handle.requests : [];
+  }
   async start() {
     if (this.handle) return;
     for (let attempt = 0; ; attempt++) {
