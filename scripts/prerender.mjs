@@ -24,7 +24,7 @@
 
 import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.mjs';
 import { startServer } from './serve.mjs';
 
