@@ -79,6 +79,9 @@ export async function prerender(dir) {
         skipped.push(route);
         continue;
       }
+      // The CSP allows no inline script or style: a page needing one would break (and is a bug in the app).
+      const unsafe = found.frame.match(/<script\b|<[^>]*\s(on[a-z]+|style)\s*=/i);
+      if (unsafe) throw new Error(`${route}: the rendered page has ${unsafe[0].slice(0, 80)}, which the CSP forbids`);
       const file = route === '/' ? 'index.html' : `${route.slice(1)}/index.html`;
       mkdirSync(dirname(join(dir, file)), { recursive: true });
       writeFileSync(join(dir, file), fill(found.title, found.frame));
