@@ -68,6 +68,8 @@ export async function prerender(dir) {
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
       if (errors.length) throw new Error(`${route}: ${errors.join('; ')}`);
       const found = await page.evaluate(readPage);
+      // Opening a page can store something (a lesson notes that it was opened): each page is a first visit.
+      await page.evaluate(() => localStorage.clear());
       if (route === '/') writeFileSync(join(dir, 'app.html'), fill('Trust Steps', found.emptyFrame));
       for (const link of found.links) {
         if (!seen.has(link) && !SKIP.has(link)) {
