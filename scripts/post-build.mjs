@@ -6,7 +6,7 @@
 //   2. prerenders the app's pages as a first visitor sees them (scripts/prerender.mjs): `<route>/index.html`;
 //   3. writes the precache list (every file of this build but those first-visit pages, hashed names kept) and
 //      a build id into sw.js, replacing the `self.__TS_BUILD__ = ...;` marker line.
-// Plain Node, plus playwright-core and Debian's Chromium for step 2 (scripts/setup.sh installs both).
+// Plain Node, plus @playwright/test and Debian's Chromium for step 2 (scripts/setup.sh installs both).
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -101,10 +101,10 @@ function earlyCompile(loader) {
 }
 
 /**
- * Source of boot.js's wait for the parsed page's first paint: its largest-contentful-paint entry, which Chromium reports
- * once the frame is on screen (a text the app replaced before then would not be counted as painted, measured:
- * 1 load in 6 here); one frame where that entry type is missing; nothing in a hidden tab (no frames run
- * there); and never more than 500 ms.
+ * Source of boot.js's wait for the parsed page's first paint: its largest-contentful-paint entry, which
+ * Chromium reports once the frame is on screen (a text the app replaced before then would not be counted as
+ * painted, measured: 1 load in 6 here); one frame where that entry type is missing; nothing in a hidden tab
+ * (no frames run there); and never more than 500 ms.
  */
 function firstPaintSource() {
   return `const firstPaint = () => new Promise((painted) => {
