@@ -1,6 +1,8 @@
 // The first visit (scripts/prerender.mjs, boot.js, public/early.js): what it paints before the wasm has arrived,
 // that it is the page the app then draws, that nothing can be typed into it, that a returning visit (or the
 // quick-hide cover) does not show a first visit's page, and that the wasm is downloaded once.
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { expect, fetchText, test, waitForApp, waitForServiceWorker } from './support.mjs';
 
 /** Holds every request for the wasm until the returned function is called. */
@@ -15,9 +17,7 @@ async function holdWasm(page) {
 }
 
 /** The routes the build prerendered, from the files in its directory. */
-async function prerenderedRoutes(server) {
-  const { readdirSync } = await import('node:fs');
-  const { join, relative, sep } = await import('node:path');
+function prerenderedRoutes(server) {
   const walk = (dir) =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
       e.isDirectory() ? walk(join(dir, e.name)) : e.name === 'index.html' ? [join(dir, e.name)] : [],
@@ -66,7 +66,7 @@ test.describe('before the app starts', () => {
 
   test('every prerendered page shows what the app then draws on a first visit', async ({ page, server }) => {
     test.setTimeout(180_000);
-    const routes = await prerenderedRoutes(server);
+    const routes = prerenderedRoutes(server);
     expect(routes).toEqual(expect.arrayContaining(['/', '/learn', '/learn/what-trust-is', '/people', '/help']));
     expect(routes.length).toBeGreaterThan(30);
     for (const route of routes) {
