@@ -15,7 +15,6 @@ pub fn App() -> impl IntoView {
     // After Hide locked the app (a reload), the neutral cover comes back first.
     let covered = RwSignal::new(crate::ui::layout::take_covered_flag());
     lock::follow_other_tabs();
-    Effect::new(move |_| crate::ui::platform::mark_ready());
     move || {
         if covered.get() {
             if let Some(document) = web_sys::window().and_then(|w| w.document()) {

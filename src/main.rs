@@ -3,8 +3,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    trust_steps::ui::platform::remove_static_page();
-    leptos::mount::mount_to_body(trust_steps::app::App);
+    trust_steps::ui::start_up::start(trust_steps::app::App);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

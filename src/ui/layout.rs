@@ -4,6 +4,7 @@
 use crate::ui::components::banners::{PwaBanner, StorageBanners};
 use crate::ui::components::toast::ToastRegion;
 use crate::ui::platform::focus_target;
+use crate::ui::start_up;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
@@ -21,20 +22,26 @@ pub const NAV: [(&str, &str); 7] = [
 
 /// The page frame. The menu collapses behind a button on narrow screens.
 #[component]
-pub fn Shell(children: Children) -> impl IntoView {
+pub fn Shell(children: ChildrenFn) -> impl IntoView {
     let menu_open = RwSignal::new(false);
     let location = use_location();
+    let page_shown = start_up::page_shown();
     crate::ui::platform::blur_before_page_change();
     // After each navigation: close the menu and move focus to the new page's heading (or the linked anchor).
-    Effect::new(move |previous: Option<(String, String)>| {
+    // At start-up only once the app is on screen: until then the prerendered copy holds the same ids.
+    Effect::new(move |previous: Option<Option<(String, String)>>| {
+        if !start_up::started() {
+            return None;
+        }
         let here = (location.pathname.get(), location.hash.get());
+        let previous = previous.flatten();
         let first_visit_with_anchor = previous.is_none() && !here.1.is_empty();
         if first_visit_with_anchor || previous.is_some_and(|p| p != here) {
             menu_open.set(false);
             let anchor = here.1.trim_start_matches('#').to_owned();
             leptos::prelude::request_animation_frame(move || focus_target(&anchor));
         }
-        here
+        Some(here)
     });
     let hidden = quick_hide_signal();
     view! {
@@ -88,7 +95,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             <PwaBanner/>
         </div>
         <main id="main" class="page" tabindex="-1">
-            {children()}
+            {move || page_shown.get().then(|| children())}
         </main>
         <ToastRegion/>
         <footer class="app-footer">

@@ -7,4 +7,5 @@ pub mod layout;
 pub mod lock_screen;
 pub mod pages;
 pub mod platform;
+pub mod start_up;
 pub mod theme;

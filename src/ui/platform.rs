@@ -22,8 +22,9 @@ pub fn local_day(day_or_time: &str) -> String {
 thread_local! {
     /// The browser's default-locale date format (as `toLocaleDateString()` writes), made once: creating it for
     /// every date costs about 20 µs, and a page of the evidence log shows dozens of dates. The first one made in a
-    /// page costs far more (17–33 ms in Chromium 156 here, loading the locale's data), so `mark_ready` makes it
-    /// while the browser is idle rather than inside the first page that shows a date (Progress's first chart).
+    /// page costs far more (17–33 ms in Chromium 156 here, loading the locale's data) unless public/warm-dates.js
+    /// has loaded that data in a worker (then 0.3 ms); `mark_ready` makes it while the browser is idle in any
+    /// case, rather than inside the first page that shows a date (Progress's first chart).
     static DAY_FORMAT: js_sys::Function =
         js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new()).format();
 }
@@ -37,8 +38,8 @@ pub fn perf_mark(name: &str) {
 }
 
 /// Removes what index.html painted before the app started: the prerendered page (scripts/prerender.mjs) or the
-/// loading shell. Called just before the app mounts, in the same task, so no frame shows both and no element id
-/// is in the document twice.
+/// loading shell. Called once the app's first page is drawn (see `start_up`), in one task with the app's
+/// appearing, so no frame shows both.
 pub fn remove_static_page() {
     let Some(document) = document() else { return };
     for id in ["prerendered", "loading-shell"] {

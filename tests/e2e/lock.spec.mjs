@@ -41,6 +41,8 @@ test('the lock encrypts at rest; reload asks for the passphrase; a wrong one cha
 
   await page.goto(server.origin + '/journal');
   await waitForApp(page);
+  // The app opens on the lock screen with the passphrase field focused, ready to type into.
+  await expect(page.getByLabel('Passphrase')).toBeFocused();
   await unlock(page, 'blue kettle evening');
   await expect(page.getByTestId('unlock-error')).toHaveText('That passphrase is not right. Nothing was changed; try again.', { timeout: 30_000 });
   expect(await rawStorage(page)).toEqual(stored);

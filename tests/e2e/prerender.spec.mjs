@@ -64,6 +64,44 @@ test.describe('before the app starts', () => {
     await expect(page.locator('#person-name')).toHaveValue('Sam');
   });
 
+  test('the app is built hidden behind the prerendered page and replaces it in one step, its page drawn', async ({
+    page,
+    server,
+  }) => {
+    // src/ui/start_up.rs: the shell and the first page are built in separate tasks; until both are done the
+    // prerendered page stays and the app's frame is not displayed, so no frame shows an empty page or both.
+    await page.addInitScript(() => {
+      window.__swap = null;
+      window.__bothShown = false;
+      const appFrame = () => [...document.querySelectorAll('.app-frame')].find((f) => f.id !== 'prerendered');
+      // Runs after every task that changed the document (the app's mount, its page, the swap).
+      new MutationObserver((records) => {
+        const app = appFrame();
+        const shown = app?.querySelector('header')?.getClientRects().length > 0; // the frame itself is display: contents
+        if (document.getElementById('prerendered') && shown) window.__bothShown = true;
+        for (const r of records) {
+          for (const node of r.removedNodes) {
+            if (node.id === 'prerendered') window.__swap = { heading: app?.querySelector('main h1')?.textContent ?? null };
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(server.origin + '/people');
+    await waitForApp(page);
+    // Removed with the app's page already built.
+    expect(await page.evaluate(() => window.__swap)).toEqual({ heading: 'People' });
+    expect(await page.evaluate(() => window.__bothShown)).toBe(false);
+    await expect(page.locator('.app-frame')).toBeVisible();
+  });
+
+  test('the locale\'s date data is loaded by a worker, off the main thread', async ({ page, server }) => {
+    // public/warm-dates.js, started by public/early.js once the page is parsed (it ends itself).
+    const worker = page.waitForEvent('worker');
+    await page.goto(server.origin + '/');
+    expect(new URL((await worker).url()).pathname).toBe('/warm-dates.js');
+    await waitForApp(page);
+  });
+
   test('every prerendered page shows what the app then draws on a first visit', async ({ page, server }) => {
     test.setTimeout(180_000);
     const routes = prerenderedRoutes(server);

@@ -1,0 +1,59 @@
+//! Starting the app in three short browser tasks instead of one long one.
+//!
+//! The first run of the app's code is slow: V8 compiles each wasm function when it is first called, on the main
+//! thread. Done in one task (instantiate, build the shell, build the first page), a phone cannot answer a tap
+//! for the whole of it. So: (1) the wasm starts and schedules the mount; (2) the shell mounts, its page left
+//! empty; (3) the first page is drawn; (4) the app replaces the prerendered page (or loading line) that stayed
+//! on screen meanwhile, while the app's own frame was hidden behind it (styles.css: `#prerendered ~ *`).
+//! After start-up, pages are drawn at once.
+
+use leptos::prelude::*;
+use std::cell::Cell;
+use std::time::Duration;
+
+thread_local! {
+    static STARTING: Cell<bool> = const { Cell::new(true) };
+    /// Set once the app has replaced the static page (step 4).
+    static STARTED: ArcRwSignal<bool> = ArcRwSignal::new(false);
+}
+
+/// Mounts `app` in a task after the wasm's start, then shows it in place of the static page in a later task
+/// (after the first page, which `page_shown` defers to the task in between).
+pub fn start<V: IntoView + 'static>(app: fn() -> V) {
+    set_timeout(
+        move || {
+            leptos::mount::mount_to_body(app);
+            set_timeout(finish, Duration::ZERO);
+        },
+        Duration::ZERO,
+    );
+}
+
+/// Whether the page under the shell is drawn: at once, except in the shell's first mount at start-up, where
+/// it turns true in the next task.
+pub fn page_shown() -> ReadSignal<bool> {
+    let starting = STARTING.with(Cell::get);
+    let (shown, set_shown) = signal(!starting);
+    if starting {
+        set_timeout(
+            move || {
+                let _ = set_shown.try_set(true);
+            },
+            Duration::ZERO,
+        );
+    }
+    shown
+}
+
+/// True once the app is on screen (tracked: reading it in an effect reruns the effect then).
+pub fn started() -> bool {
+    STARTED.with(|s| s.get())
+}
+
+/// Step 4: the app replaces the static page, then tells the tests and the service worker it is ready.
+fn finish() {
+    STARTING.with(|s| s.set(false));
+    crate::ui::platform::remove_static_page();
+    STARTED.with(|s| s.set(true));
+    crate::ui::platform::mark_ready();
+}
