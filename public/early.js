@@ -34,6 +34,15 @@
     // No session storage: Hide cannot have set its flag either.
   }
 
+  // (a3) The locale's date data, loaded off the main thread once the page is parsed (public/warm-dates.js).
+  document.addEventListener('DOMContentLoaded', function () {
+    try {
+      if (window.Worker && window.Intl) new Worker('/warm-dates.js');
+    } catch (_) {
+      // No worker: the app's first date format loads the data itself.
+    }
+  }, { once: true });
+
   // (b) Service worker and install prompt.
   var pwa = {
     /** A new build is installed and waiting; call applyUpdate() to switch to it. */
