@@ -146,6 +146,16 @@ pub fn focus_element(id: &str) {
     }
 }
 
+/// Focuses the page's `autofocus` control, if there is one, unless something already has focus.
+pub fn focus_autofocus_control() {
+    let Some(document) = document() else { return };
+    let focus_free = document.active_element().is_none_or(|a| document.body().is_some_and(|b| *b == a));
+    let control = document.query_selector("[autofocus]").ok().flatten();
+    if let Some(control) = control.filter(|_| focus_free).and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = control.focus();
+    }
+}
+
 /// Moves focus to the element with `id` once the current change is drawn (next animation frame): for a control
 /// that replaces itself (a button that opens a confirmation), so keyboard focus is not dropped onto `<body>`.
 pub fn focus_after_render(id: &'static str) {

@@ -52,18 +52,8 @@ pub fn started() -> bool {
 fn finish() {
     crate::ui::platform::remove_static_page();
     STARTED.with(|s| s.set(true));
-    focus_autofocus();
+    // The browser skips an `autofocus` control (the lock screen's passphrase) that is hidden when it looks, as
+    // the app was until now (seen in 4 loads of 8).
+    crate::ui::platform::focus_autofocus_control();
     crate::ui::platform::mark_ready();
-}
-
-/// The browser skips an `autofocus` control (the lock screen's passphrase) that is hidden when it looks, as
-/// the app was until now (seen in 4 loads of 8): focus it, unless something already has focus.
-fn focus_autofocus() {
-    use wasm_bindgen::JsCast;
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let focus_free = document.active_element().is_none_or(|a| document.body().is_some_and(|b| *b == a));
-    let control = document.query_selector("[autofocus]").ok().flatten();
-    if let Some(control) = control.filter(|_| focus_free).and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = control.focus();
-    }
 }
