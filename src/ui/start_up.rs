@@ -30,9 +30,9 @@ pub fn start<V: IntoView + 'static>(app: fn() -> V) {
 /// Whether the page under the shell is drawn: at once, except in the shell's first mount at start-up, where
 /// it turns true in the next task.
 pub fn page_shown() -> ReadSignal<bool> {
-    let starting = !STARTED.with(|s| s.get_untracked());
-    let (shown, set_shown) = signal(!starting);
-    if starting {
+    let started = STARTED.with(|s| s.get_untracked());
+    let (shown, set_shown) = signal(started);
+    if !started {
         set_timeout(
             move || {
                 let _ = set_shown.try_set(true);
