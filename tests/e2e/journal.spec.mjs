@@ -80,11 +80,13 @@ test('a draft survives a reload and can be resumed or discarded', async ({ page,
   expect(page.url()).toBe(url);
   await expect(page.getByLabel('What went through your mind?')).toHaveValue('I never matter to her');
   await page.goto(server.origin + '/journal');
+  await waitForApp(page);
   await expect(page.getByRole('heading', { name: 'Drafts' })).toBeVisible();
   await expect(page.getByText('step 2 of 8')).toBeVisible();
   await page.getByRole('link', { name: 'Resume' }).click();
   await expect(page.getByLabel('What went through your mind?')).toHaveValue('I never matter to her');
   await page.goto(server.origin + '/journal');
+  await waitForApp(page);
   await page.getByRole('button', { name: 'Discard draft' }).click();
   await expect(page.getByRole('heading', { name: 'Drafts' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
@@ -126,12 +128,14 @@ test('belief tracker, trigger log and trap practice keep what you enter', async 
   await expect(page.getByText('Jo helped me move house')).toBeVisible();
 
   await page.goto(server.origin + '/practice/trigger-log');
+  await waitForApp(page);
   await page.getByLabel('What set it off?').fill('No reply for a day');
   await page.getByLabel('What did you do?').fill('Sent five messages');
   await page.getByRole('button', { name: 'Save entry' }).click();
   await expect(page.locator('.trigger-entry')).toContainText('Sent five messages');
 
   await page.goto(server.origin + '/practice/trap-practice');
+  await waitForApp(page);
   await page.locator('.practice-card .chip--toggle').first().click();
   await page.getByRole('button', { name: 'Check' }).click();
   await expect(page.locator('.feedback')).toBeVisible();
@@ -140,9 +144,11 @@ test('belief tracker, trigger log and trap practice keep what you enter', async 
   await waitForApp(page);
   await expect(page.locator('#practice-history ~ table tbody tr')).toHaveCount(1);
   await page.goto(server.origin + '/practice/belief-tracker');
+  await waitForApp(page);
   await expect(page.getByText('Strength now: 55 of 100')).toBeVisible();
   await expect(page.getByText('Jo helped me move house')).toBeVisible();
   await page.goto(server.origin + '/practice/trigger-log');
+  await waitForApp(page);
   await expect(page.locator('.trigger-entry')).toContainText('No reply for a day');
 });
 

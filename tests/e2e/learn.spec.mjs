@@ -23,6 +23,7 @@ test('read a lesson, mark it done, and continue where you left off after a reloa
   await expect(page.getByText('1 of 15 lessons done')).toBeVisible();
   await expect(page.getByRole('link', { name: /^Continue: / })).toHaveAttribute('href', '/learn/where-trust-issues-come-from');
   await page.goto(server.url);
+  await waitForApp(page);
   await expect(page.getByText('Continue where you left off')).toBeVisible();
 });
 
@@ -40,6 +41,7 @@ test('search finds terms as you type and marks the matching words', async ({ pag
   await expect(page).toHaveURL(/\/learn\/glossary#oxytocin$/);
   await expect(page.locator('#oxytocin')).toBeFocused();
   await page.goto(server.origin + '/learn');
+  await waitForApp(page);
   await page.getByLabel('Search lessons, questions and the glossary').fill('zzqqxx');
   await expect(page.getByText('Nothing found for “zzqqxx”')).toBeVisible();
 });
@@ -73,6 +75,7 @@ test('every lesson page renders with its recap', async ({ page, server }) => {
   expect(links).toHaveLength(15);
   for (const href of links) {
     await page.goto(server.origin + href);
+    await waitForApp(page);
     await expect(page.locator('h1')).toHaveCount(1);
     await expect(page.getByRole('heading', { name: 'Recap' })).toBeVisible();
   }

@@ -146,15 +146,15 @@ test('after the chosen idle time the app locks itself; activity puts it off; unl
   page,
   server,
 }) => {
-  // The idle check reads Date.now() every 10 s (setInterval): a fake clock lets the test skip the minutes. It
-  // fakes `performance` too, so waitForApp's mark is not there: the page's own content says it is ready.
+  // The idle check reads Date.now() every 10 s (setInterval): a fake clock lets the test skip the minutes.
   await page.clock.install();
   await page.goto(server.url);
-  await expect(page.locator('h1')).toBeVisible();
+  await waitForApp(page);
   await page.evaluate((data) => {
     for (const [key, envelope] of Object.entries(data)) localStorage.setItem(key, JSON.stringify(envelope));
   }, FIXTURE.data);
   await page.goto(server.origin + '/settings');
+  await waitForApp(page);
   await page.getByLabel('New passphrase', { exact: true }).fill('blue kettle morning');
   await page.getByLabel('Type it again').fill('blue kettle morning');
   await page.getByLabel('Lock again after no use for').selectOption({ label: '1 minute' });

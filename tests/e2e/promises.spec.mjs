@@ -89,9 +89,9 @@ test.describe('a page left open past midnight', () => {
   test.use({ timezoneId: 'UTC' });
 
   test('shows the new day: promises are due again and Today counts them, without a reload', async ({ page, server }) => {
-    // The fake clock also fakes `performance`, which waitForApp reads: wait for the page's content instead.
     await page.clock.install({ time: new Date('2026-03-04T23:58:00Z') });
     await page.goto(server.origin + '/practice/promises');
+    await waitForApp(page);
     await expect(page.getByText('No promises yet.')).toBeVisible();
     await page.getByLabel('Your promise', { exact: true }).fill('Call back when I say I will');
     await page.getByRole('radio', { name: 'Every day' }).check();

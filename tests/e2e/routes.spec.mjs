@@ -36,6 +36,7 @@ test('an unknown path shows a real 404 page', async ({ page, server }) => {
   await expect(page.locator('h1')).toHaveText('This page does not exist');
   await expect(page).toHaveTitle('Page not found · Trust Steps');
   await page.goto(server.origin + '/learn/no-such-lesson');
+  await waitForApp(page);
   await expect(page.locator('h1')).toHaveText('This page does not exist');
 });
 

@@ -78,6 +78,7 @@ test('storage that is switched off leaves the app running with a persistent bann
   await expect(page.getByText('1 of 15 lessons done')).toBeVisible();
   await expect(banner).toBeVisible();
   await page.goto(server.origin + '/settings');
+  await waitForApp(page);
   await expect(page.getByTestId('storage-persistence')).toContainText('not letting Trust Steps save');
 });
 
@@ -89,6 +90,7 @@ test('two tabs marking different lessons both keep their changes', async ({ cont
   await waitForApp(first);
   await waitForApp(second);
   await first.goto(server.origin + '/learn/what-trust-is');
+  await waitForApp(first);
   await first.getByRole('button', { name: 'Mark as done' }).click();
   // The second tab never reloaded: it learns of the first tab's change through the storage event.
   await second.getByRole('link', { name: 'Where trust issues come from' }).first().click();

@@ -126,9 +126,15 @@ export const test = base.extend({
   ],
 });
 
-/** Waits until the app has mounted (it calls performance.mark('ts-ready')). */
+/**
+ * Waits until the app is on screen: it removes the static page (the prerendered `#prerendered`, or app.html's
+ * `#loading-shell`) in the task that shows it and marks `ts-ready`. Call it after every goto/reload before
+ * looking at the page: during start-up the app's first page is drawn hidden while the static copy is still
+ * there, so a text or label can match twice, and the static copy cannot be typed into. Reads the document from
+ * Playwright's side, so it works under `page.clock` too (which fakes `performance`).
+ */
 export async function waitForApp(page, timeout = 30_000) {
-  await page.waitForFunction(() => performance.getEntriesByName('ts-ready').length > 0, null, { timeout });
+  await expect(page.locator('#prerendered, #loading-shell')).toHaveCount(0, { timeout });
 }
 
 /** Waits until a service worker controls the page (first visit: after install + activate + clients.claim). */

@@ -26,6 +26,7 @@ test('with no choice the system dark mode is followed', async ({ browser, server
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(background).toBe('rgb(20, 24, 25)');
   await page.goto(server.origin + '/settings');
+  await waitForApp(page);
   await page.getByRole('radio', { name: 'Light' }).check();
   await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(247, 245, 242)');
   await context.close();

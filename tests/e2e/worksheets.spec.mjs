@@ -309,9 +309,9 @@ test.describe('a check-in made after midnight', () => {
   test.use({ timezoneId: 'UTC' });
 
   test('is filed under the new day, not the day the page was opened', async ({ page, server }) => {
-    // The fake clock also fakes `performance`, which waitForApp reads: wait for the page's content instead.
     await page.clock.install({ time: new Date('2026-03-04T23:58:00Z') });
     await page.goto(server.origin + '/practice/keeping-trust');
+    await waitForApp(page);
     await page.getByRole('link', { name: 'Start a new relationship' }).click();
     await page.getByLabel('Which relationship is this for?').fill('Me and Jo');
     await page.getByRole('group', { name: /^Consistent:/ }).getByLabel('Yes').check();
