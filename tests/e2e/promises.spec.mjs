@@ -1,14 +1,9 @@
 // Promises to myself and the two self-assessments in the release build: check-ins, streaks and the kind prompt
 // after a miss; "My trustworthiness" twice with the change between runs and an item turned into a promise;
 // "Where my trust issues come from" with tendencies and the not-a-diagnosis note; everything after a reload.
-import { test, expect, waitForApp } from './support.mjs';
+import { test, expect, waitForApp, openPage } from './support.mjs';
 
 const SCOLDING = /lazy|shame|should have|disappoint|you failed|bad person|pathetic|weak/i;
-
-async function open(page, server, path) {
-  await page.goto(server.origin + path);
-  await waitForApp(page);
-}
 
 /** Answers every statement on the current screen with `label`. */
 async function answerScreen(page, label) {
@@ -21,7 +16,7 @@ async function answerScreen(page, label) {
 }
 
 test('promises: add, keep with a streak, miss with a kind prompt, reload, delete and undo', async ({ page, server }) => {
-  await open(page, server, '/practice/promises');
+  await openPage(page, server, '/practice/promises');
   await expect(page.getByText('No promises yet.')).toBeVisible();
 
   await page.getByLabel('Your promise', { exact: true }).fill('Walk to the corner shop <b>slowly</b>');
@@ -90,8 +85,7 @@ test.describe('a page left open past midnight', () => {
 
   test('shows the new day: promises are due again and Today counts them, without a reload', async ({ page, server }) => {
     await page.clock.install({ time: new Date('2026-03-04T23:58:00Z') });
-    await page.goto(server.origin + '/practice/promises');
-    await waitForApp(page);
+    await openPage(page, server, '/practice/promises');
     await expect(page.getByText('No promises yet.')).toBeVisible();
     await page.getByLabel('Your promise', { exact: true }).fill('Call back when I say I will');
     await page.getByRole('radio', { name: 'Every day' }).check();
@@ -127,7 +121,7 @@ test('my trustworthiness: resume after a reload, results, twice with the change,
   page,
   server,
 }) => {
-  await open(page, server, '/practice/trustworthiness-check');
+  await openPage(page, server, '/practice/trustworthiness-check');
   await expect(page.getByText('No finished runs yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByRole('heading', { name: 'Statements 1–6' })).toBeFocused();
@@ -183,14 +177,14 @@ test('my trustworthiness: resume after a reload, results, twice with the change,
   await expect(page.locator('.assessment-history li')).toHaveCount(2);
   await expect(results).toContainText('Reliability: 67 of 100');
 
-  await open(page, server, '/practice/promises');
+  await openPage(page, server, '/practice/promises');
   const made = page.locator('.promise-card').filter({ hasText: 'I will do one thing I said I would, when I said I would.' });
   await expect(made).toContainText('Every week');
   await expect(page.locator('.promise-due').filter({ hasText: 'I will do one thing I said I would' })).toHaveCount(1);
 });
 
 test('where my trust issues come from: reflection, tendencies and the not-a-diagnosis note', async ({ page, server }) => {
-  await open(page, server, '/practice/trust-origins');
+  await openPage(page, server, '/practice/trust-origins');
   await expect(page.locator('main')).toContainText('This is a reflection, not a diagnosis.');
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByRole('heading', { name: 'Past betrayals' })).toBeVisible();
@@ -239,7 +233,7 @@ test('where my trust issues come from: reflection, tendencies and the not-a-diag
 });
 
 test('a finished self-assessment run can be deleted from the history, with Undo', async ({ page, server }) => {
-  await open(page, server, '/');
+  await openPage(page, server, '/');
   await page.evaluate(() => {
     const put = (id, day, answer) => {
       const at = `${day}T10:00:00.000Z`;
@@ -249,7 +243,7 @@ test('a finished self-assessment run can be deleted from the history, with Undo'
     put('c'.repeat(32), '2026-10-01', 4);
     put('d'.repeat(32), '2026-11-01', 5);
   });
-  await open(page, server, '/practice/trustworthiness-check');
+  await openPage(page, server, '/practice/trustworthiness-check');
   const history = page.locator('.assessment-history li');
   const results = page.locator('.assessment-results');
   const [october, november] = await page.evaluate(() =>

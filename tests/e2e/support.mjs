@@ -137,6 +137,12 @@ export async function waitForApp(page, timeout = 30_000) {
   await expect(page.locator('#prerendered, #loading-shell')).toHaveCount(0, { timeout });
 }
 
+/** Opens `path` of the served build and waits for the app (see waitForApp). */
+export async function openPage(page, server, path) {
+  await page.goto(server.origin + path);
+  await waitForApp(page);
+}
+
 /** Waits until a service worker controls the page (first visit: after install + activate + clients.claim). */
 export async function waitForServiceWorker(page, timeout = 30_000) {
   await page.waitForFunction(() => !!navigator.serviceWorker && !!navigator.serviceWorker.controller, null, {

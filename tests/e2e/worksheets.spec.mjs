@@ -2,12 +2,7 @@
 // choice, step, text and dated note), marked done, reloaded and found intact; delete with Undo; the message
 // builder's word checks, composed message and Copy (and its fallback); the habit check-in history; the hub's
 // progress lines and the lessons' "Try it" links.
-import { test, expect, waitForApp } from './support.mjs';
-
-async function open(page, server, path) {
-  await page.goto(server.origin + path);
-  await waitForApp(page);
-}
+import { test, expect, waitForApp, openPage } from './support.mjs';
 
 /** Every form control of the open worksheet and its state, plus the text shown, to compare across a reload. */
 async function snapshot(page) {
@@ -63,7 +58,7 @@ const WORKSHEETS = [
 
 for (const [slug, start, hubLine] of WORKSHEETS) {
   test(`${slug}: filled in completely, marked done, intact after a reload`, async ({ page, server }) => {
-    await open(page, server, `/practice/${slug}`);
+    await openPage(page, server, `/practice/${slug}`);
     await expect(page.getByText('Nothing here yet.')).toBeVisible();
     await page.getByRole('link', { name: start }).click();
     await expect(page).toHaveURL(/\?entry=[0-9a-f]{32}$/);
@@ -91,13 +86,13 @@ for (const [slug, start, hubLine] of WORKSHEETS) {
     await expect(card).toHaveCount(1);
     await expect(card.locator('.worksheet-card__title')).toHaveText(`${slug} <b>title</b> & co`);
     await expect(card).toContainText(`Done · ${total} of ${total} filled in`);
-    await open(page, server, '/practice');
+    await openPage(page, server, '/practice');
     await expect(page.locator('.card', { has: page.locator(`a[href="/practice/${slug}"]`) })).toContainText(hubLine);
   });
 }
 
 test('worksheets: saved as you type, several copies, delete with Undo, mark done needs something', async ({ page, server }) => {
-  await open(page, server, '/practice/forgiveness');
+  await openPage(page, server, '/practice/forgiveness');
   await page.getByRole('link', { name: 'Start a new hurt' }).click();
   await page.getByRole('button', { name: 'Mark as done' }).click();
   await expect(page.getByRole('alert')).toContainText('Write or tick at least one thing first');
@@ -137,7 +132,7 @@ test('worksheets: saved as you type, several copies, delete with Undo, mark done
   await expect(cards).toHaveCount(1);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(cards).toHaveCount(2);
-  await open(page, server, '/practice');
+  await openPage(page, server, '/practice');
   await expect(page.locator('.card', { has: page.locator('a[href="/practice/forgiveness"]') })).toContainText(
     '2 hurts, 0 done',
   );
@@ -146,7 +141,7 @@ test('worksheets: saved as you type, several copies, delete with Undo, mark done
   );
 
   // A dated note half written under a step survives a reload, its box open.
-  await open(page, server, '/practice/therapy-prep');
+  await openPage(page, server, '/practice/therapy-prep');
   await page.getByRole('link', { name: 'Start a new worksheet' }).click();
   const step = page.locator('.worksheet-step', { hasText: 'Have you worked with people' });
   await step.getByRole('checkbox').check();
@@ -169,7 +164,7 @@ test('message builder: flags judging words, suggests feelings, composes and copi
   context,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-  await open(page, server, '/practice/message-builder');
+  await openPage(page, server, '/practice/message-builder');
   await page.getByRole('link', { name: 'Start a new message' }).click();
   await page.getByLabel('Who is this message for, and what is it about?').fill('Sam, phones');
   const observation = page.getByLabel('1. What happened?');
@@ -224,7 +219,7 @@ test('message builder: flags judging words, suggests feelings, composes and copi
 });
 
 test('keeping trust: a check-in per day updates in place, with stats and history', async ({ page, server }) => {
-  await open(page, server, '/practice/keeping-trust');
+  await openPage(page, server, '/practice/keeping-trust');
   await page.getByRole('link', { name: 'Start a new relationship' }).click();
   await page.getByLabel('Which relationship is this for?').fill('Me and Jo');
   await expect(page.getByText('Your first check-in will start the history.')).toBeVisible();
@@ -252,7 +247,7 @@ test('keeping trust: a check-in per day updates in place, with stats and history
   await expect(history).toHaveCount(1);
   await expect(history).toContainText('Consistent: Yes · Honest: Yes · Transparent: Yes');
   await expect(history.locator('.user-text')).toHaveText('Told Jo about the bill <b>early</b>');
-  await open(page, server, '/practice');
+  await openPage(page, server, '/practice');
   await expect(page.locator('.card', { has: page.locator('a[href="/practice/keeping-trust"]') })).toContainText(
     '1 relationship, 0 done, last check-in today',
   );
@@ -262,7 +257,7 @@ test('keeping trust: "How often" shows Every day selected until another is picke
   page,
   server,
 }) => {
-  await open(page, server, '/practice/keeping-trust');
+  await openPage(page, server, '/practice/keeping-trust');
   await page.getByRole('link', { name: 'Start a new relationship' }).click();
   const often = page.getByRole('group', { name: 'Check in' });
   await expect(often.getByRole('radio')).toHaveCount(2);
@@ -286,7 +281,7 @@ test('keeping trust: "How often" shows Every day selected until another is picke
 });
 
 test('composed texts name the parts not written yet instead of showing "…"', async ({ page, server }) => {
-  await open(page, server, '/practice/message-builder');
+  await openPage(page, server, '/practice/message-builder');
   await page.getByRole('link', { name: 'Start a new message' }).click();
   const message = page.locator('#ws-message');
   await expect(message).toHaveText('When [what happened], I feel [your feeling], because I need [your need]. [your request]');
@@ -296,7 +291,7 @@ test('composed texts name the parts not written yet instead of showing "…"', a
   await expect(message).toHaveText("I feel worried when [what happened]. I'd like [your need]. [your request]");
   await expect(message).not.toContainText('…');
 
-  await open(page, server, '/practice/boundaries');
+  await openPage(page, server, '/practice/boundaries');
   await page.getByRole('link', { name: 'Start a new boundary' }).click();
   await page.getByLabel('When …').fill('my manager calls after 10pm');
   const script = page.locator('.composed__text');
@@ -310,8 +305,7 @@ test.describe('a check-in made after midnight', () => {
 
   test('is filed under the new day, not the day the page was opened', async ({ page, server }) => {
     await page.clock.install({ time: new Date('2026-03-04T23:58:00Z') });
-    await page.goto(server.origin + '/practice/keeping-trust');
-    await waitForApp(page);
+    await openPage(page, server, '/practice/keeping-trust');
     await page.getByRole('link', { name: 'Start a new relationship' }).click();
     await page.getByLabel('Which relationship is this for?').fill('Me and Jo');
     await page.getByRole('group', { name: /^Consistent:/ }).getByLabel('Yes').check();
@@ -338,7 +332,7 @@ test('practice hub: every exercise by lesson with progress, and lessons link to 
   page,
   server,
 }) => {
-  await open(page, server, '/practice');
+  await openPage(page, server, '/practice');
   await expect(page.locator('.practice-group .card')).toHaveCount(19);
   await expect(page.locator('.practice-progress').first()).toHaveText('Not started');
   const slugs = await page.locator('.practice-group .card > a').evaluateAll((links) =>
@@ -357,18 +351,18 @@ test('practice hub: every exercise by lesson with progress, and lessons link to 
     ['rebuilding-trust', 'rebuilding-trust'],
     ['trust-at-work', 'trust-at-work'],
   ]) {
-    await open(page, server, `/learn/${lesson}`);
+    await openPage(page, server, `/learn/${lesson}`);
     await page.locator('.try-it').locator(`a[href="/practice/${slug}"]`).click();
     await expect(page).toHaveURL(new RegExp(`/practice/${slug}$`));
     await expect(page.getByRole('link', { name: /^Start a new/ })).toBeVisible();
   }
   // Progress from the other collections: a thought-record draft and a promise.
-  await open(page, server, '/journal/new');
+  await openPage(page, server, '/journal/new');
   await page.getByLabel('What happened?').fill('A late reply');
-  await open(page, server, '/practice/promises');
+  await openPage(page, server, '/practice/promises');
   await page.getByLabel('Your promise', { exact: true }).fill('Go for a walk');
   await page.getByRole('button', { name: 'Add promise' }).click();
-  await open(page, server, '/practice');
+  await openPage(page, server, '/practice');
   await expect(page.locator('.card', { has: page.locator('a[href="/practice/thought-record"]') })).toContainText(
     '1 draft',
   );
