@@ -5,7 +5,7 @@
 import { axeViolations, openEverything } from './a11y.mjs';
 import { groupByPattern, recordUrls, staticUrls, uncoveredPatterns } from './app-routes.mjs';
 import { seedStorage } from './seed.mjs';
-import { expect, test, waitForApp } from './support.mjs';
+import { expect, test, waitForApp, waitForRest } from './support.mjs';
 
 /**
  * Every lesson once (light theme, empty data); in the other three runs the first three lessons stand for the
@@ -21,6 +21,7 @@ async function audit(page, origin, urls) {
     await page.goto(origin + url);
     await waitForApp(page);
     await expect(page.locator('h1')).toHaveCount(1);
+    await waitForRest(page);
     for (const v of await axeViolations(page)) problems.push(`${url}: ${v}`);
     if ((await openEverything(page)) > 0) {
       for (const v of await axeViolations(page)) problems.push(`${url} (opened): ${v}`);

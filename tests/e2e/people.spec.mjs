@@ -2,6 +2,7 @@
 // ratings beside the evidence, a ladder experiment before and after, a reload, delete keeping the log and undo;
 // and a person deleted in one tab while their page is open in another.
 import { test, expect, waitForApp } from './support.mjs';
+import { peopleEntries } from '../../scripts/bench-data.mjs';
 
 async function addPerson(page, name, relationship = 'Other') {
   await page.getByLabel('Name or nickname').fill(name);
@@ -233,6 +234,71 @@ test('a long list shows the first 40 people, then all of them, and archived peop
   await page.getByRole('button', { name: 'Show 2 archived' }).click();
   await expect(page.locator('.people-list--archived .person-card')).toHaveCount(2);
 });
+
+// The People pages draw their first screen in the click's task and the rest in the task after the first paint
+// (src/ui/platform.rs: after_first_paint): the rest must be below that first screen, on a phone and a laptop.
+for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 720 }]) {
+  test(`the People pages draw their first screen first, the rest right after (${viewport.width}×${viewport.height})`, async ({
+    page,
+    server,
+  }) => {
+    await page.setViewportSize(viewport);
+    const { people, observations } = peopleEntries(60, 400, { seed: 4 });
+    const busiest = JSON.parse(people[0][1]).data;
+    await page.goto(server.url);
+    await waitForApp(page);
+    await page.evaluate((entries) => {
+      for (const [key, value] of entries) localStorage.setItem(key, value);
+    }, [...people, ...observations]);
+    await page.reload();
+    await waitForApp(page);
+
+    // What the page holds when the first frame after a click is drawn: the first animation frame callback,
+    // registered before the app's own (which starts the rest).
+    const atFirstFrame = (linkSelector) =>
+      page.evaluate(
+        (selector) =>
+          new Promise((resolve) => {
+            document.querySelector(selector).click();
+            requestAnimationFrame(() =>
+              resolve({
+                h1: document.querySelector('main h1')?.textContent.trim(),
+                cards: document.querySelectorAll('.people-list:not(.people-list--archived) .person-card').length,
+                parts: document.querySelectorAll('.profile-part').length,
+                log: document.querySelectorAll('#evidence').length,
+              }),
+            );
+          }),
+        linkSelector,
+      );
+    // Once all is drawn: where an element starts, against the bottom of the screen the page showed first (the
+    // scroll position is set in that first frame, when focus moves to the heading, and is kept).
+    const belowFirstScreen = (selector) =>
+      page.evaluate((s) => document.querySelector(s).getBoundingClientRect().top >= innerHeight, selector);
+
+    const list = await atFirstFrame('#primary-nav a[href="/people"]');
+    expect(list.h1).toBe('People');
+    expect(list.cards).toBeGreaterThan(0);
+    expect(list.cards).toBeLessThan(40);
+    const active = page.locator('.people-list:not(.people-list--archived) .person-card');
+    await expect(active).toHaveCount(40);
+    expect(await belowFirstScreen(`.people-list .person-card:nth-child(${list.cards + 1})`)).toBe(true);
+
+    await page.getByRole('button', { name: /^Show all \d+ people$/ }).click();
+    const profile = await atFirstFrame(`.people-list a[href="/people/${busiest.id}"]`);
+    expect(profile.h1).toContain(busiest.name);
+    expect(profile.parts).toBe(5);
+    expect(profile.log).toBe(0);
+    await expect(page.locator('.observation-list .observation')).toHaveCount(10);
+    await expect(page.getByRole('heading', { name: 'Small steps' })).toHaveCount(1);
+    expect(await belowFirstScreen('#evidence')).toBe(true);
+
+    // Opened at an anchor further down, everything is drawn at once and the anchor is on screen.
+    await page.goto(`${server.origin}/people/${busiest.id}#evidence`);
+    await waitForApp(page);
+    await expect(page.locator('#evidence')).toBeInViewport();
+  });
+}
 
 test('rename a person from their page; a duplicate name asks once more', async ({ page, server }) => {
   await page.goto(server.origin + '/people');

@@ -137,6 +137,15 @@ export async function waitForApp(page, timeout = 30_000) {
   await expect(page.locator('#prerendered, #loading-shell')).toHaveCount(0, { timeout });
 }
 
+/**
+ * Waits until what a page draws right after its first paint is drawn too (src/ui/platform.rs: after_first_paint,
+ * e.g. a person's evidence log): the app's animation-frame callback was registered first, so its timer runs
+ * before this one.
+ */
+export async function waitForRest(page) {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+}
+
 /** Opens `path` of the served build and waits for the app (see waitForApp). */
 export async function openPage(page, server, path) {
   await page.goto(server.origin + path);

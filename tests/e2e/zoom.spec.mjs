@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { groupByPattern, recordUrls, staticUrls } from './app-routes.mjs';
 import { seedStorage } from './seed.mjs';
-import { expect, test, waitForApp } from './support.mjs';
+import { expect, test, waitForApp, waitForRest } from './support.mjs';
 
 // Every lesson at 320 px; at 200% text (wider, so less likely to break) the first three stand for the template.
 const MODES = [
@@ -94,6 +94,7 @@ async function check(page, origin, urls, mode) {
     await waitForApp(page);
     if (mode.fontSizes) expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('32px');
     await expect(page.locator('h1')).toBeVisible();
+    await waitForRest(page);
     for (const p of await reflowProblems(page)) problems.push(`${url}: ${p}`);
     const name = url === '/' ? 'today' : url.slice(1).replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
     // Full page at 320 px; with the larger text, the first screen (a full-page capture resizes the viewport

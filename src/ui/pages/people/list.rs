@@ -4,6 +4,7 @@ use super::{PersonFields, PersonMarker};
 use crate::domain::ladder::LadderStep;
 use crate::domain::people::{accept_person_name, observation_counts, sort_people, NameProblem, Person, Relationship};
 use crate::state::{new_id, now_iso, set_title, AppState, Toast};
+use crate::ui::platform::after_first_paint;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -21,6 +22,10 @@ struct PersonRow {
 
 /// How many active people the list draws before "Show all".
 const PAGE: usize = 40;
+
+/// How many of them are drawn before the first paint (more than a tall screen holds below the form); the rest of
+/// the page follows right after it.
+const FIRST_SCREEN: usize = 10;
 
 /// The people page.
 #[component]
@@ -48,11 +53,12 @@ pub fn People() -> impl IntoView {
     });
     // A long list is drawn in pages (and archived people only on request) so it opens within a frame.
     let shown = RwSignal::new(PAGE);
+    let rest_drawn = after_first_paint(false);
     let show_archived = RwSignal::new(false);
     let active_count = move || rows.with(|r| r.iter().filter(|p| !p.archived).count());
     let archived_count = move || rows.with(|r| r.iter().filter(|p| p.archived).count());
     let active = move || {
-        let limit = shown.get();
+        let limit = if rest_drawn.get() { shown.get() } else { shown.get().min(FIRST_SCREEN) };
         rows.with(|r| r.iter().filter(|p| !p.archived).take(limit).cloned().collect::<Vec<_>>())
     };
     let archived = move || rows.with(|r| r.iter().filter(|p| p.archived).cloned().collect::<Vec<_>>());

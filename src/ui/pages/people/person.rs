@@ -10,7 +10,7 @@ use crate::domain::people::{
 use crate::state::{now_iso, set_title, today, AppState, Toast};
 use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::fields::Scale;
-use crate::ui::platform::{focus_after_render, local_day};
+use crate::ui::platform::{after_first_paint, focus_after_render, local_day};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 
@@ -57,20 +57,10 @@ fn change_person(state: AppState, id: &str, edit: impl FnOnce(&mut Person)) {
 #[component]
 fn PersonView(id: String) -> impl IntoView {
     set_title("Person");
-    // The patterns, the ladder and the details are further down the page: they are drawn right after the first
-    // paint, so the profile and the log show a frame sooner. Opened at one of their anchors (#ladder), everything is drawn
-    // at once so the anchor is there to scroll to.
-    let below_fold = RwSignal::new(!use_location().hash.get_untracked().is_empty());
-    if !below_fold.get_untracked() {
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    below_fold.try_set(true);
-                },
-                std::time::Duration::ZERO,
-            )
-        });
-    }
+    // The first screen is the heading and the trust profile (the evidence log starts two to three screens down):
+    // the log, the patterns, the ladder and the details are drawn right after the first paint. Opened at one of
+    // their anchors (#ladder), everything is drawn at once so the anchor is there to scroll to.
+    let below_fold = after_first_paint(!use_location().hash.get_untracked().is_empty());
     let state = AppState::get();
     let pid = StoredValue::new(id.clone());
     let person = Memo::new(move |_| {
@@ -100,8 +90,8 @@ fn PersonView(id: String) -> impl IntoView {
             <a href="#details">"Details"</a>
         </nav>
         <TrustProfile id=id.clone() below_fold=below_fold/>
-        <EvidenceLog id=id.clone()/>
         <Show when=move || below_fold.get()>
+            <EvidenceLog id=id.clone()/>
             <Ladder id=id.clone()/>
             <Details id=id.clone()/>
         </Show>
