@@ -41,11 +41,12 @@
 //     observations from scripts/bench-data.mjs seeded into localStorage (at most PEOPLE_STORAGE_BUDGET_MIB; fewer
 //     observations are used, with a warning, if they do not fit), in a fresh context: app load to ts-ready; the
 //     people list opened from / with the nav link, until its h1 and first .person-card are in the DOM, until
-//     that first render is done and until the rest of its first page (40 cards, drawn after the first paint) is; the profile of the person with the most observations opened from the list (the
-//     link in their card, client-side), until its h1 shows their name with a .profile-part in the DOM, until that
-//     first render is done, and until the part drawn after the first paint (the evidence log with an
-//     .observation, the ladder, the details) is done as well. OPEN_PEOPLE_RUNS each, median and max against
-//     FRAME_MS (the last: median and max only).
+//     that first render is done and until the rest of its first page (40 cards, drawn after the first paint)
+//     is; the profile of the person with the most observations opened from the list (the link in their card,
+//     client-side), until its h1 shows their name with a .profile-part in the DOM, until that first render is
+//     done, and until the part drawn after the first paint (the evidence log with an .observation, the ladder,
+//     the details) is done as well. OPEN_PEOPLE_RUNS each, median and max against FRAME_MS (the parts drawn
+//     after the first paint: median and max only).
 //   - progress (issue 8's scale target): a year of heavy use seeded at once, ending today so every period has
 //     data — --records N thought records, --people N people with --observations M observations, --checkins N
 //     promise check-ins (default 1000, over six promises), six beliefs re-rated every few weeks, a 40-experiment
@@ -671,7 +672,8 @@ async function people() {
     // (a) Open the people list from / with the nav link (back to / with the Today link in between).
     await waitForSelector(page, '#primary-nav a[href="/people"]', 'open people');
     // The list draws its first screen of cards at once and the rest of its first page (40) after the first paint.
-    const fullPage = `.people-list:not(.people-list--archived) .person-card:nth-child(${Math.min(40, active.length)})`;
+    const activeCards = '.people-list:not(.people-list--archived) .person-card';
+    const fullPage = `${activeCards}:nth-child(${Math.min(40, active.length)})`;
     const list = [];
     const listSettled = [];
     const listComplete = [];
@@ -686,7 +688,7 @@ async function people() {
       listComplete.push(r.completeMs);
       if (run === 0) {
         // The list draws the first 40 active people ("Show all" for the rest) and archived people on request.
-        const shown = await page.locator('.people-list:not(.people-list--archived) .person-card').count();
+        const shown = await page.locator(activeCards).count();
         const showAll = await page.getByRole('button', { name: `Show all ${active.length} people` }).count();
         const showArchived = await page.getByRole('button', { name: `Show ${persons.length - active.length} archived` }).count();
         if (shown !== Math.min(40, active.length) || showAll !== 1 || showArchived !== 1) {
