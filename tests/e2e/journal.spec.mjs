@@ -1,6 +1,7 @@
 // The thought journal in the release build: a full record, reload, find, edit, delete and undo; a draft
 // resumed after a reload; hostile text shown exactly as typed; the tools beside the journal.
-import { test, expect, waitForApp } from './support.mjs';
+import { test, expect, waitForApp, atFirstFrame, belowFirstScreen } from './support.mjs';
+import { thoughtRecordEntries } from '../../scripts/bench-data.mjs';
 
 async function next(page) {
   await page.getByRole('button', { name: 'Next' }).click();
@@ -228,3 +229,38 @@ test('dates are shown in the reader’s locale', async ({ browser, server }) => 
   await expect(page.locator('h1')).toHaveText('Thought record, 5.3.2026');
   await context.close();
 });
+
+// The journal draws its first records in the click's task and the rest of its first page in the task after the
+// first paint (src/ui/platform.rs: after_first_paint), as the People pages do: the rest must start below that
+// first screen, on a phone and a laptop, and "Show more" still adds the next page after them.
+for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 720 }]) {
+  test(`the journal draws its first screen first, the rest right after (${viewport.width}×${viewport.height})`, async ({
+    page,
+    server,
+  }) => {
+    await page.setViewportSize(viewport);
+    const records = thoughtRecordEntries(45, { seed: 5 });
+    await page.goto(server.url);
+    await waitForApp(page);
+    await page.evaluate((entries) => {
+      for (const [key, value] of entries) localStorage.setItem(key, value);
+    }, records);
+    await page.reload();
+    await waitForApp(page);
+
+    const first = await atFirstFrame(page, '#primary-nav a[href="/journal"]', { cards: '.record-card' });
+    expect(first.h1).toBe('Journal');
+    expect(first.cards).toBeGreaterThan(0);
+    expect(first.cards).toBeLessThan(30);
+    const cards = page.locator('.record-card');
+    await expect(cards).toHaveCount(30);
+    expect(await belowFirstScreen(page, `.record-card:nth-child(${first.cards + 1})`)).toBe(true);
+
+    // Newest first across the two parts, and the next page after them.
+    const days = await page.locator('.record-card__date').allTextContents();
+    await page.getByRole('button', { name: 'Show more' }).click();
+    await expect(cards).toHaveCount(45);
+    expect((await page.locator('.record-card__date').allTextContents()).slice(0, 30)).toEqual(days);
+    await expect(page.getByRole('button', { name: 'Show more' })).toHaveCount(0);
+  });
+}

@@ -1,7 +1,7 @@
 // People in the release build: adding someone (empty, too-long and duplicate names), the evidence log, gut
 // ratings beside the evidence, a ladder experiment before and after, a reload, delete keeping the log and undo;
 // and a person deleted in one tab while their page is open in another.
-import { test, expect, waitForApp } from './support.mjs';
+import { test, expect, waitForApp, atFirstFrame, belowFirstScreen } from './support.mjs';
 import { peopleEntries } from '../../scripts/bench-data.mjs';
 
 async function addPerson(page, name, relationship = 'Other') {
@@ -253,45 +253,27 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 720 
     await page.reload();
     await waitForApp(page);
 
-    // What the page holds when the first frame after a click is drawn: the first animation frame callback,
-    // registered before the app's own (which starts the rest).
-    const atFirstFrame = (linkSelector) =>
-      page.evaluate(
-        (selector) =>
-          new Promise((resolve) => {
-            document.querySelector(selector).click();
-            requestAnimationFrame(() =>
-              resolve({
-                h1: document.querySelector('main h1')?.textContent.trim(),
-                cards: document.querySelectorAll('.people-list:not(.people-list--archived) .person-card').length,
-                parts: document.querySelectorAll('.profile-part').length,
-                log: document.querySelectorAll('#evidence').length,
-              }),
-            );
-          }),
-        linkSelector,
-      );
-    // Once all is drawn: where an element starts, against the bottom of the screen the page showed first (the
-    // scroll position is set in that first frame, when focus moves to the heading, and is kept).
-    const belowFirstScreen = (selector) =>
-      page.evaluate((s) => document.querySelector(s).getBoundingClientRect().top >= innerHeight, selector);
-
-    const list = await atFirstFrame('#primary-nav a[href="/people"]');
+    const counts = {
+      cards: '.people-list:not(.people-list--archived) .person-card',
+      parts: '.profile-part',
+      log: '#evidence',
+    };
+    const list = await atFirstFrame(page, '#primary-nav a[href="/people"]', counts);
     expect(list.h1).toBe('People');
     expect(list.cards).toBeGreaterThan(0);
     expect(list.cards).toBeLessThan(40);
     const active = page.locator('.people-list:not(.people-list--archived) .person-card');
     await expect(active).toHaveCount(40);
-    expect(await belowFirstScreen(`.people-list .person-card:nth-child(${list.cards + 1})`)).toBe(true);
+    expect(await belowFirstScreen(page, `.people-list .person-card:nth-child(${list.cards + 1})`)).toBe(true);
 
     await page.getByRole('button', { name: /^Show all \d+ people$/ }).click();
-    const profile = await atFirstFrame(`.people-list a[href="/people/${busiest.id}"]`);
+    const profile = await atFirstFrame(page, `.people-list a[href="/people/${busiest.id}"]`, counts);
     expect(profile.h1).toContain(busiest.name);
     expect(profile.parts).toBe(5);
     expect(profile.log).toBe(0);
     await expect(page.locator('.observation-list .observation')).toHaveCount(10);
     await expect(page.getByRole('heading', { name: 'Small steps' })).toHaveCount(1);
-    expect(await belowFirstScreen('#evidence')).toBe(true);
+    expect(await belowFirstScreen(page, '#evidence')).toBe(true);
 
     // Opened at an anchor further down, everything is drawn at once and the anchor is on screen.
     await page.goto(`${server.origin}/people/${busiest.id}#evidence`);

@@ -146,6 +146,35 @@ export async function waitForRest(page) {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
 }
 
+/**
+ * Clicks the element `linkSelector` and reports what the page holds when the first frame after the click is
+ * drawn (the first animation-frame callback, registered before the app's own, which starts what comes after the
+ * first paint): the text of `main h1` and, for each name in `counts`, how many elements match its selector.
+ */
+export function atFirstFrame(page, linkSelector, counts) {
+  return page.evaluate(
+    ([link, selectors]) =>
+      new Promise((resolve) => {
+        document.querySelector(link).click();
+        requestAnimationFrame(() =>
+          resolve({
+            h1: document.querySelector('main h1')?.textContent.trim(),
+            ...Object.fromEntries(Object.entries(selectors).map(([name, s]) => [name, document.querySelectorAll(s).length])),
+          }),
+        );
+      }),
+    [linkSelector, counts],
+  );
+}
+
+/**
+ * Whether the first element matching `selector` starts below the screen the page showed first (the scroll
+ * position is set in the first frame, when focus moves to the heading, and is kept).
+ */
+export function belowFirstScreen(page, selector) {
+  return page.evaluate((s) => document.querySelector(s).getBoundingClientRect().top >= innerHeight, selector);
+}
+
 /** Opens `path` of the served build and waits for the app (see waitForApp). */
 export async function openPage(page, server, path) {
   await page.goto(server.origin + path);

@@ -8,7 +8,7 @@ use crate::domain::order::sort_stable_by;
 use crate::domain::ThoughtRecord;
 use crate::state::{set_title, AppState};
 use crate::ui::components::show_more::{ShowMore, PAGE};
-use crate::ui::platform::local_day;
+use crate::ui::platform::{after_first_paint, local_day};
 use leptos::prelude::*;
 
 thread_local! {
@@ -42,11 +42,14 @@ pub fn Journal() -> impl IntoView {
     let complete_count = Memo::new(move |_| {
         state.journal.with(|records| records.iter().filter(|r| r.status == RecordStatus::Complete).count())
     });
-    let visible = move || {
-        let limit = shown.get();
+    // The first cards are drawn at once; the rest of the page (a phone's screen is mostly the filters) right after
+    // the first paint, so the page shows a frame sooner.
+    let rest_drawn = after_first_paint(false);
+    // The matching records from the `from`th up to the `to`th, newest first.
+    let visible = move |from: usize, to: usize| {
         state.journal.with(|records| {
             matching.with(|positions| {
-                positions.iter().take(limit).filter_map(|&i| records.get(i).cloned()).collect::<Vec<_>>()
+                positions.iter().take(to).skip(from).filter_map(|&i| records.get(i).cloned()).collect::<Vec<_>>()
             })
         })
     };
@@ -91,7 +94,10 @@ pub fn Journal() -> impl IntoView {
                     }}
                 </p>
                 <ul class="card-list">
-                    {move || visible().into_iter().map(|record| view! { <RecordCard record=record/> }).collect_view()}
+                    {move || record_cards(visible(0, shown.get().min(FIRST_SCREEN)))}
+                    <Show when=move || rest_drawn.get()>
+                        {move || record_cards(visible(FIRST_SCREEN, shown.get()))}
+                    </Show>
                 </ul>
                 <ShowMore total=Signal::derive(move || matching.with(Vec::len)) shown=shown/>
             </Show>
@@ -187,6 +193,15 @@ fn Filters(
             </Show>
         </div>
     }
+}
+
+/// How many finished records are drawn before the first paint (more than a laptop's or a phone's first screen
+/// holds below the filters: tests/e2e/journal.spec.mjs); the rest of the page follows right after it.
+const FIRST_SCREEN: usize = 5;
+
+/// A card for each record, in order.
+fn record_cards(records: Vec<ThoughtRecord>) -> impl IntoView {
+    records.into_iter().map(|record| view! { <RecordCard record=record/> }).collect_view()
 }
 
 /// The name of the person a record is about, if it names one who is still in People.
