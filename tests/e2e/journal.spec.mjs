@@ -2,6 +2,7 @@
 // resumed after a reload; hostile text shown exactly as typed; the tools beside the journal.
 import { test, expect, waitForApp, atFirstFrame, belowFirstScreen } from './support.mjs';
 import { thoughtRecordEntries } from '../../scripts/bench-data.mjs';
+import { seedStorage } from './seed.mjs';
 
 async function next(page) {
   await page.getByRole('button', { name: 'Next' }).click();
@@ -240,13 +241,7 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 720 
   }) => {
     await page.setViewportSize(viewport);
     const records = thoughtRecordEntries(45, { seed: 5 });
-    await page.goto(server.url);
-    await waitForApp(page);
-    await page.evaluate((entries) => {
-      for (const [key, value] of entries) localStorage.setItem(key, value);
-    }, records);
-    await page.reload();
-    await waitForApp(page);
+    await seedStorage(page, server.origin, waitForApp, records);
 
     const first = await atFirstFrame(page, '#primary-nav a[href="/journal"]', { cards: '.record-card' });
     expect(first.h1).toBe('Journal');

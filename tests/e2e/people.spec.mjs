@@ -3,6 +3,7 @@
 // and a person deleted in one tab while their page is open in another.
 import { test, expect, waitForApp, atFirstFrame, belowFirstScreen } from './support.mjs';
 import { peopleEntries } from '../../scripts/bench-data.mjs';
+import { seedStorage } from './seed.mjs';
 
 async function addPerson(page, name, relationship = 'Other') {
   await page.getByLabel('Name or nickname').fill(name);
@@ -245,13 +246,7 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 720 
     await page.setViewportSize(viewport);
     const { people, observations } = peopleEntries(60, 400, { seed: 4 });
     const busiest = JSON.parse(people[0][1]).data;
-    await page.goto(server.url);
-    await waitForApp(page);
-    await page.evaluate((entries) => {
-      for (const [key, value] of entries) localStorage.setItem(key, value);
-    }, [...people, ...observations]);
-    await page.reload();
-    await waitForApp(page);
+    await seedStorage(page, server.origin, waitForApp, [...people, ...observations]);
 
     const counts = {
       cards: '.people-list:not(.people-list--archived) .person-card',
