@@ -61,10 +61,24 @@ pub fn mark_ready() {
             let _ = window.dispatch_event(&event);
         }
     }
-    let make_format = || DAY_FORMAT.with(|_| ());
-    // Browsers without requestIdleCallback (Safari before 18) make it a moment later instead.
-    if leptos::prelude::request_idle_callback_with_handle(make_format).is_err() {
-        leptos::prelude::set_timeout(make_format, std::time::Duration::from_millis(100));
+    when_idle(|| DAY_FORMAT.with(|_| ()));
+}
+
+/// Runs `f` once, when the browser is next idle (browsers without requestIdleCallback, Safari before 18: a moment
+/// later).
+pub fn when_idle<F: FnOnce() + 'static>(f: F) {
+    fn run<F: FnOnce()>(once: &std::cell::Cell<Option<F>>) {
+        if let Some(f) = once.take() {
+            f()
+        }
+    }
+    let once = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let idle = {
+        let once = once.clone();
+        move || run(&once)
+    };
+    if leptos::prelude::request_idle_callback_with_handle(idle).is_err() {
+        leptos::prelude::set_timeout(move || run(&once), std::time::Duration::from_millis(100));
     }
 }
 
