@@ -9,3 +9,4 @@ pub mod pages;
 pub mod platform;
 pub mod start_up;
 pub mod theme;
+pub mod warm_up;

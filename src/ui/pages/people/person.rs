@@ -26,7 +26,10 @@ pub fn PersonPage() -> impl IntoView {
         state.people.with(|people| people.iter().any(|p| p.id == id)).then_some(id)
     });
     move || match found.get() {
-        Some(id) => view! { <PersonView id=id/> }.into_any(),
+        Some(id) => {
+            set_title("Person");
+            view! { <PersonView id=id/> }.into_any()
+        }
         None => view! { <PersonGone/> }.into_any(),
     }
 }
@@ -54,9 +57,9 @@ fn change_person(state: AppState, id: &str, edit: impl FnOnce(&mut Person)) {
     state.save_record(state.people, person);
 }
 
+/// One person's page (also drawn off-screen, without the document title, by `ui::warm_up`).
 #[component]
-fn PersonView(id: String) -> impl IntoView {
-    set_title("Person");
+pub(super) fn PersonView(id: String) -> impl IntoView {
     // The first screen is the heading and the trust profile (the evidence log starts two to three screens down):
     // the log, the patterns, the ladder and the details are drawn right after the first paint. Opened at one of
     // their anchors (#ladder), everything is drawn at once so the anchor is there to scroll to.
