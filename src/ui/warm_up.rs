@@ -18,7 +18,8 @@ use wasm_bindgen::JsCast;
 pub type OffScreenPage = (&'static str, fn() -> AnyView);
 
 /// Draws `pages` off-screen, one per idle moment, once the app is on screen. Put it inside the router: the
-/// pages use its context. Marks `ts-warm-up:<name>` as each page is done (the tests and `make bench` read it).
+/// pages use its context. Marks `ts-warm-up-start:<name>` as it starts drawing a page and `ts-warm-up:<name>` once
+/// the page is dropped (the tests and `make bench` read them).
 #[component]
 pub fn WarmUp(
     /// The pages, in the order they are drawn.
@@ -41,6 +42,7 @@ pub fn WarmUp(
 fn draw_in_turn(owner: Owner, pages: &'static [OffScreenPage]) {
     let Some(((name, page), rest)) = pages.split_first() else { return };
     let Some(container) = detached_element() else { return };
+    perf_mark(&format!("ts-warm-up-start:{name}"));
     let drawn = owner.with(|| leptos::mount::mount_to(container, *page));
     request_animation_frame(move || {
         set_timeout(

@@ -61,7 +61,7 @@ test('the warm-up draws the People pages off-screen and changes nothing on scree
       .filter((m) => m.name.startsWith('ts-warm-up:'))
       .map((m) => m.name),
   );
-  expect(marks).toEqual(['ts-warm-up:people', 'ts-warm-up:profile']);
+  expect(marks).toEqual(['ts-warm-up:people-form', 'ts-warm-up:people', 'ts-warm-up:ladder', 'ts-warm-up:profile']);
   const after = await snapshot(page);
   expect(after).toEqual(before);
   expect(after.title).toBe('Today · Trust Steps');

@@ -180,7 +180,7 @@ fn PersonCard(row: PersonRow) -> impl IntoView {
 /// The form that adds a person: name, relationship, marker. A duplicate name is pointed out first; a second
 /// press ("Add anyway") adds them.
 #[component]
-fn AddPerson() -> impl IntoView {
+pub(super) fn AddPerson() -> impl IntoView {
     let state = AppState::get();
     let name = RwSignal::new(String::new());
     let relationship = RwSignal::new(Relationship::Other);
