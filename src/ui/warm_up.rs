@@ -14,7 +14,8 @@ use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
-/// A page to draw off-screen: provides its own made-up state (as context) and returns its view.
+/// A page to draw off-screen: its name (for the marks) and a function that provides its own made-up state (as
+/// context) and returns its view.
 pub type OffScreenPage = (&'static str, fn() -> AnyView);
 
 /// Draws `pages` off-screen, one per idle moment, once the app is on screen. Put it inside the router: the
