@@ -20,7 +20,7 @@ async function seedPeople(page, server) {
   return people.filter(([, value]) => !JSON.parse(value).data.archived).length;
 }
 
-/** Waits until the warm-up has drawn and dropped both pages (it marks each as it is done). */
+/** Waits until the warm-up has drawn and dropped all its pages (it marks each as it is done; the profile is last). */
 async function warmedUp(page) {
   await page.waitForFunction(() => performance.getEntriesByName('ts-warm-up:profile').length > 0, null, {
     timeout: 15_000,
