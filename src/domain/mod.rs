@@ -18,6 +18,7 @@ pub mod practice;
 pub mod progress;
 pub mod promises;
 pub mod readable;
+pub mod safety_plan;
 pub mod settings;
 pub mod traps;
 pub mod triggers;
