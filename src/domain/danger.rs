@@ -4,7 +4,7 @@
 #[path = "danger_data.rs"]
 mod danger_data;
 
-pub use danger_data::DANGER_HELD_OUT;
+pub use danger_data::{DANGER_HELD_OUT, DANGER_TUNING};
 
 /// A statement with what a careful reader sees in it about safety; both flags false for an ordinary thought.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
