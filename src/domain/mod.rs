@@ -13,6 +13,7 @@ pub mod merge;
 pub mod message;
 pub mod next_step;
 pub mod order;
+pub(crate) mod patterns;
 pub mod people;
 pub mod practice;
 pub mod progress;
