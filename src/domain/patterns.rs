@@ -7,8 +7,9 @@
 //! | step | matches |
 //! |---|---|
 //! | `word` | that exact word (apostrophes normalised, so "can't" matches "can’t" and "cant") |
-//! | `a\|b*\|c` | any one of these; an alternative ending in `*` is any word starting with it; `{NAME}` expands to a named list |
-//! | `!a\|b` | any one word except these |
+//! | `a\|b*\|*c` | any one of these; `b*` is any word starting with `b`, `*c` any word ending in `c`; `{NAME}` expands to a named list |
+//! | `!a\|b` | any one word except these (the word is part of the match) |
+//! | `~a\|b` | nothing, where the next word is none of these, or there is no next word in the sentence |
 //! | `..N` | 0 to N words, never across a sentence end |
 //! | `$` | nothing, at a pause: a comma, dash or bracket, a sentence end or the end of the text |
 
@@ -106,20 +107,87 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// The distinct words of a text, sorted, for [`Pattern::could_match`].
+pub(crate) struct DistinctWords<'a>(Vec<&'a str>);
+
+impl<'a> DistinctWords<'a> {
+    /// The distinct words of `tokens`.
+    pub(crate) fn of(tokens: &'a [Token]) -> DistinctWords<'a> {
+        let mut words: Vec<&str> = tokens.iter().map(|t| t.word.as_str()).collect();
+        words.sort_unstable();
+        words.dedup();
+        DistinctWords(words)
+    }
+}
+
 /// One alternative of a word step.
 enum Alternative {
     /// Exactly this word.
     Exact(&'static str),
     /// A word starting with this.
     Prefix(&'static str),
+    /// A word ending in this.
+    Suffix(&'static str),
+}
+
+impl Alternative {
+    /// Reads `word`, `prefix*` or `*suffix`.
+    fn parse(text: &'static str) -> Alternative {
+        if let Some(suffix) = text.strip_prefix('*') {
+            Alternative::Suffix(suffix)
+        } else if let Some(prefix) = text.strip_suffix('*') {
+            Alternative::Prefix(prefix)
+        } else {
+            Alternative::Exact(text)
+        }
+    }
+
+    /// True when `word` is this alternative.
+    fn matches(&self, word: &str) -> bool {
+        match self {
+            Alternative::Exact(w) => *w == word,
+            Alternative::Prefix(p) => word.starts_with(p),
+            Alternative::Suffix(s) => word.ends_with(s) && word.len() > s.len(),
+        }
+    }
+}
+
+/// The alternatives of a word step: exact words sorted for a binary search, then prefixes and suffixes.
+struct Words {
+    exact: Vec<&'static str>,
+    affixes: Vec<Alternative>,
+}
+
+impl Words {
+    /// Sorts `alternatives` into exact words and affixes.
+    fn new(alternatives: Vec<Alternative>) -> Words {
+        let mut exact = Vec::new();
+        let mut affixes = Vec::new();
+        for a in alternatives {
+            match a {
+                Alternative::Exact(w) => exact.push(w),
+                other => affixes.push(other),
+            }
+        }
+        exact.sort_unstable();
+        exact.dedup();
+        Words { exact, affixes }
+    }
+
+    /// True when `word` is one of these.
+    fn matches(&self, word: &str) -> bool {
+        self.exact.binary_search(&word).is_ok() || self.affixes.iter().any(|a| a.matches(word))
+    }
 }
 
 /// One compiled step of a pattern.
 enum Step {
     /// One of these words.
-    Word(Vec<Alternative>),
+    Word(Words),
     /// Any word except these.
-    Not(Vec<&'static str>),
+    Not(Vec<Alternative>),
+    /// The next word, if any, is none of these (matches no word).
+    NotNext(Vec<Alternative>),
     /// Skip 0 to n words.
     Gap(usize),
     /// A pause here (matches no word).
@@ -157,21 +225,27 @@ impl Pattern {
                 } else if let Some(n) = part.strip_prefix("..") {
                     Step::Gap(n.parse().unwrap_or(3))
                 } else if let Some(rest) = part.strip_prefix('!') {
-                    Step::Not(expand(rest))
+                    Step::Not(expand(rest).into_iter().map(Alternative::parse).collect())
+                } else if let Some(rest) = part.strip_prefix('~') {
+                    Step::NotNext(expand(rest).into_iter().map(Alternative::parse).collect())
                 } else {
-                    Step::Word(
-                        expand(part)
-                            .into_iter()
-                            .map(|a| match a.strip_suffix('*') {
-                                Some(prefix) => Alternative::Prefix(prefix),
-                                None => Alternative::Exact(a),
-                            })
-                            .collect(),
-                    )
+                    Step::Word(Words::new(expand(part).into_iter().map(Alternative::parse).collect()))
                 }
             })
             .collect();
         Pattern { steps }
+    }
+
+    /// False when the pattern cannot match anywhere in `text`: one of its word steps has no candidate among the
+    /// text's distinct words (sorted). A cheap test that spares trying every rule at every word.
+    pub(crate) fn could_match(&self, text: &DistinctWords) -> bool {
+        self.steps.iter().all(|step| match step {
+            Step::Word(words) => {
+                words.exact.iter().any(|w| text.0.binary_search(w).is_ok())
+                    || words.affixes.iter().any(|a| text.0.iter().any(|w| a.matches(w)))
+            }
+            _ => true,
+        })
     }
 
     /// Tries the pattern at token `at`; on success `matched` holds the matched word positions (gaps excluded).
@@ -204,6 +278,11 @@ fn match_steps(steps: &[Step], tokens: &[Token], at: usize, matched: &mut Vec<us
                 || at.checked_sub(1).and_then(|p| tokens.get(p)).is_some_and(|t| t.pause_after);
             pause && match_steps(rest, tokens, at, matched)
         }
+        Step::NotNext(options) => {
+            let clear =
+                tokens.get(at).is_none_or(|t| t.word == SENTENCE_END || !options.iter().any(|o| o.matches(&t.word)));
+            clear && match_steps(rest, tokens, at, matched)
+        }
         Step::Word(_) | Step::Not(_) => {
             let Some(token) = tokens.get(at) else {
                 return false;
@@ -211,12 +290,9 @@ fn match_steps(steps: &[Step], tokens: &[Token], at: usize, matched: &mut Vec<us
             let word = token.word.as_str();
             let ok = word != SENTENCE_END
                 && match step {
-                    Step::Word(options) => options.iter().any(|o| match o {
-                        Alternative::Exact(w) => *w == word,
-                        Alternative::Prefix(p) => word.starts_with(p),
-                    }),
-                    Step::Not(options) => !options.contains(&word),
-                    Step::Gap(_) | Step::Pause => false,
+                    Step::Word(words) => words.matches(word),
+                    Step::Not(options) => !options.iter().any(|o| o.matches(word)),
+                    Step::Gap(_) | Step::Pause | Step::NotNext(_) => false,
                 };
             if !ok {
                 return false;

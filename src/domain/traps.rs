@@ -4,7 +4,7 @@
 //! The finder matches short word patterns ("always", "what if", "she must think", "I feel … so …") on the
 //! lower-cased words of a thought. Each pattern has a weight; a trap is suggested when its patterns add up to
 //! [`SUGGEST_AT`], each trap at most once, at most three, strongest first. It is a hint, not a verdict: the
-//! person writing decides.
+//! person writing decides. When the thought tells of danger ([`crate::domain::danger`]) it suggests nothing at all.
 //!
 //! How good it is, measured by [`score_finder`] (micro-averaged over (thought, trap) pairs) and checked by
 //! `tests/traps.rs`, which fails if a change drops a figure below the measured value rounded down to 0.05:
@@ -24,8 +24,9 @@ mod trap_data;
 
 pub use trap_data::{HELD_OUT_THOUGHTS, LABELLED_THOUGHTS, PRACTICE_ITEMS, TRAPS};
 
+use crate::domain::danger::detect_danger;
 use crate::domain::order::{sort_stable_by, sort_stable_by_key};
-use crate::domain::patterns::{negated, quote, tokenize, Pattern};
+use crate::domain::patterns::{negated, quote, tokenize, DistinctWords, Pattern};
 use std::sync::OnceLock;
 
 /// A thinking trap (cognitive distortion).
@@ -427,15 +428,21 @@ struct Found {
 
 /// Suggests up to three likely thinking traps in a thought, strongest first, each with a reason.
 ///
-/// Empty for empty or fair-sounding text. Never panics, and runs in time linear in the length of the text.
+/// Empty for empty or fair-sounding text, and always empty when the text tells of danger
+/// ([`detect_danger`]): danger is a matter of safety, never a thinking trap. Never panics, and runs in time linear
+/// in the length of the text.
 pub fn suggest_traps(thought: &str) -> Vec<TrapSuggestion> {
+    if detect_danger(thought).is_some() {
+        return Vec::new();
+    }
     let tokens = tokenize(thought);
     if tokens.is_empty() {
         return Vec::new();
     }
+    let distinct = DistinctWords::of(&tokens);
     let mut found: Vec<Found> = Vec::new();
     let mut matched: Vec<usize> = Vec::new();
-    for rule in rules() {
+    for rule in rules().iter().filter(|r| r.pattern.could_match(&distinct)) {
         // Each rule counts once per thought, at its first un-negated match.
         for at in 0..tokens.len() {
             matched.clear();
