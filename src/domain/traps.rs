@@ -4,7 +4,7 @@
 //! The finder matches short word patterns ("always", "what if", "she must think", "I feel … so …") on the
 //! lower-cased words of a thought. Each pattern has a weight; a trap is suggested when its patterns add up to
 //! [`SUGGEST_AT`], each trap at most once, at most three, strongest first. It is a hint, not a verdict: the
-//! person writing decides.
+//! person writing decides. When the thought tells of danger ([`crate::domain::danger`]) it suggests nothing at all.
 //!
 //! How good it is, measured by [`score_finder`] (micro-averaged over (thought, trap) pairs) and checked by
 //! `tests/traps.rs`, which fails if a change drops a figure below the measured value rounded down to 0.05:
@@ -24,7 +24,9 @@ mod trap_data;
 
 pub use trap_data::{HELD_OUT_THOUGHTS, LABELLED_THOUGHTS, PRACTICE_ITEMS, TRAPS};
 
+use crate::domain::danger::detect_danger;
 use crate::domain::order::{sort_stable_by, sort_stable_by_key};
+use crate::domain::patterns::{negated, quote, tokenize, DistinctWords, Pattern};
 use std::sync::OnceLock;
 
 /// A thinking trap (cognitive distortion).
@@ -200,12 +202,8 @@ const fn keep(trap: &'static str, weight: f32, pattern: &'static str) -> RuleSou
     RuleSource { trap, weight, pattern, negatable: false }
 }
 
-// Pattern language, one token per space-separated step:
-//   word        that exact word (apostrophes normalised, so "can't" matches "can’t" and "cant")
-//   a|b|c       any one of these words; `{SOMEONE}`, `{FUTURE}` and `{BAD_FUTURE}` expand to the lists above
-//   word*       any word starting with `word`
-//   !a|b        any one word except these
-//   ..N         skip 0 to N words (never across a sentence end)
+// The pattern language is described in `patterns.rs`: `word`, `a|b|c`, `word*`, `!a|b`, `..N` (a gap) and `$` (a
+// pause); `{SOMEONE}`, `{FUTURE}` and `{BAD_FUTURE}` expand to the lists above.
 const RULES: &[RuleSource] = &[
     // Catastrophizing
     r("catastrophizing", 1.0, "what if"),
@@ -394,245 +392,29 @@ const RULES: &[RuleSource] = &[
     r("blaming", 1.0, "did this to me"),
 ];
 
-/// One compiled step of a pattern.
-enum Step {
-    /// One of these words.
-    Word(Vec<&'static str>),
-    /// A word starting with this.
-    Prefix(&'static str),
-    /// Any word except these.
-    Not(Vec<&'static str>),
-    /// Skip 0 to n words.
-    Gap(usize),
-}
-
 /// A compiled rule.
 struct Rule {
     trap: &'static str,
     weight: f32,
     negatable: bool,
-    steps: Vec<Step>,
+    pattern: Pattern,
 }
 
 /// The rules, compiled once.
 fn rules() -> &'static [Rule] {
     static COMPILED: OnceLock<Vec<Rule>> = OnceLock::new();
-    COMPILED.get_or_init(|| RULES.iter().map(compile).collect())
-}
-
-/// Turns a pattern string into steps.
-fn compile(source: &RuleSource) -> Rule {
-    let steps = source
-        .pattern
-        .split_whitespace()
-        .map(|part| {
-            if let Some(n) = part.strip_prefix("..") {
-                Step::Gap(n.parse().unwrap_or(3))
-            } else if let Some(rest) = part.strip_prefix('!') {
-                Step::Not(alternatives(rest))
-            } else if let Some(prefix) = part.strip_suffix('*') {
-                Step::Prefix(prefix)
-            } else {
-                Step::Word(alternatives(part))
-            }
-        })
-        .collect();
-    Rule { trap: source.trap, weight: source.weight, negatable: source.negatable, steps }
-}
-
-/// Splits `a|b|c`, expanding `{SOMEONE}`.
-fn alternatives(part: &'static str) -> Vec<&'static str> {
-    if part == "{SOMEONE}" {
-        SOMEONE.split('|').collect()
-    } else if part == "{FUTURE}" {
-        FUTURE.split('|').collect()
-    } else if part == "{BAD_FUTURE}" {
-        BAD_FUTURE.split('|').collect()
-    } else {
-        part.split('|').collect()
-    }
-}
-
-/// A word of the thought: its normalised form and where it sits in the original text.
-struct Token {
-    /// Lower-cased, apostrophes normalised; "." for a sentence end.
-    word: String,
-    /// Byte range in the original text.
-    start: usize,
-    end: usize,
-}
-
-/// The marker for a sentence end, which no pattern word equals and no gap crosses.
-const SENTENCE_END: &str = ".";
-
-/// Common spellings without an apostrophe, mapped to the spelling the patterns use.
-const NO_APOSTROPHE: &[(&str, &str)] = &[
-    ("im", "i'm"),
-    ("ive", "i've"),
-    ("id", "i'd"),
-    ("dont", "don't"),
-    ("doesnt", "doesn't"),
-    ("didnt", "didn't"),
-    ("isnt", "isn't"),
-    ("wasnt", "wasn't"),
-    ("cant", "can't"),
-    ("couldnt", "couldn't"),
-    ("wont", "won't"),
-    ("shouldnt", "shouldn't"),
-    ("thats", "that's"),
-    ("its", "it's"),
-    ("hes", "he's"),
-    ("theyre", "they're"),
-    ("youre", "you're"),
-    ("theyll", "they'll"),
-    ("itll", "it'll"),
-];
-
-/// Splits a thought into lower-cased words and sentence ends. Linear in the length of the text.
-fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens: Vec<Token> = Vec::new();
-    let mut word = String::new();
-    let mut start = 0;
-    let mut end = 0;
-    let flush = |tokens: &mut Vec<Token>, word: &mut String, start: usize, end: usize| {
-        if word.is_empty() {
-            return;
-        }
-        // Quotes around a word ('always') are not part of it.
-        let trimmed = word.trim_matches('\'');
-        if !trimmed.is_empty() {
-            let lead = word.len() - word.trim_start_matches('\'').len();
-            let trail = word.len() - word.trim_end_matches('\'').len();
-            let normal =
-                NO_APOSTROPHE.iter().find(|(from, _)| *from == trimmed).map_or(trimmed, |(_, to)| to).to_owned();
-            tokens.push(Token { word: normal, start: start + lead, end: end - trail });
-        }
-        word.clear();
-    };
-    for (i, c) in text.char_indices() {
-        let next = i + c.len_utf8();
-        if c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02bc}') {
-            if word.is_empty() {
-                start = i;
-            }
-            if c.is_alphanumeric() {
-                word.extend(c.to_lowercase());
-            } else {
-                word.push('\'');
-            }
-            end = next;
-            continue;
-        }
-        flush(&mut tokens, &mut word, start, end);
-        if c == '%' {
-            tokens.push(Token { word: "%".to_owned(), start: i, end: next });
-        } else if matches!(c, '.' | '!' | '?' | ';' | ':' | '\n' | '\u{3002}' | '\u{061f}') {
-            // Repeated marks ("?!", "...") make one sentence end.
-            if tokens.last().is_none_or(|t| t.word != SENTENCE_END) {
-                tokens.push(Token { word: SENTENCE_END.to_owned(), start: i, end: next });
-            }
-        }
-    }
-    flush(&mut tokens, &mut word, start, end);
-    tokens
-}
-
-/// Tries `steps` at token `at`; returns the matched word positions (gaps excluded) on success.
-fn match_at(steps: &[Step], tokens: &[Token], at: usize, matched: &mut Vec<usize>) -> bool {
-    let Some((step, rest)) = steps.split_first() else {
-        return true;
-    };
-    match step {
-        Step::Gap(max) => {
-            for skip in 0..=*max {
-                if skip > 0 && tokens.get(at + skip - 1).is_none_or(|t| t.word == SENTENCE_END) {
-                    return false;
-                }
-                let before = matched.len();
-                if match_at(rest, tokens, at + skip, matched) {
-                    return true;
-                }
-                matched.truncate(before);
-            }
-            false
-        }
-        _ => {
-            let Some(token) = tokens.get(at) else {
-                return false;
-            };
-            let word = token.word.as_str();
-            let ok = word != SENTENCE_END
-                && match step {
-                    Step::Word(options) => options.contains(&word),
-                    Step::Prefix(prefix) => word.starts_with(prefix),
-                    Step::Not(options) => !options.contains(&word),
-                    Step::Gap(_) => false,
-                };
-            if !ok {
-                return false;
-            }
-            matched.push(at);
-            if match_at(rest, tokens, at + 1, matched) {
-                return true;
-            }
-            matched.pop();
-            false
-        }
-    }
-}
-
-/// True when one of the two words before `at` (in the same sentence) is a negation.
-fn negated(tokens: &[Token], at: usize) -> bool {
-    tokens[at.saturating_sub(2)..at]
-        .iter()
-        .rev()
-        .take_while(|t| t.word != SENTENCE_END)
-        .any(|t| NEGATIONS.contains(&t.word.as_str()))
-}
-
-/// The words of the original text at `positions`, runs joined by spaces and gaps shown as "…".
-fn quote(text: &str, tokens: &[Token], positions: &[usize]) -> String {
-    let mut out = String::new();
-    let mut previous: Option<usize> = None;
-    let mut run_start: Option<usize> = None;
-    let mut pieces: Vec<(usize, usize)> = Vec::new();
-    for &p in positions {
-        match (previous, run_start) {
-            (Some(prev), Some(_)) if prev + 1 == p => {}
-            (Some(prev), Some(s)) => {
-                pieces.push((tokens[s].start, tokens[prev].end));
-                run_start = Some(p);
-            }
-            _ => run_start = Some(p),
-        }
-        previous = Some(p);
-    }
-    if let (Some(prev), Some(s)) = (previous, run_start) {
-        pieces.push((tokens[s].start, tokens[prev].end));
-    }
-    for (i, (from, to)) in pieces.into_iter().enumerate() {
-        if i > 0 {
-            out.push_str(" \u{2026} ");
-        }
-        let piece = text.get(from..to).unwrap_or("");
-        // Collapse line breaks, tabs and control characters into plain spaces.
-        let mut last_space = false;
-        for c in piece.chars() {
-            if c.is_whitespace() || c.is_control() {
-                if !last_space {
-                    out.push(' ');
-                }
-                last_space = true;
-            } else {
-                out.push(c);
-                last_space = false;
-            }
-        }
-    }
-    if out.chars().count() > 60 {
-        out = out.chars().take(59).collect::<String>() + "\u{2026}";
-    }
-    out
+    COMPILED.get_or_init(|| {
+        let lists = [("SOMEONE", SOMEONE), ("FUTURE", FUTURE), ("BAD_FUTURE", BAD_FUTURE)];
+        RULES
+            .iter()
+            .map(|source| Rule {
+                trap: source.trap,
+                weight: source.weight,
+                negatable: source.negatable,
+                pattern: Pattern::compile(source.pattern, &lists),
+            })
+            .collect()
+    })
 }
 
 /// What the finder found for one trap.
@@ -646,22 +428,28 @@ struct Found {
 
 /// Suggests up to three likely thinking traps in a thought, strongest first, each with a reason.
 ///
-/// Empty for empty or fair-sounding text. Never panics, and runs in time linear in the length of the text.
+/// Empty for empty or fair-sounding text, and always empty when the text tells of danger
+/// ([`detect_danger`]): danger is a matter of safety, never a thinking trap. Never panics, and runs in time linear
+/// in the length of the text.
 pub fn suggest_traps(thought: &str) -> Vec<TrapSuggestion> {
+    if detect_danger(thought).is_some() {
+        return Vec::new();
+    }
     let tokens = tokenize(thought);
     if tokens.is_empty() {
         return Vec::new();
     }
+    let distinct = DistinctWords::of(&tokens);
     let mut found: Vec<Found> = Vec::new();
     let mut matched: Vec<usize> = Vec::new();
-    for rule in rules() {
+    for rule in rules().iter().filter(|r| r.pattern.could_match(&distinct)) {
         // Each rule counts once per thought, at its first un-negated match.
         for at in 0..tokens.len() {
             matched.clear();
-            if !match_at(&rule.steps, &tokens, at, &mut matched) || matched.is_empty() {
+            if !rule.pattern.match_at(&tokens, at, &mut matched) || matched.is_empty() {
                 continue;
             }
-            if rule.negatable && negated(&tokens, at) {
+            if rule.negatable && negated(&tokens, at, 2, NEGATIONS) {
                 continue;
             }
             let cue = quote(thought, &tokens, &matched);
