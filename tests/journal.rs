@@ -29,6 +29,35 @@ fn a_new_record_is_a_blank_draft_on_step_one() {
 }
 
 #[test]
+fn a_record_that_reads_as_danger_gets_no_traps_whether_the_danger_is_in_the_thought_or_the_situation() {
+    let threat = record("a1b2c3d4", "2026-11-27", "He said he will hurt me if I leave, he always checks my phone");
+    assert!(threat.danger().is_some_and(|d| d.someone_else));
+    assert!(threat.trap_suggestions().is_empty(), "{:?}", threat.trap_suggestions());
+
+    // The same ordinary-looking thought is offered traps, unless the situation it came from is dangerous.
+    let mut blame = record("a1b2c3d5", "2026-11-27", "It's all my fault, I always make him angry");
+    assert!(blame.danger().is_none());
+    assert!(!blame.trap_suggestions().is_empty());
+    blame.situation = "He pushed me against the wall when I came home late.".into();
+    assert!(blame.danger().is_some_and(|d| d.someone_else));
+    assert!(blame.trap_suggestions().is_empty());
+
+    let dark = record("a1b2c3d6", "2026-11-27", "I want to end my life, nobody would even notice");
+    assert!(dark.danger().is_some_and(|d| d.self_harm));
+    assert!(dark.trap_suggestions().is_empty());
+}
+
+#[test]
+fn an_ordinary_anxious_thought_still_gets_its_traps() {
+    let r = record("a1b2c3d7", "2026-11-27", "He didn't answer for 5 hours, he must be cheating on me");
+    assert!(r.danger().is_none());
+    assert!(!r.trap_suggestions().is_empty());
+    let idiom = record("a1b2c3d8", "2026-11-27", "My boss will kill me if I'm late again, I always mess up");
+    assert!(idiom.danger().is_none());
+    assert!(idiom.trap_suggestions().iter().any(|s| s.trap == "overgeneralization"));
+}
+
+#[test]
 fn finishing_needs_a_thought_and_counts_unrated_feelings_as_unchanged() {
     let mut r = record("a1b2c3d4", "2026-11-27", "He is going to leave me");
     r.add_feeling("Anxious", 80);

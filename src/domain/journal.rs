@@ -1,6 +1,8 @@
 //! Thought records: the guided eight-step CBT flow, drafts, feelings before and after, search and filters.
 
+use crate::domain::danger::{detect_danger, DangerSignal};
 use crate::domain::order::{sort_stable_by, sort_stable_by_key};
+use crate::domain::traps::{suggest_traps, TrapSuggestion};
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -172,6 +174,22 @@ impl ThoughtRecord {
         let drops: Vec<f64> =
             self.feelings.iter().filter_map(|f| f.after.map(|after| f64::from(f.before) - f64::from(after))).collect();
         (!drops.is_empty()).then(|| drops.iter().sum::<f64>() / drops.len() as f64)
+    }
+
+    /// What the situation and the thought say about safety; `None` for an ordinary record. A record that reads as
+    /// danger is never offered thinking traps: fear of someone who hurts you is not a thinking error.
+    pub fn danger(&self) -> Option<DangerSignal> {
+        // Read as separate sentences, so words at the end of one and the start of the other never form a match.
+        detect_danger(&format!("{}. {}", self.situation, self.thought))
+    }
+
+    /// The thinking traps to suggest for the thought: none when the record reads as a matter of safety.
+    pub fn trap_suggestions(&self) -> Vec<TrapSuggestion> {
+        if self.danger().is_some() {
+            Vec::new()
+        } else {
+            suggest_traps(&self.thought)
+        }
     }
 
     /// All the record's text, lower-cased, for search.

@@ -259,3 +259,54 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 720 
     await expect(page.getByRole('button', { name: 'Show more' })).toHaveCount(0);
   });
 }
+
+test('a thought that reads as danger gets a safety notice and no thinking traps; an ordinary one keeps its traps', async ({ page, server }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(server.origin + '/journal/new');
+  await waitForApp(page);
+  await page.getByLabel('What happened?').fill('He came home late and looked through my phone again.');
+  await next(page);
+  const thought = page.getByLabel('What went through your mind?');
+  await thought.fill('He said he will hurt me if I leave, he always checks my phone');
+  const notice = page.locator('.safety-notice');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('not a thinking trap');
+  await expect(page.locator('.suggestions')).not.toContainText('Fortune-telling');
+  await expect(page.locator('.suggestions')).not.toContainText('Overgeneralization');
+  await expect(page.locator('.suggestions__title')).toHaveCount(0);
+  await expect(notice.getByRole('link', { name: 'Help and helplines' })).toHaveAttribute('href', '/help');
+  await expect(notice.getByRole('link', { name: 'Make a safety plan' })).toHaveAttribute('href', '/practice/safety-plan');
+  // No crisis lines for danger from someone else; the links lead to them.
+  await expect(notice.locator('a[href^="tel:"]')).toHaveCount(0);
+
+  // Step 4 says the same and marks nothing as suggested or chosen.
+  await next(page);
+  await next(page);
+  await expect(page.locator('.safety-notice')).toBeVisible();
+  await expect(page.locator('.trap-option--suggested')).toHaveCount(0);
+  await expect(page.getByText('(suggested)')).toHaveCount(0);
+  for (const box of await page.locator('.trap-list input[type="checkbox"]').all()) {
+    await expect(box).not.toBeChecked();
+  }
+
+  // The record can still be written and saved.
+  for (let i = 0; i < 4; i += 1) await next(page);
+  await page.getByRole('button', { name: 'Save thought record' }).click();
+  await expect(page.locator('main')).toContainText('He said he will hurt me if I leave');
+
+  // Self-harm wording shows the crisis lines themselves, as links to call.
+  await page.goto(server.origin + '/journal/new');
+  await waitForApp(page);
+  await next(page);
+  await page.getByLabel('What went through your mind?').fill("I can't do this anymore, I want to kill myself");
+  await expect(page.locator('.safety-notice')).toBeVisible();
+  await expect(page.locator('.safety-notice a[href^="tel:"]').first()).toBeVisible();
+
+  // An ordinary anxious thought, idiom included, still gets its traps and no notice.
+  await page.getByLabel('What went through your mind?').fill("My boss will kill me if I'm late, I always mess everything up");
+  await expect(page.locator('.safety-notice')).toHaveCount(0);
+  await expect(page.locator('.suggestions')).toContainText('Overgeneralization');
+  await page.getByLabel('What went through your mind?').fill("He didn't answer for 5 hours, he must be cheating on me");
+  await expect(page.locator('.safety-notice')).toHaveCount(0);
+  await expect(page.locator('.suggestions')).toContainText('Mind-reading');
+});

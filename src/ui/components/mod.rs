@@ -6,5 +6,6 @@ pub mod disclosure;
 pub mod fields;
 pub mod helplines;
 pub mod rich_text;
+pub mod safety_notice;
 pub mod show_more;
 pub mod toast;

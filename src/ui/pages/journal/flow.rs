@@ -4,10 +4,11 @@ use super::trap_name;
 use crate::domain::ids::is_valid_id;
 use crate::domain::journal::{RecordStatus, COMMON_FEELINGS, STEPS};
 use crate::domain::order::sort_stable_by_key;
-use crate::domain::traps::{suggest_traps, TRAPS};
+use crate::domain::traps::TRAPS;
 use crate::domain::ThoughtRecord;
 use crate::state::{new_id, now_iso, set_title, today, AppState};
 use crate::ui::components::fields::{Scale, TextArea};
+use crate::ui::components::safety_notice::SafetyNotice;
 use crate::ui::pages::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -237,7 +238,8 @@ fn PersonPicker(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl
 /// Step 2: the automatic thought, with thinking traps suggested as you type.
 #[component]
 fn ThoughtStep(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl IntoView {
-    let suggestions = Memo::new(move |_| record.with(|r| suggest_traps(&r.thought)));
+    let danger = Memo::new(move |_| record.with(ThoughtRecord::danger));
+    let suggestions = Memo::new(move |_| record.with(ThoughtRecord::trap_suggestions));
     view! {
         <TextArea
             id="thought"
@@ -247,6 +249,7 @@ fn ThoughtStep(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl 
             on_input=move |t| edit.run(Box::new(move |r| r.thought = t))
         />
         <div class="suggestions" aria-live="polite">
+            <SafetyNotice signal=danger/>
             <Show when=move || suggestions.with(|s| !s.is_empty())>
                 <p class="suggestions__title">"This thought may contain:"</p>
                 <ul>
@@ -339,7 +342,8 @@ fn FeelingsStep(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl
 /// Step 4: thinking traps from the catalogue (suggested ones first) and the user's own.
 #[component]
 fn TrapsStep(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl IntoView {
-    let suggested = Memo::new(move |_| record.with(|r| suggest_traps(&r.thought)));
+    let danger = Memo::new(move |_| record.with(ThoughtRecord::danger));
+    let suggested = Memo::new(move |_| record.with(ThoughtRecord::trap_suggestions));
     let own = RwSignal::new(String::new());
     let custom = move || {
         record.with(|r| {
@@ -347,6 +351,7 @@ fn TrapsStep(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl In
         })
     };
     view! {
+        <SafetyNotice signal=danger/>
         <fieldset class="trap-list">
             <legend>"Thinking traps"</legend>
             {TRAPS
