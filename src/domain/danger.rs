@@ -315,6 +315,7 @@ const RULES: &[RuleSource] = &[
     other(1.0, "{PERSON} ..2 {SAY} ..4 {HARM} ..2 {VICTIM}"),
     other(1.0, "threat*|thret* ..4 {HARM} ..2 {VICTIM}|himself|herself|themselves|themself"),
     other(1.0, "threat*|thret* me|us|my"),
+    other(1.0, "threat*|thret* ..1 the|my|our|your ..1 {VICTIM}"),
     other(1.0, "threatening|threatned|threatend messages|texts|calls|voicemails|voice|letters|notes|emails"),
     other(1.0, "death threat|threats"),
     other(1.0, "{HARM} me|you|us ..2 if|when|unless|before i|you ..4 {LEAVE}|don't|won't|refuse|tell"),
@@ -348,6 +349,7 @@ const RULES: &[RuleSource] = &[
     ),
     // ----- Violence -------------------------------------------------------------------------------------------
     other(1.0, "{PERSON} ..3 {HIT} me|us"),
+    other(1.0, "slapped|punched|choked|strangled|smacked|headbutted|throttled|suffocated|stabbed|battered me|us ~up"),
     other(1.0, "{PERSON} ..3 {HIT} my|our|the ..1 {BODY}|{CLOSE}|kids|children|child|baby|dog|cat|pets|puppy"),
     other(
         1.0,
@@ -878,7 +880,10 @@ pub fn detect_danger(text: &str) -> Option<DangerSignal> {
             if matched.iter().any(|&p| masked[p]) || (rule.negatable && negated(&tokens, at, &matched)) {
                 continue;
             }
-            cues.push(Cue { kind: rule.kind, weight: rule.weight, at, quote: quote(text, &tokens, &matched) });
+            // The quote runs from the first matched word to the last, so it reads as the writer wrote it.
+            let last = matched.last().copied().unwrap_or(at);
+            let span: Vec<usize> = (at..=last).collect();
+            cues.push(Cue { kind: rule.kind, weight: rule.weight, at, quote: quote(text, &tokens, &span) });
             break;
         }
     }
