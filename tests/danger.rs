@@ -131,8 +131,8 @@ fn danger_from_someone_else_is_flagged_as_such() {
 
 #[test]
 fn the_finders_thoughts_are_not_flagged() {
-    // 134 ordinary anxious thoughts written for the trap finder before this detector existed: a flag here would
-    // also take their trap suggestions away.
+    // The trap finder's 135 labelled and practice thoughts (all but "he must be cheating" written before this
+    // detector existed): a flag here would also take their trap suggestions away.
     let texts: Vec<&str> = LABELLED_THOUGHTS
         .iter()
         .map(|t| t.text)
@@ -285,6 +285,16 @@ fn self_harm_and_danger_from_others_are_told_apart() {
     // A partner's threat to harm himself if you leave is a threat to you, not your self-harm.
     let threat = signal("he says he'll kill himself if I leave");
     assert!(threat.someone_else && !threat.self_harm, "{threat:?}");
+}
+
+#[test]
+fn weak_cues_need_a_second_one() {
+    // Each alone is common in ordinary writing; together they tell of fear of a person.
+    assert_eq!(detect_danger("I walk on eggshells around my boss"), None);
+    assert_eq!(detect_danger("he snapped at the waiter"), None);
+    let both = signal("I walk on eggshells at home because he snaps over nothing");
+    assert!(both.someone_else, "{both:?}");
+    assert_eq!(both.quote, "walk on eggshells \u{2026} he snaps");
 }
 
 #[test]
