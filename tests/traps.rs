@@ -203,6 +203,23 @@ fn a_rule_with_always_is_a_should_not_an_overgeneralization() {
 }
 
 #[test]
+fn must_be_and_a_conclusion_is_mind_reading() {
+    // The app's own signature thought: a hidden act concluded from a silence.
+    for text in [
+        "he didn't answer for 5 hours, he must be cheating on me",
+        "He didn\u{2019}t answer for 5 hours. He must be cheating on me!",
+        "she hasn't texted, she must be with someone else",
+        "they must be hiding something",
+    ] {
+        assert_eq!(slugs_of(text), ["mind-reading"], "{text:?}");
+    }
+    // Not when the conclusion is a worry for them, a plain explanation, or rests on a feeling.
+    assert!(!slugs_of("Mum didn't answer, so she must be lying in hospital.").contains(&"mind-reading"));
+    assert!(slugs_of("he must be busy at work").is_empty());
+    assert_eq!(slugs_of("I feel jealous, so he must be hiding something."), ["emotional-reasoning"]);
+}
+
+#[test]
 fn neutral_sentences_mostly_get_nothing() {
     let neutral = [
         "I'll get some milk on the way home.",

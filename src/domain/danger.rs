@@ -2,7 +2,7 @@
 //! violence, fear of a person, coercive control, stalking, sexual coercion, or self-harm and suicide), so the app
 //! can answer with a calm safety notice instead of calling the fear a thinking error.
 //!
-//! It reads text with the same word patterns as the trap finder ([`super::patterns`]). Each rule has a weight and
+//! It reads text with the same word patterns as the trap finder (`patterns.rs`). Each rule has a weight and
 //! a kind (danger from someone else, or self-harm); a kind fires when its matched rules add up to [`FIRES_AT`],
 //! each rule counting once. Most rules fire alone ("he choked me", "checks my phone", "i want to die"); weaker
 //! cues ("walking on eggshells", "he snaps", a bruise) need a second one. A negation in the two words before a
@@ -12,8 +12,24 @@
 //! [`crate::domain::traps::suggest_traps`] asks this detector first and suggests nothing when it fires, so no
 //! caller of the finder can call danger a thinking trap.
 //!
-//! The rules were shaped on [`DANGER_TUNING`] only; [`DANGER_HELD_OUT`] was written and committed before any rule
-//! existed, to measure them honestly.
+//! How good it is, measured by [`score_detector`] and checked by `tests/danger.rs` (which fails below a recall of
+//! 0.95 or above 5% false alarms on either set):
+//!
+//! | set | danger / ordinary | danger flagged | self-harm flagged as such | false alarms |
+//! |---|---|---|---|---|
+//! | [`DANGER_HELD_OUT`] (never used for tuning) | 40 / 60 | 1.00 (40/40) | 1.00 (12/12) | 0.033 (2/60) |
+//! | [`DANGER_TUNING`] (the rules were tuned on it) | 74 / 102 | 1.00 (74/74) | 1.00 (22/22) | 0.00 (0/102) |
+//! | the finder's labelled and practice thoughts | 0 / 135 | | | 0.00 (0/135) |
+//!
+//! The held-out set was written and committed before any rule existed, and the figures above are from the first
+//! time the rules met it. Its two false alarms are left as they are, unfixed, so the figure stays honest: "he read my
+//! message" (one message read, taken for checking a phone) and "I felt like I was going to die" (a panic attack).
+//! Every statement labelled as danger from someone else is flagged as such (80/80), and none as self-harm.
+//!
+//! Take these figures with care. The same person wrote the statements and the rules, so they share a way of
+//! writing; real journal entries will be more varied, and recall on them will be lower. With 40 held-out danger
+//! statements, 40/40 is consistent with a true recall as low as 0.91 (95% Wilson interval), and 2/60 false alarms
+//! with a true rate up to 0.11.
 //!
 //! It is a safety net, not a verdict: it will miss danger written in words it does not know, and it cannot tell
 //! whether a person is safe. It only decides whether to show the safety notice instead of trap suggestions.
@@ -23,6 +39,7 @@ mod danger_data;
 
 pub use danger_data::{DANGER_HELD_OUT, DANGER_TUNING};
 
+use crate::domain::order::sort_stable_by_key;
 use crate::domain::patterns::{quote, tokenize, DistinctWords, Pattern, Token, SENTENCE_END};
 use std::sync::OnceLock;
 
@@ -315,6 +332,7 @@ const RULES: &[RuleSource] = &[
     other(1.0, "{PERSON} ..2 {SAY} ..4 {HARM} ..2 {VICTIM}"),
     other(1.0, "threat*|thret* ..4 {HARM} ..2 {VICTIM}|himself|herself|themselves|themself"),
     other(1.0, "threat*|thret* me|us|my"),
+    other(1.0, "threat*|thret* ..1 the|my|our|your ..1 {VICTIM}"),
     other(1.0, "threatening|threatned|threatend messages|texts|calls|voicemails|voice|letters|notes|emails"),
     other(1.0, "death threat|threats"),
     other(1.0, "{HARM} me|you|us ..2 if|when|unless|before i|you ..4 {LEAVE}|don't|won't|refuse|tell"),
@@ -348,6 +366,7 @@ const RULES: &[RuleSource] = &[
     ),
     // ----- Violence -------------------------------------------------------------------------------------------
     other(1.0, "{PERSON} ..3 {HIT} me|us"),
+    other(1.0, "slapped|punched|choked|strangled|smacked|headbutted|throttled|suffocated|stabbed|battered me|us ~up"),
     other(1.0, "{PERSON} ..3 {HIT} my|our|the ..1 {BODY}|{CLOSE}|kids|children|child|baby|dog|cat|pets|puppy"),
     other(
         1.0,
@@ -782,11 +801,11 @@ struct Rule {
     pattern: Pattern,
 }
 
-/// The rules, compiled once. Named lists may name other lists; they are expanded here.
+/// The rules, compiled once.
 fn rules() -> &'static [Rule] {
     static COMPILED: OnceLock<Vec<Rule>> = OnceLock::new();
     COMPILED.get_or_init(|| {
-        let lists: Vec<(&str, &'static str)> = LISTS.iter().map(|(name, list)| (*name, expand_list(list))).collect();
+        let lists: Vec<(&str, &'static str)> = lists().iter().map(|(name, list)| (*name, list.as_str())).collect();
         RULES
             .iter()
             .map(|source| Rule {
@@ -799,26 +818,28 @@ fn rules() -> &'static [Rule] {
     })
 }
 
-/// A list with the `{NAME}` entries inside it replaced by those lists (one level), leaked once at start-up.
-fn expand_list(list: &'static str) -> &'static str {
-    if !list.contains('{') {
-        return list;
-    }
-    let expanded: Vec<&str> = list
-        .split('|')
-        .flat_map(|entry| {
-            let inner = entry
-                .strip_prefix('{')
-                .and_then(|e| e.strip_suffix('}'))
-                .and_then(|name| LISTS.iter().find(|(n, _)| *n == name))
-                .map(|(_, l)| *l);
-            match inner {
-                Some(l) => l.split('|').collect::<Vec<_>>(),
-                None => vec![entry],
-            }
-        })
-        .collect();
-    Box::leak(expanded.join("|").into_boxed_str())
+/// The named lists with the `{NAME}` entries inside them replaced by those lists (one level), built once.
+fn lists() -> &'static [(&'static str, String)] {
+    static EXPANDED: OnceLock<Vec<(&'static str, String)>> = OnceLock::new();
+    EXPANDED.get_or_init(|| {
+        LISTS
+            .iter()
+            .map(|(name, list)| {
+                let entries: Vec<&str> = list
+                    .split('|')
+                    .flat_map(|entry| {
+                        let inner = entry
+                            .strip_prefix('{')
+                            .and_then(|e| e.strip_suffix('}'))
+                            .and_then(|n| LISTS.iter().find(|(other, _)| *other == n))
+                            .map(|(_, l)| *l);
+                        inner.map_or_else(|| vec![entry], |l| l.split('|').collect())
+                    })
+                    .collect();
+                (*name, entries.join("|"))
+            })
+            .collect()
+    })
 }
 
 /// True when a negation sits in the two words before `at` (same sentence), or in a word a gap skipped inside the
@@ -878,7 +899,10 @@ pub fn detect_danger(text: &str) -> Option<DangerSignal> {
             if matched.iter().any(|&p| masked[p]) || (rule.negatable && negated(&tokens, at, &matched)) {
                 continue;
             }
-            cues.push(Cue { kind: rule.kind, weight: rule.weight, at, quote: quote(text, &tokens, &matched) });
+            // The quote runs from the first matched word to the last, so it reads as the writer wrote it.
+            let last = matched.last().copied().unwrap_or(at);
+            let span: Vec<usize> = (at..=last).collect();
+            cues.push(Cue { kind: rule.kind, weight: rule.weight, at, quote: quote(text, &tokens, &span) });
             break;
         }
     }
@@ -896,7 +920,7 @@ pub fn detect_danger(text: &str) -> Option<DangerSignal> {
 /// The quote for a fired kind: its first cue strong enough on its own, or else its first two cues in text order.
 fn quote_for(cues: &[Cue], kind: Kind) -> String {
     let mut own: Vec<&Cue> = cues.iter().filter(|c| c.kind == kind).collect();
-    own.sort_by_key(|c| c.at);
+    sort_stable_by_key(&mut own, |c| c.at);
     if let Some(strong) = own.iter().find(|c| c.weight >= FIRES_AT) {
         return strong.quote.clone();
     }

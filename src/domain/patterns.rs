@@ -7,11 +7,13 @@
 //! | step | matches |
 //! |---|---|
 //! | `word` | that exact word (apostrophes normalised, so "can't" matches "can’t" and "cant") |
-//! | `a\|b*\|*c` | any one of these; `b*` is any word starting with `b`, `*c` any word ending in `c`; `{NAME}` expands to a named list |
+//! | `a\|b*\|*c` | any one of these; `b*` starts with `b`, `*c` ends in `c`; `{NAME}` is a named list |
 //! | `!a\|b` | any one word except these (the word is part of the match) |
 //! | `~a\|b` | nothing, where the next word is none of these, or there is no next word in the sentence |
 //! | `..N` | 0 to N words, never across a sentence end |
 //! | `$` | nothing, at a pause: a comma, dash or bracket, a sentence end or the end of the text |
+
+use crate::domain::order::sort_stable_by;
 
 /// A word of a text: its normalised form and where it sits in the original text.
 pub(crate) struct Token {
@@ -114,7 +116,7 @@ impl<'a> DistinctWords<'a> {
     /// The distinct words of `tokens`.
     pub(crate) fn of(tokens: &'a [Token]) -> DistinctWords<'a> {
         let mut words: Vec<&str> = tokens.iter().map(|t| t.word.as_str()).collect();
-        words.sort_unstable();
+        sort_stable_by(&mut words, |a, b| a.cmp(b));
         words.dedup();
         DistinctWords(words)
     }
@@ -169,7 +171,7 @@ impl Words {
                 other => affixes.push(other),
             }
         }
-        exact.sort_unstable();
+        sort_stable_by(&mut exact, |a, b| a.cmp(b));
         exact.dedup();
         Words { exact, affixes }
     }

@@ -176,6 +176,7 @@ pub const LABELLED_THOUGHTS: &[LabelledThought] = &[
     t("They think I'm stupid for trusting him again.", &["mind-reading"]),
     t("My friend left my message on read because she's angry with me.", &["mind-reading"]),
     t("I know exactly what he's thinking: that I'm a burden.", &["mind-reading"]),
+    t("he didn't answer for 5 hours, he must be cheating on me", &["mind-reading"]),
     // Personalization
     t("My partner is in a bad mood, so it must be my fault.", &["personalization"]),
     t("My parents argued all evening, and it's because of me.", &["personalization"]),
