@@ -22,7 +22,9 @@ pub fn Learn() -> impl IntoView {
     };
     view! {
         <h1>"Learn"</h1>
-        <p class="lead">"Fifteen short lessons, about an hour in all. Read them in order or jump to what you need."</p>
+        <p class="lead">
+            {format!("{} short lessons, about an hour in all. Read them in order or jump to what you need.", LESSONS.len())}
+        </p>
         <p class="progress-line">
             <span>{move || format!("{} of {} lessons done", done(), LESSONS.len())}</span>
             <progress max=LESSONS.len() value=done aria-label="Lessons done"></progress>
