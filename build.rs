@@ -23,7 +23,8 @@ fn main() {
     // `make bench` builds once without the course text to measure what the course adds to the download.
     if env::var_os("TRUST_STEPS_EMPTY_COURSE").is_some() {
         code = "pub static LESSONS: &[Lesson] = &[];\npub static GLOSSARY: &[GlossaryTerm] = &[];\n\
-                pub static FAQ: &[FaqEntry] = &[];\npub static HELP: &[Block] = &[];\n"
+                pub static FAQ: &[FaqEntry] = &[];\npub static HELP: &[Block] = &[];\n\
+                pub static SOURCES: &[Block] = &[];\n"
             .to_owned();
     }
     fs::write(Path::new(&out).join("course.rs"), code).unwrap_or_else(|e| fail(&e.to_string()));
@@ -123,6 +124,8 @@ fn generate(content: &Path) -> Result<String, String> {
     let glossary = entries(&read(&content.join("glossary.md"))?.body, "glossary.md")?;
     let faq = entries(&read(&content.join("faq.md"))?.body, "faq.md")?;
     let help = read(&content.join("help.md"))?.body;
+    let sources = read(&content.join("sources.md"))?.body;
+    check_sources(&sources, &lessons)?;
 
     // Links may name a lesson (`/learn/slug`) or one of its sections (`/learn/slug#section-id`).
     let mut lesson_slugs: BTreeSet<String> = lessons.iter().map(|l| l.slug.clone()).collect();
@@ -148,6 +151,7 @@ fn generate(content: &Path) -> Result<String, String> {
         check(term, body);
     }
     check("help", &help);
+    check("sources", &sources);
     for lesson in &lessons {
         check_markers(&lesson.body, &lesson.slug)?;
     }
@@ -155,6 +159,7 @@ fn generate(content: &Path) -> Result<String, String> {
         check_markers(body, term)?;
     }
     check_markers(&help, "help")?;
+    check_markers(&sources, "sources")?;
     if !problems.is_empty() {
         return Err(problems.join("\n"));
     }
@@ -188,6 +193,11 @@ fn generate(content: &Path) -> Result<String, String> {
         let _ = writeln!(code, "FaqEntry {{ slug: {id:?}, question: {question:?}, body: {} }},", blocks(body));
     }
     let _ = writeln!(code, "];\n\n/// The Help page.\npub static HELP: &[Block] = {};", blocks(&help));
+    let _ = writeln!(
+        code,
+        "\n/// The \"What this is based on\" page.\npub static SOURCES: &[Block] = {};",
+        blocks(&sources)
+    );
     Ok(code)
 }
 
@@ -236,6 +246,34 @@ fn check_course_order(lessons: &[LessonFile]) -> Result<(), String> {
             return Err(format!("{file}: module {} comes after a later module's lessons", lesson.module));
         }
         last_rank = rank;
+    }
+    Ok(())
+}
+
+/// `sources.md` has an entry (`## Title {#slug}`) for every lesson, titled as the lesson and in course order.
+fn check_sources(nodes: &[Node], lessons: &[LessonFile]) -> Result<(), String> {
+    let headings: Vec<(&str, &str)> = nodes
+        .iter()
+        .filter_map(|n| match n {
+            Node::H2 { text, id } => Some((text.as_str(), id.as_str())),
+            _ => None,
+        })
+        .collect();
+    let mut last = 0;
+    for lesson in lessons {
+        let Some(at) = headings.iter().position(|(_, id)| *id == lesson.slug) else {
+            return Err(format!("sources.md: no entry {{#{}}} for lesson {}", lesson.slug, lesson.number));
+        };
+        if headings[at].0 != lesson.title {
+            return Err(format!(
+                "sources.md: the entry {{#{}}} is titled {:?}, as the lesson",
+                lesson.slug, lesson.title
+            ));
+        }
+        if at < last {
+            return Err(format!("sources.md: the entry {{#{}}} is out of course order", lesson.slug));
+        }
+        last = at;
     }
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! The course as compiled in: every article section covered, every link resolving, every lesson complete,
-//! the markup parser strict, search finding what a reader types, the lesson on abuse and control, and the
-//! corrections from the review of the course text (issue #18).
+//! the markup parser strict, search finding what a reader types, the lesson on abuse and control, the sources
+//! page, and the corrections from the review of the course text (issue #18).
 
 #![cfg(not(target_arch = "wasm32"))] // native only: reads the build-time parser
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use trust_steps::content::markup::{self, Node, Span};
 use trust_steps::content::search::{ResultKind, SearchIndex};
 use trust_steps::content::{
-    exercise_by_slug, lesson_by_slug, Block, Inline, Module, EXERCISES, FAQ, GLOSSARY, HELP, LESSONS,
+    exercise_by_slug, lesson_by_slug, Block, Inline, Module, EXERCISES, FAQ, GLOSSARY, HELP, LESSONS, SOURCES,
 };
 
 fn all_inlines(blocks: &'static [Block], out: &mut Vec<Inline>) {
@@ -28,6 +28,7 @@ fn every_body() -> Vec<(String, &'static [Block])> {
     bodies.extend(GLOSSARY.iter().map(|g| (format!("glossary {}", g.slug), g.body)));
     bodies.extend(FAQ.iter().map(|f| (format!("faq {}", f.slug), f.body)));
     bodies.push(("help".to_owned(), HELP));
+    bodies.push(("sources".to_owned(), SOURCES));
     bodies
 }
 
@@ -536,6 +537,34 @@ fn lessons_that_suggest_repair_or_couples_therapy_point_to_safety_first() {
     }
     let rebuilding = plain(lesson_by_slug("rebuilding-trust").unwrap().body).to_lowercase();
     assert!(rebuilding.contains("not advised while there is abuse"));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// "What this is based on" (issue #18, part 6)
+// ---------------------------------------------------------------------------------------------------------------
+
+#[test]
+fn the_sources_page_has_an_entry_for_every_lesson_and_says_the_app_was_not_tested_in_a_trial() {
+    let ids: Vec<(&str, &str)> = SOURCES
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { text, id } => Some((*text, *id)),
+            _ => None,
+        })
+        .collect();
+    for lesson in LESSONS {
+        let entry = ids.iter().find(|(_, id)| *id == lesson.slug);
+        assert_eq!(entry.map(|(t, _)| *t), Some(lesson.title), "no sources entry for {}", lesson.slug);
+    }
+    let text = plain(SOURCES);
+    assert!(text.contains("Trust Steps itself has not been tested in a trial"));
+    assert!(text.contains("not validated tests"));
+    for named in ["Declerck", "Stanley and Brown", "NICE", "EMDR", "Bartholomew and Horowitz", "Stark"] {
+        assert!(text.contains(named), "the sources do not name {named}");
+    }
+    // Described in words: nothing to fetch.
+    let lower = text.to_lowercase();
+    assert!(!lower.contains("http") && !lower.contains("www.") && !lower.contains(".org"));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

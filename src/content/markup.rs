@@ -387,19 +387,20 @@ pub fn plain_text(nodes: &[Node]) -> String {
 
 /// Pages other than lessons, exercises and glossary terms that course text may link to. The Settings anchors
 /// are the ids of its sections (`src/ui/pages/settings`); an e2e test follows each one.
-pub const LINKABLE_PAGES: [&str; 8] = [
+pub const LINKABLE_PAGES: [&str; 9] = [
     "/help",
     "/privacy",
     "/learn",
     "/learn/faq",
     "/learn/glossary",
+    "/learn/sources",
     "/settings",
     "/settings#lock",
     "/settings#delete-everything",
 ];
 
 /// Route segments under `/learn/` that are pages, not lessons: no lesson may take these slugs.
-pub const LEARN_PAGES: [&str; 2] = ["faq", "glossary"];
+pub const LEARN_PAGES: [&str; 3] = ["faq", "glossary", "sources"];
 
 /// Checks that every link points somewhere that exists. `lessons` holds every lesson slug and, for a link to a
 /// section, `slug#section-id`.
