@@ -468,6 +468,7 @@ fn the_abuse_lesson_names_the_signs_the_digital_ones_couples_therapy_and_where_t
         "/learn/professional-help",
         "/settings#lock",
         "/settings#delete-everything",
+        "/practice/safety-plan",
     ] {
         assert!(hrefs.contains(&href), "the lesson does not link {href}");
     }
@@ -476,7 +477,7 @@ fn the_abuse_lesson_names_the_signs_the_digital_ones_couples_therapy_and_where_t
     let mut opening = Vec::new();
     all_inlines(&lesson.body[..first_heading], &mut opening);
     assert!(opening.iter().any(|i| matches!(i, Inline::Link { href: "/help", .. })));
-    assert!(!lesson.try_exercises.is_empty());
+    assert_eq!(lesson.try_exercises.first(), Some(&"safety-plan"));
 }
 
 #[test]
