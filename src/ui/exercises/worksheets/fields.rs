@@ -41,8 +41,9 @@ pub(super) fn FieldView(
         .into_any(),
         FieldKind::Text => {
             let value = answer(entry, field.key);
-            // Tall enough for what is already there (a safety plan's filled-in lines), from 3 up to 10 rows.
-            let rows = value.with_untracked(|v| u32::try_from(v.lines().count()).unwrap_or(10)).clamp(3, 10);
+            // Tall enough for what is already there (a safety plan's filled-in lines, some wrapping on a phone),
+            // from 3 up to 10 rows.
+            let rows = value.with_untracked(|v| u32::try_from(v.lines().count() * 3 / 2).unwrap_or(10)).clamp(3, 10);
             view! {
                 <TextArea id=id label=field.label hint=hint(field).unwrap_or_default() rows=rows value=value on_input=set_answer(edit, field.key)/>
             }
