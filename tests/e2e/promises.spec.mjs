@@ -1,6 +1,7 @@
 // Promises to myself and the two self-assessments in the release build: check-ins, streaks and the kind prompt
 // after a miss; "My trustworthiness" twice with the change between runs and an item turned into a promise;
 // "Where my trust issues come from" with tendencies and the not-a-diagnosis note; everything after a reload.
+import { axeViolations } from './a11y.mjs';
 import { test, expect, waitForApp, openPage } from './support.mjs';
 
 const SCOLDING = /lazy|shame|should have|disappoint|you failed|bad person|pathetic|weak/i;
@@ -292,18 +293,20 @@ test('where my trust issues come from: strong worry about closeness and keeping 
   server,
 }) => {
   await openPage(page, server, '/');
-  // A finished run: "Very much like me" for the six attachment statements (the last six), "Not like me at all"
-  // for the rest.
+  // A finished run: "Very much like me" for the three past-betrayal statements and the six attachment ones (the
+  // last six), "Not like me at all" for the rest.
   await page.evaluate(() => {
     const id = 'e'.repeat(32);
     const at = '2026-11-01T10:00:00.000Z';
-    const answers = [...Array(9).fill(1), ...Array(6).fill(5)];
+    const answers = [...Array(3).fill(5), ...Array(6).fill(1), ...Array(6).fill(5)];
     const data = { id, created_at: at, updated_at: at, kind: 'origins', answers, reflections: [] };
     localStorage.setItem(`trust-steps/assessments/${id}`, JSON.stringify({ schema: 1, data }));
   });
   await openPage(page, server, '/practice/trust-origins');
   const results = page.locator('.assessment-results');
-  await expect(results.locator('.origins-note')).toHaveCount(1);
+  // Support first, then the pattern; the notes are accessible (axe: unique landmark names, contrast, …).
+  await expect(results.locator('.origins-note h3')).toHaveText(['An old hurt that still weighs a lot', 'Wanting closeness and fearing it']);
+  expect(await axeViolations(page)).toEqual([]);
   const note = results.locator('.origins-note').filter({ hasText: 'Wanting closeness and fearing it' });
   await expect(note).toContainText('fearful-avoidant pattern');
   await expect(note).toContainText('high anxiety and high avoidance');
