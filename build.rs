@@ -23,7 +23,8 @@ fn main() {
     // `make bench` builds once without the course text to measure what the course adds to the download.
     if env::var_os("TRUST_STEPS_EMPTY_COURSE").is_some() {
         code = "pub static LESSONS: &[Lesson] = &[];\npub static GLOSSARY: &[GlossaryTerm] = &[];\n\
-                pub static FAQ: &[FaqEntry] = &[];\npub static HELP: &[Block] = &[];\n"
+                pub static FAQ: &[FaqEntry] = &[];\npub static HELP: &[Block] = &[];\n\
+                pub static SOURCES: &[Block] = &[];\n"
             .to_owned();
     }
     fs::write(Path::new(&out).join("course.rs"), code).unwrap_or_else(|e| fail(&e.to_string()));
@@ -35,6 +36,7 @@ fn fail(message: &str) -> ! {
 }
 
 struct LessonFile {
+    file: String,
     number: i64,
     slug: String,
     title: String,
@@ -84,7 +86,7 @@ fn generate(content: &Path) -> Result<String, String> {
             .into_iter()
             .map(|v| match v {
                 Value::Int(n) if (1..=15).contains(&n) => Ok(n),
-                _ => Err(format!("{file}: sections are article section numbers 1-15")),
+                _ => Err(format!("{file}: sections are article section numbers 1-15 (or none: sections = [])")),
             })
             .collect::<Result<_, _>>()?;
         let try_exercises = front_list(&doc, "try", &file)?
@@ -95,6 +97,7 @@ fn generate(content: &Path) -> Result<String, String> {
             })
             .collect::<Result<_, _>>()?;
         let lesson = LessonFile {
+            file: file.clone(),
             number,
             slug: front_str(&doc, "slug", &file)?,
             title: front_str(&doc, "title", &file)?,
@@ -116,12 +119,23 @@ fn generate(content: &Path) -> Result<String, String> {
         lessons.push(lesson);
     }
     lessons.sort_by_key(|l| l.number);
+    check_course_order(&lessons)?;
 
     let glossary = entries(&read(&content.join("glossary.md"))?.body, "glossary.md")?;
     let faq = entries(&read(&content.join("faq.md"))?.body, "faq.md")?;
     let help = read(&content.join("help.md"))?.body;
+    let sources = read(&content.join("sources.md"))?.body;
+    check_sources(&sources, &lessons)?;
 
-    let lesson_slugs: BTreeSet<String> = lessons.iter().map(|l| l.slug.clone()).collect();
+    // Links may name a lesson (`/learn/slug`) or one of its sections (`/learn/slug#section-id`).
+    let mut lesson_slugs: BTreeSet<String> = lessons.iter().map(|l| l.slug.clone()).collect();
+    for lesson in &lessons {
+        for node in &lesson.body {
+            if let Node::H2 { id, .. } = node {
+                lesson_slugs.insert(format!("{}#{id}", lesson.slug));
+            }
+        }
+    }
     let glossary_slugs: BTreeSet<String> = glossary.iter().map(|(_, id, _)| id.clone()).collect();
     let exercise_slugs: BTreeSet<String> = catalog::EXERCISES.iter().map(|e| e.slug.to_owned()).collect();
     let mut problems = Vec::new();
@@ -137,6 +151,7 @@ fn generate(content: &Path) -> Result<String, String> {
         check(term, body);
     }
     check("help", &help);
+    check("sources", &sources);
     for lesson in &lessons {
         check_markers(&lesson.body, &lesson.slug)?;
     }
@@ -144,6 +159,7 @@ fn generate(content: &Path) -> Result<String, String> {
         check_markers(body, term)?;
     }
     check_markers(&help, "help")?;
+    check_markers(&sources, "sources")?;
     if !problems.is_empty() {
         return Err(problems.join("\n"));
     }
@@ -177,7 +193,89 @@ fn generate(content: &Path) -> Result<String, String> {
         let _ = writeln!(code, "FaqEntry {{ slug: {id:?}, question: {question:?}, body: {} }},", blocks(body));
     }
     let _ = writeln!(code, "];\n\n/// The Help page.\npub static HELP: &[Block] = {};", blocks(&help));
+    let _ = writeln!(
+        code,
+        "\n/// The \"What this is based on\" page.\npub static SOURCES: &[Block] = {};",
+        blocks(&sources)
+    );
     Ok(code)
+}
+
+/// The module of a lesson, by its name in the front matter, as its position in course order.
+fn module_rank(module: &str) -> Option<usize> {
+    ["understanding", "first-steps", "relationships", "wider-world"].iter().position(|m| *m == module)
+}
+
+/// Lessons (sorted by number) are numbered 1..=N without gaps, each in a file `NN-slug.md` naming its number and
+/// slug (so the file order, which the e2e tests read, is the course order), with unique slugs that are not
+/// `/learn/` pages, and each module's lessons follow one another in module order. Lesson progress is stored by
+/// slug, so numbers can change when a lesson is added; slugs must not.
+fn check_course_order(lessons: &[LessonFile]) -> Result<(), String> {
+    let mut slugs = BTreeSet::new();
+    let mut last_rank = 0;
+    for (index, lesson) in lessons.iter().enumerate() {
+        let file = &lesson.file;
+        if lesson.number != index as i64 + 1 {
+            return Err(format!(
+                "{file}: lesson numbers run 1..={} without gaps; found {}",
+                lessons.len(),
+                lesson.number
+            ));
+        }
+        let name = Path::new(file).file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let expected = format!("{:02}-{}.md", lesson.number, lesson.slug);
+        if name != expected {
+            return Err(format!("{file}: the file of lesson {} ({}) is named {expected}", lesson.number, lesson.slug));
+        }
+        let well_formed = !lesson.slug.is_empty()
+            && lesson
+                .slug
+                .split('-')
+                .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+        if !well_formed {
+            return Err(format!("{file}: slug {:?} is lower-case words joined by -", lesson.slug));
+        }
+        if markup::LEARN_PAGES.contains(&lesson.slug.as_str()) {
+            return Err(format!("{file}: slug {:?} is taken by the page /learn/{}", lesson.slug, lesson.slug));
+        }
+        if !slugs.insert(lesson.slug.clone()) {
+            return Err(format!("{file}: slug {:?} is used twice", lesson.slug));
+        }
+        let rank = module_rank(&lesson.module).ok_or_else(|| format!("{file}: unknown module {}", lesson.module))?;
+        if rank < last_rank {
+            return Err(format!("{file}: module {} comes after a later module's lessons", lesson.module));
+        }
+        last_rank = rank;
+    }
+    Ok(())
+}
+
+/// `sources.md` has an entry (`## Title {#slug}`) for every lesson, titled as the lesson and in course order.
+fn check_sources(nodes: &[Node], lessons: &[LessonFile]) -> Result<(), String> {
+    let headings: Vec<(&str, &str)> = nodes
+        .iter()
+        .filter_map(|n| match n {
+            Node::H2 { text, id } => Some((text.as_str(), id.as_str())),
+            _ => None,
+        })
+        .collect();
+    let mut last = 0;
+    for lesson in lessons {
+        let Some(at) = headings.iter().position(|(_, id)| *id == lesson.slug) else {
+            return Err(format!("sources.md: no entry {{#{}}} for lesson {}", lesson.slug, lesson.number));
+        };
+        if headings[at].0 != lesson.title {
+            return Err(format!(
+                "sources.md: the entry {{#{}}} is titled {:?}, as the lesson",
+                lesson.slug, lesson.title
+            ));
+        }
+        if at < last {
+            return Err(format!("sources.md: the entry {{#{}}} is out of course order", lesson.slug));
+        }
+        last = at;
+    }
+    Ok(())
 }
 
 /// Splits a glossary or FAQ file into (heading, id, body) entries.

@@ -49,6 +49,7 @@ fn UnlockedApp() -> impl IntoView {
                     <Route path=path!("/learn") view=Learn/>
                     <Route path=path!("/learn/glossary") view=Glossary/>
                     <Route path=path!("/learn/faq") view=Faq/>
+                    <Route path=path!("/learn/sources") view=Sources/>
                     <Route path=path!("/learn/:lesson") view=LessonPage/>
                     <Route path=path!("/practice") view=Practice/>
                     <Route path=path!("/practice/:exercise") view=ExercisePage/>

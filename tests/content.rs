@@ -1,5 +1,6 @@
 //! The course as compiled in: every article section covered, every link resolving, every lesson complete,
-//! the markup parser strict, and search finding what a reader types.
+//! the markup parser strict, search finding what a reader types, the lesson on abuse and control, the sources
+//! page, and the corrections from the review of the course text (issue #18).
 
 #![cfg(not(target_arch = "wasm32"))] // native only: reads the build-time parser
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
@@ -8,7 +9,7 @@ use std::collections::BTreeSet;
 use trust_steps::content::markup::{self, Node, Span};
 use trust_steps::content::search::{ResultKind, SearchIndex};
 use trust_steps::content::{
-    exercise_by_slug, lesson_by_slug, Block, Inline, Module, EXERCISES, FAQ, GLOSSARY, HELP, LESSONS,
+    exercise_by_slug, lesson_by_slug, Block, Inline, Module, EXERCISES, FAQ, GLOSSARY, HELP, LESSONS, SOURCES,
 };
 
 fn all_inlines(blocks: &'static [Block], out: &mut Vec<Inline>) {
@@ -27,19 +28,84 @@ fn every_body() -> Vec<(String, &'static [Block])> {
     bodies.extend(GLOSSARY.iter().map(|g| (format!("glossary {}", g.slug), g.body)));
     bodies.extend(FAQ.iter().map(|f| (format!("faq {}", f.slug), f.body)));
     bodies.push(("help".to_owned(), HELP));
+    bodies.push(("sources".to_owned(), SOURCES));
     bodies
 }
 
+/// Every word of `blocks` as one string (links by their text).
+fn plain(blocks: &'static [Block]) -> String {
+    let mut inlines = Vec::new();
+    all_inlines(blocks, &mut inlines);
+    let mut text = String::new();
+    for block in blocks {
+        if let Block::Heading { text: t, .. } | Block::Subheading(t) = block {
+            text.push_str(t);
+            text.push('\n');
+        }
+    }
+    for inline in inlines {
+        let (Inline::Text(t) | Inline::Strong(t) | Inline::Em(t) | Inline::Link { text: t, .. }) = inline;
+        text.push_str(t);
+    }
+    text
+}
+
+/// The lesson files in src/content/lessons, by name.
+fn lesson_files() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src/content/lessons"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md"))
+        .collect();
+    names.sort();
+    names
+}
+
 #[test]
-fn fifteen_lessons_in_order_with_unique_slugs() {
-    assert_eq!(LESSONS.len(), 15);
-    for (i, lesson) in LESSONS.iter().enumerate() {
+fn every_lesson_file_is_a_lesson_in_order_with_a_unique_slug() {
+    // One lesson per file, numbered 1..=N in file order (the e2e tests list lessons in file order).
+    let files = lesson_files();
+    assert_eq!(LESSONS.len(), files.len());
+    assert!(LESSONS.len() >= 16, "the course lost a lesson");
+    for (i, (lesson, file)) in LESSONS.iter().zip(&files).enumerate() {
         assert_eq!(lesson.number as usize, i + 1);
+        assert_eq!(file, &format!("{:02}-{}.md", lesson.number, lesson.slug));
         assert!(!lesson.title.is_empty() && !lesson.summary.is_empty());
         assert!(lesson.summary.len() <= 160, "{} summary is long", lesson.slug);
+        assert!(!markup::LEARN_PAGES.contains(&lesson.slug), "{} is a /learn/ page", lesson.slug);
     }
     let slugs: BTreeSet<_> = LESSONS.iter().map(|l| l.slug).collect();
-    assert_eq!(slugs.len(), 15);
+    assert_eq!(slugs.len(), LESSONS.len());
+}
+
+#[test]
+fn lesson_slugs_stay_the_same_so_stored_progress_still_finds_its_lesson() {
+    // Progress is stored by slug (`domain::progress`), so adding a lesson renumbers the ones after it without
+    // losing anyone's progress. Every slug a user may have stored must still be a lesson.
+    for slug in [
+        "what-trust-is",
+        "where-trust-issues-come-from",
+        "self-trust",
+        "small-steps",
+        "thinking-traps",
+        "forgiveness",
+        "professional-help",
+        "stronger-relationships",
+        "the-science",
+        "keeping-trust-alive",
+        "rebuilding-trust",
+        "setbacks",
+        "trust-online",
+        "trust-at-work",
+        "trust-as-a-journey",
+        "abuse-and-control",
+    ] {
+        assert!(lesson_by_slug(slug).is_some(), "stored progress for {slug} would no longer find its lesson");
+    }
+    let mut progress = trust_steps::domain::progress::LessonProgress::default();
+    progress.set_done("self-trust", true, "2026-01-01T00:00:00Z");
+    let done: Vec<u8> = LESSONS.iter().filter(|l| progress.is_done(l.slug)).map(|l| l.number).collect();
+    assert_eq!(done, vec![lesson_by_slug("self-trust").unwrap().number], "done follows the slug, not the number");
 }
 
 #[test]
@@ -91,9 +157,17 @@ fn the_course_reads_in_about_an_hour() {
 
 #[test]
 fn modules_group_the_lessons_in_order() {
-    let per_module: Vec<usize> =
-        Module::ALL.iter().map(|m| LESSONS.iter().filter(|l| l.module == *m).count()).collect();
-    assert_eq!(per_module, vec![3, 4, 5, 3]);
+    // Each module has lessons, and its lessons follow one another in the order of Module::ALL.
+    let order: Vec<usize> = LESSONS.iter().map(|l| Module::ALL.iter().position(|m| *m == l.module).unwrap()).collect();
+    assert!(order.windows(2).all(|w| w[0] <= w[1]), "modules out of order: {order:?}");
+    for (rank, module) in Module::ALL.iter().enumerate() {
+        assert!(order.contains(&rank), "{module:?} has no lessons");
+    }
+    // The lesson on abuse and control comes early: before any lesson that questions fearful thoughts.
+    let abuse = lesson_by_slug("abuse-and-control").unwrap();
+    assert_eq!(abuse.module, Module::Understanding);
+    assert!(abuse.number < lesson_by_slug("thinking-traps").unwrap().number);
+    assert!(abuse.number < lesson_by_slug("rebuilding-trust").unwrap().number);
 }
 
 #[test]
@@ -108,10 +182,19 @@ fn every_internal_link_resolves() {
                     glossary.contains(term)
                 } else if let Some(slug) = href.strip_prefix("/practice/") {
                     exercise_by_slug(slug).is_some()
-                } else if let Some(slug) = href.strip_prefix("/learn/") {
-                    lesson_by_slug(slug).is_some() || href == "/learn/faq" || href == "/learn/glossary"
+                } else if let Some(path) = href.strip_prefix("/learn/").filter(|p| !markup::LEARN_PAGES.contains(p)) {
+                    // A lesson, or one of its sections.
+                    let (slug, section) = path.split_once('#').map_or((path, None), |(s, id)| (s, Some(id)));
+                    lesson_by_slug(slug).is_some_and(|lesson| {
+                        section.is_none_or(|id| {
+                            lesson
+                                .body
+                                .iter()
+                                .any(|b| matches!(b, Block::Heading { id: heading, .. } if *heading == id))
+                        })
+                    })
                 } else {
-                    ["/help", "/privacy", "/learn"].contains(&href)
+                    markup::LINKABLE_PAGES.contains(&href)
                 };
                 assert!(ok, "{place}: link \"{text}\" -> {href} goes nowhere");
             }
@@ -147,6 +230,13 @@ fn the_glossary_explains_the_terms_lessons_rely_on() {
         "catfishing",
         "i-statement",
         "boundary",
+        "coercive-control",
+        "stalkerware",
+        "gaslighting",
+        "safety-plan",
+        "couples-therapy",
+        "fearful-avoidant-attachment",
+        "deepfake",
     ] {
         assert!(terms.contains(needed), "glossary lacks {needed}");
     }
@@ -326,4 +416,215 @@ fn every_compiled_text_decodes_completely() {
             assert!(!t.contains(['\u{1}', '\u{2}', '\u{3}', '\u{1f}']), "{place}: undecoded marker in {t:?}");
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The lesson on abuse and control (issue #18, part 4)
+// ---------------------------------------------------------------------------------------------------------------
+
+#[test]
+fn the_abuse_lesson_names_the_signs_the_digital_ones_couples_therapy_and_where_to_get_help() {
+    let lesson = lesson_by_slug("abuse-and-control").expect("the lesson on abuse and control");
+    let text = plain(lesson.body).to_lowercase();
+    for needed in [
+        // Warning signs of abuse and coercive control.
+        "coercive control",
+        "threaten",
+        "afraid",
+        "money",
+        "friends or family",
+        "sex",
+        // The digital kind.
+        "passwords",
+        "tracking",
+        "reading your messages",
+        "stalkerware",
+        // Couples therapy is not advised then.
+        "couples therapy",
+        "not advised",
+        // Getting help.
+        "emergency number",
+        "domestic-abuse helpline",
+        "safety plan",
+        "leaving",
+    ] {
+        assert!(text.contains(needed), "the lesson does not mention {needed:?}");
+    }
+    // Fear of a dangerous person is never called a thinking error here.
+    assert!(text.contains("not a thinking trap"));
+    let mut inlines = Vec::new();
+    all_inlines(lesson.body, &mut inlines);
+    let hrefs: Vec<&str> = inlines
+        .iter()
+        .filter_map(|i| match i {
+            Inline::Link { href, .. } => Some(*href),
+            _ => None,
+        })
+        .collect();
+    for href in [
+        "/help",
+        "/learn/glossary#coercive-control",
+        "/learn/glossary#stalkerware",
+        "/learn/professional-help",
+        "/settings#lock",
+        "/settings#delete-everything",
+        "/practice/safety-plan",
+    ] {
+        assert!(hrefs.contains(&href), "the lesson does not link {href}");
+    }
+    // The Help page is linked before any section starts: someone in danger need not read on to find it.
+    let first_heading = lesson.body.iter().position(|b| matches!(b, Block::Heading { .. })).unwrap();
+    let mut opening = Vec::new();
+    all_inlines(&lesson.body[..first_heading], &mut opening);
+    assert!(opening.iter().any(|i| matches!(i, Inline::Link { href: "/help", .. })));
+    assert_eq!(lesson.try_exercises.first(), Some(&"safety-plan"));
+}
+
+#[test]
+fn the_abuse_lesson_names_the_apps_safety_features_as_the_app_does() {
+    // The device-safety section names features by the labels they carry on screen, and links Settings sections
+    // by their ids: if a label or id changes in the UI, this fails instead of the lesson quietly going stale.
+    let lesson = lesson_by_slug("abuse-and-control").unwrap();
+    let section = lesson.body.iter().position(|b| matches!(b, Block::Heading { id: "shared-device", .. })).unwrap();
+    let text = plain(&lesson.body[section..]);
+    let lock = include_str!("../src/ui/pages/settings/lock.rs");
+    let erase = include_str!("../src/ui/pages/settings/erase.rs");
+    let layout = include_str!("../src/ui/layout.rs");
+    for (label, source) in [
+        ("Passphrase lock", lock),
+        ("Delete everything", erase),
+        ("Hide", layout),
+        ("Notes", layout),
+        ("Escape", layout),
+    ] {
+        assert!(text.contains(label), "the lesson does not name {label:?}");
+        assert!(source.contains(&format!("\"{label}")), "the app no longer shows {label:?}");
+    }
+    assert!(lock.contains(r#"id="lock""#) && erase.contains(r#"id="delete-everything""#));
+    let lower = text.to_lowercase();
+    for needed in ["history", "private", "downloads"] {
+        assert!(lower.contains(needed), "the device section does not mention {needed:?}");
+    }
+}
+
+#[test]
+fn search_finds_the_abuse_lesson_by_the_words_a_reader_would_type() {
+    let index = SearchIndex::build();
+    for query in ["coercive control", "stalkerware", "tracking my location", "couples therapy abuse"] {
+        let hits = index.search(query, 10);
+        assert!(
+            hits.iter().any(|h| h.href.starts_with("/learn/abuse-and-control")),
+            "{query:?} does not find the lesson: {:?}",
+            hits.iter().map(|h| &h.href).collect::<Vec<_>>()
+        );
+    }
+    let hits = index.search("stalkerware", 10);
+    assert_eq!(hits[0].href, "/learn/glossary#stalkerware", "a term's own entry comes first");
+    // Typed as a phrase: the small words are left out, and a phone's curly apostrophe matches the text's.
+    let hits = index.search("they read my passwords", 10);
+    assert!(hits.iter().any(|h| h.href == "/learn/abuse-and-control#control-through-phones-and-screens"), "{hits:?}");
+    assert!(hits.iter().all(|h| h.snippet.iter().filter(|(_, m)| *m).all(|(t, _)| !t.eq_ignore_ascii_case("my"))));
+    assert_eq!(index.search("don’t", 50).len(), index.search("don't", 50).len());
+    assert!(!index.search("don’t", 5).is_empty());
+    // A query of small words only is still searched.
+    assert!(!index.search("the", 5).is_empty());
+    let hits = index.search("coercive control", 10);
+    assert!(hits.iter().any(|h| h.href == "/learn/glossary#coercive-control"));
+}
+
+#[test]
+fn lessons_that_suggest_repair_or_couples_therapy_point_to_safety_first() {
+    for slug in ["rebuilding-trust", "where-trust-issues-come-from", "professional-help", "the-science"] {
+        let lesson = lesson_by_slug(slug).unwrap();
+        let mut inlines = Vec::new();
+        all_inlines(lesson.body, &mut inlines);
+        assert!(
+            inlines.iter().any(|i| matches!(i, Inline::Link { href: "/learn/abuse-and-control", .. })),
+            "{slug} does not link the lesson on abuse and control"
+        );
+    }
+    let rebuilding = plain(lesson_by_slug("rebuilding-trust").unwrap().body).to_lowercase();
+    assert!(rebuilding.contains("not advised while there is abuse"));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// "What this is based on" (issue #18, part 6)
+// ---------------------------------------------------------------------------------------------------------------
+
+#[test]
+fn the_sources_page_has_an_entry_for_every_lesson_and_says_the_app_was_not_tested_in_a_trial() {
+    let ids: Vec<(&str, &str)> = SOURCES
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { text, id } => Some((*text, *id)),
+            _ => None,
+        })
+        .collect();
+    for lesson in LESSONS {
+        let entry = ids.iter().find(|(_, id)| *id == lesson.slug);
+        assert_eq!(entry.map(|(t, _)| *t), Some(lesson.title), "no sources entry for {}", lesson.slug);
+    }
+    let text = plain(SOURCES);
+    assert!(text.contains("Trust Steps itself has not been tested in a trial"));
+    assert!(text.contains("not validated tests"));
+    for named in ["Declerck", "Stanley and Brown", "NICE", "EMDR", "Bartholomew and Horowitz", "Stark"] {
+        assert!(text.contains(named), "the sources do not name {named}");
+    }
+    // Described in words: nothing to fetch.
+    let lower = text.to_lowercase();
+    assert!(!lower.contains("http") && !lower.contains("www.") && !lower.contains(".org"));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Corrections from the review of the course text (issue #18, part 6)
+// ---------------------------------------------------------------------------------------------------------------
+
+fn lesson_text(slug: &str) -> String {
+    plain(lesson_by_slug(slug).unwrap().body)
+}
+
+fn faq_text(question_start: &str) -> String {
+    let entry = FAQ.iter().find(|f| f.question.starts_with(question_start)).unwrap();
+    plain(entry.body)
+}
+
+#[test]
+fn the_reviews_corrections_stay_made() {
+    let science = lesson_text("the-science");
+    assert!(science.contains("*biased*") || science.contains("biased judge"));
+    assert!(!science.contains("poor judge"));
+    assert!(science.contains("act on them"));
+    assert!(science.contains("There is no good evidence"));
+    assert!(!science.contains("it is not because you are"));
+
+    let online = lesson_text("trust-online");
+    assert!(online.contains("harder to fake") && online.contains("deepfake"));
+    assert!(!online.contains("A live call is hard to fake"));
+    assert!(online.contains("even after a video call"));
+
+    let rebuilding = lesson_text("rebuilding-trust");
+    assert!(rebuilding.contains("Some couples") && !rebuilding.contains("Many couples"));
+
+    let journey = lesson_by_slug("trust-as-a-journey").unwrap();
+    let Some(Block::Recap(recap)) = journey.body.last() else { panic!("no recap") };
+    let recap = plain(recap);
+    assert!(!recap.contains("always available"));
+    assert!(recap.contains("Help page") && recap.contains("therapist"));
+    assert!(recap.contains("Online and at work"));
+
+    let support = lesson_text("professional-help");
+    assert!(support.contains("Ask people you trust"));
+
+    let roots = lesson_text("where-trust-issues-come-from");
+    assert!(roots.contains("Fearful-avoidant") && roots.contains("high anxiety and high avoidance"));
+    assert!(roots.contains("common after abuse"));
+
+    assert!(faq_text("How do I know if my gut").contains("rough rule of thumb"));
+    let technology = faq_text("How does technology change trust");
+    assert!(technology.contains("privacy settings") && technology.contains("privacy policy"));
+    assert!(faq_text("What if I have a setback").contains("grieve"));
+
+    let attachment = GLOSSARY.iter().find(|g| g.slug == "attachment-style").unwrap();
+    let attachment = plain(attachment.body);
+    assert!(attachment.contains("often learned early") && attachment.contains("later relationships"));
 }

@@ -6,9 +6,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use serde_json::json;
+use trust_steps::content::{lesson_by_slug, Block};
 use trust_steps::domain::assessments::{
-    history, item_to_promise_text, score_origins, score_trustworthiness, trustworthiness_change, AnswerProblem, Area,
-    AssessmentKind, AssessmentRun, Band, Level, Tendency, NOT_A_DIAGNOSIS, ORIGINS_ITEMS, TRUSTWORTHINESS_ITEMS,
+    history, item_to_promise_text, origins_notes, score_origins, score_trustworthiness, trustworthiness_change,
+    AnswerProblem, Area, AssessmentKind, AssessmentRun, Band, Level, OriginsNote, Tendency, NOT_A_DIAGNOSIS,
+    NOT_A_VALIDATED_TEST, ORIGINS_ITEMS, TRUSTWORTHINESS_ITEMS,
 };
 use trust_steps::domain::ladder::{
     default_ladder, ladder_for, ladder_stats, next_step, reorder, waiting_for_after, After, Before, Experiment,
@@ -1007,6 +1009,79 @@ fn origins_results_are_tendencies_with_a_note_that_this_is_not_a_diagnosis() {
     assert_eq!(score_origins(&bad), Err(AnswerProblem::OutOfRange { index: n - 1, value: 9 }));
 }
 
+/// Origins answers: 5 ("Very much like me") for the statements of `strong` tendencies, 1 for the rest.
+fn origins_answers(strong: &[Tendency]) -> Vec<u8> {
+    ORIGINS_ITEMS.iter().map(|(_, t)| if strong.contains(t) { 5 } else { 1 }).collect()
+}
+
+#[test]
+fn strong_worry_about_closeness_and_keeping_a_distance_together_is_named_the_fearful_avoidant_pattern() {
+    let both = score_origins(&origins_answers(&[Tendency::AnxiousAttachment, Tendency::AvoidantAttachment])).unwrap();
+    assert_eq!(origins_notes(&both), vec![OriginsNote::FearfulAvoidant]);
+    let text = OriginsNote::FearfulAvoidant.text();
+    assert!(text.contains("fearful-avoidant") && text.contains("high anxiety and high avoidance"), "{text}");
+    assert!(text.contains("abuse"));
+    // One of the two alone, or both only somewhat, is not that pattern.
+    for strong in [[Tendency::AnxiousAttachment], [Tendency::AvoidantAttachment]] {
+        assert!(origins_notes(&score_origins(&origins_answers(&strong)).unwrap()).is_empty(), "{strong:?}");
+    }
+    let somewhat: Vec<u8> = ORIGINS_ITEMS
+        .iter()
+        .map(|(_, t)| if matches!(t, Tendency::AnxiousAttachment | Tendency::AvoidantAttachment) { 3 } else { 1 })
+        .collect();
+    assert!(origins_notes(&score_origins(&somewhat).unwrap()).is_empty());
+    // "Quite like me" to every statement of both (9 of 12 points, 75 of 100) is strong too.
+    let quite: Vec<u8> = ORIGINS_ITEMS
+        .iter()
+        .map(|(_, t)| if matches!(t, Tendency::AnxiousAttachment | Tendency::AvoidantAttachment) { 4 } else { 1 })
+        .collect();
+    assert_eq!(origins_notes(&score_origins(&quite).unwrap()), vec![OriginsNote::FearfulAvoidant]);
+}
+
+#[test]
+fn a_strong_past_betrayal_result_points_to_help_and_the_lesson_on_getting_support() {
+    let betrayal = score_origins(&origins_answers(&[Tendency::PastBetrayal])).unwrap();
+    assert_eq!(origins_notes(&betrayal), vec![OriginsNote::HeavyPastHurt]);
+    let hrefs: Vec<&str> = OriginsNote::HeavyPastHurt.links().iter().map(|l| l.href).collect();
+    assert!(hrefs.contains(&"/help") && hrefs.contains(&"/learn/professional-help"), "{hrefs:?}");
+    assert!(hrefs.contains(&"/learn/abuse-and-control"), "someone still afraid is pointed to safety first");
+    // Only a strong sign calls for it.
+    let some: Vec<u8> = ORIGINS_ITEMS.iter().map(|(_, t)| if *t == Tendency::PastBetrayal { 3 } else { 1 }).collect();
+    assert!(origins_notes(&score_origins(&some).unwrap()).is_empty());
+    // Everything strong: support comes first, then the pattern.
+    let all = score_origins(&[5; ORIGINS_ITEMS.len()]).unwrap();
+    assert_eq!(origins_notes(&all), vec![OriginsNote::HeavyPastHurt, OriginsNote::FearfulAvoidant]);
+    assert!(origins_notes(&[]).is_empty());
+}
+
+#[test]
+fn every_origins_note_link_opens_a_lesson_section_or_help() {
+    for note in [OriginsNote::FearfulAvoidant, OriginsNote::HeavyPastHurt] {
+        assert!(!note.title().is_empty() && !note.links().is_empty());
+        for link in note.links() {
+            if link.href == "/help" {
+                continue;
+            }
+            let path = link.href.strip_prefix("/learn/").unwrap_or_else(|| panic!("{}", link.href));
+            let (slug, section) = path.split_once('#').map_or((path, None), |(s, id)| (s, Some(id)));
+            let lesson = lesson_by_slug(slug).unwrap_or_else(|| panic!("{} is not a lesson", link.href));
+            if let Some(id) = section {
+                assert!(
+                    lesson.body.iter().any(|b| matches!(b, Block::Heading { id: h, .. } if *h == id)),
+                    "{} has no section {id}",
+                    slug
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn my_trustworthiness_says_plainly_it_is_not_a_validated_test() {
+    assert!(NOT_A_VALIDATED_TEST.contains("not a validated test"));
+    assert!(NOT_A_VALIDATED_TEST.contains("compare yourself with yourself"));
+}
+
 #[test]
 fn assessment_texts_stay_calm_and_never_diagnose() {
     let mut texts: Vec<&str> = Vec::new();
@@ -1016,6 +1091,8 @@ fn assessment_texts_stay_calm_and_never_diagnose() {
     for tendency in Tendency::ALL {
         texts.extend([Level::Low, Level::Some, Level::Strong].map(|l| tendency.description(l)));
     }
+    texts.extend([OriginsNote::FearfulAvoidant, OriginsNote::HeavyPastHurt].map(OriginsNote::text));
+    texts.push(NOT_A_VALIDATED_TEST);
     for text in texts {
         let lower = text.to_lowercase();
         for word in ["disorder", "diagnos", "should", "bad person", "!"] {

@@ -385,25 +385,42 @@ pub fn plain_text(nodes: &[Node]) -> String {
     out
 }
 
-/// Checks that every link points somewhere that exists.
+/// Pages other than lessons, exercises and glossary terms that course text may link to. The Settings anchors
+/// are the ids of its sections (`src/ui/pages/settings`); an e2e test follows each one.
+pub const LINKABLE_PAGES: [&str; 9] = [
+    "/help",
+    "/privacy",
+    "/learn",
+    "/learn/faq",
+    "/learn/glossary",
+    "/learn/sources",
+    "/settings",
+    "/settings#lock",
+    "/settings#delete-everything",
+];
+
+/// Route segments under `/learn/` that are pages, not lessons: no lesson may take these slugs.
+pub const LEARN_PAGES: [&str; 3] = ["faq", "glossary", "sources"];
+
+/// Checks that every link points somewhere that exists. `lessons` holds every lesson slug and, for a link to a
+/// section, `slug#section-id`.
 pub fn check_links(
     nodes: &[Node],
     lessons: &BTreeSet<String>,
     glossary: &BTreeSet<String>,
     exercises: &BTreeSet<String>,
 ) -> Vec<String> {
-    const PAGES: [&str; 5] = ["/help", "/privacy", "/learn/faq", "/learn/glossary", "/learn"];
     links(nodes)
         .into_iter()
         .filter_map(|(text, target)| {
             let ok = if let Some(slug) = target.strip_prefix("glossary:") {
                 glossary.contains(slug)
-            } else if let Some(slug) = target.strip_prefix("/learn/").filter(|s| !["faq", "glossary"].contains(s)) {
+            } else if let Some(slug) = target.strip_prefix("/learn/").filter(|s| !LEARN_PAGES.contains(s)) {
                 lessons.contains(slug)
             } else if let Some(slug) = target.strip_prefix("/practice/") {
                 exercises.contains(slug)
             } else {
-                PAGES.contains(&target.as_str())
+                LINKABLE_PAGES.contains(&target.as_str())
             };
             (!ok).then(|| format!("link \"{text}\" points to unknown target {target}"))
         })

@@ -1,4 +1,4 @@
-//! The course: lessons, FAQ, glossary and Help text, compiled in from `src/content/*.md` by `build.rs`,
+//! The course: lessons, FAQ, glossary, Help and sources text, compiled in from `src/content/*.md` by `build.rs`,
 //! plus the exercise catalogue and the offline search over all of it.
 
 pub mod catalog;
@@ -16,7 +16,7 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/course.rs"));
 }
 
-pub use generated::{FAQ, GLOSSARY, HELP, LESSONS};
+pub use generated::{FAQ, GLOSSARY, HELP, LESSONS, SOURCES};
 
 /// Looks a lesson up by slug.
 pub fn lesson_by_slug(slug: &str) -> Option<&'static Lesson> {

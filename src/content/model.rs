@@ -106,16 +106,17 @@ pub enum Block {
     Recap(&'static [Block]),
 }
 
-/// The four groups the lessons are arranged in.
+/// The four groups the lessons are arranged in, in course order (each lesson's front matter names its module;
+/// `build.rs` checks that a module's lessons follow one another).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Module {
-    /// Lessons 1–3.
+    /// What trust is, where trust issues come from, abuse and control, self-trust.
     Understanding,
-    /// Lessons 4–7.
+    /// Small steps, thinking traps, forgiveness, getting support.
     FirstSteps,
-    /// Lessons 8–12.
+    /// Talking and listening, the science, keeping and rebuilding trust, setbacks.
     Relationships,
-    /// Lessons 13–15.
+    /// Trust online, at work, and as a journey.
     WiderWorld,
 }
 
@@ -137,9 +138,9 @@ impl Module {
 /// One lesson of the course.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Lesson {
-    /// Position in the course, 1–15.
+    /// Position in the course, from 1. It changes when a lesson is added before it, so nothing stored refers to it.
     pub number: u8,
-    /// Route segment under `/learn/`.
+    /// Route segment under `/learn/`, and the key of the lesson's stored progress: never changes.
     pub slug: &'static str,
     /// Title.
     pub title: &'static str,

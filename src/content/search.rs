@@ -1,5 +1,6 @@
 //! Offline search over lessons, FAQ and glossary: every query word must match the start of a word in the
-//! text; results are ranked (title hits first) and come with a snippet whose matching words are marked.
+//! text (small words such as "my" or "the" are left out when the query has others); results are ranked
+//! (title hits first) and come with a snippet whose matching words are marked.
 
 use super::model::{Block, Inline, Text};
 use super::{FAQ, GLOSSARY, LESSONS};
@@ -97,13 +98,26 @@ fn doc(kind: ResultKind, title: String, href: String, text: String) -> SearchDoc
     SearchDoc { kind, title_lower: title.to_lowercase(), text_lower: text.to_lowercase(), title, href, text }
 }
 
-/// Splits a query into lower-case words (letters and digits).
+/// Small words a reader types in a phrase ("he reads my messages") that say nothing about what they look for.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "at", "be", "do", "for", "he", "her", "him", "his", "i", "i'm", "in", "is", "it", "me",
+    "my", "of", "on", "or", "our", "she", "so", "that", "the", "their", "them", "they", "to", "we", "you", "your",
+];
+
+/// Splits a query into lower-case words (letters and digits), leaving out [`SMALL_WORDS`] unless the query has
+/// nothing else.
 pub fn query_words(query: &str) -> Vec<String> {
-    query
+    let words: Vec<String> = query
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .map(|w| w.trim_matches(|c| c == '\'' || c == '’').to_lowercase())
+        .map(|w| w.trim_matches(|c| c == '\'' || c == '’').replace('’', "'").to_lowercase())
         .filter(|w| !w.is_empty())
-        .collect()
+        .collect();
+    let meaningful: Vec<String> = words.iter().filter(|w| !SMALL_WORDS.contains(&w.as_str())).cloned().collect();
+    if meaningful.is_empty() {
+        words
+    } else {
+        meaningful
+    }
 }
 
 /// Byte ranges in `lower` where a word starts with `word`.

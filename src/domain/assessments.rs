@@ -20,6 +20,11 @@ pub const NOT_A_DIAGNOSIS: &str = "This is a reflection, not a diagnosis. It des
     in yourself, and tendencies can change. If what comes up feels heavy, talking it through with a therapist or \
     someone you trust can help.";
 
+/// Shown with "My trustworthiness", before it starts and with every result.
+pub const NOT_A_VALIDATED_TEST: &str = "This is not a validated test. Its statements and scores have not been checked \
+    in research, so they say nothing about how you compare with other people. Use it only to compare yourself with \
+    yourself over time.";
+
 /// Why a set of answers cannot be scored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AnswerProblem {
@@ -522,6 +527,83 @@ pub fn score_origins(answers: &[u8]) -> Result<Vec<TendencyResult>, AnswerProble
             TendencyResult { tendency, score, level, description: tendency.description(level) }
         })
         .collect())
+}
+
+/// A link from an origins note to a page of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AdviceLink {
+    /// The link's text.
+    pub text: &'static str,
+    /// The app path it opens.
+    pub href: &'static str,
+}
+
+/// Something worth saying about an origins result as a whole, beyond each tendency on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OriginsNote {
+    /// Worry about closeness and keeping a distance both showed strongly: the fearful-avoidant pattern.
+    FearfulAvoidant,
+    /// A strong sign that a past betrayal still shapes much of what you expect.
+    HeavyPastHurt,
+}
+
+impl OriginsNote {
+    /// Its heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            OriginsNote::FearfulAvoidant => "Wanting closeness and fearing it",
+            OriginsNote::HeavyPastHurt => "An old hurt that still weighs a lot",
+        }
+    }
+
+    /// What it says, in plain words: a tendency, never a label.
+    pub fn text(self) -> &'static str {
+        match self {
+            OriginsNote::FearfulAvoidant => {
+                "Both worrying about closeness and keeping a safe distance showed strongly in your answers. Wanting \
+                 to be close and being afraid of it at the same time is sometimes called a fearful-avoidant pattern: \
+                 high anxiety and high avoidance together. It can feel like reaching for people and pushing them away \
+                 at once. It is common in people who were hurt by someone close, including through abuse, and it made \
+                 sense as a way to stay safe. It is a tendency, not a label, and it can ease, often with the help of \
+                 a therapist."
+            }
+            OriginsNote::HeavyPastHurt => {
+                "Your answers suggest a past betrayal still weighs heavily on you. You don't have to carry that \
+                 alone. A therapist, especially one who works with betrayal or trauma, can help, and the Help page \
+                 lists where to find support today. If the person who hurt you is still in your life and you are \
+                 afraid of them, start with the lesson on abuse and control."
+            }
+        }
+    }
+
+    /// Where to go next.
+    pub fn links(self) -> &'static [AdviceLink] {
+        match self {
+            OriginsNote::FearfulAvoidant => &[
+                AdviceLink { text: "Attachment styles", href: "/learn/where-trust-issues-come-from#attachment-styles" },
+                AdviceLink { text: "When and how to get support", href: "/learn/professional-help" },
+            ],
+            OriginsNote::HeavyPastHurt => &[
+                AdviceLink { text: "Help and crisis lines", href: "/help" },
+                AdviceLink { text: "When and how to get support", href: "/learn/professional-help" },
+                AdviceLink { text: "When the problem is their behaviour", href: "/learn/abuse-and-control" },
+            ],
+        }
+    }
+}
+
+/// The notes an origins result calls for, in the order to show them: support first for a strong sign of past
+/// betrayal, then the fearful-avoidant pattern when worry about closeness and keeping a distance are both strong.
+pub fn origins_notes(results: &[TendencyResult]) -> Vec<OriginsNote> {
+    let strong = |tendency: Tendency| results.iter().any(|r| r.tendency == tendency && r.level == Level::Strong);
+    let mut notes = Vec::new();
+    if strong(Tendency::PastBetrayal) {
+        notes.push(OriginsNote::HeavyPastHurt);
+    }
+    if strong(Tendency::AnxiousAttachment) && strong(Tendency::AvoidantAttachment) {
+        notes.push(OriginsNote::FearfulAvoidant);
+    }
+    notes
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,10 +1,15 @@
-// The course in the release build: read a lesson, mark it done, continue, search, glossary and FAQ.
+// The course in the release build: read a lesson, mark it done, continue, search, glossary and FAQ; the lesson on
+// abuse and control and the "What this is based on" page.
+import { lessonSlugs } from './app-routes.mjs';
 import { test, expect, waitForApp } from './support.mjs';
+
+/** How many lessons the course has (one per src/content/lessons file). */
+const LESSONS = lessonSlugs().length;
 
 test('read a lesson, mark it done, and continue where you left off after a reload', async ({ page, server }) => {
   await page.goto(server.origin + '/learn');
   await waitForApp(page);
-  await expect(page.getByText('0 of 15 lessons done')).toBeVisible();
+  await expect(page.getByText(`0 of ${LESSONS} lessons done`)).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Understanding trust' })).toBeVisible();
   await page.getByRole('link', { name: 'What trust is made of', exact: true }).click();
   await expect(page.locator('h1')).toHaveText('What trust is made of');
@@ -20,7 +25,7 @@ test('read a lesson, mark it done, and continue where you left off after a reloa
   await expect(page.locator('h1')).toHaveText(/Where trust issues come from/i);
   await page.goto(server.origin + '/learn');
   await waitForApp(page);
-  await expect(page.getByText('1 of 15 lessons done')).toBeVisible();
+  await expect(page.getByText(`1 of ${LESSONS} lessons done`)).toBeVisible();
   await expect(page.getByRole('link', { name: /^Continue: / })).toHaveAttribute('href', '/learn/where-trust-issues-come-from');
   await page.goto(server.url);
   await waitForApp(page);
@@ -72,11 +77,96 @@ test('every lesson page renders with its recap', async ({ page, server }) => {
   await page.goto(server.origin + '/learn');
   await waitForApp(page);
   const links = await page.locator('.lesson-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  expect(links).toHaveLength(15);
+  expect(links).toHaveLength(LESSONS);
+  expect(links).toEqual(lessonSlugs().map((slug) => `/learn/${slug}`));
   for (const href of links) {
     await page.goto(server.origin + href);
     await waitForApp(page);
     await expect(page.locator('h1')).toHaveCount(1);
     await expect(page.getByRole('heading', { name: 'Recap' })).toBeVisible();
   }
+});
+
+test('the lesson on abuse and control opens from Learn, with Help first, the safety plan and its sections', async ({
+  page,
+  server,
+}) => {
+  await page.goto(server.origin + '/learn');
+  await waitForApp(page);
+  await expect(page.locator('.lead')).toContainText(`${LESSONS} short lessons`);
+  const understanding = page.locator('section.module').filter({ has: page.getByRole('heading', { name: 'Understanding trust' }) });
+  await understanding.getByRole('link', { name: 'When the problem is their behaviour' }).click();
+  await expect(page.locator('h1')).toHaveText('When the problem is their behaviour');
+  await expect(page.locator('.breadcrumb')).toContainText(`Lesson 3 of ${LESSONS}`);
+  // Help is linked before the first section, and the page ends in a recap like every lesson.
+  const firstSection = page.locator('main h2').first();
+  const helpLink = page.locator('main a[href="/help"]').first();
+  expect(await helpLink.evaluate((a, h2) => !!(a.compareDocumentPosition(h2) & Node.DOCUMENT_POSITION_FOLLOWING), await firstSection.elementHandle())).toBe(true);
+  await expect(page.getByRole('heading', { name: 'Recap' })).toBeVisible();
+  await expect(page.locator('.callout--example')).not.toHaveCount(0);
+  await expect(page.locator('.try-it a[href="/practice/safety-plan"]')).toHaveText('Safety plan');
+  await expect(page.locator('.try-it a[href="/practice/therapy-prep"]')).toBeVisible();
+  for (const term of ['coercive-control', 'stalkerware']) {
+    await expect(page.locator(`main a[href="/learn/glossary#${term}"]`).first()).toBeVisible();
+  }
+  // The note's link jumps to the device-safety section.
+  await page.locator('main a[href="/learn/abuse-and-control#shared-device"]').click();
+  await expect(page.locator('#shared-device')).toBeFocused();
+  await expect(page.locator('#shared-device')).toHaveText('A shared or checked device');
+  // The Settings links land on the sections they name.
+  for (const [anchor, heading] of [
+    ['lock', 'Passphrase lock'],
+    ['delete-everything', 'Delete everything'],
+  ]) {
+    await page.goto(server.origin + '/learn/abuse-and-control');
+    await waitForApp(page);
+    await page.locator(`main a[href="/settings#${anchor}"]`).click();
+    await expect(page).toHaveURL(new RegExp(`/settings#${anchor}$`));
+    await expect(page.locator(`#${anchor}`)).toBeFocused();
+    await expect(page.locator(`#${anchor} h2`)).toHaveText(heading);
+  }
+  // Next and previous keep the course order.
+  await page.goto(server.origin + '/learn/abuse-and-control');
+  await waitForApp(page);
+  await expect(page.locator('.pager__previous')).toHaveAttribute('href', '/learn/where-trust-issues-come-from');
+  await expect(page.locator('.pager__next')).toHaveAttribute('href', '/learn/self-trust');
+});
+
+test('search finds the lesson on abuse and control by "coercive control" and "stalkerware"', async ({ page, server }) => {
+  await page.goto(server.origin + '/learn');
+  await waitForApp(page);
+  const box = page.getByLabel('Search lessons, questions and the glossary');
+  for (const query of ['coercive control', 'stalkerware', 'tracking my location']) {
+    await box.fill(query);
+    const hit = page.locator('.search-result').filter({ has: page.locator('a[href^="/learn/abuse-and-control"]') });
+    await expect(hit.first()).toBeVisible();
+    await expect(hit.first().locator('.search-result__kind')).toHaveText('Lesson');
+  }
+  await box.fill('stalkerware');
+  await page.locator('.search-result a[href^="/learn/abuse-and-control"]').first().click();
+  await expect(page.locator('h1')).toHaveText('When the problem is their behaviour');
+});
+
+test('"What this is based on" opens from Learn and from each lesson, and says the app was not tested in a trial', async ({
+  page,
+  server,
+}) => {
+  await page.goto(server.origin + '/learn');
+  await waitForApp(page);
+  await page.getByRole('link', { name: 'What this is based on' }).click();
+  await expect(page).toHaveURL(/\/learn\/sources$/);
+  await expect(page.locator('h1')).toHaveText('What this is based on');
+  await expect(page).toHaveTitle(/What this is based on/);
+  await expect(page.locator('main')).toContainText('Trust Steps itself has not been tested in a trial.');
+  // One entry per lesson, titled as the lesson.
+  for (const slug of lessonSlugs()) await expect(page.locator(`main h2#${slug}`)).toHaveCount(1);
+  await expect(page.locator('main a[href^="http"]')).toHaveCount(0);
+  // A lesson's footer opens its own entry.
+  await page.goto(server.origin + '/learn/the-science');
+  await waitForApp(page);
+  await page.getByRole('link', { name: 'What this lesson is based on' }).click();
+  await expect(page).toHaveURL(/\/learn\/sources#the-science$/);
+  await expect(page.locator('#the-science')).toBeFocused();
+  await expect(page.locator('#the-science')).toHaveText('What science can and cannot tell you');
+  await expect(page.locator('main')).toContainText('Declerck');
 });

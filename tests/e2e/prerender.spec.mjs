@@ -105,7 +105,9 @@ test.describe('before the app starts', () => {
   test('every prerendered page shows what the app then draws on a first visit', async ({ page, server }) => {
     test.setTimeout(180_000);
     const routes = prerenderedRoutes(server);
-    expect(routes).toEqual(expect.arrayContaining(['/', '/learn', '/learn/what-trust-is', '/people', '/help']));
+    expect(routes).toEqual(
+      expect.arrayContaining(['/', '/learn', '/learn/what-trust-is', '/learn/abuse-and-control', '/learn/sources', '/people', '/help']),
+    );
     expect(routes.length).toBeGreaterThan(30);
     for (const route of routes) {
       const { status, text } = await fetchText(server, route);

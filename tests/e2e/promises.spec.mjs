@@ -1,6 +1,7 @@
 // Promises to myself and the two self-assessments in the release build: check-ins, streaks and the kind prompt
 // after a miss; "My trustworthiness" twice with the change between runs and an item turned into a promise;
 // "Where my trust issues come from" with tendencies and the not-a-diagnosis note; everything after a reload.
+import { axeViolations } from './a11y.mjs';
 import { test, expect, waitForApp, openPage } from './support.mjs';
 
 const SCOLDING = /lazy|shame|should have|disappoint|you failed|bad person|pathetic|weak/i;
@@ -123,6 +124,7 @@ test('my trustworthiness: resume after a reload, results, twice with the change,
 }) => {
   await openPage(page, server, '/practice/trustworthiness-check');
   await expect(page.getByText('No finished runs yet.')).toBeVisible();
+  await expect(page.locator('main')).toContainText('This is not a validated test.');
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByRole('heading', { name: 'Statements 1–6' })).toBeFocused();
   await expect(page.locator('fieldset.answer-group')).toHaveCount(6);
@@ -147,6 +149,7 @@ test('my trustworthiness: resume after a reload, results, twice with the change,
   await page.getByRole('button', { name: 'See my results' }).click();
 
   const results = page.locator('.assessment-results');
+  await expect(results.locator('.not-a-diagnosis')).toContainText('Use it only to compare yourself with yourself over time.');
   await expect(results).toContainText('Reliability: 58 of 100');
   await expect(results).toContainText('Honesty: 58 of 100');
   await expect(results).toContainText('Integrity: 58 of 100');
@@ -223,6 +226,13 @@ test('where my trust issues come from: reflection, tendencies and the not-a-diag
       'Little sign of this',
     );
     await expect(results.locator('.tendency-result')).toHaveCount(5);
+    // A strong sign of past betrayal: support first, with Help and the lesson on getting support one tap away.
+    // The attachment answers were "A little like me": no fearful-avoidant note.
+    await expect(results.locator('.origins-note')).toHaveCount(1);
+    const note = results.locator('.origins-note').filter({ hasText: 'An old hurt that still weighs a lot' });
+    await expect(note.locator('a[href="/help"]')).toHaveText('Help and crisis lines');
+    await expect(note.locator('a[href="/learn/professional-help"]')).toBeVisible();
+    await expect(note.locator('a[href="/learn/abuse-and-control"]')).toBeVisible();
     await expect(page.locator('.assessment-history li')).toHaveCount(1);
     await expect(page.locator('.assessment-history li')).toContainText('Past betrayals: a strong sign of this');
   };
@@ -276,4 +286,32 @@ test('a finished self-assessment run can be deleted from the history, with Undo'
   await expect(history).toContainText('Reliability 67');
   await expect(history).not.toContainText('(+9)');
   expect(await page.evaluate(() => localStorage.getItem(`trust-steps/assessments/${'c'.repeat(32)}`))).toBeNull();
+});
+
+test('where my trust issues come from: strong worry about closeness and keeping a distance names the fearful-avoidant pattern', async ({
+  page,
+  server,
+}) => {
+  await openPage(page, server, '/');
+  // A finished run: "Very much like me" for the three past-betrayal statements and the six attachment ones (the
+  // last six), "Not like me at all" for the rest.
+  await page.evaluate(() => {
+    const id = 'e'.repeat(32);
+    const at = '2026-11-01T10:00:00.000Z';
+    const answers = [...Array(3).fill(5), ...Array(6).fill(1), ...Array(6).fill(5)];
+    const data = { id, created_at: at, updated_at: at, kind: 'origins', answers, reflections: [] };
+    localStorage.setItem(`trust-steps/assessments/${id}`, JSON.stringify({ schema: 1, data }));
+  });
+  await openPage(page, server, '/practice/trust-origins');
+  const results = page.locator('.assessment-results');
+  // Support first, then the pattern; the notes are accessible (axe: unique landmark names, contrast, …).
+  await expect(results.locator('.origins-note h3')).toHaveText(['An old hurt that still weighs a lot', 'Wanting closeness and fearing it']);
+  expect(await axeViolations(page)).toEqual([]);
+  const note = results.locator('.origins-note').filter({ hasText: 'Wanting closeness and fearing it' });
+  await expect(note).toContainText('fearful-avoidant pattern');
+  await expect(note).toContainText('high anxiety and high avoidance');
+  await note.getByRole('link', { name: 'Attachment styles' }).click();
+  await expect(page).toHaveURL(/\/learn\/where-trust-issues-come-from#attachment-styles$/);
+  await expect(page.locator('#attachment-styles')).toBeFocused();
+  await expect(page.locator('main')).toContainText('Fearful-avoidant');
 });

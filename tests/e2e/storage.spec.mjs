@@ -1,6 +1,10 @@
 // The storage core in the real build: unreadable data is kept aside and reported, a full quota keeps what the
 // user did on screen and retries, storage that is switched off leaves the app running, and two tabs merge.
+import { lessonSlugs } from './app-routes.mjs';
 import { test, expect, waitForApp } from './support.mjs';
+
+/** How many lessons the course has (one per src/content/lessons file). */
+const LESSONS = lessonSlugs().length;
 
 test('garbage in a stored key leaves the app running, shows the banner and keeps the garbage', async ({ page, server }) => {
   await page.goto(server.url);
@@ -56,7 +60,7 @@ test('a full quota keeps the change on screen with a clear error, and the next s
   await expect(error).toHaveCount(0);
   await page.goto(server.origin + '/learn');
   await waitForApp(page);
-  await expect(page.getByText('1 of 15 lessons done')).toBeVisible();
+  await expect(page.getByText(`1 of ${LESSONS} lessons done`)).toBeVisible();
 });
 
 test('storage that is switched off leaves the app running with a persistent banner', async ({ page, server }) => {
@@ -75,7 +79,7 @@ test('storage that is switched off leaves the app running with a persistent bann
   await page.getByRole('button', { name: 'Mark as done' }).click();
   await expect(page.getByRole('button', { name: /Done — mark as not done/ })).toBeVisible();
   await page.getByRole('link', { name: 'Learn', exact: true }).first().click();
-  await expect(page.getByText('1 of 15 lessons done')).toBeVisible();
+  await expect(page.getByText(`1 of ${LESSONS} lessons done`)).toBeVisible();
   await expect(banner).toBeVisible();
   await page.goto(server.origin + '/settings');
   await waitForApp(page);
@@ -96,9 +100,9 @@ test('two tabs marking different lessons both keep their changes', async ({ cont
   await second.getByRole('link', { name: 'Where trust issues come from' }).first().click();
   await second.getByRole('button', { name: 'Mark as done' }).click();
   await second.getByRole('link', { name: 'Learn', exact: true }).first().click();
-  await expect(second.getByText('2 of 15 lessons done')).toBeVisible();
+  await expect(second.getByText(`2 of ${LESSONS} lessons done`)).toBeVisible();
   await first.getByRole('link', { name: 'Learn', exact: true }).first().click();
-  await expect(first.getByText('2 of 15 lessons done')).toBeVisible();
+  await expect(first.getByText(`2 of ${LESSONS} lessons done`)).toBeVisible();
   const stored = await first.evaluate(() => JSON.parse(localStorage.getItem('trust-steps/lesson-progress')));
   const done = Object.entries(stored.data.lessons).filter(([, s]) => s.done_at).map(([slug]) => slug).sort();
   expect(done).toEqual(['what-trust-is', 'where-trust-issues-come-from']);

@@ -1,11 +1,12 @@
 //! The two self-assessments: "My trustworthiness" (18 statements, scored per area, any item can become a promise)
 //! and "Where my trust issues come from" (15 statements and a reflection per theme, described as tendencies).
 //! Both are split into short steps, autosaved as an [`AssessmentRun`] on every answer, resumed after a reload,
-//! and kept as a history of runs.
+//! and kept as a history of runs. The first says plainly that it is not a validated test; the second adds notes
+//! on the result as a whole (`origins_notes`: support for a heavy past hurt, the fearful-avoidant pattern).
 
 use crate::domain::assessments::{
-    history, item_to_promise_text, trustworthiness_change, AssessmentKind, AssessmentRun, Tendency, AGREEMENT_LABELS,
-    FREQUENCY_LABELS, NOT_A_DIAGNOSIS, ORIGINS_ITEMS, TRUSTWORTHINESS_ITEMS,
+    history, item_to_promise_text, origins_notes, trustworthiness_change, AssessmentKind, AssessmentRun, Tendency,
+    AGREEMENT_LABELS, FREQUENCY_LABELS, NOT_A_DIAGNOSIS, NOT_A_VALIDATED_TEST, ORIGINS_ITEMS, TRUSTWORTHINESS_ITEMS,
 };
 use crate::domain::promises::{Promise, Recurrence};
 use crate::state::{new_id, now_iso, today, AppState, Toast};
@@ -85,6 +86,7 @@ fn unfinished(state: AppState, kind: AssessmentKind) -> Option<AssessmentRun> {
 #[component]
 pub fn TrustworthinessCheck() -> impl IntoView {
     view! {
+        <p class="not-a-diagnosis">{NOT_A_VALIDATED_TEST}</p>
         <p>
             "Eighteen statements about reliability, honesty and integrity. Answer for how you usually are, not how you \
              would like to be — no one else sees this. Your answers are saved as you go."
@@ -336,6 +338,7 @@ fn TrustworthinessResults(run: AssessmentRun) -> impl IntoView {
         state.toast.set(Some(Toast { message, undo: None }));
     };
     view! {
+        <p class="not-a-diagnosis">{NOT_A_VALIDATED_TEST}</p>
         {since_last}
         {scores
             .into_iter()
@@ -380,12 +383,28 @@ fn TrustworthinessResults(run: AssessmentRun) -> impl IntoView {
     }
 }
 
-/// Tendencies with their descriptions, the reflections as written, and the not-a-diagnosis note.
+/// Notes on the result as a whole (with their links), tendencies with their descriptions, the reflections as
+/// written, and the not-a-diagnosis note.
 #[component]
 fn OriginsResults(run: AssessmentRun) -> impl IntoView {
     let results = run.origins().unwrap_or_default();
+    let notes = origins_notes(&results);
     view! {
         <p class="not-a-diagnosis">{NOT_A_DIAGNOSIS}</p>
+        {notes
+            .into_iter()
+            .map(|note| {
+                view! {
+                    <aside class="callout callout--note origins-note" aria-label=note.title()>
+                        <h3>{note.title()}</h3>
+                        <p>{note.text()}</p>
+                        <ul class="link-list">
+                            {note.links().iter().map(|link| view! { <li><a href=link.href>{link.text}</a></li> }).collect_view()}
+                        </ul>
+                    </aside>
+                }
+            })
+            .collect_view()}
         {results
             .into_iter()
             .enumerate()

@@ -1,6 +1,6 @@
-//! `/learn`: the course by module, with progress; plus the glossary and FAQ pages.
+//! `/learn`: the course by module, with progress; plus the glossary, FAQ and "What this is based on" pages.
 
-use crate::content::{lessons_in, Module, FAQ, GLOSSARY, LESSONS};
+use crate::content::{lessons_in, Module, FAQ, GLOSSARY, LESSONS, SOURCES};
 use crate::state::{set_title, AppState};
 use crate::ui::components::course_search::CourseSearch;
 use crate::ui::components::rich_text::blocks;
@@ -22,7 +22,9 @@ pub fn Learn() -> impl IntoView {
     };
     view! {
         <h1>"Learn"</h1>
-        <p class="lead">"Fifteen short lessons, about an hour in all. Read them in order or jump to what you need."</p>
+        <p class="lead">
+            {format!("{} short lessons, about an hour in all. Read them in order or jump to what you need.", LESSONS.len())}
+        </p>
         <p class="progress-line">
             <span>{move || format!("{} of {} lessons done", done(), LESSONS.len())}</span>
             <progress max=LESSONS.len() value=done aria-label="Lessons done"></progress>
@@ -44,6 +46,8 @@ pub fn Learn() -> impl IntoView {
             <a href="/learn/faq">"Questions people ask"</a>
             " · "
             <a href="/learn/glossary">"Glossary"</a>
+            " · "
+            <a href="/learn/sources">"What this is based on"</a>
         </p>
         {Module::ALL
             .iter()
@@ -95,6 +99,20 @@ pub fn Glossary() -> impl IntoView {
                     })
                     .collect_view()}
             </dl>
+        </article>
+    }
+}
+
+/// `/learn/sources`: the research and guidance behind each lesson, and that the app itself was never tested in a
+/// trial.
+#[component]
+pub fn Sources() -> impl IntoView {
+    set_title("What this is based on");
+    view! {
+        <article class="prose">
+            <p class="breadcrumb"><a href="/learn">"Learn"</a></p>
+            <h1>"What this is based on"</h1>
+            {blocks(SOURCES)}
         </article>
     }
 }

@@ -60,6 +60,9 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
                         .collect_view()}
                 </ul>
             </section>
+            <p class="lesson__sources">
+                <a href=format!("/learn/sources#{}", lesson.slug)>"What this lesson is based on"</a>
+            </p>
             <div class="lesson__done">
                 <button
                     type="button"

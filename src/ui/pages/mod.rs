@@ -15,7 +15,7 @@ mod today;
 
 pub use help::Help;
 pub use journal::{Journal, JournalEditor, JournalEntry, NewJournalEntry};
-pub use learn::{Faq, Glossary, Learn};
+pub use learn::{Faq, Glossary, Learn, Sources};
 pub use lesson::LessonPage;
 pub use not_found::NotFound;
 pub use people::{People, PersonPage};
