@@ -17,6 +17,7 @@ pub mod practice;
 pub mod progress;
 pub mod promises;
 pub mod readable;
+pub mod repair_safety;
 pub mod settings;
 pub mod traps;
 pub mod triggers;
