@@ -3,6 +3,7 @@
 
 use crate::domain::order::sort_stable_by;
 use crate::domain::promises::{days_in_month, parse_day};
+use crate::domain::repair_safety::SafetyAnswer;
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -157,6 +158,10 @@ pub struct Person {
     pub archived: bool,
     /// Gut ratings of every part, oldest first.
     pub gut: Vec<GutRating>,
+    /// The answer to "are you afraid of this person, or have they hurt, threatened or controlled you?", asked
+    /// before the disclosure ladder offers anything new with them; `None` until answered (and for people saved
+    /// before it was asked, who are then asked).
+    pub safety: Option<SafetyAnswer>,
     /// Fields written by a newer version, kept as they are.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -180,6 +185,12 @@ impl Person {
     /// Adds a gut rating for one part (clamped to 100).
     pub fn rate_gut(&mut self, part: TrustPart, rating: u8, now: &str) {
         self.gut.push(GutRating { at: now.to_owned(), part, rating: rating.min(100), ..Default::default() });
+        self.updated_at = now.to_owned();
+    }
+
+    /// Records the answer to the safety question about them.
+    pub fn set_safety(&mut self, answer: SafetyAnswer, now: &str) {
+        self.safety = Some(answer);
         self.updated_at = now.to_owned();
     }
 
