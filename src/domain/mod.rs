@@ -4,6 +4,7 @@ pub mod assessments;
 pub mod backup;
 pub mod beliefs;
 pub mod collections;
+pub mod helplines;
 pub mod ids;
 pub mod insights;
 pub mod journal;

@@ -66,11 +66,37 @@ pub struct Settings {
     pub theme: ThemeChoice,
     /// Today's next-step suggestions the user set aside ("Not today").
     pub dismissed_steps: Dismissed,
+    /// The country whose help lines come first (an ISO 3166 code from
+    /// [`COUNTRIES`](super::helplines::COUNTRIES), or [`OTHER_COUNTRY`](super::helplines::OTHER_COUNTRY));
+    /// `None` until the user picks one. A code this version does not know is kept as it is; a value that is not
+    /// text reads as not chosen (the rest of the settings still load).
+    #[serde(deserialize_with = "text_or_none")]
+    pub country: Option<String>,
     /// Last change (UTC, ISO 8601); decides which tab's settings win.
     pub updated_at: String,
     /// Fields written by a newer version, kept as they are.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// Reads a stored string, taking anything else (a number, a list, null) as nothing chosen.
+fn text_or_none<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    Ok(match Value::deserialize(deserializer)? {
+        Value::String(text) => Some(text),
+        _ => None,
+    })
+}
+
+impl Settings {
+    /// The chosen country's code, for [`lines_for`](super::helplines::lines_for); `None` when not chosen.
+    pub fn country(&self) -> Option<&str> {
+        self.country.as_deref().filter(|c| !c.is_empty())
+    }
+
+    /// Chooses the country whose lines come first (`None` or an empty code clears the choice).
+    pub fn set_country(&mut self, code: Option<&str>) {
+        self.country = code.map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned);
+    }
 }
 
 impl Versioned for Settings {

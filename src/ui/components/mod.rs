@@ -4,6 +4,7 @@ pub mod banners;
 pub mod course_search;
 pub mod disclosure;
 pub mod fields;
+pub mod helplines;
 pub mod rich_text;
 pub mod show_more;
 pub mod toast;

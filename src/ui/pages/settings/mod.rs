@@ -10,6 +10,7 @@ pub use readable::gather;
 
 use crate::domain::ThemeChoice;
 use crate::state::{now_iso, set_title, AppState};
+use crate::ui::components::helplines::CountryPicker;
 use crate::ui::platform::{download_text, pwa_call, pwa_flag};
 use leptos::prelude::*;
 
@@ -24,6 +25,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <h1>"Settings"</h1>
         <ThemeSetting/>
+        <CountrySetting/>
         <StorageSection/>
         <backup::BackupSection/>
         <readable::ReadableSection/>
@@ -66,6 +68,18 @@ fn ThemeSetting() -> impl IntoView {
                     })
                     .collect_view()}
             </fieldset>
+        </section>
+    }
+}
+
+/// The country whose help lines come first (the same choice Help offers).
+#[component]
+fn CountrySetting() -> impl IntoView {
+    view! {
+        <section class="settings-section" aria-labelledby="country-heading">
+            <h2 id="country-heading">"Help lines"</h2>
+            <p>"Pick your country so its crisis and domestic-abuse lines come first on Help and wherever lines are shown."</p>
+            <CountryPicker id="settings-country" label="Your country"/>
         </section>
     }
 }

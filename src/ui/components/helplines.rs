@@ -1,0 +1,207 @@
+//! Help lines as big tappable links (`tel:` to call, `sms:` to text), the user's country first, and the picker
+//! that chooses that country (stored in settings through the one save path).
+//!
+//! Embed a list anywhere someone may need help now: `<HelplineList kind=LineKind::DomesticAbuse/>`.
+
+use crate::domain::helplines::{
+    country_by_code, emergency_for, lines_for, own_lines, Helpline, LineKind, COUNTRIES, OTHER_COUNTRY,
+};
+use crate::state::{now_iso, AppState};
+use crate::ui::components::disclosure::Disclosure;
+use leptos::prelude::*;
+
+/// The id of Help's country picker, for links that say "choose your country".
+pub const HELP_PICKER_ID: &str = "help-country";
+
+/// The chosen country's code (or `None`), read reactively from settings.
+fn chosen_country() -> Signal<Option<String>> {
+    let state = AppState::get();
+    Signal::derive(move || state.settings.with(|s| s.country().map(str::to_owned)))
+}
+
+/// The lines of one kind with their `tel:`/`sms:` links, best first for the user's stored country.
+///
+/// With a country chosen, only its own lines (or, when it has none of this kind, the findahelpline.com
+/// directory) are open; the other countries' lines are one tap away under "Lines in other countries". With no
+/// country chosen, every line is shown. Outside Help, a crisis or domestic-abuse list starts with the local
+/// emergency number and ends with a link to choose the country.
+#[component]
+pub fn HelplineList(
+    /// Which lines to show.
+    kind: LineKind,
+    /// Set on Help itself, which shows the emergency number and the country picker on its own.
+    #[prop(optional)]
+    on_help_page: bool,
+) -> impl IntoView {
+    let country = chosen_country();
+    let lists = Memo::new(move |_| {
+        let country = country.get();
+        let all = lines_for(country.as_deref(), kind);
+        // Open: the country's own lines, or the directory when it has none; the rest behind a disclosure.
+        let own = own_lines(country.as_deref(), kind).len();
+        let open = match (&country, own) {
+            (None, _) => all.len(),
+            (Some(_), 0) => 1,
+            (Some(_), n) => n,
+        };
+        let (first, rest) = all.split_at(open.min(all.len()));
+        (first.to_vec(), rest.to_vec())
+    });
+    let emergency_lead = (kind != LineKind::Emergency && !on_help_page).then(|| view! { <EmergencyLead/> });
+    let country_note = (!on_help_page).then(|| {
+        view! {
+            <p class="helplines__country">
+                {move || match country.get().as_deref().and_then(country_by_code) {
+                    Some(c) => format!("Showing lines for {} first. ", c.name),
+                    None => "Your own country's lines can come first. ".to_owned(),
+                }}
+                <a href=format!("/help#{HELP_PICKER_ID}")>"Choose your country on Help"</a>
+            </p>
+        }
+    });
+    view! {
+        <div class="helplines" data-kind=kind.as_str()>
+            {emergency_lead}
+            <ul class="helpline-list">{move || lists.get().0.into_iter().map(|line| view! { <HelplineItem line/> }).collect_view()}</ul>
+            {move || {
+                let rest = lists.get().1;
+                (!rest.is_empty())
+                    .then(|| {
+                        view! {
+                            <Disclosure label="Lines in other countries">
+                                <ul class="helpline-list helpline-list--others">
+                                    {rest.iter().map(|line| view! { <HelplineItem line=*line/> }).collect_view()}
+                                </ul>
+                            </Disclosure>
+                        }
+                    })
+            }}
+            {country_note}
+        </div>
+    }
+}
+
+/// "In danger right now?" with the chosen country's emergency number as a link, or in words when unknown.
+#[component]
+fn EmergencyLead() -> impl IntoView {
+    let country = chosen_country();
+    view! {
+        <p class="helplines__emergency">
+            {move || match emergency_for(country.get().as_deref()) {
+                Some(line) => {
+                    let number = line.call.unwrap_or_default();
+                    view! {
+                        "In danger right now? "
+                        <a class="button button--primary helpline__call" href=line.tel()>
+                            {format!("Call {number}")}
+                        </a>
+                    }
+                        .into_any()
+                }
+                None => "In danger right now? Call your local emergency number.".into_any(),
+            }}
+        </p>
+    }
+}
+
+/// One line: its name and area, what it is for, its call and text links and its hours.
+#[component]
+fn HelplineItem(line: &'static Helpline) -> impl IntoView {
+    let call = line.call.zip(line.tel()).map(|(number, href)| {
+        view! {
+            <a class="button button--primary helpline__call" href=href>
+                {format!("Call {number}")}
+            </a>
+        }
+    });
+    let text = line.text.zip(line.sms()).map(|(text, href)| {
+        let label = match text.body {
+            Some(body) => format!("Text {body} to {}", text.number),
+            None => format!("Text {}", text.number),
+        };
+        view! {
+            <a class="button button--secondary helpline__text" href=href>
+                {label}
+            </a>
+        }
+    });
+    let actions = (call.is_some() || text.is_some()).then(|| view! { <p class="helpline__actions">{call}{text}</p> });
+    if line.kind == LineKind::Emergency {
+        // One short row per number: the button, then where it answers.
+        return view! {
+            <li class="helpline helpline--emergency" data-line=line.id>
+                {actions}
+                <p class="helpline__name">
+                    <strong>{if line.is_directory() { line.name } else { line.area }}</strong>
+                    <span class="helpline__area">{line.purpose}</span>
+                </p>
+            </li>
+        }
+        .into_any();
+    }
+    view! {
+        <li class="helpline" data-line=line.id>
+            <p class="helpline__name">
+                <strong>{line.name}</strong>
+                <span class="helpline__area">{line.area}</span>
+            </p>
+            <p class="helpline__purpose">{line.purpose}</p>
+            {actions}
+            {line.hours.map(|h| view! { <p class="helpline__hours">{h}</p> })}
+        </li>
+    }
+    .into_any()
+}
+
+/// The "Show lines for" select: every country the table knows, and "Another country". A choice is saved at once.
+#[component]
+pub fn CountryPicker(
+    /// The select's id (unique on the page; Help uses [`HELP_PICKER_ID`]).
+    id: &'static str,
+    /// The label's text.
+    #[prop(default = "Show lines for")]
+    label: &'static str,
+) -> impl IntoView {
+    let state = AppState::get();
+    let country = chosen_country();
+    // A code this version does not know (written by a newer one) shows as "Another country".
+    let shown = move || match country.get() {
+        None => String::new(),
+        Some(code) => country_by_code(&code).map_or_else(|| OTHER_COUNTRY.to_owned(), |c| c.code.to_owned()),
+    };
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field country-picker">
+            <label for=id>{label}</label>
+            <p class="field__hint" id=hint_id.clone()>
+                "Lines for this country come first. The choice stays on this device."
+            </p>
+            <select
+                id=id
+                aria-describedby=hint_id
+                prop:value=shown
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    state
+                        .change(
+                            state.settings,
+                            |s| {
+                                s.set_country(Some(value.as_str()));
+                                s.updated_at = now_iso();
+                            },
+                        )
+                }
+            >
+                <option value="" selected=move || shown().is_empty()>"Choose a country"</option>
+                {COUNTRIES
+                    .iter()
+                    .map(|c| {
+                        let code = c.code;
+                        view! { <option value=code selected=move || shown() == code>{c.name}</option> }
+                    })
+                    .collect_view()}
+                <option value=OTHER_COUNTRY selected=move || shown() == OTHER_COUNTRY>"Another country"</option>
+            </select>
+        </div>
+    }
+}

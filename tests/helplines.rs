@@ -1,0 +1,188 @@
+//! Help lines by country: the table holds the lines the issue names, the user's country comes first, links are
+//! built from digits only, and the country choice is kept in settings (old settings load, unknown codes are kept).
+
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use std::collections::BTreeSet;
+use trust_steps::domain::helplines::{
+    country_by_code, emergency_for, how_to_reach, lines_for, own_lines, sms_href, tel_href, LineKind, COUNTRIES,
+    DIRECTORY, HELPLINES, OTHER_COUNTRY,
+};
+use trust_steps::domain::Settings;
+use trust_steps::storage::{MemoryStore, Vault};
+
+fn ids(lines: &[&trust_steps::domain::helplines::Helpline]) -> Vec<&'static str> {
+    lines.iter().map(|l| l.id).collect()
+}
+
+fn line(id: &str) -> &'static trust_steps::domain::helplines::Helpline {
+    HELPLINES.iter().find(|l| l.id == id).unwrap_or_else(|| panic!("no line {id}"))
+}
+
+#[test]
+fn the_table_holds_the_lines_the_issue_names() {
+    let call = |id: &str| line(id).call.unwrap();
+    assert_eq!(call("us-ca-911"), "911");
+    assert_eq!(call("gb-999"), "999");
+    assert_eq!(call("eu-112"), "112");
+    assert_eq!(call("au-000"), "000");
+    assert_eq!(call("nz-111"), "111");
+    assert_eq!(call("us-988"), "988");
+    assert_eq!(line("us-988").sms().unwrap(), "sms:988");
+    assert_eq!(call("ca-988"), "988");
+    assert_eq!(line("ca-988").sms().unwrap(), "sms:988");
+    assert_eq!(call("gb-ie-samaritans"), "116 123");
+    assert!(line("gb-ie-samaritans").serves("GB") && line("gb-ie-samaritans").serves("IE"));
+    assert_eq!(line("us-ndvh").tel().unwrap(), "tel:18007997233");
+    assert_eq!(line("us-ndvh").sms().unwrap(), "sms:88788?body=START");
+    assert_eq!(line("gb-ndah").tel().unwrap(), "tel:08082000247");
+    for kind in [LineKind::Crisis, LineKind::DomesticAbuse] {
+        let directory = HELPLINES.iter().find(|l| l.kind == kind && l.is_directory()).unwrap();
+        assert!(directory.purpose.contains(DIRECTORY), "{kind:?} names the directory");
+        assert!(directory.purpose.contains("local emergency number"), "{kind:?} names the emergency number");
+        assert!(directory.call.is_none() && directory.text.is_none());
+    }
+    let emergency_elsewhere = HELPLINES.iter().find(|l| l.kind == LineKind::Emergency && l.is_directory()).unwrap();
+    assert!(emergency_elsewhere.name.contains("local emergency number"));
+}
+
+#[test]
+fn every_line_can_be_reached_and_every_pickable_country_has_an_emergency_number() {
+    let mut seen = BTreeSet::new();
+    for l in &HELPLINES {
+        assert!(seen.insert(l.id), "duplicate id {}", l.id);
+        assert!(!l.name.is_empty() && !l.purpose.is_empty() && !l.area.is_empty());
+        if !l.is_directory() {
+            assert!(l.call.is_some() || l.text.is_some(), "{} has a number", l.id);
+            for code in l.countries {
+                assert!(country_by_code(code).is_some(), "{} serves {code}, which the picker offers", l.id);
+            }
+        }
+    }
+    for country in &COUNTRIES {
+        let emergency =
+            emergency_for(Some(country.code)).unwrap_or_else(|| panic!("{} has no emergency", country.name));
+        assert!(emergency.call.is_some());
+    }
+    let codes: BTreeSet<&str> = COUNTRIES.iter().map(|c| c.code).collect();
+    assert_eq!(codes.len(), COUNTRIES.len(), "no country twice");
+    let names: Vec<&str> = COUNTRIES.iter().map(|c| c.name).collect();
+    let mut sorted = names.clone();
+    sorted.sort_unstable();
+    assert_eq!(names, sorted, "the picker lists countries by name");
+}
+
+#[test]
+fn the_users_country_comes_first_then_the_directory_then_the_rest() {
+    let uk = lines_for(Some("GB"), LineKind::Crisis);
+    assert_eq!(ids(&uk)[..3], ["gb-ie-samaritans", "gb-shout", "elsewhere-crisis"]);
+    assert!(ids(&uk).contains(&"us-988"), "other countries' lines are still there, after");
+    let us = lines_for(Some("US"), LineKind::DomesticAbuse);
+    assert_eq!(ids(&us)[..2], ["us-ndvh", "elsewhere-domestic-abuse"]);
+    let ca = lines_for(Some("CA"), LineKind::Crisis);
+    assert_eq!(ids(&ca)[0], "ca-988");
+    let ie = lines_for(Some("ie"), LineKind::Crisis);
+    assert_eq!(ids(&ie)[0], "gb-ie-samaritans", "codes match in any case");
+    let nz = lines_for(Some("NZ"), LineKind::Emergency);
+    assert_eq!(ids(&nz)[0], "nz-111");
+    let de = lines_for(Some("DE"), LineKind::Emergency);
+    assert_eq!(ids(&de)[0], "eu-112");
+    // Every list holds every line of its kind exactly once, whatever the country.
+    for kind in LineKind::ALL {
+        let all: BTreeSet<&str> = HELPLINES.iter().filter(|l| l.kind == kind).map(|l| l.id).collect();
+        for country in [None, Some("US"), Some("DE"), Some(OTHER_COUNTRY), Some("ZZ")] {
+            let listed = ids(&lines_for(country, kind));
+            assert_eq!(listed.len(), all.len(), "{kind:?} {country:?}");
+            assert_eq!(listed.iter().copied().collect::<BTreeSet<_>>(), all, "{kind:?} {country:?}");
+            assert!(lines_for(country, kind).iter().all(|l| l.kind == kind));
+        }
+    }
+}
+
+#[test]
+fn a_country_without_its_own_line_or_no_country_is_pointed_to_the_directory() {
+    // Germany has 112 but no crisis line in the table: the directory comes first.
+    assert_eq!(ids(&lines_for(Some("DE"), LineKind::Crisis))[0], "elsewhere-crisis");
+    assert_eq!(ids(&lines_for(Some(OTHER_COUNTRY), LineKind::DomesticAbuse))[0], "elsewhere-domestic-abuse");
+    assert_eq!(ids(&lines_for(Some("ZZ"), LineKind::Emergency))[0], "elsewhere-emergency");
+    assert!(own_lines(Some("DE"), LineKind::Crisis).is_empty());
+    assert!(own_lines(None, LineKind::Crisis).is_empty());
+    // Not chosen: the table's order, the directory last.
+    let none = ids(&lines_for(None, LineKind::Crisis));
+    assert_eq!(none[0], "us-988");
+    assert_eq!(*none.last().unwrap(), "elsewhere-crisis");
+    assert_eq!(emergency_for(None), None);
+    assert_eq!(emergency_for(Some(OTHER_COUNTRY)), None);
+    assert_eq!(emergency_for(Some("US")).unwrap().call, Some("911"));
+    assert_eq!(emergency_for(Some("GB")).unwrap().call, Some("999"));
+    assert_eq!(emergency_for(Some("IE")).unwrap().call, Some("112"));
+    assert_eq!(emergency_for(Some("AU")).unwrap().call, Some("000"));
+}
+
+#[test]
+fn links_keep_only_digits_and_a_leading_plus() {
+    assert_eq!(tel_href("1-800-799-7233"), "tel:18007997233");
+    assert_eq!(tel_href("116 123"), "tel:116123");
+    assert_eq!(tel_href("+44 (0)808 2000 247"), "tel:+4408082000247");
+    assert_eq!(tel_href(" +1 988"), "tel:+1988");
+    assert_eq!(tel_href("13 11 14"), "tel:131114");
+    assert_eq!(tel_href("1+2"), "tel:12", "a plus inside the number is dropped");
+    assert_eq!(tel_href("javascript:alert(1)"), "tel:1", "nothing but digits gets through");
+    assert_eq!(sms_href("88788", Some("START")), "sms:88788?body=START");
+    assert_eq!(sms_href("85 258", Some("SHOUT")), "sms:85258?body=SHOUT");
+    assert_eq!(sms_href("988", None), "sms:988");
+    assert_eq!(sms_href("988", Some("")), "sms:988");
+    assert_eq!(sms_href("741741", Some("hi there & more")), "sms:741741?body=hi%20there%20%26%20more");
+    for l in &HELPLINES {
+        for href in [l.tel(), l.sms()].into_iter().flatten() {
+            let rest = href.split_once(':').unwrap().1;
+            let number = rest.split('?').next().unwrap();
+            assert!(!number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || c == '+'), "{href}");
+        }
+    }
+}
+
+#[test]
+fn how_to_reach_a_line_reads_as_words() {
+    assert_eq!(how_to_reach(line("us-988")), "call 988 or text 988");
+    assert_eq!(how_to_reach(line("us-ndvh")), "call 1-800-799-7233 or text START to 88788");
+    assert_eq!(how_to_reach(line("gb-shout")), "text SHOUT to 85258");
+    assert_eq!(how_to_reach(line("gb-ie-samaritans")), "call 116 123");
+    assert_eq!(how_to_reach(line("elsewhere-crisis")), "look up findahelpline.com");
+}
+
+#[test]
+fn the_country_choice_round_trips_through_storage() {
+    let mut vault = Vault::new(MemoryStore::default(), Box::new(|| "2026-03-04T10:00:00.000Z".to_owned()));
+    let mut settings = Settings::default();
+    assert_eq!(settings.country(), None, "not chosen until the user picks");
+    settings.set_country(Some("GB"));
+    vault.save(&settings).unwrap();
+    let back = vault.load::<Settings>().value;
+    assert_eq!(back.country(), Some("GB"));
+    assert_eq!(back, settings);
+    let mut cleared = back.clone();
+    cleared.set_country(Some("  "));
+    assert_eq!(cleared.country(), None, "an empty choice clears it");
+    cleared.set_country(Some(OTHER_COUNTRY));
+    assert_eq!(cleared.country(), Some(OTHER_COUNTRY));
+    cleared.set_country(None);
+    assert_eq!(cleared.country, None);
+}
+
+#[test]
+fn old_settings_load_without_a_country_and_an_unknown_one_is_kept() {
+    let old: Settings = serde_json::from_str(r#"{"theme":"dark","updated_at":"x"}"#).unwrap();
+    assert_eq!(old.country(), None);
+    assert_eq!(ids(&lines_for(old.country(), LineKind::Crisis))[0], "us-988");
+    let newer: Settings = serde_json::from_str(r#"{"theme":"dark","country":"JP","updated_at":"x"}"#).unwrap();
+    assert_eq!(newer.country(), Some("JP"), "a code this version does not know is kept");
+    assert_eq!(country_by_code("JP"), None);
+    assert_eq!(ids(&lines_for(newer.country(), LineKind::Crisis))[0], "elsewhere-crisis");
+    let json = serde_json::to_value(&newer).unwrap();
+    assert_eq!(json["country"], "JP", "and written back as it was");
+    let odd: Settings = serde_json::from_str(r#"{"theme":"dark","country":42}"#).unwrap();
+    assert_eq!(odd.country(), None, "a country that is not text reads as not chosen");
+    assert_eq!(odd.theme, trust_steps::domain::ThemeChoice::Dark, "and the rest of the settings still load");
+}
