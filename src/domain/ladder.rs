@@ -2,7 +2,7 @@
 //! fear before, what actually happened after — and how often the feared outcome came true.
 
 use crate::domain::order::sort_stable_by;
-use crate::domain::repair_safety::{RepairView, SafetyAnswer};
+use crate::domain::repair_safety::{RepairView, SafetyAnswer, NOT_THE_GOAL};
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -301,11 +301,12 @@ pub fn reorder(steps: &mut Vec<LadderStep>, id: &str, new_index: usize, now: &st
     changed
 }
 
-/// The sentences the ladder's safety route adds, one paragraph each, after "Rebuilding trust is not the goal
-/// while someone is unsafe".
-pub const SAFETY_ROUTE: &[&str] =
-    &["So no new steps or experiments are offered with them. Opening up to someone is only worth practising where \
-     it is safe to. What you wrote before stays here to read."];
+/// What the ladder's safety route says, one paragraph each.
+pub const SAFETY_ROUTE: &[&str] = &[
+    NOT_THE_GOAL,
+    "So no new steps or experiments are offered with them. Opening up to someone is only worth practising where \
+     it is safe to. What you wrote before stays here to read.",
+];
 
 /// What a person's ladder shows, given the answer to the safety question about them (see
 /// [`RepairView`]): the question first while unanswered; new steps and experiments only once it is *No*. The
