@@ -1,7 +1,7 @@
 //! "Are you safe with this person?": which worksheets ask it, which parts each shows for *No*, *Yes*, *I'm not
 //! sure* and an unanswered question (old copies included), the cautions and the safety route, the disclosure
-//! ladder per person (old people included), readable copies, and Today never nudging toward repair with
-//! someone the user may not be safe with.
+//! ladder per person (old people included), readable copies, the trust profile's gap sentence, and Today never
+//! nudging toward repair with someone the user may not be safe with.
 
 #![cfg(not(target_arch = "wasm32"))] // native tests
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
@@ -10,7 +10,7 @@ use serde_json::json;
 use trust_steps::domain::insights::{Clock, UserData};
 use trust_steps::domain::ladder::{ladder_view, offers_new_experiments, Experiment, LadderStep, SAFETY_ROUTE};
 use trust_steps::domain::next_step::{candidates, unfinished_worksheets, NextStep};
-use trust_steps::domain::people::{Person, Relationship};
+use trust_steps::domain::people::{PartProfile, Person, Relationship, TrustPart};
 use trust_steps::domain::readable::{person_item, worksheet_item, Part};
 use trust_steps::domain::repair_safety::{
     may_suggest_repair, RepairView, SafetyAnswer, NOT_SURE_NOTE, NOT_THE_GOAL, QUESTION,
@@ -333,6 +333,34 @@ fn the_answer_is_stored_with_the_person_and_an_old_person_is_asked() {
     // The readable copy of a person says the answer once there is one.
     let item = person_item(&sam, &[], None, None);
     assert!(item.parts.contains(&(QUESTION, Part::Text("No".into()))));
+}
+
+#[test]
+fn a_careful_gut_about_someone_the_user_may_not_be_safe_with_is_never_called_a_thinking_trap() {
+    let row = |gut: u8, evidence: u8| PartProfile {
+        part: TrustPart::Benevolence,
+        gut: Some(gut),
+        evidence: Some(evidence),
+        gap: Some(i16::from(gut) - i16::from(evidence)),
+        evidence_count: 4,
+    };
+    let careful = row(20, 80);
+    // Unanswered or No: the usual sentence, as before.
+    for answer in [None, Some(SafetyAnswer::No)] {
+        let sentence = careful.gap_sentence_for(answer).unwrap();
+        assert_eq!(Some(sentence.clone()), careful.gap_sentence());
+        assert!(sentence.contains("thinking trap"), "{answer:?}");
+    }
+    for answer in [SafetyAnswer::Yes, SafetyAnswer::NotSure] {
+        let sentence = careful.gap_sentence_for(Some(answer)).unwrap();
+        assert!(sentence.starts_with("For benevolence, your gut says 20 and what you have logged points to 80."));
+        assert!(!sentence.contains("thinking trap"), "{answer:?}: {sentence}");
+        assert!(sentence.contains("a careful gut is worth listening to"));
+        let hopeful = row(85, 30).gap_sentence_for(Some(answer)).unwrap();
+        assert!(!hopeful.contains("thinking trap") && hopeful.contains("more weight than hope"), "{hopeful}");
+    }
+    // No notable gap: nothing is said, whatever the answer.
+    assert_eq!(row(60, 55).gap_sentence_for(Some(SafetyAnswer::Yes)), None);
 }
 
 // --- Today ---------------------------------------------------------------------------------------------------

@@ -24,8 +24,7 @@ pub const NOT_THE_GOAL: &str =
 
 /// What "I'm not sure" adds to the safety route.
 pub const NOT_SURE_NOTE: &str = "Not being sure is worth taking seriously. Talking it through with a helpline or \
-    a counsellor of your own can help you see it more clearly. Until then, the steps that bring you closer to \
-    this person are set aside. You can change your answer whenever you like.";
+    a counsellor of your own can help you see it more clearly. You can change your answer whenever you like.";
 
 /// An answer to the safety question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -66,8 +66,8 @@ pub fn SafetyQuestion(
     }
 }
 
-/// The safety route: why the repair steps are set aside, support of one's own, the domestic-abuse lines (as
-/// tappable links), the safety plan and Help.
+/// The safety route: why the repair steps are set aside, the safety plan and Help (one tap, near the top),
+/// support of one's own, and the domestic-abuse lines as tappable links (the longest part, so it comes last).
 #[component]
 pub fn SafetyRoute(
     /// Prefix for the element ids (unique on the page).
@@ -91,6 +91,14 @@ pub fn SafetyRoute(
             <Show when=move || answer.get() == SafetyAnswer::NotSure>
                 <p>{NOT_SURE_NOTE}</p>
             </Show>
+            <ul class="safety-route__links">
+                <li>
+                    <a class="button button--secondary" href=SAFETY_PLAN_HREF>"Make a safety plan"</a>
+                </li>
+                <li>
+                    <a class="button button--quiet" href="/help">"All help and crisis lines"</a>
+                </li>
+            </ul>
             {heading(sub, format!("{id}-own"), "Support of your own")}
             <p>
                 "A counsellor or therapist who works with you alone can help you think it through and plan, without \
@@ -103,14 +111,6 @@ pub fn SafetyRoute(
                  have to be sure it “counts” to call."
             </p>
             <HelplineList kind=LineKind::DomesticAbuse/>
-            <ul class="safety-route__links">
-                <li>
-                    <a class="button button--secondary" href=SAFETY_PLAN_HREF>"Make a safety plan"</a>
-                </li>
-                <li>
-                    <a class="button button--quiet" href="/help">"All help and crisis lines"</a>
-                </li>
-            </ul>
         </section>
     }
 }
