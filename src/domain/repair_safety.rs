@@ -18,9 +18,8 @@ pub const QUESTION_HINT: &str = "Controlling can look like checking your phone, 
     this comes first. Your answer stays on this device, and you can change it at any time.";
 
 /// The sentence every safety route starts with on a repair path.
-pub const NOT_THE_GOAL: &str =
-    "Rebuilding trust is not the goal while someone is unsafe. Your safety comes first, and it is not your job to \
-     fix what they do.";
+pub const NOT_THE_GOAL: &str = "Rebuilding trust is not the goal while someone is unsafe. What matters now is \
+    that you are safe, and it is not your job to fix what they do.";
 
 /// What "I'm not sure" adds to the safety route.
 pub const NOT_SURE_NOTE: &str = "Not being sure is worth taking seriously. Talking it through with a helpline or \
