@@ -1,4 +1,4 @@
-//! Worksheets: the definitions of the ten worksheets, completion and marking done, composed scripts, the
+//! Worksheets: the definitions of the eleven worksheets, completion and marking done, composed scripts, the
 //! message builder's word checks and composition, habit check-ins with their history and stats, and storage
 //! round trips that keep text exactly as typed and fields from newer versions.
 
@@ -31,10 +31,10 @@ fn ratings(values: [u8; 5]) -> BTreeMap<String, u8> {
 }
 
 #[test]
-fn there_are_ten_worksheets_each_a_catalogue_exercise_with_a_lesson() {
-    assert_eq!(WORKSHEETS.len(), 10);
+fn there_are_eleven_worksheets_each_a_catalogue_exercise_with_a_lesson() {
+    assert_eq!(WORKSHEETS.len(), 11);
     let slugs: BTreeSet<&str> = WORKSHEETS.iter().map(|w| w.slug).collect();
-    assert_eq!(slugs.len(), 10);
+    assert_eq!(slugs.len(), 11);
     for def in WORKSHEETS {
         let exercise = exercise_by_slug(def.slug).unwrap_or_else(|| panic!("{} is not in the catalogue", def.slug));
         assert!(lesson_by_slug(exercise.lesson).is_some(), "{} has no lesson", def.slug);
@@ -52,6 +52,7 @@ fn there_are_ten_worksheets_each_a_catalogue_exercise_with_a_lesson() {
         "trust-online",
         "trust-at-work",
         "therapy-prep",
+        "safety-plan",
     ] {
         assert!(worksheet_by_slug(slug).is_some(), "{slug} has no worksheet");
     }

@@ -67,6 +67,12 @@ pub const EXERCISES: &[ExerciseInfo] = &[
         "professional-help",
     ),
     exercise(
+        "safety-plan",
+        "Safety plan",
+        "Steps and people to turn to when things get very hard, in your own words.",
+        "professional-help",
+    ),
+    exercise(
         "message-builder",
         "Message builder",
         "Turn a hard conversation into a clear, calm request.",

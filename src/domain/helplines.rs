@@ -144,7 +144,7 @@ pub const HELPLINES: [Helpline; 20] = [
         countries: &EU,
         area: "European Union, including Ireland",
         name: "Emergency services",
-        purpose: "Police, ambulance or fire, free from any phone in every EU country. In Ireland, 999 works too.",
+        purpose: "Police, ambulance or fire, in every EU country. In Ireland, 999 works too.",
         call: Some("112"),
         text: None,
         hours: ANY_TIME,

@@ -19,6 +19,7 @@ pub mod progress;
 pub mod promises;
 pub mod readable;
 pub mod repair_safety;
+pub mod safety_plan;
 pub mod settings;
 pub mod traps;
 pub mod triggers;

@@ -1,4 +1,4 @@
-//! What each of the ten worksheets asks: their parts, questions and checklist steps, as `&'static` data.
+//! What each of the eleven worksheets asks: their parts, questions and checklist steps, as `&'static` data.
 
 use super::repair_safety::{NOT_THE_GOAL, QUESTION};
 use super::worksheets::{Choice, Field, FieldKind, SafetyCheck, Section, SectionSafety, WorksheetDef};
@@ -40,6 +40,7 @@ const fn opt(value: &'static str, label: &'static str) -> Choice {
 pub const WORKSHEETS: &[WorksheetDef] = &[
     FORGIVENESS,
     THERAPY_PREP,
+    SAFETY_PLAN,
     MESSAGE_BUILDER,
     ACTIVE_LISTENING,
     BOUNDARIES,
@@ -430,7 +431,7 @@ const SETBACK_PLAN: WorksheetDef = WorksheetDef {
     noun: ("plan", "plans"),
     title_label: "Name this plan",
     title_hint: "For example “Me and Alex” or “When work goes wrong”.",
-    intro: "Like a safety plan: written on a calm day, ready for a hard one.",
+    intro: "For ordinary setbacks in trust: written on a calm day, ready for a hard one. If you ever feel you might hurt yourself, or someone is hurting you, the safety plan is the one to reach for.",
     sections: &[
         section(
             "After a disappointment",
@@ -641,5 +642,79 @@ const THERAPY_PREP: WorksheetDef = WorksheetDef {
             ],
         ),
     ],
+    safety: None,
+};
+
+const SAFETY_PLAN: WorksheetDef = WorksheetDef {
+    slug: "safety-plan",
+    noun: ("plan", "plans"),
+    title_label: "Name this plan",
+    title_hint: "For example “My plan”. Most people keep just one and update it.",
+    intro: "A safety plan is a short list, in your own words, of what to do when things get very hard: the signs to watch for, what helps, who to contact and how to stay safe. Write it on a calmer day, keep it where you can find it, and go through it step by step until you feel safer. If you are in danger right now, call your emergency number: Help has the lines for your country.",
+    sections: &[
+        section(
+            "My warning signs",
+            "Crises rarely come from nowhere. Knowing your own early signs tells you when to open this plan.",
+            &[text(
+                "signs",
+                "What tells you things are getting very hard?",
+                "Thoughts, feelings, situations or things you do. For example: not sleeping, pulling away from everyone, thinking “what's the point?”",
+            )],
+        ),
+        section(
+            "Things I can do on my own",
+            "Small things that calm you or take your mind off it for a while, without needing anyone else.",
+            &[text(
+                "coping",
+                "What helps you, even a little?",
+                "For example: a walk, a shower, music, slow breathing, time with a pet, a prayer.",
+            )],
+        ),
+        section(
+            "People and places that take my mind off it",
+            "You don't have to talk about how you feel. Being around others can be enough.",
+            &[
+                text("distract-people", "People who are good company", "Names and numbers."),
+                text("distract-places", "Places where you feel a little better", "For example: a café, a park, a library, a friend's kitchen."),
+            ],
+        ),
+        section(
+            "People I can ask for help",
+            "People you could tell that you are struggling and ask to be with you.",
+            &[text(
+                "help-people",
+                "Who could you ask for help?",
+                "Names and numbers of two or three people you trust, if you have them. One is a good start.",
+            )],
+        ),
+        section(
+            "Professionals and crisis lines",
+            "People whose job it is to help, day or night.",
+            &[text(
+                "lines",
+                "Who can you call or text in a crisis?",
+                "This started with the lines for your country. It is your list now: add your doctor, therapist or local services, and change anything.",
+            )],
+        ),
+        section(
+            "Making my surroundings safer",
+            "Putting time and distance between you and anything you could use to hurt yourself makes the hardest moments safer. If a person is the danger, a domestic-abuse line can help you plan.",
+            &[text(
+                "safer",
+                "What can you do to make things safer?",
+                "For example: ask someone you trust to keep medicines or other things for you for now; keep your phone charged; know where you could go.",
+            )],
+        ),
+        section(
+            "My reasons to keep going",
+            "",
+            &[text(
+                "reasons",
+                "What matters to you and is worth staying safe for?",
+                "People, pets, plans, things you still want to see or do. Small reasons count.",
+            )],
+        ),
+    ],
+    // A plan for the user's own safety, not about repairing anything with someone.
     safety: None,
 };

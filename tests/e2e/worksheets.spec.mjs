@@ -1,4 +1,4 @@
-// The Practice hub and its ten worksheets in the release build: each worksheet is filled in completely (every
+// The Practice hub and its eleven worksheets in the release build: each worksheet is filled in completely (every
 // choice, step, text and dated note), marked done, reloaded and found intact; delete with Undo; the message
 // builder's word checks, composed message and Copy (and its fallback); the habit check-in history; the hub's
 // progress lines and the lessons' "Try it" links.
@@ -57,6 +57,7 @@ const WORKSHEETS = [
   ['trust-online', 'Start a new checklist', '1 checklist, 1 done'],
   ['trust-at-work', 'Start a new checklist', '1 checklist, 1 done'],
   ['therapy-prep', 'Start a new worksheet', '1 worksheet, 1 done'],
+  ['safety-plan', 'Start a new plan', '1 plan, 1 done'],
 ];
 
 for (const [slug, start, hubLine] of WORKSHEETS) {
@@ -340,7 +341,7 @@ test('practice hub: every exercise by lesson with progress, and lessons link to 
   server,
 }) => {
   await openPage(page, server, '/practice');
-  await expect(page.locator('.practice-group .card')).toHaveCount(19);
+  await expect(page.locator('.practice-group .card')).toHaveCount(20);
   await expect(page.locator('.practice-progress').first()).toHaveText('Not started');
   const slugs = await page.locator('.practice-group .card > a').evaluateAll((links) =>
     links.map((a) => a.getAttribute('href')),

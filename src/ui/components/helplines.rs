@@ -52,10 +52,12 @@ pub fn HelplineList(
         view! {
             <p class="helplines__country">
                 {move || match country.get().as_deref().and_then(country_by_code) {
-                    Some(c) => format!("Showing lines for {} first. ", c.name),
+                    Some(c) => format!("Your country: {}. ", c.name),
                     None => "Your own country's lines can come first. ".to_owned(),
                 }}
-                <a href=format!("/help#{HELP_PICKER_ID}")>"Choose your country on Help"</a>
+                <a href=format!("/help#{HELP_PICKER_ID}")>
+                    {move || if country.with(Option::is_some) { "Change it on Help" } else { "Choose your country on Help" }}
+                </a>
             </p>
         }
     });

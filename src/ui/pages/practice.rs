@@ -20,6 +20,10 @@ pub fn Practice() -> impl IntoView {
     view! {
         <h1>"Practice"</h1>
         <p class="lead">"Exercises that go with the lessons. Each one is small; do them in any order."</p>
+        <p class="practice-safety">
+            "Going through a very hard time? A "<a href="/practice/safety-plan">"safety plan"</a>
+            " puts what helps, and who to call, in one place."
+        </p>
         {LESSONS
             .iter()
             .filter_map(|lesson| {

@@ -39,10 +39,16 @@ pub(super) fn FieldView(
             <TextInput id=id label=field.label hint=hint(field).unwrap_or_default() value=answer(entry, field.key) on_input=set_answer(edit, field.key)/>
         }
         .into_any(),
-        FieldKind::Text => view! {
-            <TextArea id=id label=field.label hint=hint(field).unwrap_or_default() rows=3 value=answer(entry, field.key) on_input=set_answer(edit, field.key)/>
+        FieldKind::Text => {
+            let value = answer(entry, field.key);
+            // Tall enough for what is already there (a safety plan's filled-in lines, some wrapping on a phone),
+            // from 3 up to 10 rows.
+            let rows = value.with_untracked(|v| u32::try_from(v.lines().count() * 3 / 2).unwrap_or(10)).clamp(3, 10);
+            view! {
+                <TextArea id=id label=field.label hint=hint(field).unwrap_or_default() rows=rows value=value on_input=set_answer(edit, field.key)/>
+            }
+            .into_any()
         }
-        .into_any(),
         FieldKind::Choice { choices, default } => {
             let value = answer(entry, field.key);
             // A choice with a default shows it selected until another is picked (its meaning holds already).

@@ -4,13 +4,17 @@
 mod checkins;
 mod fields;
 mod message;
+mod safety_plan;
 
+use crate::domain::helplines::LineKind;
 use crate::domain::ids::is_valid_id;
 use crate::domain::order::sort_stable_by;
 use crate::domain::repair_safety::{RepairView, SafetyAnswer};
+use crate::domain::safety_plan::{new_copy, LINES_FIELD, SLUG as SAFETY_PLAN};
 use crate::domain::worksheets::{days_ago, fill_template, SafetyCheck, Section, WorksheetDef, WorksheetEntry};
 use crate::state::{new_id, now_iso, today, AppState, Toast};
 use crate::ui::components::fields::TextInput;
+use crate::ui::components::helplines::HelplineList;
 use crate::ui::components::repair_safety::{SafetyQuestion, SafetyRoute};
 use crate::ui::platform::local_day;
 use fields::FieldView;
@@ -115,7 +119,11 @@ fn WorksheetEditor(def: &'static WorksheetDef, id: String) -> impl IntoView {
         }
         .into_any();
     }
-    let entry = RwSignal::new(existing.unwrap_or_else(|| WorksheetEntry::new(id.clone(), def.slug, &now_iso())));
+    let entry = RwSignal::new(existing.unwrap_or_else(|| {
+        // A new safety plan starts with the lines for the user's country (then they are the user's text).
+        let country = state.settings.with_untracked(|s| s.country().map(str::to_owned));
+        new_copy(def.slug, id.clone(), &now_iso(), country.as_deref())
+    }));
     let edit = Callback::new(move |change: Change| {
         entry.update(|e| {
             change(e);
@@ -189,12 +197,14 @@ fn WorksheetEditor(def: &'static WorksheetDef, id: String) -> impl IntoView {
                     <button type="button" class="button button--primary" on:click=toggle_done>
                         {move || if is_done.get() { "Mark as not done" } else { "Mark as done" }}
                     </button>
+                    {(def.slug == SAFETY_PLAN).then(|| view! { <safety_plan::PrintButton/> })}
                     <button type="button" class="button button--quiet" on:click=delete>
                         "Delete"
                     </button>
                 </div>
             </section>
         </div>
+        {(def.slug == SAFETY_PLAN).then(|| view! { <safety_plan::PrintSheet entry=entry/> })}
     }
     .into_any()
 }
@@ -260,6 +270,16 @@ fn SectionView(
                         }
                     })}
                 {section.fields.iter().map(|field| view! { <FieldView field=field entry=entry edit=edit/> }).collect_view()}
+                {(def.slug == SAFETY_PLAN && section.fields.iter().any(|f| f.key == LINES_FIELD))
+                    .then(|| {
+                        // The plan's list is the user's own words; these are the live, tappable lines.
+                        view! {
+                            <div class="safety-plan__now">
+                                <h3>"Call or text now"</h3>
+                                <HelplineList kind=LineKind::Crisis/>
+                            </div>
+                        }
+                    })}
                 {section
                     .template
                     .map(|template| {
