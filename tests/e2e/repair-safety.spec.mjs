@@ -63,6 +63,10 @@ test('rebuilding plan: "Yes, I am afraid" hides couples therapy and shows the sa
   await expect(page.getByRole('heading', { name: 'Where you want to get to' })).toHaveCount(0);
   await expect(page.locator('.worksheet__progress')).toContainText('1 of 1 filled in');
   expect(await axeViolations(page)).toEqual([]);
+  // The route fits a 320 px screen without scrolling sideways.
+  await page.setViewportSize({ width: 320, height: 700 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.setViewportSize({ width: 1280, height: 720 });
   expect((await storedSheets(page, 'rebuilding-trust')).map((s) => s.safety)).toEqual(['yes']);
 
   // A reload keeps the answer and what it shows.
@@ -89,6 +93,12 @@ test('rebuilding plan: "Yes, I am afraid" hides couples therapy and shows the sa
   await expect(page.getByText('Consider couples therapy')).toHaveCount(0);
   await answer(page, 'No').check();
   await expect(page.getByRole('radio', { name: 'After infidelity: my trust was broken' })).toBeChecked();
+
+  // The safety plan is one tap from the route.
+  await answer(page, 'Yes').check();
+  await page.getByTestId('safety-route').getByRole('link', { name: 'Make a safety plan' }).click();
+  await expect(page).toHaveURL(/\/practice\/safety-plan$/);
+  await expect(page.locator('h1')).toHaveText('Safety plan');
 });
 
 test('an old rebuilding plan without an answer asks first, and keeps what was written', async ({ page, server }) => {
