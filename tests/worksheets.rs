@@ -12,6 +12,7 @@ use trust_steps::domain::message::{
     add_word, compose, feeling_words, hidden_judgments, is_complete, judging_words, need_words, request_warnings,
     MessageParts, MessageStyle,
 };
+use trust_steps::domain::repair_safety::SafetyAnswer;
 use trust_steps::domain::worksheet_defs::{worksheet_by_slug, WORKSHEETS};
 use trust_steps::domain::worksheets::{
     checkin_stats, count_of, days_ago, fill_template, last_checkin, DoneProblem, FieldKind, Rhythm, WorksheetEntry,
@@ -147,17 +148,19 @@ fn the_issue_asks_for_these_parts() {
 fn completion_counts_only_the_parts_shown() {
     let def = worksheet_by_slug("rebuilding-trust").unwrap();
     let mut sheet = entry(def.slug);
-    // Before a plan is chosen: the choice and the goal.
-    assert_eq!((def.completion(&sheet).answered, def.completion(&sheet).total), (0, 2));
+    // The safety question counts as a question (its effect on the parts is in repair_safety.rs).
+    sheet.safety = Some(SafetyAnswer::No);
+    // Before a plan is chosen: the safety question, the choice and the goal.
+    assert_eq!((def.completion(&sheet).answered, def.completion(&sheet).total), (1, 3));
     sheet.set_answer("plan", "lie-broke".into());
     let c = def.completion(&sheet);
-    assert_eq!((c.answered, c.total), (1, 7));
+    assert_eq!((c.answered, c.total), (2, 8));
     sheet.tick("b-disclosure", true, "2026-03-04");
     sheet.tick("h-care", true, "2026-03-04"); // a step of a part not shown does not count
-    assert_eq!(def.completion(&sheet).answered, 2);
-    assert_eq!(def.completion(&sheet).percent(), 28);
+    assert_eq!(def.completion(&sheet).answered, 3);
+    assert_eq!(def.completion(&sheet).percent(), 37);
     sheet.set_answer("plan", "friendship".into());
-    assert_eq!((def.completion(&sheet).answered, def.completion(&sheet).total), (1, 7));
+    assert_eq!((def.completion(&sheet).answered, def.completion(&sheet).total), (2, 8));
     // The other side's ticks are kept, not thrown away, if the plan changes back.
     assert!(sheet.ticked.contains_key("b-disclosure"));
     sheet.tick("b-disclosure", false, "2026-03-05");

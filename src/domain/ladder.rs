@@ -2,6 +2,7 @@
 //! fear before, what actually happened after — and how often the feared outcome came true.
 
 use crate::domain::order::sort_stable_by;
+use crate::domain::repair_safety::{RepairView, SafetyAnswer, NOT_THE_GOAL};
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -298,6 +299,25 @@ pub fn reorder(steps: &mut Vec<LadderStep>, id: &str, new_index: usize, now: &st
         }
     }
     changed
+}
+
+/// What the ladder's safety route says, one paragraph each.
+pub const SAFETY_ROUTE: &[&str] = &[
+    NOT_THE_GOAL,
+    "So no new steps or experiments are offered with them. Opening up to someone is only worth practising where \
+     it is safe to. What you wrote before stays here to read.",
+];
+
+/// What a person's ladder shows, given the answer to the safety question about them (see
+/// [`RepairView`]): the question first while unanswered; new steps and experiments only once it is *No*. The
+/// steps and experiments recorded before stay readable whatever the answer.
+pub fn ladder_view(answer: Option<SafetyAnswer>) -> RepairView {
+    RepairView::of(answer)
+}
+
+/// True when new steps and experiments may be offered with this person.
+pub fn offers_new_experiments(answer: Option<SafetyAnswer>) -> bool {
+    ladder_view(answer).allows_repair()
 }
 
 /// The lowest step not yet tried: the obvious next thing to try.

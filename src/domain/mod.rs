@@ -20,6 +20,7 @@ pub mod practice;
 pub mod progress;
 pub mod promises;
 pub mod readable;
+pub mod repair_safety;
 pub mod safety_plan;
 pub mod settings;
 pub mod traps;

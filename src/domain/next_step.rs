@@ -4,9 +4,9 @@
 //! Priority, first match wins (each rule can offer several candidates; dismissed ones are skipped):
 //! 1. a promise due today — it only counts today;
 //! 2. a ladder experiment waiting for its "after" — something already tried out in life, worth writing down
-//!    while it is fresh (oldest first);
+//!    while it is fresh (oldest first) — unless the user said they may not be safe with that person;
 //! 3. an unfinished thought-record draft (most recently touched first);
-//! 4. an unfinished worksheet (most recently touched first);
+//! 4. an unfinished worksheet (most recently touched first), leaving out copies set aside for safety;
 //! 5. a belief not re-rated for [`RERATE_AFTER_DAYS`] days (longest-waiting first);
 //! 6. the next lesson: the one last opened if not done, else the first not done in course order.
 
@@ -14,6 +14,7 @@ use super::insights::{Clock, UserData, HABITS_WORKSHEET};
 use super::journal::RecordStatus;
 use super::ladder::waiting_for_after;
 use super::promises::{add_days, due_on};
+use super::repair_safety::may_suggest_repair;
 use super::worksheets::WorksheetEntry;
 use crate::domain::order::{sort_stable_by, sort_stable_by_key};
 use serde::{Deserialize, Serialize};
@@ -34,15 +35,17 @@ pub struct UnfinishedWorksheet {
     pub updated_at: String,
 }
 
-/// The worksheets started and not marked done, as Today offers them: not blank, and not the habits check-in
-/// (an ongoing log with nothing to finish). `title_of` names a worksheet by its slug (the exercise catalogue).
+/// The worksheets started and not marked done, as Today offers them: not blank, not the habits check-in (an
+/// ongoing log with nothing to finish), and not a copy whose safety question was answered *Yes* or *I'm not
+/// sure* (Today never nudges toward repair, or a limit, with someone the user may not be safe with). `title_of`
+/// names a worksheet by its slug (the exercise catalogue).
 pub fn unfinished_worksheets(
     entries: &[WorksheetEntry],
     title_of: impl Fn(&str) -> Option<&'static str>,
 ) -> Vec<UnfinishedWorksheet> {
     entries
         .iter()
-        .filter(|e| !e.is_done() && !e.is_blank() && e.worksheet != HABITS_WORKSHEET)
+        .filter(|e| !e.is_done() && !e.is_blank() && e.worksheet != HABITS_WORKSHEET && may_suggest_repair(e.safety))
         .map(|e| {
             let name = title_of(&e.worksheet).unwrap_or("a worksheet");
             let title = e.title.trim();
@@ -183,7 +186,9 @@ pub fn candidates(
     }
 
     for (step, experiment) in waiting_for_after(data.ladder) {
-        if let Some(person) = data.people.iter().find(|p| p.id == step.person_id) {
+        // Never a nudge toward an experiment with someone the user said they may not be safe with.
+        let person = data.people.iter().find(|p| p.id == step.person_id && may_suggest_repair(p.safety));
+        if let Some(person) = person {
             steps.push(NextStep::FinishExperiment {
                 person_id: person.id.clone(),
                 person: person.name.clone(),

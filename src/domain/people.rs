@@ -3,6 +3,7 @@
 
 use crate::domain::order::sort_stable_by;
 use crate::domain::promises::{days_in_month, parse_day};
+use crate::domain::repair_safety::SafetyAnswer;
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -157,6 +158,10 @@ pub struct Person {
     pub archived: bool,
     /// Gut ratings of every part, oldest first.
     pub gut: Vec<GutRating>,
+    /// The answer to "are you afraid of this person, or have they hurt, threatened or controlled you?", asked
+    /// before the disclosure ladder offers anything new with them; `None` until answered (and for people saved
+    /// before it was asked, who are then asked).
+    pub safety: Option<SafetyAnswer>,
     /// Fields written by a newer version, kept as they are.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -180,6 +185,12 @@ impl Person {
     /// Adds a gut rating for one part (clamped to 100).
     pub fn rate_gut(&mut self, part: TrustPart, rating: u8, now: &str) {
         self.gut.push(GutRating { at: now.to_owned(), part, rating: rating.min(100), ..Default::default() });
+        self.updated_at = now.to_owned();
+    }
+
+    /// Records the answer to the safety question about them.
+    pub fn set_safety(&mut self, answer: SafetyAnswer, now: &str) {
+        self.safety = Some(answer);
         self.updated_at = now.to_owned();
     }
 
@@ -577,17 +588,35 @@ impl PartProfile {
 
     /// A plain sentence about a notable gap, without judging which side is right.
     pub fn gap_sentence(&self) -> Option<String> {
+        self.gap_sentence_for(None)
+    }
+
+    /// [`PartProfile::gap_sentence`] for a person about whom the safety question was answered `safety`. For
+    /// someone the user may not be safe with (*Yes* or *I'm not sure*), a cautious gut is never put down to a
+    /// thinking trap, and a hopeful one is not weighed above what they did.
+    pub fn gap_sentence_for(&self, safety: Option<SafetyAnswer>) -> Option<String> {
         let (gut, evidence, gap) = (self.gut?, self.evidence?, self.gap?);
         if !self.gap_is_notable() {
             return None;
         }
         let part = self.part.label().to_lowercase();
         let lean = if gap < 0 { "less" } else { "more" };
-        Some(format!(
-            "For {part}, your gut says {gut} and what you have logged points to {evidence}. \
-             Your gut trusts {lean} than the evidence so far. The difference can point to a thinking trap, \
-             or to something the log has not caught yet."
-        ))
+        let numbers = format!("For {part}, your gut says {gut} and what you have logged points to {evidence}.");
+        let unsafe_with_them = safety.is_some_and(SafetyAnswer::sets_repair_aside);
+        Some(match (unsafe_with_them, gap < 0) {
+            (false, _) => format!(
+                "{numbers} Your gut trusts {lean} than the evidence so far. The difference can point to a \
+                 thinking trap, or to something the log has not caught yet."
+            ),
+            (true, true) => format!(
+                "{numbers} Your gut is more careful than the log. You said you may not be safe with them: a \
+                 careful gut is worth listening to, and a log cannot catch everything."
+            ),
+            (true, false) => format!(
+                "{numbers} Your gut trusts more than the log so far. You said you may not be safe with them: \
+                 what they have done deserves more weight than hope."
+            ),
+        })
     }
 }
 

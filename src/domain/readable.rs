@@ -12,6 +12,7 @@ use super::{Belief, ThoughtRecord, TriggerEntry};
 use crate::content::catalog::exercise_by_slug;
 use crate::domain::order::sort_stable_by;
 use crate::domain::people::Person;
+use crate::domain::repair_safety::QUESTION as SAFETY_QUESTION;
 
 /// A part of a readable export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -197,12 +198,16 @@ pub fn person_item(person: &Person, observations: &[Observation], from: Option<&
         .map(|o| format!("{}: {} ({}, {})", o.happened_on, o.what.trim(), o.part.label(), o.direction.label()))
         .collect();
     let mut parts = vec![("Who they are to me", Part::Text(person.relationship.label().to_owned()))];
+    if let Some(answer) = person.safety {
+        push(&mut parts, SAFETY_QUESTION, answer.label());
+    }
     push_list(&mut parts, "What I noticed", lines);
     ReportItem { id: person.id.clone(), day: day_of("", &person.created_at), title: person.name.clone(), parts }
 }
 
-/// A worksheet copy with its answers, readable: every part shown in the editor, in its order, with the
-/// user's words as typed; check-ins only those in `[from, to]`. Unanswered questions are left out.
+/// A worksheet copy with its answers, readable: the safety answer, then every part that applies by its choices
+/// (parts set aside for safety included), in the editor's order, with the user's words as typed; check-ins only
+/// those in `[from, to]`. Unanswered questions are left out.
 pub fn worksheet_item(entry: &WorksheetEntry, from: Option<&str>, to: Option<&str>) -> ReportItem {
     let name = exercise_by_slug(&entry.worksheet).map_or(entry.worksheet.as_str(), |e| e.title);
     let mut parts = vec![("Status", Part::Text(if entry.is_done() { "Done" } else { "In progress" }.to_owned()))];
@@ -245,7 +250,12 @@ fn worksheet_parts(
                 .collect()
         })
     };
-    for section in def.sections.iter().filter(|s| def.section_shown(s, entry)) {
+    // The safety question comes first, as in the editor. The parts it sets aside are still written out: a copy
+    // for the user (or their therapist) holds everything they wrote.
+    if let (Some(check), Some(answer)) = (def.safety, entry.safety) {
+        push(parts, check.question, answer.label());
+    }
+    for section in def.sections.iter().filter(|s| def.section_applies(s, entry)) {
         // Ticked steps without notes are listed together under the part's title, where the first one is.
         let mut ticked: Option<(usize, Vec<String>)> = None;
         for field in section.fields {

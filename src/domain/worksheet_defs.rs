@@ -1,6 +1,7 @@
 //! What each of the eleven worksheets asks: their parts, questions and checklist steps, as `&'static` data.
 
-use super::worksheets::{Choice, Field, FieldKind, Section, WorksheetDef};
+use super::repair_safety::{NOT_THE_GOAL, QUESTION};
+use super::worksheets::{Choice, Field, FieldKind, SafetyCheck, Section, SectionSafety, WorksheetDef};
 
 const fn line(key: &'static str, label: &'static str, hint: &'static str) -> Field {
     Field { key, label, hint, kind: FieldKind::Line }
@@ -23,7 +24,12 @@ const fn choice(key: &'static str, label: &'static str, hint: &'static str, choi
 }
 
 const fn section(title: &'static str, intro: &'static str, fields: &'static [Field]) -> Section {
-    Section { title, intro, points: &[], shown_when: None, fields, template: None }
+    Section { title, intro, points: &[], shown_when: None, fields, template: None, safety: SectionSafety::Any }
+}
+
+/// A repair step: shown only while the answer to the safety question is *No*.
+const fn repair_section(title: &'static str, intro: &'static str, fields: &'static [Field]) -> Section {
+    Section { safety: SectionSafety::RepairOnly, ..section(title, intro, fields) }
 }
 
 const fn opt(value: &'static str, label: &'static str) -> Choice {
@@ -69,6 +75,7 @@ const FORGIVENESS: WorksheetDef = WorksheetDef {
             shown_when: None,
             fields: &[],
             template: None,
+            safety: SectionSafety::Any,
         },
         section(
             "Acknowledge the pain",
@@ -83,7 +90,7 @@ const FORGIVENESS: WorksheetDef = WorksheetDef {
                 text("impact", "How has it affected you since?", ""),
             ],
         ),
-        section(
+        repair_section(
             "Gain perspective",
             "Looking at the other person's side is not excusing them. It can make the hurt less personal.",
             &[
@@ -96,23 +103,50 @@ const FORGIVENESS: WorksheetDef = WorksheetDef {
                 text("friend", "What would you say to a friend in your place?", ""),
             ],
         ),
-        section(
-            "Decide",
-            "Any answer here is a valid one, and you may change it later.",
-            &[
-                choice(
-                    "decision",
-                    "Where are you with forgiving?",
-                    "",
-                    &[
-                        opt("forgive", "I want to forgive"),
-                        opt("not-yet", "Not yet"),
-                        opt("no", "Not at all, and that is my choice"),
-                    ],
-                ),
-                text("reasons", "What led you to this answer?", ""),
-            ],
-        ),
+        Section {
+            safety: SectionSafety::Caution(
+                "Forgiving, if you ever choose it, happens inside you. It never means going back, staying, or \
+                 being in touch with someone who may hurt you.",
+            ),
+            ..section(
+                "Decide",
+                "Any answer here is a valid one, and you may change it later.",
+                &[
+                    choice(
+                        "decision",
+                        "Where are you with forgiving?",
+                        "",
+                        &[
+                            opt("forgive", "I want to forgive"),
+                            opt("not-yet", "Not yet"),
+                            opt("no", "Not at all, and that is my choice"),
+                        ],
+                    ),
+                    text("reasons", "What led you to this answer?", ""),
+                ],
+            )
+        },
+        Section {
+            shown_when: Some(("decision", &["forgive"])),
+            ..repair_section(
+                "Letting them back in",
+                "Forgiving someone and letting them back into your life are two separate choices. If you would \
+                 like to reconnect, it can happen slowly and on your terms, with what they do leading the way.",
+                &[
+                    text(
+                        "back-in-first",
+                        "What would a first, small step back look like?",
+                        "For example a short call, or a coffee somewhere you can leave easily.",
+                    ),
+                    text(
+                        "back-in-signs",
+                        "What would you want to see from them along the way?",
+                        "What they do over weeks, not only what they say.",
+                    ),
+                    text("back-in-limits", "What stays off the table for now?", "Limits you will keep, whatever they say."),
+                ],
+            )
+        },
         section(
             "Let go",
             "Whatever you decided, you can choose where your attention goes next.",
@@ -122,6 +156,14 @@ const FORGIVENESS: WorksheetDef = WorksheetDef {
             ],
         ),
     ],
+    safety: Some(SafetyCheck {
+        question: QUESTION,
+        route: &[
+            NOT_THE_GOAL,
+            "So the parts about seeing their side and letting them back in are set aside. What happened to you, \
+             how it felt, and where you put your energy now are still here.",
+        ],
+    }),
 };
 
 const BOUNDARIES: WorksheetDef = WorksheetDef {
@@ -157,21 +199,38 @@ const BOUNDARIES: WorksheetDef = WorksheetDef {
                 ),
             ],
             template: Some("When {when}, I feel {i-feel}. What I'd like is {i-need}. If it happens again, I will {i-will}."),
+            safety: SectionSafety::Caution(
+                "If saying this could make them angry or put you at risk, wait. Plan it with a helpline first: \
+                 they can help you work out what is safe to say, and when.",
+            ),
         },
-        section(
-            "Keep",
-            "Holding a limit is a skill that grows with practice. Every time counts, including the wobbly ones.",
-            &[
-                Field {
-                    key: "tested",
-                    label: "When was it tested, and what did you do?",
-                    hint: "Add an entry each time.",
-                    kind: FieldKind::Log,
-                },
-                text("helps", "What helps you hold it?", ""),
-            ],
-        ),
+        Section {
+            safety: SectionSafety::Caution(
+                "Your safety comes before any limit. If you give way to stay safe, your boundary has not failed, \
+                 and neither have you.",
+            ),
+            ..section(
+                "Keep",
+                "Holding a limit is a skill that grows with practice. Every time counts, including the wobbly ones.",
+                &[
+                    Field {
+                        key: "tested",
+                        label: "When was it tested, and what did you do?",
+                        hint: "Add an entry each time.",
+                        kind: FieldKind::Log,
+                    },
+                    text("helps", "What helps you hold it?", ""),
+                ],
+            )
+        },
     ],
+    safety: Some(SafetyCheck {
+        question: "Is this about someone you are afraid of, or someone who has hurt, threatened or controlled you?",
+        route: &[
+            "Where setting a limit could make things more dangerous, talk to a helpline first. They can help you \
+             plan what to say, when, and how to stay safe while you do.",
+        ],
+    }),
 };
 
 const MESSAGE_BUILDER: WorksheetDef = WorksheetDef {
@@ -192,6 +251,7 @@ const MESSAGE_BUILDER: WorksheetDef = WorksheetDef {
             &[text("went", "How did the conversation go?", "What went well, and what would you change next time?")],
         ),
     ],
+    safety: None,
 };
 
 const ACTIVE_LISTENING: WorksheetDef = WorksheetDef {
@@ -231,6 +291,7 @@ const ACTIVE_LISTENING: WorksheetDef = WorksheetDef {
                 ),
             ],
             template: Some("With {with}, I will practise {skill}. I want to understand {understand}."),
+            safety: SectionSafety::Any,
         },
         section(
             "After: reflection",
@@ -243,6 +304,7 @@ const ACTIVE_LISTENING: WorksheetDef = WorksheetDef {
             ],
         ),
     ],
+    safety: None,
 };
 
 const REBUILDING_STEPS_BROKE: &[Field] = &[
@@ -294,7 +356,7 @@ const REBUILDING_TRUST: WorksheetDef = WorksheetDef {
     intro:
         "Rebuilding takes many small, repeated steps. Tick a step when it has happened and add dated notes as you go.",
     sections: &[
-        section(
+        repair_section(
             "Which plan",
             "",
             &[choice(
@@ -317,6 +379,7 @@ const REBUILDING_TRUST: WorksheetDef = WorksheetDef {
             shown_when: Some(("plan", &["infidelity-broke", "lie-broke"])),
             fields: REBUILDING_STEPS_BROKE,
             template: None,
+            safety: SectionSafety::RepairOnly,
         },
         Section {
             title: "Steps for the one who was hurt",
@@ -325,6 +388,7 @@ const REBUILDING_TRUST: WorksheetDef = WorksheetDef {
             shown_when: Some(("plan", &["infidelity-hurt", "lie-hurt"])),
             fields: REBUILDING_STEPS_HURT,
             template: None,
+            safety: SectionSafety::RepairOnly,
         },
         Section {
             title: "Steps for a friendship",
@@ -339,8 +403,9 @@ const REBUILDING_TRUST: WorksheetDef = WorksheetDef {
                 noted_step("f-decide", "Decide together what the friendship is now", "Closer, looser, or different."),
             ],
             template: None,
+            safety: SectionSafety::RepairOnly,
         },
-        section(
+        repair_section(
             "Where you want to get to",
             "",
             &[text(
@@ -350,6 +415,15 @@ const REBUILDING_TRUST: WorksheetDef = WorksheetDef {
             )],
         ),
     ],
+    safety: Some(SafetyCheck {
+        question: QUESTION,
+        route: &[
+            NOT_THE_GOAL,
+            "So the steps of this plan, couples therapy among them, are set aside. Couples therapy is not advised \
+             while one partner is afraid of the other or controlled by them: it can make things more dangerous. \
+             Support of your own comes first.",
+        ],
+    }),
 };
 
 const SETBACK_PLAN: WorksheetDef = WorksheetDef {
@@ -392,6 +466,7 @@ const SETBACK_PLAN: WorksheetDef = WorksheetDef {
             ],
         ),
     ],
+    safety: None,
 };
 
 const KEEPING_TRUST: WorksheetDef = WorksheetDef {
@@ -421,6 +496,7 @@ const KEEPING_TRUST: WorksheetDef = WorksheetDef {
             &[Field { key: "checkins", label: "Check-in", hint: "", kind: FieldKind::HabitCheckIns }],
         ),
     ],
+    safety: None,
 };
 
 const TRUST_ONLINE: WorksheetDef = WorksheetDef {
@@ -467,6 +543,7 @@ const TRUST_ONLINE: WorksheetDef = WorksheetDef {
             ],
         ),
     ],
+    safety: None,
 };
 
 const OFTEN: &[Choice] = &[
@@ -513,6 +590,7 @@ const TRUST_AT_WORK: WorksheetDef = WorksheetDef {
             ],
         ),
     ],
+    safety: None,
 };
 
 const THERAPY_PREP: WorksheetDef = WorksheetDef {
@@ -564,6 +642,7 @@ const THERAPY_PREP: WorksheetDef = WorksheetDef {
             ],
         ),
     ],
+    safety: None,
 };
 
 const SAFETY_PLAN: WorksheetDef = WorksheetDef {
@@ -636,4 +715,6 @@ const SAFETY_PLAN: WorksheetDef = WorksheetDef {
             )],
         ),
     ],
+    // A plan for the user's own safety, not about repairing anything with someone.
+    safety: None,
 };

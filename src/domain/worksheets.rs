@@ -3,6 +3,7 @@
 //! situation or person, stored under its own key.
 
 use super::promises::{day_number, iso_week};
+use super::repair_safety::{RepairView, SafetyAnswer};
 use crate::domain::order::sort_stable_by;
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
@@ -75,6 +76,29 @@ pub struct Section {
     pub fields: &'static [Field],
     /// A text composed from the answers, `{key}` standing for an answer (see [`fill_template`]).
     pub template: Option<&'static str>,
+    /// What the worksheet's safety question does to this part (nothing in a worksheet without one).
+    pub safety: SectionSafety,
+}
+
+/// What a worksheet's "are you safe with this person?" answer does to one of its parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionSafety {
+    /// Shown whatever the answer (once it is answered).
+    Any,
+    /// A repair step (couples therapy, seeing their side, reconnecting): shown only when the answer is *No*.
+    RepairOnly,
+    /// Shown whatever the answer; while the repair steps are set aside, this caution is shown first.
+    Caution(&'static str),
+}
+
+/// The safety question a worksheet asks before its parts, and the sentence its safety route adds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SafetyCheck {
+    /// The question, in this worksheet's words (usually [`crate::domain::repair_safety::QUESTION`]).
+    pub question: &'static str,
+    /// What the safety route says about this worksheet when the answer is *Yes* or *I'm not sure*, one
+    /// paragraph each.
+    pub route: &'static [&'static str],
 }
 
 /// What a worksheet asks.
@@ -92,6 +116,9 @@ pub struct WorksheetDef {
     pub intro: &'static str,
     /// The parts, in order.
     pub sections: &'static [Section],
+    /// The "are you safe with this person?" question asked before the parts, for a worksheet about repairing or
+    /// continuing a relationship; `None` for the others.
+    pub safety: Option<SafetyCheck>,
 }
 
 /// A note with the day it was written.
@@ -148,6 +175,9 @@ pub struct WorksheetEntry {
     pub checkins: Vec<HabitCheckIn>,
     /// When it was marked done (UTC); `None` while in progress.
     pub done_at: Option<String>,
+    /// The answer to the worksheet's safety question ([`WorksheetDef::safety`]); `None` until answered (and in
+    /// copies saved before the question was asked, which then ask it).
+    pub safety: Option<SafetyAnswer>,
     /// Fields written by a newer version, kept as they are.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -191,11 +221,38 @@ impl DoneProblem {
 pub const MESSAGE_KEYS: [&str; 4] = ["observation", "feeling", "need", "request"];
 
 impl WorksheetDef {
-    /// Whether a part is shown for this entry (parts tied to a choice show once that choice is made).
+    /// What this copy shows, as far as safety goes: `None` for a worksheet without a safety question.
+    pub fn repair_view(&self, entry: &WorksheetEntry) -> Option<RepairView> {
+        self.safety.map(|_| RepairView::of(entry.safety))
+    }
+
+    /// Whether a part is shown for this entry. In a worksheet with a safety question, no part shows until it is
+    /// answered, and repair parts only while the answer is *No*. Parts tied to a choice show once that choice
+    /// is made.
     pub fn section_shown(&self, section: &Section, entry: &WorksheetEntry) -> bool {
+        let safe_enough = match self.repair_view(entry) {
+            None | Some(RepairView::Repair) => true,
+            Some(RepairView::Ask) => false,
+            Some(RepairView::SafetyRoute(_)) => section.safety != SectionSafety::RepairOnly,
+        };
+        safe_enough && self.section_applies(section, entry)
+    }
+
+    /// Whether a part applies to this entry by its choice condition alone (a part tied to a choice applies once
+    /// that choice is made), whatever the safety answer: readable copies use this, so an export holds
+    /// everything the user wrote.
+    pub fn section_applies(&self, section: &Section, entry: &WorksheetEntry) -> bool {
         match section.shown_when {
             None => true,
             Some((key, values)) => self.answer_or_default(key, entry).is_some_and(|v| values.contains(&v)),
+        }
+    }
+
+    /// The caution shown first in a part while the repair steps are set aside, if it has one.
+    pub fn section_caution(&self, section: &Section, entry: &WorksheetEntry) -> Option<&'static str> {
+        match (section.safety, self.repair_view(entry)) {
+            (SectionSafety::Caution(text), Some(RepairView::SafetyRoute(_))) => Some(text),
+            _ => None,
         }
     }
 
@@ -210,7 +267,11 @@ impl WorksheetDef {
     /// Answered and total questions over the parts shown. A choice with a default is a setting that always
     /// has a value, not a question, so it counts neither way.
     pub fn completion(&self, entry: &WorksheetEntry) -> Completion {
-        let mut done = Completion { answered: 0, total: 0 };
+        // The safety question is a question like any other.
+        let mut done = match self.safety {
+            Some(_) => Completion { answered: usize::from(entry.safety.is_some()), total: 1 },
+            None => Completion { answered: 0, total: 0 },
+        };
         for section in self.sections.iter().filter(|s| self.section_shown(s, entry)) {
             for field in section.fields {
                 let (answered, total) = field_completion(field, entry);
@@ -328,6 +389,7 @@ impl WorksheetEntry {
             && self.ticked.is_empty()
             && self.notes.values().all(Vec::is_empty)
             && self.checkins.is_empty()
+            && self.safety.is_none()
     }
 
     /// Whether it has been marked done.

@@ -112,7 +112,9 @@ test('log evidence, rate the gut, run a ladder experiment, reload, delete keepin
   await part(page, 'Reliability').getByRole('button', { name: 'How it changed' }).click();
   await expect(part(page, 'Reliability').locator('.history-table')).toHaveCount(2);
 
-  // The ladder: suggested steps, reorder, rename, one experiment before and after.
+  // The ladder: the safety question first, then suggested steps, reorder, rename, one experiment before and after.
+  await expect(page.getByRole('button', { name: 'Start with the suggested steps' })).toHaveCount(0);
+  await page.locator('.safety-check').getByRole('radio', { name: 'No', exact: true }).check();
   await page.getByRole('button', { name: 'Start with the suggested steps' }).click();
   await expect(page.locator('.ladder-step')).toHaveCount(6);
   await expect(page.locator('.ladder-step h3').first()).toHaveText('Share an opinion');
@@ -366,6 +368,7 @@ test('edit an observation and a ladder experiment: cancel keeps them, saving kee
   expect(stored[key].kind).toBeNull();
 
   // A ladder experiment: plan it, correct the plan (after a cancel), record it, correct the outcome.
+  await page.locator('.safety-check').getByRole('radio', { name: 'No', exact: true }).check();
   await page.getByRole('button', { name: 'Start with the suggested steps' }).click();
   const step = () => page.locator('.ladder-step').first();
   const experiment = () => step().locator('.experiment').first();

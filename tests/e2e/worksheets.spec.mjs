@@ -16,7 +16,10 @@ async function snapshot(page) {
   });
 }
 
-/** Fills in everything the worksheet shows: choices first (they can reveal parts), then steps, texts, notes. */
+/**
+ * Fills in everything the worksheet shows: choices first (they can reveal parts; the first answer of a repair
+ * worksheet's safety question is "No", which shows every part), then steps, texts, notes.
+ */
 async function fillEverything(page, tag) {
   const sheet = page.locator('#worksheet');
   await sheet.getByRole('textbox').first().fill(`${tag} <b>title</b> & co`);
@@ -98,6 +101,9 @@ test('worksheets: saved as you type, several copies, delete with Undo, mark done
   await page.getByRole('button', { name: 'Mark as done' }).click();
   await expect(page.getByRole('alert')).toContainText('Write or tick at least one thing first');
   await page.getByLabel('Which hurt is this about?').fill('The move');
+  // The safety question comes first; the parts appear once it is answered.
+  await expect(page.getByLabel('What happened?')).toHaveCount(0);
+  await page.locator('.safety-check').getByRole('radio', { name: 'No', exact: true }).check();
   await page.getByLabel('What happened?').fill('Nobody came to help.');
   // Reload mid-sentence: nothing typed is lost.
   await page.reload();
@@ -114,7 +120,7 @@ test('worksheets: saved as you type, several copies, delete with Undo, mark done
   const cards = page.locator('.worksheet-card');
   await expect(cards).toHaveCount(2);
   await expect(cards.first()).toContainText('The wedding');
-  await expect(cards.filter({ hasText: 'The move' })).toContainText('In progress · 2 of 10 filled in');
+  await expect(cards.filter({ hasText: 'The move' })).toContainText('In progress · 3 of 11 filled in');
 
   await cards.filter({ hasText: 'The move' }).getByRole('button', { name: 'Delete' }).click();
   await expect(cards).toHaveCount(1);
@@ -294,6 +300,7 @@ test('composed texts name the parts not written yet instead of showing "…"', a
 
   await openPage(page, server, '/practice/boundaries');
   await page.getByRole('link', { name: 'Start a new boundary' }).click();
+  await page.locator('.safety-check').getByRole('radio', { name: 'No', exact: true }).check();
   await page.getByLabel('When …').fill('my manager calls after 10pm');
   const script = page.locator('.composed__text');
   await expect(script).toHaveText(

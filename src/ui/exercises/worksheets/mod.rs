@@ -9,11 +9,13 @@ mod safety_plan;
 use crate::domain::helplines::LineKind;
 use crate::domain::ids::is_valid_id;
 use crate::domain::order::sort_stable_by;
+use crate::domain::repair_safety::{RepairView, SafetyAnswer};
 use crate::domain::safety_plan::{new_copy, LINES_FIELD, SLUG as SAFETY_PLAN};
-use crate::domain::worksheets::{days_ago, fill_template, Section, WorksheetDef, WorksheetEntry};
+use crate::domain::worksheets::{days_ago, fill_template, SafetyCheck, Section, WorksheetDef, WorksheetEntry};
 use crate::state::{new_id, now_iso, today, AppState, Toast};
 use crate::ui::components::fields::TextInput;
 use crate::ui::components::helplines::HelplineList;
+use crate::ui::components::repair_safety::{SafetyQuestion, SafetyRoute};
 use crate::ui::platform::local_day;
 use fields::FieldView;
 use leptos::prelude::*;
@@ -169,6 +171,7 @@ fn WorksheetEditor(def: &'static WorksheetDef, id: String) -> impl IntoView {
                 value=Memo::new(move |_| entry.with(|e| e.title.clone()))
                 on_input=move |t| edit.run(Box::new(move |e| e.title = t))
             />
+            {def.safety.map(|check| view! { <SafetyCheckView def=def check=check entry=entry edit=edit/> })}
             {def
                 .sections
                 .iter()
@@ -206,6 +209,37 @@ fn WorksheetEditor(def: &'static WorksheetDef, id: String) -> impl IntoView {
     .into_any()
 }
 
+/// The worksheet's safety question, asked before its parts, and the safety route while the answer is *Yes* or
+/// *I'm not sure*.
+#[component]
+fn SafetyCheckView(
+    def: &'static WorksheetDef,
+    check: SafetyCheck,
+    entry: RwSignal<WorksheetEntry>,
+    edit: Callback<Change>,
+) -> impl IntoView {
+    let answer = Memo::new(move |_| entry.with(|e| e.safety));
+    let view = Memo::new(move |_| entry.with(|e| def.repair_view(e)));
+    let set_aside = move || match view.get() {
+        Some(RepairView::SafetyRoute(answer)) => Some(answer),
+        _ => None,
+    };
+    let on_change = Callback::new(move |answer: SafetyAnswer| edit.run(Box::new(move |e| e.safety = Some(answer))));
+    view! {
+        <SafetyQuestion
+            id="ws-safety"
+            question=check.question
+            value=answer
+            on_change=on_change
+            waiting="Answer this first. The rest of the worksheet appears once you have."
+        />
+        {move || {
+            set_aside()
+                .map(|answer| view! { <SafetyRoute id="ws-safety" route=check.route answer=Signal::stored(answer)/> })
+        }}
+    }
+}
+
 /// One part of a worksheet; drawn only while it applies (parts tied to a choice appear once it is made).
 #[component]
 fn SectionView(
@@ -221,6 +255,11 @@ fn SectionView(
         <Show when=move || shown.get()>
             <section class="worksheet__section" aria-labelledby=heading.clone()>
                 <h2 id=heading.clone()>{section.title}</h2>
+                {move || {
+                    entry
+                        .with(|e| def.section_caution(section, e))
+                        .map(|caution| view! { <p class="safety-caution">{caution}</p> })
+                }}
                 {(!section.intro.is_empty()).then(|| view! { <p>{section.intro}</p> })}
                 {(!section.points.is_empty())
                     .then(|| {

@@ -2,11 +2,13 @@
 //! before, what actually happened after — and how often the feared outcome came true.
 
 use crate::domain::ladder::{
-    default_ladder, ladder_for, ladder_stats, reorder, waiting_for_after, After, Before, Experiment, LadderStep,
-    Response,
+    default_ladder, ladder_for, ladder_stats, ladder_view, reorder, waiting_for_after, After, Before, Experiment,
+    LadderStep, Response, SAFETY_ROUTE,
 };
+use crate::domain::repair_safety::{RepairView, SafetyAnswer, QUESTION};
 use crate::state::{new_id, now_iso, AppState, Toast};
 use crate::ui::components::fields::{RadioGroup, Scale, TextArea, TextInput};
+use crate::ui::components::repair_safety::{SafetyQuestion, SafetyRoute};
 use crate::ui::platform::{focus_element, focus_target, local_day};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -34,11 +36,28 @@ fn change_step(state: AppState, id: &str, edit: impl FnOnce(&mut LadderStep)) {
     state.save_record(state.ladder, step);
 }
 
-/// The ladder section of a person's page.
+/// Stores the answer to the safety question about this person (if they are still stored).
+fn set_safety(state: AppState, person_id: &str, answer: SafetyAnswer) {
+    let Some(mut person) = state.people.with_untracked(|all| all.iter().find(|p| p.id == person_id).cloned()) else {
+        return;
+    };
+    person.set_safety(answer, &now_iso());
+    state.save_record(state.people, person);
+}
+
+/// The ladder section of a person's page. The safety question about the person comes first; new steps and
+/// experiments are offered only once it is answered *No* (`domain::ladder::ladder_view`), and what was recorded
+/// before stays readable whatever the answer.
 #[component]
 pub fn Ladder(id: String) -> impl IntoView {
     let state = AppState::get();
     let pid = StoredValue::new(id);
+    let answer = Memo::new(move |_| {
+        pid.with_value(|id| state.people.with(|all| all.iter().find(|p| &p.id == id).and_then(|p| p.safety)))
+    });
+    let safety = Memo::new(move |_| ladder_view(answer.get()));
+    let can_plan = Signal::derive(move || safety.get().allows_repair());
+    let on_answer = Callback::new(move |a: SafetyAnswer| pid.with_value(|id| set_safety(state, id, a)));
     let steps = Memo::new(move |_| pid.with_value(|id| steps_of(state, id, true)));
     let stats = Memo::new(move |_| steps.with(|s| ladder_stats(s)));
     let waiting = Memo::new(move |_| {
@@ -91,6 +110,20 @@ pub fn Ladder(id: String) -> impl IntoView {
             <p class="hint">
                 "A ladder of small steps of openness, from low to higher risk. Try one as an experiment: note what you fear before, and what actually happened after."
             </p>
+            <SafetyQuestion
+                id="ladder-safety"
+                question=QUESTION
+                value=answer
+                on_change=on_answer
+                waiting="Answer this first. New steps and experiments are offered once you have."
+                level=3
+            />
+            {move || match safety.get() {
+                RepairView::SafetyRoute(a) => Some(view! {
+                    <SafetyRoute id="ladder-safety" route=SAFETY_ROUTE answer=Signal::stored(a) level=3/>
+                }),
+                _ => None,
+            }}
             <div class="card ladder-summary" aria-live="polite">
                 <h3>"What your experiments show"</h3>
                 {move || {
@@ -133,7 +166,7 @@ pub fn Ladder(id: String) -> impl IntoView {
                     </ul>
                 </Show>
             </div>
-            <Show when=move || steps.with(|s| s.is_empty())>
+            <Show when=move || can_plan.get() && steps.with(|s| s.is_empty())>
                 <div class="card">
                     <p>"No steps yet. Start with six suggested steps (you can rename, reorder or remove them), or add your own below."</p>
                     <button type="button" class="button button--primary" on:click=start>
@@ -143,22 +176,24 @@ pub fn Ladder(id: String) -> impl IntoView {
             </Show>
             <ol class="ladder">
                 <For each=cards key=|(i, n, s)| (s.id.clone(), s.updated_at.clone(), *i, *n) let:card>
-                    <StepCard index=card.0 count=card.1 step=card.2 move_to=move_to/>
+                    <StepCard index=card.0 count=card.1 step=card.2 move_to=move_to can_plan=can_plan/>
                 </For>
             </ol>
-            <form class="card inline-form add-step" on:submit=add novalidate=true>
-                <TextInput
-                    id="new-step-title"
-                    label="Add your own step"
-                    value=Signal::derive(move || new_title.get())
-                    on_input=move |t| {
-                        new_title.set(t);
-                        add_error.set(None);
-                    }
-                />
-                <button type="submit" class="button button--secondary">"Add step"</button>
-                {move || add_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            </form>
+            <Show when=move || can_plan.get()>
+                <form class="card inline-form add-step" on:submit=add novalidate=true>
+                    <TextInput
+                        id="new-step-title"
+                        label="Add your own step"
+                        value=Signal::derive(move || new_title.get())
+                        on_input=move |t| {
+                            new_title.set(t);
+                            add_error.set(None);
+                        }
+                    />
+                    <button type="submit" class="button button--secondary">"Add step"</button>
+                    {move || add_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                </form>
+            </Show>
         </section>
     }
 }
@@ -170,6 +205,8 @@ fn StepCard(
     count: usize,
     step: LadderStep,
     move_to: impl Fn(String, usize) + Copy + Send + Sync + 'static,
+    /// Whether a new experiment may be planned (not while the user may not be safe with the person).
+    can_plan: Signal<bool>,
 ) -> impl IntoView {
     let state = AppState::get();
     let sid = StoredValue::new(step.id.clone());
@@ -263,17 +300,22 @@ fn StepCard(
                         </ul>
                     }
                 })}
-            <Show
-                when=move || planning.get()
-                fallback=move || {
-                    view! {
-                        <button type="button" class="button button--primary" on:click=move |_| planning.set(true)>
-                            "Plan an experiment"<span class="visually-hidden">{format!(" for “{}”", step.title)}</span>
-                        </button>
+            <Show when=move || can_plan.get()>
+                <Show
+                    when=move || planning.get()
+                    fallback={
+                        let title = step.title.clone();
+                        move || {
+                            view! {
+                                <button type="button" class="button button--primary" on:click=move |_| planning.set(true)>
+                                    "Plan an experiment"<span class="visually-hidden">{format!(" for “{title}”")}</span>
+                                </button>
+                            }
+                        }
                     }
-                }
-            >
-                <PlanForm step_id=sid.get_value() on_done=move || planning.set(false)/>
+                >
+                    <PlanForm step_id=sid.get_value() on_done=move || planning.set(false)/>
+                </Show>
             </Show>
         </li>
     }

@@ -7,6 +7,7 @@ use super::list::{AddPerson, PeopleContent};
 use super::person::PersonView;
 use crate::domain::ladder::{default_ladder, Experiment, Response};
 use crate::domain::people::{months_before, Direction, Observation, Person, QuickKind, Relationship, TrustPart};
+use crate::domain::repair_safety::SafetyAnswer;
 use crate::state::{now_iso, today, AppState};
 use crate::ui::warm_up::OffScreenPage;
 use leptos::prelude::*;
@@ -52,6 +53,8 @@ fn example_map() -> AppState {
     let month_ago = months_before(&day, 1).unwrap_or_else(|| day.clone());
     let mut person = Person::new(EXAMPLE_ID.to_owned(), "Example", Relationship::Friend, &now);
     person.marker = "teal".to_owned();
+    // Answered "No", so the ladder draws what most people see: its steps with "Plan an experiment".
+    person.safety = Some(SafetyAnswer::No);
     for (part, before, after) in [(TrustPart::Reliability, 40, 60), (TrustPart::Honesty, 70, 50)] {
         person.rate_gut(part, before, &format!("{month_ago}T12:00:00.000Z"));
         person.rate_gut(part, after, &now);

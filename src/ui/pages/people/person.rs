@@ -140,6 +140,8 @@ fn TrustProfile(id: String, below_fold: RwSignal<bool>) -> impl IntoView {
             v.push((part, now));
         });
     };
+    // The answer to "are you safe with this person?" (asked on their ladder) changes what a gap is said to mean.
+    let safety = Memo::new(move |_| person.with(|p| p.as_ref().and_then(|p| p.safety)));
     // The whole profile once per change, shared by the five rows.
     let rows =
         Memo::new(move |_| person.with(|p| p.as_ref().map(|p| summary.with(|s| s.profile(p))).unwrap_or_default()));
@@ -189,7 +191,9 @@ fn TrustProfile(id: String, below_fold: RwSignal<bool>) -> impl IntoView {
                                                     <span class="profile-part__evidence">{evidence}</span>
                                                 </p>
                                                 <p class="profile-part__count">{count}</p>
-                                                {r.gap_sentence().map(|s| view! { <p class="profile-part__gap">{s}</p> })}
+                                                {r
+                                                    .gap_sentence_for(safety.get())
+                                                    .map(|s| view! { <p class="profile-part__gap">{s}</p> })}
                                             }
                                         })
                                 }}

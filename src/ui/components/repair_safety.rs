@@ -1,0 +1,125 @@
+//! "Are you safe with this person?": the question every repair path asks first, and the safety route shown
+//! instead of the repair steps when the answer is *Yes* or *I'm not sure* (rules: `domain::repair_safety`).
+
+use crate::domain::helplines::LineKind;
+use crate::domain::repair_safety::{SafetyAnswer, NOT_SURE_NOTE, QUESTION_HINT};
+use crate::ui::components::helplines::HelplineList;
+use leptos::prelude::*;
+
+/// Where the safety plan worksheet lives.
+pub const SAFETY_PLAN_HREF: &str = "/practice/safety-plan";
+
+/// Where Help says how to find a counsellor or therapist of one's own.
+pub const OWN_SUPPORT_HREF: &str = "/help#finding-a-therapist";
+
+/// The question with its three answers, the stored one selected; picking one calls `on_change` at once (the
+/// answer is shown, and can be changed, for as long as the copy or person exists).
+#[component]
+pub fn SafetyQuestion(
+    /// Prefix for the element ids and the radio group's name (unique on the page).
+    id: &'static str,
+    /// The question, in the words of the worksheet or the ladder.
+    question: &'static str,
+    /// The stored answer; `None` while not answered.
+    #[prop(into)]
+    value: Signal<Option<SafetyAnswer>>,
+    /// Stores a new answer.
+    on_change: Callback<SafetyAnswer>,
+    /// What is said while it is not answered: what will appear once it is.
+    waiting: &'static str,
+    /// The heading's level: 2 on a worksheet, 3 inside the ladder's section.
+    #[prop(default = 2)]
+    level: u8,
+) -> impl IntoView {
+    let heading_id = format!("{id}-heading");
+    let hint_id = format!("{id}-hint");
+    let heading = heading(level, heading_id.clone(), "A question first");
+    let hint = view! { <p class="field__hint" id=hint_id.clone()>{QUESTION_HINT}</p> };
+    view! {
+        <section class="safety-check" aria-labelledby=heading_id>
+            {heading}
+            <fieldset class="choice-group safety-check__question" aria-describedby=hint_id>
+                <legend>{question}</legend>
+                {hint}
+                {SafetyAnswer::ALL
+                    .into_iter()
+                    .map(|answer| {
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="radio"
+                                    name=format!("{id}-answer")
+                                    value=answer.slug()
+                                    prop:checked=move || value.get() == Some(answer)
+                                    on:change=move |_| on_change.run(answer)
+                                />
+                                <span>{answer.label()}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <Show when=move || value.with(Option::is_none)>
+                <p class="safety-check__wait">{waiting}</p>
+            </Show>
+        </section>
+    }
+}
+
+/// The safety route: why the repair steps are set aside, the safety plan and Help (one tap, near the top),
+/// support of one's own, and the domestic-abuse lines as tappable links (the longest part, so it comes last).
+#[component]
+pub fn SafetyRoute(
+    /// Prefix for the element ids (unique on the page).
+    id: &'static str,
+    /// What this worksheet or the ladder says, one paragraph each.
+    route: &'static [&'static str],
+    /// The answer that led here (*I'm not sure* adds a sentence of its own).
+    #[prop(into)]
+    answer: Signal<SafetyAnswer>,
+    /// The heading's level: 2 on a worksheet, 3 inside the ladder's section (its sub-headings one below).
+    #[prop(default = 2)]
+    level: u8,
+) -> impl IntoView {
+    let heading_id = format!("{id}-route");
+    let title = heading(level, heading_id.clone(), "Your safety comes first");
+    let sub = level + 1;
+    view! {
+        <section class="safety-route" aria-labelledby=heading_id data-testid="safety-route">
+            {title}
+            {route.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+            <Show when=move || answer.get() == SafetyAnswer::NotSure>
+                <p>{NOT_SURE_NOTE}</p>
+            </Show>
+            <ul class="safety-route__links">
+                <li>
+                    <a class="button button--secondary" href=SAFETY_PLAN_HREF>"Make a safety plan"</a>
+                </li>
+                <li>
+                    <a class="button button--quiet" href="/help">"All help and crisis lines"</a>
+                </li>
+            </ul>
+            {heading(sub, format!("{id}-own"), "Support of your own")}
+            <p>
+                "A counsellor or therapist who works with you alone can help you think it through and plan, without \
+                 the other person in the room. "
+                <a href=OWN_SUPPORT_HREF>"How to find one"</a>
+            </p>
+            {heading(sub, format!("{id}-lines"), "Someone to talk to now")}
+            <p>
+                "A domestic-abuse line listens, believes you, and can help you plan how to stay safe. You do not \
+                 have to be sure it “counts” to call."
+            </p>
+            <HelplineList kind=LineKind::DomesticAbuse/>
+        </section>
+    }
+}
+
+/// A heading of the given level (2 to 4; anything else is drawn as a level 4).
+fn heading(level: u8, id: String, text: &'static str) -> AnyView {
+    match level {
+        2 => view! { <h2 id=id>{text}</h2> }.into_any(),
+        3 => view! { <h3 id=id>{text}</h3> }.into_any(),
+        _ => view! { <h4 id=id>{text}</h4> }.into_any(),
+    }
+}
