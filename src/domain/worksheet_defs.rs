@@ -625,7 +625,7 @@ const THERAPY_PREP: WorksheetDef = WorksheetDef {
                     "Looks at how early relationships shape the way you connect now.",
                 ),
                 step("k-group", "Group therapy", "Working alongside people who face something similar."),
-                step("k-couples", "Couples therapy", "For two people who want to work on trust together."),
+                step("k-couples", "Couples therapy", "For two people who want to work on trust together. Not while one of you is afraid of the other: then start with support of your own."),
                 text("k-why", "Why these appeal to you", ""),
             ],
         ),
