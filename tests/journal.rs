@@ -48,6 +48,39 @@ fn a_record_that_reads_as_danger_gets_no_traps_whether_the_danger_is_in_the_thou
 }
 
 #[test]
+fn a_record_that_reads_as_danger_asks_about_safety_and_support_instead_of_weighing_the_thought() {
+    use trust_steps::domain::journal::{answer_questions_for, steps_for, SAFETY_STEPS, STEPS, WEIGHING_QUESTIONS};
+    use trust_steps::domain::readable::thought_record_item;
+
+    let ordinary = steps_for(false);
+    assert_eq!(ordinary, &STEPS);
+    let safety = steps_for(true);
+    assert_eq!(safety, &SAFETY_STEPS);
+    // The same eight places, so a draft's step number means the same in both.
+    assert_eq!(safety.len(), ordinary.len());
+    for (i, (step, ordinary_step)) in safety.iter().zip(ordinary.iter()).enumerate() {
+        let same = [0, 1, 2, 7].contains(&i);
+        assert_eq!(step == ordinary_step, same, "step {}: {step:?}", i + 1);
+    }
+    let words = |questions: &[trust_steps::domain::journal::AnswerQuestion; 4]| {
+        questions.iter().map(|q| format!("{} {} {}", q.label, q.hint, q.heading).to_lowercase()).collect::<String>()
+    };
+    let asked = words(answer_questions_for(true));
+    for weighing in ["supports the thought", "does not fit", "other explanation", "balanced", "fairer", "evidence"] {
+        assert!(!asked.contains(weighing), "a danger record is not asked to weigh the thought: {weighing:?}");
+    }
+    assert_eq!(answer_questions_for(false), &WEIGHING_QUESTIONS);
+
+    let mut r = record("a1b2c3d9", "2026-11-27", "She said she will kill me if I tell anyone");
+    r.evidence_for = "The bruise on my arm.".into();
+    r.balanced = "It is not my fault.".into();
+    let headings: Vec<&str> = thought_record_item(&r).parts.iter().map(|(label, _)| *label).collect();
+    assert!(headings.contains(&"What has worried me"), "{headings:?}");
+    assert!(headings.contains(&"A kind word"), "{headings:?}");
+    assert!(!headings.iter().any(|h| h.contains("Evidence") || h.contains("Balanced")), "{headings:?}");
+}
+
+#[test]
 fn an_ordinary_anxious_thought_still_gets_its_traps() {
     let r = record("a1b2c3d7", "2026-11-27", "He didn't answer for 5 hours, he must be cheating on me");
     assert!(r.danger().is_none());

@@ -86,6 +86,102 @@ pub const STEPS: [(&str, &str); 8] = [
     ("Re-rate your feelings", "How strong are the same feelings now?"),
 ];
 
+/// The steps as a record that reads as danger asks them (see [`ThoughtRecord::danger`]): the same eight places
+/// for the same answers, but steps 5–7 ask about what happened, support and a kind word instead of weighing the
+/// thought, because fear of someone who hurts you is not something to argue yourself out of.
+pub const SAFETY_STEPS: [(&str, &str); 8] = [
+    STEPS[0],
+    STEPS[1],
+    STEPS[2],
+    ("Thinking traps", "This sounds like a matter of safety, not a thinking trap. You can skip this step."),
+    ("What worries you", "What has worried you, and what helps you feel safer?"),
+    ("Support", "Who could you tell, and where could you get help?"),
+    ("A kind word", "What would you say to a friend who was going through this?"),
+    STEPS[7],
+];
+
+/// A question of steps 5–7 as the flow asks it, and the heading its answer has on the record's page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnswerQuestion {
+    /// The field's label in the flow.
+    pub label: &'static str,
+    /// The hint under it.
+    pub hint: &'static str,
+    /// The heading of the answer when the record is read back.
+    pub heading: &'static str,
+}
+
+/// The questions of steps 5–7, in the order of the answers they fill: evidence for, evidence against, other
+/// explanations, balanced thought.
+pub type AnswerQuestions = [AnswerQuestion; 4];
+
+const fn question(label: &'static str, hint: &'static str, heading: &'static str) -> AnswerQuestion {
+    AnswerQuestion { label, hint, heading }
+}
+
+/// Steps 5–7 of an ordinary record: weighing the thought.
+pub const WEIGHING_QUESTIONS: AnswerQuestions = [
+    question("What supports the thought?", "Facts you could show someone, not feelings.", "Evidence for the thought"),
+    question(
+        "What does not fit the thought?",
+        "Times it went differently, things you might be leaving out.",
+        "Evidence against the thought",
+    ),
+    question(
+        "Other explanations",
+        "If a friend told you this, what else might be going on for the other person?",
+        "Other explanations",
+    ),
+    question(
+        "A balanced thought",
+        "Something you can believe that takes all the evidence into account.",
+        "Balanced thought",
+    ),
+];
+
+/// Steps 5–7 of a record that reads as danger: what happened, what helps, support and a kind word.
+pub const SAFETY_QUESTIONS: AnswerQuestions = [
+    question(
+        "What has happened that worries you?",
+        "What they said or did, with dates if you can. Write only what feels safe to keep on this device.",
+        "What has worried me",
+    ),
+    question(
+        "What helps you feel even a little safer?",
+        "People, places, things you do. Small things count.",
+        "What helps me feel safer",
+    ),
+    question(
+        "Who could you tell, or where could you get help?",
+        "A friend, a relative, a doctor, a helpline. Help lists lines you can call or text.",
+        "Who I could tell",
+    ),
+    question(
+        "Something kind and true to tell yourself",
+        "For example “Being afraid makes sense. It is not my fault, and I deserve to be safe.”",
+        "A kind word",
+    ),
+];
+
+/// The flow's steps: [`SAFETY_STEPS`] for a record that reads as danger, else [`STEPS`].
+pub fn steps_for(reads_as_danger: bool) -> &'static [(&'static str, &'static str); 8] {
+    if reads_as_danger {
+        &SAFETY_STEPS
+    } else {
+        &STEPS
+    }
+}
+
+/// The questions of steps 5–7: [`SAFETY_QUESTIONS`] for a record that reads as danger, else
+/// [`WEIGHING_QUESTIONS`].
+pub fn answer_questions_for(reads_as_danger: bool) -> &'static AnswerQuestions {
+    if reads_as_danger {
+        &SAFETY_QUESTIONS
+    } else {
+        &WEIGHING_QUESTIONS
+    }
+}
+
 /// Feelings offered as chips (the user can add their own).
 pub const COMMON_FEELINGS: [&str; 16] = [
     "Anxious",

@@ -1,7 +1,7 @@
 //! Readable copies of the user's entries: the same items feed the Markdown download and the printable
 //! "bring to therapy" report, so both always say the same thing.
 
-use super::journal::RecordStatus;
+use super::journal::{RecordStatus, SAFETY_QUESTIONS};
 use super::message::{compose, is_complete, MessageParts, MessageStyle};
 use super::people::Observation;
 use super::promises::Promise;
@@ -122,10 +122,16 @@ pub fn thought_record_item(record: &ThoughtRecord) -> ReportItem {
     let traps: Vec<&str> =
         record.traps.iter().map(|slug| trap_by_slug(slug).map_or(slug.as_str(), |t| t.name)).collect();
     push(&mut parts, "Thinking traps", &traps.join(", "));
-    push(&mut parts, "Evidence for the thought", &record.evidence_for);
-    push(&mut parts, "Evidence against it", &record.evidence_against);
-    push(&mut parts, "Other explanations", &record.alternatives);
-    push(&mut parts, "Balanced thought", &record.balanced);
+    // A record that reads as danger asked about what happened and support, not about weighing the thought.
+    let headings = if record.danger().is_some() {
+        SAFETY_QUESTIONS.map(|q| q.heading)
+    } else {
+        ["Evidence for the thought", "Evidence against it", "Other explanations", "Balanced thought"]
+    };
+    let answers = [&record.evidence_for, &record.evidence_against, &record.alternatives, &record.balanced];
+    for (heading, answer) in headings.into_iter().zip(answers) {
+        push(&mut parts, heading, answer);
+    }
     ReportItem {
         id: record.id.clone(),
         day: day_of(&record.happened_on, &record.created_at),

@@ -260,14 +260,15 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 720 
   });
 }
 
-test('a thought that reads as danger gets a safety notice and no thinking traps; an ordinary one keeps its traps', async ({ page, server }) => {
+test('a record that reads as danger gets a safety notice on every step, no thinking traps, and safety questions instead of weighing the thought; an ordinary one keeps its traps', async ({ page, server }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(server.origin + '/journal/new');
   await waitForApp(page);
-  await page.getByLabel('What happened?').fill('He came home late and looked through my phone again.');
+  // Danger already in the situation: the notice shows on step 1.
+  await page.getByLabel('What happened?').fill('He pushed me into the door when I came home late.');
+  await expect(page.locator('.safety-notice')).toBeVisible();
   await next(page);
-  const thought = page.getByLabel('What went through your mind?');
-  await thought.fill('He said he will hurt me if I leave, he always checks my phone');
+  await page.getByLabel('What went through your mind?').fill('He said he will hurt me if I leave, he always checks my phone');
   const notice = page.locator('.safety-notice');
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('not a thinking trap');
@@ -276,23 +277,42 @@ test('a thought that reads as danger gets a safety notice and no thinking traps;
   await expect(page.locator('.suggestions__title')).toHaveCount(0);
   await expect(notice.getByRole('link', { name: 'Help and helplines' })).toHaveAttribute('href', '/help');
   await expect(notice.getByRole('link', { name: 'Make a safety plan' })).toHaveAttribute('href', '/practice/safety-plan');
-  // No crisis lines for danger from someone else; the links lead to them.
-  await expect(notice.locator('a[href^="tel:"]')).toHaveCount(0);
+  // A domestic-abuse line and the emergency number are right there, to call.
+  await expect(notice.locator('a[href^="tel:"]').first()).toBeVisible();
+  await expect(notice).toContainText('1-800-799-7233');
 
-  // Step 4 says the same and marks nothing as suggested or chosen.
+  // Step 4 says the same, marks nothing as suggested or chosen, and keeps the list folded away.
   await next(page);
   await next(page);
   await expect(page.locator('.safety-notice')).toBeVisible();
   await expect(page.locator('.trap-option--suggested')).toHaveCount(0);
   await expect(page.getByText('(suggested)')).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: /Overgeneralization/ })).toBeHidden();
+  await page.getByText('Look at the thinking traps anyway').click();
+  await expect(page.getByRole('checkbox', { name: /Overgeneralization/ })).toBeVisible();
   for (const box of await page.locator('.trap-list input[type="checkbox"]').all()) {
     await expect(box).not.toBeChecked();
   }
 
-  // The record can still be written and saved.
-  for (let i = 0; i < 4; i += 1) await next(page);
+  // Steps 5–7 ask about safety and support, never to weigh or explain away what happened.
+  await next(page);
+  await expect(page.locator('#step-heading')).toHaveText('What worries you');
+  await expect(page.locator('.safety-notice')).toBeVisible();
+  await page.getByLabel('What has happened that worries you?').fill('He threw my phone at the wall on Sunday.');
+  await expect(page.getByText('What does not fit the thought?')).toHaveCount(0);
+  await next(page);
+  await expect(page.getByText('Other explanations')).toHaveCount(0);
+  await page.getByLabel('Who could you tell, or where could you get help?').fill('My sister, and the helpline.');
+  await next(page);
+  await expect(page.getByText('A balanced thought')).toHaveCount(0);
+  await page.getByLabel('Something kind and true to tell yourself').fill('It is not my fault.');
+  await next(page);
   await page.getByRole('button', { name: 'Save thought record' }).click();
-  await expect(page.locator('main')).toContainText('He said he will hurt me if I leave');
+  const main = page.locator('main');
+  await expect(main).toContainText('He said he will hurt me if I leave');
+  await expect(main.getByRole('heading', { name: 'What has worried me' })).toBeVisible();
+  await expect(main.getByRole('heading', { name: 'A kind word' })).toBeVisible();
+  await expect(main).not.toContainText('Evidence for the thought');
 
   // Self-harm wording shows the crisis lines themselves, as links to call.
   await page.goto(server.origin + '/journal/new');
@@ -300,7 +320,7 @@ test('a thought that reads as danger gets a safety notice and no thinking traps;
   await next(page);
   await page.getByLabel('What went through your mind?').fill("I can't do this anymore, I want to kill myself");
   await expect(page.locator('.safety-notice')).toBeVisible();
-  await expect(page.locator('.safety-notice a[href^="tel:"]').first()).toBeVisible();
+  await expect(page.locator('.safety-notice a[href="tel:988"]').first()).toBeVisible();
 
   // An ordinary anxious thought, idiom included, still gets its traps and no notice.
   await page.getByLabel('What went through your mind?').fill("My boss will kill me if I'm late, I always mess everything up");
@@ -309,4 +329,8 @@ test('a thought that reads as danger gets a safety notice and no thinking traps;
   await page.getByLabel('What went through your mind?').fill("He didn't answer for 5 hours, he must be cheating on me");
   await expect(page.locator('.safety-notice')).toHaveCount(0);
   await expect(page.locator('.suggestions')).toContainText('Mind-reading');
+  await next(page);
+  await next(page);
+  await next(page);
+  await expect(page.getByLabel('What supports the thought?')).toBeVisible();
 });

@@ -13,9 +13,25 @@ pub fn SafetyNotice(
     /// What the detector found, or `None` for ordinary writing.
     #[prop(into)]
     signal: Signal<Option<DangerSignal>>,
+    /// Only the heading and the links, for the steps where the person is writing (the full notice, lines
+    /// included, is shown where it first appears).
+    #[prop(optional)]
+    compact: bool,
 ) -> impl IntoView {
     move || {
         signal.get().map(|found| {
+            if compact {
+                return view! {
+                    <aside class="safety-notice safety-notice--compact" aria-label="Safety">
+                        <p class="safety-notice__title">"This sounds like a matter of safety, not a thinking trap."</p>
+                        <ul class="safety-notice__links">
+                            <li><a href="/help">"Help and helplines"</a></li>
+                            <li><a href="/practice/safety-plan">"Make a safety plan"</a></li>
+                        </ul>
+                    </aside>
+                }
+                .into_any();
+            }
             view! {
                 <aside class="safety-notice" aria-labelledby="safety-notice-title">
                     <h3 id="safety-notice-title" class="safety-notice__title">
@@ -27,8 +43,10 @@ pub fn SafetyNotice(
                             view! {
                                 <p>
                                     "Being afraid of someone who hurts, threatens or controls you is not a thinking error. It can be your mind \
-                                     trying to keep you safe. You deserve support, and you do not have to decide anything today."
+                                     trying to keep you safe. You deserve support, and you do not have to decide anything today. \
+                                     A domestic-abuse line can listen and help you plan:"
                                 </p>
+                                <HelplineList kind=LineKind::DomesticAbuse/>
                             }
                         })}
                     {found
@@ -52,6 +70,7 @@ pub fn SafetyNotice(
                     </p>
                 </aside>
             }
+            .into_any()
         })
     }
 }

@@ -1,7 +1,7 @@
 //! `/journal/:id`: one thought record, exactly as written, with Edit and Delete (Undo).
 
 use super::trap_name;
-use crate::domain::journal::RecordStatus;
+use crate::domain::journal::{answer_questions_for, RecordStatus};
 use crate::domain::ThoughtRecord;
 use crate::state::{set_title, AppState};
 use crate::ui::pages::NotFound;
@@ -102,10 +102,15 @@ fn RecordView(record: ThoughtRecord) -> impl IntoView {
                     </section>
                 }
             })}
-        {answer("Evidence for the thought", record.evidence_for.clone())}
-        {answer("Evidence against the thought", record.evidence_against.clone())}
-        {answer("Other explanations", record.alternatives.clone())}
-        {answer("Balanced thought", record.balanced.clone())}
+        {
+            let [for_it, against_it, other, balanced] = answer_questions_for(record.danger().is_some()).map(|q| q.heading);
+            view! {
+                {answer(for_it, record.evidence_for.clone())}
+                {answer(against_it, record.evidence_against.clone())}
+                {answer(other, record.alternatives.clone())}
+                {answer(balanced, record.balanced.clone())}
+            }
+        }
         <div class="actions">
             <a class="button button--primary" href=format!("/journal/{}/edit", record.id)>"Edit"</a>
             " "

@@ -2,7 +2,7 @@
 
 use super::trap_name;
 use crate::domain::ids::is_valid_id;
-use crate::domain::journal::{RecordStatus, COMMON_FEELINGS, STEPS};
+use crate::domain::journal::{answer_questions_for, steps_for, RecordStatus, COMMON_FEELINGS};
 use crate::domain::order::sort_stable_by_key;
 use crate::domain::traps::TRAPS;
 use crate::domain::ThoughtRecord;
@@ -74,16 +74,20 @@ fn Flow(id: String) -> impl IntoView {
         navigate(&format!("/journal/{id}"), NavigateOptions::default());
     };
     let thought = Signal::derive(move || record.with(|r| r.thought.clone()));
+    // A record that reads as danger gets the safety notice on every step and asks steps 5–7 about safety.
+    let danger = Memo::new(move |_| record.with(ThoughtRecord::danger));
+    let reads_as_danger = move || danger.with(Option::is_some);
+    let steps = move || steps_for(reads_as_danger());
+    let questions = move || answer_questions_for(reads_as_danger());
 
     view! {
         <p class="breadcrumb"><a href="/journal">"Journal"</a></p>
         <h1>{if is_new { "New thought record" } else { "Thought record" }}</h1>
         <ol class="steps" aria-label="Steps">
-            {STEPS
-                .iter()
-                .enumerate()
-                .map(|(i, (title, _))| {
-                    let n = (i + 1) as u8;
+            {(0..8u8)
+                .map(|i| {
+                    let n = i + 1;
+                    let title = move || steps()[usize::from(i)].0;
                     view! {
                         <li class="steps__item" class:steps__item--current=move || { step.get() == n } class:steps__item--done=move || { step.get() > n }>
                             <button
@@ -93,7 +97,7 @@ fn Flow(id: String) -> impl IntoView {
                                 on:click=move |_| go_to(n)
                             >
                                 <span class="steps__number">{n}</span>
-                                <span class="steps__title">{*title}</span>
+                                <span class="steps__title">{title}</span>
                             </button>
                         </li>
                     }
@@ -102,8 +106,14 @@ fn Flow(id: String) -> impl IntoView {
         </ol>
         <section class="flow" aria-labelledby="step-heading">
             <p class="flow__progress">{move || format!("Step {} of 8", step.get())}</p>
-            <h2 id="step-heading">{move || STEPS[usize::from(step.get() - 1)].0}</h2>
-            <p class="flow__prompt">{move || STEPS[usize::from(step.get() - 1)].1}</p>
+            <h2 id="step-heading">{move || steps()[usize::from(step.get() - 1)].0}</h2>
+            <p class="flow__prompt">{move || steps()[usize::from(step.get() - 1)].1}</p>
+            // Step 2 shows the full notice where the trap suggestions would be; step 4 shows it in full too.
+            {move || match step.get() {
+                2 => ().into_any(),
+                4 => view! { <SafetyNotice signal=danger/> }.into_any(),
+                _ => view! { <SafetyNotice signal=danger compact=true/> }.into_any(),
+            }}
             <Show when=move || { step.get() >= 3 && !thought.get().trim().is_empty() }>
                 <blockquote class="original-thought" aria-label="Your automatic thought">
                     <p class="original-thought__label">"Your thought"</p>
@@ -115,19 +125,28 @@ fn Flow(id: String) -> impl IntoView {
                 2 => view! { <ThoughtStep record=record edit=edit/> }.into_any(),
                 3 => view! { <FeelingsStep record=record edit=edit/> }.into_any(),
                 4 => view! { <TrapsStep record=record edit=edit/> }.into_any(),
-                5 => view! {
-                    <TextArea id="evidence-for" label="What supports the thought?" hint="Facts you could show someone, not feelings." value=Signal::derive(move || record.with(|r| r.evidence_for.clone())) on_input=move |t| edit.run(Box::new(move |r| r.evidence_for = t))/>
-                    <TextArea id="evidence-against" label="What does not fit the thought?" hint="Times it went differently, things you might be leaving out." value=Signal::derive(move || record.with(|r| r.evidence_against.clone())) on_input=move |t| edit.run(Box::new(move |r| r.evidence_against = t))/>
+                5 => {
+                    let [for_it, against_it, _, _] = *questions();
+                    view! {
+                        <TextArea id="evidence-for" label=for_it.label hint=for_it.hint value=Signal::derive(move || record.with(|r| r.evidence_for.clone())) on_input=move |t| edit.run(Box::new(move |r| r.evidence_for = t))/>
+                        <TextArea id="evidence-against" label=against_it.label hint=against_it.hint value=Signal::derive(move || record.with(|r| r.evidence_against.clone())) on_input=move |t| edit.run(Box::new(move |r| r.evidence_against = t))/>
+                    }
+                    .into_any()
                 }
-                .into_any(),
-                6 => view! {
-                    <TextArea id="alternatives" label="Other explanations" hint="If a friend told you this, what else might be going on for the other person?" value=Signal::derive(move || record.with(|r| r.alternatives.clone())) on_input=move |t| edit.run(Box::new(move |r| r.alternatives = t))/>
+                6 => {
+                    let other = questions()[2];
+                    view! {
+                        <TextArea id="alternatives" label=other.label hint=other.hint value=Signal::derive(move || record.with(|r| r.alternatives.clone())) on_input=move |t| edit.run(Box::new(move |r| r.alternatives = t))/>
+                    }
+                    .into_any()
                 }
-                .into_any(),
-                7 => view! {
-                    <TextArea id="balanced" label="A balanced thought" hint="Something you can believe that takes all the evidence into account." value=Signal::derive(move || record.with(|r| r.balanced.clone())) on_input=move |t| edit.run(Box::new(move |r| r.balanced = t))/>
+                7 => {
+                    let balanced = questions()[3];
+                    view! {
+                        <TextArea id="balanced" label=balanced.label hint=balanced.hint value=Signal::derive(move || record.with(|r| r.balanced.clone())) on_input=move |t| edit.run(Box::new(move |r| r.balanced = t))/>
+                    }
+                    .into_any()
                 }
-                .into_any(),
                 _ => view! { <RerateStep record=record edit=edit/> }.into_any(),
             }}
             <div class="flow__nav">
@@ -342,7 +361,7 @@ fn FeelingsStep(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl
 /// Step 4: thinking traps from the catalogue (suggested ones first) and the user's own.
 #[component]
 fn TrapsStep(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl IntoView {
-    let danger = Memo::new(move |_| record.with(ThoughtRecord::danger));
+    let reads_as_danger = Memo::new(move |_| record.with(|r| r.danger().is_some()));
     let suggested = Memo::new(move |_| record.with(ThoughtRecord::trap_suggestions));
     let own = RwSignal::new(String::new());
     let custom = move || {
@@ -350,8 +369,8 @@ fn TrapsStep(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl In
             r.traps.iter().filter(|t| crate::domain::traps::trap_by_slug(t).is_none()).cloned().collect::<Vec<_>>()
         })
     };
-    view! {
-        <SafetyNotice signal=danger/>
+    let trap_list = move || {
+        view! {
         <fieldset class="trap-list">
             <legend>"Thinking traps"</legend>
             {TRAPS
@@ -393,6 +412,23 @@ fn TrapsStep(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl In
                     .collect_view()
             }}
         </fieldset>
+        }
+    };
+    view! {
+        // After a thought that reads as danger, the list is there only for someone who asks for it.
+        {move || {
+            if reads_as_danger.get() {
+                view! {
+                    <details class="disclosure trap-list__anyway">
+                        <summary>"Look at the thinking traps anyway"</summary>
+                        {trap_list()}
+                    </details>
+                }
+                .into_any()
+            } else {
+                trap_list().into_any()
+            }
+        }}
         <form class="inline-form" on:submit=move |ev| {
             ev.prevent_default();
             let name = own.get_untracked();
