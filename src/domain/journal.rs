@@ -93,7 +93,7 @@ pub const SAFETY_STEPS: [(&str, &str); 8] = [
     STEPS[0],
     STEPS[1],
     STEPS[2],
-    ("Thinking traps", "This sounds like a matter of safety, not a thinking trap. You can skip this step."),
+    ("Thinking traps", "You can skip this step. The list is below if you want it."),
     ("What worries you", "What has worried you, and what helps you feel safer?"),
     ("Support", "Who could you tell, and where could you get help?"),
     ("A kind word", "What would you say to a friend who was going through this?"),
