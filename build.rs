@@ -311,16 +311,22 @@ fn href(target: &str) -> String {
 
 /// Writes a run of spans as one compact `Text` (see `src/content/model.rs` for the markers).
 fn spans(items: &[Span]) -> String {
+    format!("Text({:?})", compact(items))
+}
+
+/// The compact form of `items`: bold and emphasis hold the compact form of what is inside them (plain text and
+/// links; the parser allows no deeper nesting).
+fn compact(items: &[Span]) -> String {
     let mut text = String::new();
     for span in items {
         match span {
             Span::Text(t) => text.push_str(t),
-            Span::Strong(t) => text.push_str(&format!("\u{1}{t}\u{1}")),
-            Span::Em(t) => text.push_str(&format!("\u{2}{t}\u{2}")),
+            Span::Strong(inner) => text.push_str(&format!("\u{1}{}\u{1}", compact(inner))),
+            Span::Em(inner) => text.push_str(&format!("\u{2}{}\u{2}", compact(inner))),
             Span::Link { text: t, target } => text.push_str(&format!("\u{3}{t}\u{1f}{}\u{3}", href(target))),
         }
     }
-    format!("Text({text:?})")
+    text
 }
 
 /// Content may not contain the characters the compact text format uses as markers.

@@ -12,14 +12,23 @@ use trust_steps::content::{
     exercise_by_slug, lesson_by_slug, Block, Inline, Module, EXERCISES, FAQ, GLOSSARY, HELP, LESSONS, SOURCES,
 };
 
+/// The plain text and links of `blocks`, with what is inside bold and emphasis taken out of it.
 fn all_inlines(blocks: &'static [Block], out: &mut Vec<Inline>) {
     for block in blocks {
         match block {
-            Block::Paragraph(text) => out.extend(text.spans()),
-            Block::Bullets(items) | Block::Numbered(items) => items.iter().for_each(|i| out.extend(i.spans())),
+            Block::Paragraph(text) => out.extend(text.leaves()),
+            Block::Bullets(items) | Block::Numbered(items) => items.iter().for_each(|i| out.extend(i.leaves())),
             Block::Example { body, .. } | Block::Note(body) | Block::Recap(body) => all_inlines(body, out),
             Block::Heading { .. } | Block::Subheading(_) => {}
         }
+    }
+}
+
+/// The words of a leaf from [`all_inlines`].
+fn words(inline: Inline) -> &'static str {
+    match inline {
+        Inline::Text(t) | Inline::Link { text: t, .. } => t,
+        Inline::Strong(_) | Inline::Em(_) => panic!("all_inlines takes bold and emphasis apart: {inline:?}"),
     }
 }
 
@@ -44,8 +53,7 @@ fn plain(blocks: &'static [Block]) -> String {
         }
     }
     for inline in inlines {
-        let (Inline::Text(t) | Inline::Strong(t) | Inline::Em(t) | Inline::Link { text: t, .. }) = inline;
-        text.push_str(t);
+        text.push_str(words(inline));
     }
     text
 }
@@ -262,8 +270,7 @@ fn help_says_it_is_not_therapy_and_when_couples_therapy_is_not_advised() {
         let mut inlines = Vec::new();
         all_inlines(std::slice::from_ref(block), &mut inlines);
         for i in inlines {
-            let (Inline::Text(t) | Inline::Strong(t) | Inline::Em(t) | Inline::Link { text: t, .. }) = i;
-            text.push_str(t);
+            text.push_str(words(i));
         }
     }
     // The lines themselves are drawn from `domain::helplines` as `tel:`/`sms:` links (tests/helplines.rs); a
@@ -289,9 +296,9 @@ fn markup_parses_the_supported_subset() {
         doc.body[0],
         Node::Para(vec![
             Span::Text("Intro ".into()),
-            Span::Strong("bold".into()),
+            Span::Strong(vec![Span::Text("bold".into())]),
             Span::Text(" and ".into()),
-            Span::Em("soft".into()),
+            Span::Em(vec![Span::Text("soft".into())]),
             Span::Text(" with ".into()),
             Span::Link { text: "a term".into(), target: "glossary:trust".into() },
             Span::Text(".".into()),
@@ -393,9 +400,9 @@ fn compact_text_decodes_into_its_spans() {
         spans,
         vec![
             Inline::Text("Plain "),
-            Inline::Strong("bold"),
+            Inline::Strong(Text("bold")),
             Inline::Text(" and "),
-            Inline::Em("soft"),
+            Inline::Em(Text("soft")),
             Inline::Text(", see "),
             Inline::Link { text: "a term", href: "/learn/glossary#trust" },
             Inline::Text("."),
@@ -412,10 +419,159 @@ fn every_compiled_text_decodes_completely() {
         let mut inlines = Vec::new();
         all_inlines(body, &mut inlines);
         for inline in inlines {
-            let (Inline::Text(t) | Inline::Strong(t) | Inline::Em(t) | Inline::Link { text: t, .. }) = inline;
+            let t = words(inline);
             assert!(!t.contains(['\u{1}', '\u{2}', '\u{3}', '\u{1f}']), "{place}: undecoded marker in {t:?}");
         }
     }
+}
+
+/// The raw markup in `text` that would reach the screen as typed: a link (`](`), bold (`**`), an emphasis marker
+/// opening a word (`*word`), a block fence (`:::`).
+fn raw_markup(text: &str) -> Option<&'static str> {
+    let chars: Vec<char> = text.chars().collect();
+    let opens_emphasis = chars.iter().enumerate().any(|(i, c)| {
+        *c == '*'
+            && (i == 0 || chars[i - 1].is_whitespace() || "([\"'“‘".contains(chars[i - 1]))
+            && chars.get(i + 1).is_some_and(|next| next.is_alphanumeric() || *next == '[')
+    });
+    [("](", text.contains("](")), ("**", text.contains("**")), ("*word", opens_emphasis), (":::", text.contains(":::"))]
+        .into_iter()
+        .find_map(|(what, found)| found.then_some(what))
+}
+
+/// Every piece of text the course puts on screen, with where it is: titles, summaries, headings, questions,
+/// terms, example titles, and each plain run and link text of every paragraph and list item (also inside bold and
+/// emphasis).
+fn every_visible_text() -> Vec<(String, &'static str)> {
+    fn blocks(place: &str, items: &'static [Block], out: &mut Vec<(String, &'static str)>) {
+        for block in items {
+            let texts: Vec<_> = match block {
+                Block::Heading { text, .. } | Block::Subheading(text) => {
+                    out.push((format!("{place} heading"), text));
+                    continue;
+                }
+                Block::Paragraph(text) => vec![*text],
+                Block::Bullets(items) | Block::Numbered(items) => items.to_vec(),
+                Block::Example { title, body } => {
+                    out.push((format!("{place} example title"), title));
+                    blocks(place, body, out);
+                    continue;
+                }
+                Block::Note(body) | Block::Recap(body) => {
+                    blocks(place, body, out);
+                    continue;
+                }
+            };
+            for text in texts {
+                for leaf in text.leaves() {
+                    out.push((format!("{place} text {:?}", text.plain()), words(leaf)));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for lesson in LESSONS {
+        out.push((format!("{} title", lesson.slug), lesson.title));
+        out.push((format!("{} summary", lesson.slug), lesson.summary));
+    }
+    for term in GLOSSARY {
+        out.push((format!("glossary {}", term.slug), term.term));
+    }
+    for entry in FAQ {
+        out.push((format!("faq {}", entry.slug), entry.question));
+    }
+    for (place, body) in every_body() {
+        blocks(&place, body, &mut out);
+    }
+    out
+}
+
+#[test]
+fn no_raw_markup_reaches_the_screen_anywhere_in_the_course() {
+    let texts = every_visible_text();
+    assert!(texts.len() > 1000, "the walk found only {} texts", texts.len());
+    let raw: Vec<String> = texts
+        .iter()
+        .filter_map(|(place, text)| raw_markup(text).map(|what| format!("{place}: {what} in {text:?}")))
+        .collect();
+    assert!(raw.is_empty(), "raw markup on screen:\n{}", raw.join("\n"));
+    // The check itself sees each kind.
+    for text in ["see [this](glossary:x)", "**Integrity**", "*soft* words", "(*soft*)", ":::note"] {
+        assert!(raw_markup(text).is_some(), "{text}");
+    }
+    for text in ["2 * 3 = 6", "a star: *", "plain words"] {
+        assert_eq!(raw_markup(text), None, "{text}");
+    }
+}
+
+#[test]
+fn a_link_inside_bold_or_emphasis_is_a_link_in_bold_or_emphasis() {
+    let doc =
+        markup::parse("- **[Integrity](glossary:integrity).** Their actions match.\n- *see [it](/help)*\n").unwrap();
+    let Node::Bullets(items) = &doc.body[0] else { panic!("{:?}", doc.body) };
+    assert_eq!(
+        items[0],
+        vec![
+            Span::Strong(vec![
+                Span::Link { text: "Integrity".into(), target: "glossary:integrity".into() },
+                Span::Text(".".into()),
+            ]),
+            Span::Text(" Their actions match.".into()),
+        ]
+    );
+    assert_eq!(
+        items[1],
+        vec![Span::Em(vec![Span::Text("see ".into()), Span::Link { text: "it".into(), target: "/help".into() }])]
+    );
+    // Links inside bold are checked like any other.
+    assert_eq!(markup::links(&doc.body).len(), 2);
+    let bad = markup::parse("**A [plan](glossary:nope)** here.").unwrap();
+    let none = BTreeSet::new();
+    assert_eq!(markup::check_links(&bad.body, &none, &none, &none).len(), 1);
+    assert!(markup::plain_text(&doc.body).contains("Integrity. Their actions match."));
+
+    // The compiled form decodes into a strong span holding the link.
+    use trust_steps::content::model::Text;
+    let text = Text("\u{1}\u{3}Integrity\u{1f}/learn/glossary#integrity\u{3}.\u{1} Their actions match.");
+    let spans: Vec<Inline> = text.spans().collect();
+    assert_eq!(spans[0], Inline::Strong(Text("\u{3}Integrity\u{1f}/learn/glossary#integrity\u{3}.")));
+    let Inline::Strong(inner) = spans[0] else { unreachable!() };
+    assert_eq!(
+        inner.spans().collect::<Vec<_>>(),
+        vec![Inline::Link { text: "Integrity", href: "/learn/glossary#integrity" }, Inline::Text(".")]
+    );
+    assert_eq!(text.plain(), "Integrity. Their actions match.");
+
+    // The lessons the review found now compile to it.
+    let work = lesson_by_slug("trust-at-work").unwrap();
+    let bold_links = work
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Bullets(items) => Some(items.iter()),
+            _ => None,
+        })
+        .flatten()
+        .filter(|t| matches!(t.spans().next(), Some(Inline::Strong(inner)) if matches!(inner.spans().next(), Some(Inline::Link { .. }))))
+        .count();
+    assert_eq!(bold_links, 4);
+}
+
+#[test]
+fn markup_that_would_show_raw_is_a_build_error() {
+    for text in [
+        "**bold with *emphasis* inside**",
+        "*emphasis with **bold** inside*",
+        "[**bold link text**](glossary:trust)",
+        "[*soft link text*](glossary:trust)",
+        "[a [nested] link](glossary:trust)",
+        "an empty **** pair",
+    ] {
+        let error = markup::parse(&format!("fine\n\n{text}")).expect_err(text);
+        assert_eq!(error.line, 3, "{text}: {error}");
+    }
+    let error = markup::parse("[**x**](glossary:trust)").unwrap_err();
+    assert!(error.message.contains("**[text](target)**"), "{error}");
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -175,6 +175,58 @@ fn reasons_quote_the_words_that_matched() {
     );
 }
 
+/// The words (four letters or more, lower case) of `text`.
+fn long_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase).collect()
+}
+
+#[test]
+fn reasons_do_not_repeat_their_words() {
+    // The journal review: "“she must think” often signals mind-reading: a guess about what someone thinks …"
+    // said "think" twice, and two cues sharing a word were quoted as two ("He must be angry" and "angry with me").
+    assert_eq!(
+        suggest_traps("She must think I'm stupid.")[0].reason,
+        "\u{201c}She must think\u{201d} often signals mind-reading: a guess about another person's inner \
+         world, treated as fact."
+    );
+    assert_eq!(
+        suggest_traps("He must be angry with me.")[0].reason,
+        "\u{201c}He must be angry with me\u{201d} often signals mind-reading: a guess about another \
+         person's inner world, treated as fact."
+    );
+    let texts = LABELLED_THOUGHTS
+        .iter()
+        .map(|t| t.text)
+        .chain(HELD_OUT_THOUGHTS.iter().map(|t| t.text))
+        .chain(PRACTICE_ITEMS.iter().map(|p| p.thought));
+    let mut checked = 0;
+    let mut repeats = Vec::new();
+    for text in texts {
+        for s in suggest_traps(text) {
+            let (quotes, explanation) = s.reason.rsplit_once(": ").unwrap_or((&s.reason, ""));
+            let quoted: Vec<&str> =
+                quotes.split('\u{201c}').skip(1).filter_map(|q| q.split_once('\u{201d}')).map(|(q, _)| q).collect();
+            let quoted_words: Vec<String> = quoted.iter().flat_map(|q| long_words(q)).collect();
+            let unique: BTreeSet<&String> = quoted_words.iter().collect();
+            if unique.len() != quoted_words.len() {
+                repeats.push(format!("{text:?}: the quotes repeat a word: {}", s.reason));
+            }
+            // "think" is not explained with "thinks".
+            for word in &quoted_words {
+                if long_words(explanation)
+                    .iter()
+                    .any(|other| other.starts_with(word.as_str()) || word.starts_with(other.as_str()))
+                {
+                    repeats.push(format!("{text:?}: {word:?} comes back in the explanation: {}", s.reason));
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(repeats.is_empty(), "{}", repeats.join("\n"));
+    assert!(checked > 100, "only {checked} reasons checked");
+}
+
 #[test]
 fn matching_ignores_case_and_curly_apostrophes_but_respects_word_boundaries() {
     assert_eq!(slugs_of("I\u{2019}M SUCH A FOOL"), ["labelling"]);

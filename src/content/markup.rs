@@ -11,10 +11,10 @@ use std::fmt;
 pub enum Span {
     /// Plain text.
     Text(String),
-    /// `**strong**` text.
-    Strong(String),
-    /// `*emphasised*` text.
-    Em(String),
+    /// `**strong**` text: plain text and links (`**[term](glossary:slug).**`), never more bold or emphasis.
+    Strong(Vec<Span>),
+    /// `*emphasised*` text: plain text and links, never more bold or emphasis.
+    Em(Vec<Span>),
     /// `[text](target)`; `target` as written (`glossary:slug`, `/learn/...`).
     Link {
         /// The visible text.
@@ -106,9 +106,15 @@ pub fn slugify(text: &str) -> String {
     out
 }
 
-/// Parses inline markup: `**strong**`, `*em*`, `[text](target)`, `\` escapes.
+/// Parses inline markup: `**strong**`, `*em*`, `[text](target)`, `\` escapes. Bold and emphasis may hold links
+/// (`**[Integrity](glossary:integrity).**`) but not each other; link text is plain. Anything else that would reach
+/// the screen as raw markup is an error.
 pub fn parse_inline(text: &str, line: usize) -> Result<Vec<Span>, ParseError> {
     let chars: Vec<char> = text.chars().collect();
+    inline_spans(&chars, line, true)
+}
+
+fn inline_spans(chars: &[char], line: usize, outermost: bool) -> Result<Vec<Span>, ParseError> {
     let mut spans = Vec::new();
     let mut plain = String::new();
     let mut i = 0;
@@ -117,34 +123,60 @@ pub fn parse_inline(text: &str, line: usize) -> Result<Vec<Span>, ParseError> {
             spans.push(Span::Text(std::mem::take(plain)));
         }
     };
+    let nested = || {
+        err(
+            line,
+            "bold and emphasis cannot be nested inside each other (a link inside bold is fine: **[text](target)**)",
+        )
+    };
     while i < chars.len() {
         match chars[i] {
             '\\' if i + 1 < chars.len() => {
                 plain.push(chars[i + 1]);
                 i += 2;
             }
+            '*' if !outermost => return nested(),
             '*' if chars.get(i + 1) == Some(&'*') => {
                 let start = i + 2;
-                let end = find(&chars, start, "**").ok_or(ParseError { line, message: "unclosed **".into() })?;
+                let end = find(chars, start, "**").ok_or(ParseError { line, message: "unclosed **".into() })?;
+                let inner = inline_spans(&chars[start..end], line, false)?;
+                if inner.is_empty() {
+                    return err(line, "empty ** **");
+                }
                 flush(&mut plain, &mut spans);
-                spans.push(Span::Strong(chars[start..end].iter().collect()));
+                spans.push(Span::Strong(inner));
                 i = end + 2;
             }
             '*' => {
                 let start = i + 1;
-                let end = find(&chars, start, "*").ok_or(ParseError { line, message: "unclosed *".into() })?;
+                let end = find(chars, start, "*").ok_or(ParseError { line, message: "unclosed *".into() })?;
+                if chars.get(end + 1) == Some(&'*') {
+                    return nested();
+                }
+                let inner = inline_spans(&chars[start..end], line, false)?;
+                if inner.is_empty() {
+                    return err(line, "empty * *");
+                }
                 flush(&mut plain, &mut spans);
-                spans.push(Span::Em(chars[start..end].iter().collect()));
+                spans.push(Span::Em(inner));
                 i = end + 1;
             }
             '[' => {
-                let close = find(&chars, i + 1, "](").ok_or(ParseError { line, message: "a [ without ](".into() })?;
-                let end =
-                    find(&chars, close + 2, ")").ok_or(ParseError { line, message: "a link without )".into() })?;
+                let close = find(chars, i + 1, "](").ok_or(ParseError { line, message: "a [ without ](".into() })?;
+                let end = find(chars, close + 2, ")").ok_or(ParseError { line, message: "a link without )".into() })?;
                 let link_text: String = chars[i + 1..close].iter().collect();
                 let target: String = chars[close + 2..end].iter().collect();
                 if link_text.trim().is_empty() || target.trim().is_empty() {
                     return err(line, "a link needs text and a target");
+                }
+                if link_text.contains(['*', '[', '\\']) {
+                    return err(
+                        line,
+                        format!(
+                            "link text is plain text: put bold or emphasis around the link, **[text](target)**, \
+                             not inside it: [{link_text}]({target})"
+                        ),
+                    );
                 }
                 flush(&mut plain, &mut spans);
                 spans.push(Span::Link { text: link_text, target });
@@ -163,9 +195,21 @@ pub fn parse_inline(text: &str, line: usize) -> Result<Vec<Span>, ParseError> {
     Ok(spans)
 }
 
+/// The first `needle` at or after `from` that is not escaped with `\`.
 fn find(chars: &[char], from: usize, needle: &str) -> Option<usize> {
     let needle: Vec<char> = needle.chars().collect();
-    (from..chars.len()).find(|&i| chars[i..].starts_with(&needle))
+    let mut i = from;
+    while i < chars.len() {
+        if chars[i] == '\\' {
+            i += 2;
+            continue;
+        }
+        if chars[i..].starts_with(&needle) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 fn parse_value(text: &str, line: usize) -> Result<Value, ParseError> {
@@ -328,12 +372,14 @@ fn parse_blocks(lines: &mut Lines<'_>, inside_container: bool) -> Result<Vec<Nod
     Ok(nodes)
 }
 
-/// Every link inside `nodes`, as (text, target).
+/// Every link inside `nodes` (also those inside bold or emphasis), as (text, target).
 pub fn links(nodes: &[Node]) -> Vec<(String, String)> {
     fn from_spans(spans: &[Span], out: &mut Vec<(String, String)>) {
         for span in spans {
-            if let Span::Link { text, target } = span {
-                out.push((text.clone(), target.clone()));
+            match span {
+                Span::Link { text, target } => out.push((text.clone(), target.clone())),
+                Span::Strong(inner) | Span::Em(inner) => from_spans(inner, out),
+                Span::Text(_) => {}
             }
         }
     }
@@ -355,12 +401,16 @@ pub fn links(nodes: &[Node]) -> Vec<(String, String)> {
 /// Plain words of `nodes` (for word counts and the search index).
 pub fn plain_text(nodes: &[Node]) -> String {
     let mut out = String::new();
-    fn spans_text(spans: &[Span], out: &mut String) {
+    fn words(spans: &[Span], out: &mut String) {
         for span in spans {
             match span {
-                Span::Text(t) | Span::Strong(t) | Span::Em(t) | Span::Link { text: t, .. } => out.push_str(t),
+                Span::Text(t) | Span::Link { text: t, .. } => out.push_str(t),
+                Span::Strong(inner) | Span::Em(inner) => words(inner, out),
             }
         }
+    }
+    fn spans_text(spans: &[Span], out: &mut String) {
+        words(spans, out);
         out.push('\n');
     }
     fn walk(nodes: &[Node], out: &mut String) {

@@ -3,7 +3,8 @@
 /// A line of course text in compact form, decoded into [`Inline`] spans by [`Text::spans`].
 ///
 /// Plain text, with control characters marking spans: `\u{1}…\u{1}` strong, `\u{2}…\u{2}` emphasis,
-/// `\u{3}text\u{1f}href\u{3}` a link. One string per paragraph or list item instead of one per span keeps
+/// `\u{3}text\u{1f}href\u{3}` a link. Strong and emphasised text may hold links (`\u{1}\u{3}Integrity\u{1f}…\u{3}.\u{1}`),
+/// never each other. One string per paragraph or list item instead of one per span keeps
 /// the course small in the wasm (build.rs writes it and refuses content containing these characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Text(pub &'static str);
@@ -21,6 +22,30 @@ impl Text {
     /// The spans of this text, in order.
     pub fn spans(self) -> Spans {
         Spans { rest: self.0 }
+    }
+
+    /// The plain text and links of this text in reading order, with what is inside bold or emphasis taken out
+    /// of it: only [`Inline::Text`] and [`Inline::Link`].
+    pub fn leaves(self) -> Vec<Inline> {
+        let mut out = Vec::new();
+        for span in self.spans() {
+            match span {
+                Inline::Strong(inner) | Inline::Em(inner) => out.extend(inner.leaves()),
+                leaf => out.push(leaf),
+            }
+        }
+        out
+    }
+
+    /// The words as a reader sees them (links by their text), markers removed.
+    pub fn plain(self) -> String {
+        let mut out = String::new();
+        for leaf in self.leaves() {
+            if let Inline::Text(t) | Inline::Link { text: t, .. } = leaf {
+                out.push_str(t);
+            }
+        }
+        out
     }
 }
 
@@ -40,8 +65,8 @@ impl Iterator for Spans {
         let body = chars.as_str();
         let closed = |close: char| body.find(close).map(|end| (&body[..end], &body[end + close.len_utf8()..]));
         let (span, after) = match marker {
-            STRONG => closed(STRONG).map(|(t, after)| (Inline::Strong(t), after))?,
-            EM => closed(EM).map(|(t, after)| (Inline::Em(t), after))?,
+            STRONG => closed(STRONG).map(|(t, after)| (Inline::Strong(Text(t)), after))?,
+            EM => closed(EM).map(|(t, after)| (Inline::Em(Text(t)), after))?,
             LINK => {
                 let (inner, after) = closed(LINK)?;
                 let (text, href) = inner.split_once(LINK_TARGET)?;
@@ -62,10 +87,10 @@ impl Iterator for Spans {
 pub enum Inline {
     /// Plain text.
     Text(&'static str),
-    /// Strong emphasis.
-    Strong(&'static str),
-    /// Emphasis.
-    Em(&'static str),
+    /// Strong emphasis: plain text and links.
+    Strong(Text),
+    /// Emphasis: plain text and links.
+    Em(Text),
     /// A link inside the app.
     Link {
         /// Visible text.

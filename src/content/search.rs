@@ -2,7 +2,7 @@
 //! text (small words such as "my" or "the" are left out when the query has others); results are ranked
 //! (title hits first) and come with a snippet whose matching words are marked.
 
-use super::model::{Block, Inline, Text};
+use super::model::{Block, Text};
 use super::{FAQ, GLOSSARY, LESSONS};
 use crate::domain::order::sort_stable_by;
 
@@ -67,11 +67,7 @@ pub struct SearchIndex {
 }
 
 fn push_inlines(text: Text, out: &mut String) {
-    for span in text.spans() {
-        match span {
-            Inline::Text(t) | Inline::Strong(t) | Inline::Em(t) | Inline::Link { text: t, .. } => out.push_str(t),
-        }
-    }
+    out.push_str(&text.plain());
     out.push(' ');
 }
 

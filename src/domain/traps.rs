@@ -172,16 +172,16 @@ const BAD_FUTURE: &str =
 const REASONS: &[(&str, &str, &str)] = &[
     ("catastrophizing", "catastrophizing", "the worst outcome treated as the likely one"),
     ("overgeneralization", "overgeneralization", "one event stretched into a rule"),
-    ("mind-reading", "mind-reading", "a guess about what someone thinks or does, taken as known"),
+    ("mind-reading", "mind-reading", "a guess about another person's inner world, treated as fact"),
     ("personalization", "personalization", "someone else's mood or choice taken as being about you"),
     ("all-or-nothing", "all-or-nothing thinking", "two boxes only, when most things sit in between"),
     ("labelling", "labelling", "one action turned into a whole identity"),
-    ("emotional-reasoning", "emotional reasoning", "a feeling taken as proof"),
-    ("should-statements", "a should statement", "a rigid rule about how you or others must be"),
-    ("discounting-the-positive", "discounting the positive", "good evidence set aside as if it didn't count"),
+    ("emotional-reasoning", "emotional reasoning", "an emotion taken as proof"),
+    ("should-statements", "a should statement", "a rigid rule about how you or others have to be"),
+    ("discounting-the-positive", "discounting the positive", "good evidence brushed aside as if it hardly mattered"),
     ("fortune-telling", "fortune-telling", "a guess about the future treated as a fact"),
     ("mental-filter", "a mental filter", "one detail kept while the rest is screened out"),
-    ("blaming", "blaming", "all the fault put in one place, when most things have several causes"),
+    ("blaming", "blaming", "all the responsibility put in one place, when most things have several causes"),
 ];
 
 /// One pattern: the trap it points to, its weight, the pattern, and whether a negation just before undoes it.
@@ -441,8 +441,8 @@ struct Found {
     trap: &'static str,
     score: f32,
     first_at: usize,
-    /// Distinct quotes, in the order they appear.
-    cues: Vec<(usize, String)>,
+    /// Distinct quotes: where each starts, the token positions it quotes, and the quote.
+    cues: Vec<(usize, Vec<usize>, String)>,
 }
 
 /// Suggests up to three likely thinking traps in a thought, strongest first, each with a reason.
@@ -483,15 +483,26 @@ pub fn suggest_traps(thought: &str) -> Vec<TrapSuggestion> {
             entry.score += rule.weight;
             entry.first_at = entry.first_at.min(at);
             let lower = cue.to_lowercase();
-            // A cue inside one already quoted ("ruined" in "ruined everything") adds nothing to the reason, and a
-            // rule that lowers the score is no reason at all.
-            if rule.weight > 0.0
-                && !entry
+            // A rule that lowers the score is no reason at all. Two cues sharing words ("He must be angry" and
+            // "angry with me") become one quote of both, so the reason does not repeat them; a cue inside one
+            // already quoted ("ruined" in "ruined everything") adds nothing.
+            if rule.weight > 0.0 {
+                if let Some(i) =
+                    entry.cues.iter().position(|(_, positions, _)| positions.iter().any(|p| matched.contains(p)))
+                {
+                    let (start, positions, text) = &mut entry.cues[i];
+                    positions.extend(matched.iter().copied());
+                    sort_stable_by_key(positions, |p| *p);
+                    positions.dedup();
+                    *start = (*start).min(at);
+                    *text = quote(thought, &tokens, positions);
+                } else if !entry
                     .cues
                     .iter()
-                    .any(|(_, c)| c.to_lowercase().contains(&lower) || lower.contains(&c.to_lowercase()))
-            {
-                entry.cues.push((at, cue));
+                    .any(|(_, _, c)| c.to_lowercase().contains(&lower) || lower.contains(&c.to_lowercase()))
+                {
+                    entry.cues.push((at, matched.clone(), cue));
+                }
             }
             break;
         }
@@ -518,9 +529,9 @@ fn reason(found: &Found) -> String {
         .iter()
         .find(|(slug, _, _)| *slug == found.trap)
         .map_or((found.trap, ""), |(_, name, what)| (*name, *what));
-    let mut cues: Vec<&(usize, String)> = found.cues.iter().collect();
-    sort_stable_by_key(&mut cues, |(at, _)| *at);
-    let quoted: Vec<String> = cues.iter().take(2).map(|(_, c)| format!("\u{201c}{c}\u{201d}")).collect();
+    let mut cues: Vec<&(usize, Vec<usize>, String)> = found.cues.iter().collect();
+    sort_stable_by_key(&mut cues, |(at, _, _)| *at);
+    let quoted: Vec<String> = cues.iter().take(2).map(|(_, _, c)| format!("\u{201c}{c}\u{201d}")).collect();
     let (words, verb) = match quoted.as_slice() {
         [one] => (one.clone(), "often signals"),
         [one, two, ..] => (format!("{one} and {two}"), "often signal"),

@@ -1,7 +1,7 @@
 // The course in the release build: read a lesson, mark it done, continue, search, glossary and FAQ; the lesson on
 // abuse and control and the "What this is based on" page.
 import { lessonSlugs } from './app-routes.mjs';
-import { test, expect, waitForApp } from './support.mjs';
+import { test, expect, fetchText, waitForApp } from './support.mjs';
 
 /** How many lessons the course has (one per src/content/lessons file). */
 const LESSONS = lessonSlugs().length;
@@ -169,4 +169,40 @@ test('"What this is based on" opens from Learn and from each lesson, and says th
   await expect(page.locator('#the-science')).toBeFocused();
   await expect(page.locator('#the-science')).toHaveText('What science can and cannot tell you');
   await expect(page.locator('main')).toContainText('Declerck');
+});
+
+test('a glossary link inside bold text is a bold link, in the app and in the prerendered page, with no markup showing', async ({
+  page,
+  server,
+}) => {
+  for (const [route, terms] of [
+    ['/learn/trust-at-work', ['Integrity', 'Competence', 'Empathy', 'Transparency']],
+    ['/learn/abuse-and-control', ['safety plan']],
+  ]) {
+    // The page a first visit paints from HTML before the wasm arrives.
+    const { text } = await fetchText(server, route);
+    const prerendered = await page.evaluate((source) => {
+      const main = new DOMParser().parseFromString(source, 'text/html').querySelector('main');
+      return { bold: [...main.querySelectorAll('strong > a.term-link')].map((a) => a.textContent), text: main.textContent };
+    }, text);
+    // The page the app draws.
+    await page.goto(server.origin + route);
+    await waitForApp(page);
+    const main = page.locator('main');
+    const bold = await main.locator('strong > a.term-link').allTextContents();
+    for (const drawn of [bold, prerendered.bold]) expect(drawn, route).toEqual(expect.arrayContaining(terms));
+    for (const term of terms) {
+      const link = main.locator('strong > a.term-link', { hasText: term }).first();
+      await expect(link, route).toHaveAttribute('href', /^\/learn\/glossary#[a-z-]+$/);
+    }
+    for (const shown of [await main.textContent(), prerendered.text]) {
+      for (const raw of ['](', '**', ':::', 'glossary:']) expect(shown, `${route} shows ${raw}`).not.toContain(raw);
+    }
+  }
+  // The link inside bold works like any other glossary link.
+  await page.goto(server.origin + '/learn/trust-at-work');
+  await waitForApp(page);
+  await page.locator('main strong > a.term-link', { hasText: 'Integrity' }).click();
+  await expect(page.locator('h1')).toHaveText('Glossary');
+  await expect(page.locator('#integrity')).toBeFocused();
 });

@@ -4,13 +4,14 @@ use crate::content::model::Text;
 use crate::content::{Block, Inline};
 use leptos::prelude::*;
 
-/// Renders a run of inline spans.
+/// Renders a run of inline spans. Bold and emphasis render what they hold the same way, so a link inside bold
+/// is a `<strong>` holding an `<a>`.
 pub fn inlines(text: Text) -> AnyView {
     text.spans()
         .map(|span| match span {
             Inline::Text(text) => text.into_any(),
-            Inline::Strong(text) => view! { <strong>{text}</strong> }.into_any(),
-            Inline::Em(text) => view! { <em>{text}</em> }.into_any(),
+            Inline::Strong(inner) => view! { <strong>{inlines(inner)}</strong> }.into_any(),
+            Inline::Em(inner) => view! { <em>{inlines(inner)}</em> }.into_any(),
             Inline::Link { text, href } => {
                 let class = if href.starts_with("/learn/glossary#") { "term-link" } else { "" };
                 view! { <a href=href class=class>{text}</a> }.into_any()
