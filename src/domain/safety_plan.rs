@@ -13,6 +13,9 @@ pub const SLUG: &str = "safety-plan";
 /// The field holding "professionals and crisis lines", filled in for the user's country when a copy starts.
 pub const LINES_FIELD: &str = "lines";
 
+/// The field "What can you do to make things safer?", under which the plan points to the domestic-abuse lines.
+pub const SAFER_FIELD: &str = "safer";
+
 /// The last line of the filled-in list, left for the user to complete.
 pub const OWN_CONTACT_LINE: &str = "My doctor or therapist:";
 
