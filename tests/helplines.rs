@@ -6,8 +6,8 @@
 
 use std::collections::BTreeSet;
 use trust_steps::domain::helplines::{
-    country_by_code, emergency_for, how_to_reach, lines_for, own_lines, sms_href, tel_href, LineKind, COUNTRIES,
-    DIRECTORY, HELPLINES, OTHER_COUNTRY,
+    area_for, country_by_code, emergency_for, how_to_reach, lines_for, own_lines, sms_href, tel_href, LineKind,
+    COUNTRIES, DIRECTORY, HELPLINES, OTHER_COUNTRY,
 };
 use trust_steps::domain::Settings;
 use trust_steps::storage::{MemoryStore, Vault};
@@ -102,11 +102,11 @@ fn the_users_country_comes_first_then_the_directory_then_the_rest() {
 
 #[test]
 fn a_country_without_its_own_line_or_no_country_is_pointed_to_the_directory() {
-    // Germany has 112 but no crisis line in the table: the directory comes first.
-    assert_eq!(ids(&lines_for(Some("DE"), LineKind::Crisis))[0], "elsewhere-crisis");
+    // Austria has 112 but no crisis line in the table: the directory comes first.
+    assert_eq!(ids(&lines_for(Some("AT"), LineKind::Crisis))[0], "elsewhere-crisis");
     assert_eq!(ids(&lines_for(Some(OTHER_COUNTRY), LineKind::DomesticAbuse))[0], "elsewhere-domestic-abuse");
     assert_eq!(ids(&lines_for(Some("ZZ"), LineKind::Emergency))[0], "elsewhere-emergency");
-    assert!(own_lines(Some("DE"), LineKind::Crisis).is_empty());
+    assert!(own_lines(Some("AT"), LineKind::Crisis).is_empty());
     assert!(own_lines(None, LineKind::Crisis).is_empty());
     // Not chosen: the table's order, the directory last.
     let none = ids(&lines_for(None, LineKind::Crisis));
@@ -185,4 +185,49 @@ fn old_settings_load_without_a_country_and_an_unknown_one_is_kept() {
     let odd: Settings = serde_json::from_str(r#"{"theme":"dark","country":42}"#).unwrap();
     assert_eq!(odd.country(), None, "a country that is not text reads as not chosen");
     assert_eq!(odd.theme, trust_steps::domain::ThemeChoice::Dark, "and the rest of the settings still load");
+}
+
+#[test]
+fn the_biggest_eu_countries_have_their_own_lines() {
+    let own =
+        |code: &str, kind: LineKind| own_lines(Some(code), kind).iter().map(|l| l.call.unwrap()).collect::<Vec<_>>();
+    assert_eq!(own("DE", LineKind::Crisis), ["0800 111 0 111", "0800 111 0 222"]);
+    assert_eq!(own("DE", LineKind::DomesticAbuse), ["116 016"]);
+    assert_eq!(own("FR", LineKind::Crisis), ["3114"]);
+    assert_eq!(own("FR", LineKind::DomesticAbuse), ["3919"]);
+    assert_eq!(own("ES", LineKind::Crisis), ["024"]);
+    assert_eq!(own("ES", LineKind::DomesticAbuse), ["016"]);
+    assert_eq!(own("NL", LineKind::Crisis), ["0800 0113", "113"]);
+    assert_eq!(own("NL", LineKind::DomesticAbuse), ["0800 2000"]);
+    assert_eq!(own("IT", LineKind::DomesticAbuse), ["1522"]);
+    assert!(own("IT", LineKind::Crisis).is_empty(), "only numbers we are sure of");
+    assert_eq!(line("de-hilfetelefon").tel().unwrap(), "tel:116016");
+    assert_eq!(line("es-024").tel().unwrap(), "tel:024");
+    assert_eq!(
+        ids(&lines_for(Some("DE"), LineKind::Crisis))[..3],
+        ["de-telefonseelsorge-1", "de-telefonseelsorge-2", "elsewhere-crisis"]
+    );
+}
+
+#[test]
+fn the_area_shown_names_the_users_country() {
+    let eu = line("eu-112");
+    assert_eq!(area_for(eu, Some("DE")), "Germany", "112 for a German user names Germany, not the EU");
+    assert_eq!(area_for(eu, Some("ie")), "Ireland");
+    assert_eq!(area_for(eu, None), eu.area, "no country: the table's wording");
+    assert_eq!(area_for(eu, Some("US")), eu.area, "a line of another country keeps its own area");
+    assert_eq!(area_for(line("gb-ie-samaritans"), Some("GB")), "United Kingdom");
+    // The directory: "For <country>" once one is chosen, never "Anywhere else".
+    let directory = line("elsewhere-crisis");
+    assert_eq!(area_for(directory, None), "Anywhere else");
+    assert_eq!(area_for(directory, Some("IT")), "For Italy");
+    assert_eq!(area_for(directory, Some(OTHER_COUNTRY)), "For your country");
+    assert_eq!(area_for(directory, Some("JP")), "For your country");
+    for country in &COUNTRIES {
+        for kind in LineKind::ALL {
+            for l in lines_for(Some(country.code), kind) {
+                assert_ne!(area_for(l, Some(country.code)), "Anywhere else", "{} {}", country.code, l.id);
+            }
+        }
+    }
 }

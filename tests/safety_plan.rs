@@ -8,7 +8,9 @@
 use trust_steps::content::exercise_by_slug;
 use trust_steps::domain::backup::{self, export, read_backup, ImportMode};
 use trust_steps::domain::readable::{section_items, worksheet_item, Entries, Part, Section};
-use trust_steps::domain::safety_plan::{new_copy, plan_steps, prefill, LINES_FIELD, OWN_CONTACT_LINE, SLUG};
+use trust_steps::domain::safety_plan::{
+    is_prefill, lines_written, new_copy, plan_steps, prefill, refill_for_country, LINES_FIELD, OWN_CONTACT_LINE, SLUG,
+};
 use trust_steps::domain::worksheet_defs::worksheet_by_slug;
 use trust_steps::domain::worksheets::{FieldKind, WorksheetEntry};
 use trust_steps::storage::{MemoryStore, Vault};
@@ -65,9 +67,17 @@ fn a_new_plan_starts_with_the_lines_for_the_users_country() {
     );
     assert!(prefill(Some("IE"))
         .contains("Samaritans: call 116 123\nWomen's Aid National Freephone Helpline: call 1800 341 900"));
-    // A country with an emergency number but no crisis line here: 112 and the directory.
     assert_eq!(
         prefill(Some("DE")),
+        "Emergency: call 112\n\
+         TelefonSeelsorge: call 0800 111 0 111\n\
+         TelefonSeelsorge: call 0800 111 0 222\n\
+         Hilfetelefon Gewalt gegen Frauen: call 116 016\n\
+         My doctor or therapist:"
+    );
+    // A country with an emergency number but no crisis line here: 112 and the directory.
+    assert_eq!(
+        prefill(Some("AT")),
         "Emergency: call 112\nA crisis line: look one up at findahelpline.com\nMy doctor or therapist:"
     );
     // Not chosen (or another country): no one country's numbers, only what holds everywhere.
@@ -160,4 +170,47 @@ fn backups_and_the_therapy_report_carry_the_plan_like_every_worksheet() {
     };
     let ids: Vec<String> = section_items(Section::Worksheets, entries, None, None).into_iter().map(|i| i.id).collect();
     assert_eq!(ids, ["plan0001"]);
+}
+
+#[test]
+fn the_lines_a_plan_starts_with_do_not_count_as_filled_in() {
+    let def = worksheet_by_slug(SLUG).unwrap();
+    for country in [None, Some("other"), Some("GB"), Some("DE"), Some("JP")] {
+        let plan = new_copy(SLUG, "plan0001".into(), NOW, country);
+        assert!(is_prefill(plan.answer(LINES_FIELD).unwrap()), "{country:?}");
+        assert!(!lines_written(&plan));
+        let done = def.completion(&plan);
+        assert_eq!((done.answered, done.total), (0, 8), "nothing typed yet: {country:?}");
+    }
+    // A line added, or a word changed, makes it the user's own: it counts.
+    let mut plan = new_copy(SLUG, "plan0001".into(), NOW, Some("GB"));
+    plan.set_answer(LINES_FIELD, format!("{} Dr Khan 0161 000 0000", prefill(Some("GB"))));
+    assert!(lines_written(&plan));
+    assert_eq!(def.completion(&plan).answered, 1);
+    plan.set_answer("signs", "Not sleeping".into());
+    assert_eq!(def.completion(&plan).answered, 2);
+    // Trailing spaces alone do not make it the user's; other worksheets count their text as always.
+    assert!(is_prefill(&format!("{}  \n", prefill(None))));
+    assert!(!is_prefill(""));
+    assert!(!is_prefill("Emergency: call 999"));
+}
+
+#[test]
+fn choosing_a_country_refills_an_untouched_plan_but_never_the_users_words() {
+    let mut plan = new_copy(SLUG, "plan0001".into(), NOW, None);
+    assert!(refill_for_country(&mut plan, Some("FR")));
+    assert_eq!(plan.answer(LINES_FIELD), Some(prefill(Some("FR")).as_str()));
+    assert!(plan.answer(LINES_FIELD).unwrap().contains("3919, Violences Femmes Info: call 3919"));
+    assert!(!refill_for_country(&mut plan, Some("FR")), "already the lines for France");
+    assert!(refill_for_country(&mut plan, None));
+    assert_eq!(plan.answer(LINES_FIELD), Some(prefill(None).as_str()));
+    let mine = format!("{}\nDr Martin: 01 00 00 00 00", prefill(Some("FR")));
+    plan.set_answer(LINES_FIELD, mine.clone());
+    assert!(!refill_for_country(&mut plan, Some("ES")));
+    assert_eq!(plan.answer(LINES_FIELD), Some(mine.as_str()));
+    plan.set_answer(LINES_FIELD, String::new());
+    assert!(!refill_for_country(&mut plan, Some("ES")), "an emptied list stays as the user left it");
+    let mut other = new_copy("setback-plan", "x0000001".into(), NOW, None);
+    assert!(!refill_for_country(&mut other, Some("ES")));
+    assert!(other.is_blank());
 }

@@ -114,7 +114,7 @@ const EU: [&str; 27] = [
 pub const DIRECTORY: &str = "findahelpline.com";
 
 /// Every line, grouped by kind and, within a kind, in the order shown when no country is chosen.
-pub const HELPLINES: [Helpline; 20] = [
+pub const HELPLINES: [Helpline; 31] = [
     // Emergency numbers.
     Helpline {
         id: "us-ca-911",
@@ -261,6 +261,72 @@ pub const HELPLINES: [Helpline; 20] = [
         hours: ANY_TIME,
     },
     Helpline {
+        id: "de-telefonseelsorge-1",
+        kind: LineKind::Crisis,
+        countries: &["DE"],
+        area: "Germany",
+        name: "TelefonSeelsorge",
+        purpose: "Free, anonymous support from a trained listener, whatever is weighing on you.",
+        call: Some("0800 111 0 111"),
+        text: None,
+        hours: ANY_TIME,
+    },
+    Helpline {
+        id: "de-telefonseelsorge-2",
+        kind: LineKind::Crisis,
+        countries: &["DE"],
+        area: "Germany",
+        name: "TelefonSeelsorge",
+        purpose: "The same free, anonymous line on its second number, if the first is busy.",
+        call: Some("0800 111 0 222"),
+        text: None,
+        hours: ANY_TIME,
+    },
+    Helpline {
+        id: "fr-3114",
+        kind: LineKind::Crisis,
+        countries: &["FR"],
+        area: "France",
+        name: "3114, suicide prevention",
+        purpose: "Free national line for anyone thinking about suicide, or worried about someone, answered by trained carers.",
+        call: Some("3114"),
+        text: None,
+        hours: ANY_TIME,
+    },
+    Helpline {
+        id: "es-024",
+        kind: LineKind::Crisis,
+        countries: &["ES"],
+        area: "Spain",
+        name: "024, suicide line",
+        purpose: "Free, confidential line for anyone thinking about suicide, or worried about someone.",
+        call: Some("024"),
+        text: None,
+        hours: ANY_TIME,
+    },
+    Helpline {
+        id: "nl-113",
+        kind: LineKind::Crisis,
+        countries: &["NL"],
+        area: "Netherlands",
+        name: "113 Zelfmoordpreventie",
+        purpose: "Anonymous support if you are thinking about suicide; this number is free.",
+        call: Some("0800 0113"),
+        text: None,
+        hours: ANY_TIME,
+    },
+    Helpline {
+        id: "nl-113-short",
+        kind: LineKind::Crisis,
+        countries: &["NL"],
+        area: "Netherlands",
+        name: "113 Zelfmoordpreventie",
+        purpose: "The same line on its short number (a normal call charge).",
+        call: Some("113"),
+        text: None,
+        hours: ANY_TIME,
+    },
+    Helpline {
         id: "elsewhere-crisis",
         kind: LineKind::Crisis,
         countries: &[],
@@ -324,6 +390,61 @@ pub const HELPLINES: [Helpline; 20] = [
         name: "Women's Refuge crisis line",
         purpose: "Free from any phone: support, safe places to stay and help to plan for your safety.",
         call: Some("0800 733 843"),
+        text: None,
+        hours: ANY_TIME,
+    },
+    Helpline {
+        id: "de-hilfetelefon",
+        kind: LineKind::DomesticAbuse,
+        countries: &["DE"],
+        area: "Germany",
+        name: "Hilfetelefon Gewalt gegen Frauen",
+        purpose: "Free, anonymous support for women facing violence, and for the people around them, in many languages.",
+        call: Some("116 016"),
+        text: None,
+        hours: ANY_TIME,
+    },
+    Helpline {
+        id: "fr-3919",
+        kind: LineKind::DomesticAbuse,
+        countries: &["FR"],
+        area: "France",
+        name: "3919, Violences Femmes Info",
+        purpose: "Free, anonymous line for women facing violence, and for people worried about them.",
+        call: Some("3919"),
+        text: None,
+        hours: ANY_TIME,
+    },
+    Helpline {
+        id: "es-016",
+        kind: LineKind::DomesticAbuse,
+        countries: &["ES"],
+        area: "Spain",
+        name: "016, gender violence",
+        purpose: "Free, confidential line for anyone facing gender-based violence, and for people worried about them.",
+        call: Some("016"),
+        text: None,
+        hours: ANY_TIME,
+    },
+    Helpline {
+        id: "nl-veilig-thuis",
+        kind: LineKind::DomesticAbuse,
+        countries: &["NL"],
+        area: "Netherlands",
+        name: "Veilig Thuis",
+        purpose: "Free advice and support if there is violence or abuse at home, for you or someone you know.",
+        call: Some("0800 2000"),
+        text: None,
+        hours: ANY_TIME,
+    },
+    Helpline {
+        id: "it-1522",
+        kind: LineKind::DomesticAbuse,
+        countries: &["IT"],
+        area: "Italy",
+        name: "1522, anti-violence and stalking",
+        purpose: "Free line for anyone facing violence or stalking, in several languages.",
+        call: Some("1522"),
         text: None,
         hours: ANY_TIME,
     },
@@ -405,6 +526,25 @@ pub fn own_lines(country: Option<&str>, kind: LineKind) -> Vec<&'static Helpline
     match country {
         Some(code) => HELPLINES.iter().filter(|l| l.kind == kind && l.serves(code)).collect(),
         None => Vec::new(),
+    }
+}
+
+/// Where a line answers, as shown to someone in `country` (a stored code or `None`): the user's own country's
+/// name for a line that answers there (so 112 reads "Germany" to a German user, not the whole EU), "For
+/// <country>" on the directory when the user chose a country the table has no line of this kind for ("For your
+/// country" for "other" or an unknown code), and the table's own wording otherwise.
+pub fn area_for(line: &Helpline, country: Option<&str>) -> String {
+    let Some(code) = country else { return line.area.to_owned() };
+    let name = country_by_code(code).map(|c| c.name);
+    if line.is_directory() {
+        return match name {
+            Some(name) => format!("For {name}"),
+            None => "For your country".to_owned(),
+        };
+    }
+    match name {
+        Some(name) if line.serves(code) => name.to_owned(),
+        _ => line.area.to_owned(),
     }
 }
 

@@ -1,7 +1,9 @@
 //! The safety plan (Stanley & Brown's safety-planning steps): the lines a new copy starts with for the user's
 //! country, and the plan as numbered steps for its one-page printout. What it asks is in `worksheet_defs`.
 
-use super::helplines::{emergency_for, how_to_reach, own_lines, Helpline, LineKind, DIRECTORY};
+use super::helplines::{
+    emergency_for, how_to_reach, own_lines, Helpline, LineKind, COUNTRIES, DIRECTORY, OTHER_COUNTRY,
+};
 use super::worksheet_defs::worksheet_by_slug;
 use super::worksheets::{FieldKind, WorksheetEntry};
 
@@ -10,6 +12,9 @@ pub const SLUG: &str = "safety-plan";
 
 /// The field holding "professionals and crisis lines", filled in for the user's country when a copy starts.
 pub const LINES_FIELD: &str = "lines";
+
+/// The field "What can you do to make things safer?", under which the plan points to the domestic-abuse lines.
+pub const SAFER_FIELD: &str = "safer";
 
 /// The last line of the filled-in list, left for the user to complete.
 pub const OWN_CONTACT_LINE: &str = "My doctor or therapist:";
@@ -35,6 +40,34 @@ pub fn prefill(country: Option<&str>) -> String {
     rows.extend(own_lines(country, LineKind::DomesticAbuse).into_iter().map(line_text));
     rows.push(OWN_CONTACT_LINE.to_owned());
     rows.join("\n")
+}
+
+/// True when `text` is exactly what a new plan starts with for some country (or none), untouched by the user:
+/// it does not count as filled in, and a change of country may replace it. Trailing spaces are ignored.
+pub fn is_prefill(text: &str) -> bool {
+    let text = text.trim_end();
+    [None, Some(OTHER_COUNTRY)]
+        .into_iter()
+        .chain(COUNTRIES.iter().map(|c| Some(c.code)))
+        .any(|country| prefill(country) == text)
+}
+
+/// True when the lines field of a safety plan holds the user's own words (not empty, not an untouched
+/// [`prefill`]). Only these count towards "filled in".
+pub fn lines_written(entry: &WorksheetEntry) -> bool {
+    entry.answer(LINES_FIELD).is_some_and(|text| !is_prefill(text))
+}
+
+/// After the user picks a country: a safety plan whose lines are still the untouched pre-fill gets the lines
+/// for `country` instead. The user's own words are never replaced. True when something changed.
+pub fn refill_for_country(entry: &mut WorksheetEntry, country: Option<&str>) -> bool {
+    let fresh = prefill(country);
+    let untouched = entry.answer(LINES_FIELD).is_some_and(is_prefill);
+    if entry.worksheet != SLUG || !untouched || entry.answer(LINES_FIELD) == Some(fresh.as_str()) {
+        return false;
+    }
+    entry.set_answer(LINES_FIELD, fresh);
+    true
 }
 
 /// A new copy of the worksheet `slug`: empty, except that a safety plan starts with [`prefill`] for `country`

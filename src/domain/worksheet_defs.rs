@@ -693,12 +693,12 @@ const SAFETY_PLAN: WorksheetDef = WorksheetDef {
             &[text(
                 "lines",
                 "Who can you call or text in a crisis?",
-                "This started with the lines for your country. It is your list now: add your doctor, therapist or local services, and change anything.",
+                "It is your list: add your doctor, therapist or local services, and change anything.",
             )],
         ),
         section(
             "Making my surroundings safer",
-            "Putting time and distance between you and anything you could use to hurt yourself makes the hardest moments safer. If a person is the danger, a domestic-abuse line can help you plan.",
+            "Putting time and distance between you and anything you could use to hurt yourself makes the hardest moments safer.",
             &[text(
                 "safer",
                 "What can you do to make things safer?",

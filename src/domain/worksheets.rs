@@ -4,6 +4,7 @@
 
 use super::promises::{day_number, iso_week};
 use super::repair_safety::{RepairView, SafetyAnswer};
+use super::safety_plan;
 use crate::domain::order::sort_stable_by;
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
@@ -274,7 +275,12 @@ impl WorksheetDef {
         };
         for section in self.sections.iter().filter(|s| self.section_shown(s, entry)) {
             for field in section.fields {
-                let (answered, total) = field_completion(field, entry);
+                let (answered, total) = if self.slug == safety_plan::SLUG && field.key == safety_plan::LINES_FIELD {
+                    // The lines a new plan starts with are not the user's yet.
+                    (usize::from(safety_plan::lines_written(entry)), 1)
+                } else {
+                    field_completion(field, entry)
+                };
                 done.answered += answered;
                 done.total += total;
             }

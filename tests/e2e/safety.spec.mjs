@@ -90,11 +90,16 @@ test('choosing a country puts its lines first and is kept across a reload', asyn
   // The same choice in Settings, and a country without its own crisis line gets the directory first.
   await openPage(page, server, '/settings');
   await expect(page.getByLabel('Your country')).toHaveValue('GB');
-  await page.getByLabel('Your country').selectOption('DE');
+  await page.getByLabel('Your country').selectOption('AT');
   await openPage(page, server, '/help');
-  await expect(page.getByLabel('Show lines for')).toHaveValue('DE');
+  await expect(page.getByLabel('Show lines for')).toHaveValue('AT');
   expect(await lineIds(page, 'emergency')).toEqual(['eu-112']);
   expect(await lineIds(page, 'crisis')).toEqual(['elsewhere-crisis']);
+  // Named for the chosen country, never "Anywhere else" or the whole EU.
+  await expect(page.locator('.helplines[data-kind="crisis"] [data-line="elsewhere-crisis"]')).toContainText('For Austria');
+  await expect(page.locator('[data-line="eu-112"]').first()).toContainText('Austria');
+  await expect(page.locator('main').getByText('Anywhere else')).toHaveCount(0);
+  await expect(page.locator('main').getByText('European Union, including Ireland')).toHaveCount(0);
   // Another country: the directory and "your local emergency number" first.
   await page.getByLabel('Show lines for').selectOption('other');
   await expect.poll(() => lineIds(page, 'emergency')).toEqual(['elsewhere-emergency']);
@@ -208,4 +213,93 @@ test('the safety plan is reachable from the practice hub, and the setback plan p
   // Nothing is stored until something is written.
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('trust-steps/worksheets/')));
   expect(keys).toEqual([]);
+});
+
+test('Help: a German user gets the German lines, and the emergency card names Germany', async ({ page, server }) => {
+  await openPage(page, server, '/help');
+  await page.getByLabel('Show lines for').selectOption('DE');
+  await expect.poll(() => lineIds(page, 'crisis')).toEqual(['de-telefonseelsorge-1', 'de-telefonseelsorge-2']);
+  expect(await lineIds(page, 'domestic-abuse')).toEqual(['de-hilfetelefon']);
+  expect(await lineIds(page, 'emergency')).toEqual(['eu-112']);
+  const hrefs = (await phoneLinks(page)).map((l) => l.href);
+  expect(hrefs).toEqual(['tel:112', 'tel:08001110111', 'tel:08001110222', 'tel:116016']);
+  await expect(page.locator('[data-line="eu-112"]')).toContainText('Germany');
+  await expect(page.locator('main').getByText('European Union, including Ireland')).toHaveCount(0);
+  await expect(page.locator('main').getByText('Anywhere else')).toHaveCount(0);
+  for (const [code, crisis, abuse] of [
+    ['FR', ['fr-3114'], ['fr-3919']],
+    ['ES', ['es-024'], ['es-016']],
+    ['NL', ['nl-113', 'nl-113-short'], ['nl-veilig-thuis']],
+    ['IT', ['elsewhere-crisis'], ['it-1522']],
+  ]) {
+    await page.getByLabel('Show lines for').selectOption(code);
+    await expect.poll(() => lineIds(page, 'crisis'), code).toEqual(crisis);
+    expect(await lineIds(page, 'domestic-abuse'), code).toEqual(abuse);
+  }
+  await expect(page.locator('[data-line="elsewhere-crisis"]').first()).toContainText('For Italy');
+  await expect(page.locator('main a[href="tel:1522"]')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('Help: the jump links at the top scroll to each section', async ({ page, server }) => {
+  await openPage(page, server, '/help');
+  const jump = page.getByRole('navigation', { name: 'Jump to' });
+  await expect(jump.getByRole('link')).toHaveText(['In danger now', 'Suicide or crisis', 'Someone is hurting me']);
+  for (const [name, id] of [
+    ['Someone is hurting me', 'lines-domestic-abuse'],
+    ['Suicide or crisis', 'lines-crisis'],
+    ['In danger now', 'lines-emergency'],
+  ]) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await jump.getByRole('link', { name }).click();
+    await expect(page).toHaveURL(new RegExp(`/help#${id}$`));
+    await expect(page.locator(`#${id}`)).toBeInViewport();
+    await expect(page.locator(`#${id}`)).toBeFocused();
+  }
+  // Still Help, with every line there: the router did not leave the page.
+  await expect(page.locator('main h1')).toHaveText('Help and crisis lines');
+  const top = await page.locator('#lines-domestic-abuse').evaluate((h) => h.getBoundingClientRect().top + window.scrollY);
+  expect(top, 'the section is well below the first screen').toBeGreaterThan(844);
+});
+
+test('the safety plan with no country: said truthfully, a picker, nothing counted as filled in, abuse lines tappable', async ({
+  page,
+  server,
+}) => {
+  await openPage(page, server, '/practice/safety-plan');
+  await page.getByRole('link', { name: 'Start a new plan' }).click();
+  const lines = page.getByLabel('Who can you call or text in a crisis?');
+  await expect(page.getByText('No country is chosen, so this list starts with what works anywhere.')).toBeVisible();
+  await expect(page.getByText('started with the lines for your country')).toHaveCount(0);
+  await expect(page.locator('.worksheet__progress')).toHaveText(/^In progress · 0 of 8 filled in/);
+  // The domestic-abuse lines sit in "Call or text now", as links, and the sentence about them links there.
+  const now = page.locator('.safety-plan__now');
+  await expect(now.locator('.helplines[data-kind="domestic-abuse"] a[href="tel:18007997233"]')).toBeVisible();
+  await expect(now.locator('a[href="tel:08082000247"]')).toBeVisible();
+  const url = page.url();
+  await page.getByRole('link', { name: 'See the domestic-abuse lines' }).click();
+  await expect(page.locator('#plan-abuse-lines')).toBeInViewport();
+  expect(page.url()).toBe(`${url}#plan-abuse-lines`);
+
+  // Choosing a country in the plan itself: the untouched list follows it, still nothing stored or counted.
+  await page.getByLabel('Show lines for').selectOption('DE');
+  await expect(lines).toHaveValue(
+    'Emergency: call 112\nTelefonSeelsorge: call 0800 111 0 111\nTelefonSeelsorge: call 0800 111 0 222\n' +
+      'Hilfetelefon Gewalt gegen Frauen: call 116 016\nMy doctor or therapist:',
+  );
+  await expect(page.getByText('This list started with the lines we know for Germany.')).toBeVisible();
+  await expect(now.locator('.helplines[data-kind="domestic-abuse"] a[href="tel:116016"]')).toBeVisible();
+  await expect(now.locator('.helplines[data-kind="crisis"] a[href="tel:08001110111"]')).toBeVisible();
+  await expect(page.locator('.worksheet__progress')).toHaveText(/0 of 8 filled in/);
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('trust-steps/worksheets/')));
+  expect(keys).toEqual([]);
+  // Once the user writes in it, it counts, and a later country change leaves it alone.
+  await lines.fill(`${await lines.inputValue()} Dr Weber`);
+  await expect(page.locator('.worksheet__progress')).toHaveText(/1 of 8 filled in/);
+  const typed = await lines.inputValue();
+  await page.getByLabel('Show lines for').selectOption('FR');
+  await expect(now.locator('a[href="tel:3919"]')).toBeVisible();
+  await expect(lines).toHaveValue(typed);
+  await openEverything(page);
+  expect(await axeViolations(page)).toEqual([]);
 });

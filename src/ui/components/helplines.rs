@@ -4,7 +4,7 @@
 //! Embed a list anywhere someone may need help now: `<HelplineList kind=LineKind::DomesticAbuse/>`.
 
 use crate::domain::helplines::{
-    country_by_code, emergency_for, lines_for, own_lines, Helpline, LineKind, COUNTRIES, OTHER_COUNTRY,
+    area_for, country_by_code, emergency_for, lines_for, own_lines, Helpline, LineKind, COUNTRIES, OTHER_COUNTRY,
 };
 use crate::state::{now_iso, AppState};
 use crate::ui::components::disclosure::Disclosure;
@@ -32,6 +32,12 @@ pub fn HelplineList(
     /// Set on Help itself, which shows the emergency number and the country picker on its own.
     #[prop(optional)]
     on_help_page: bool,
+    /// Leaves out the "In danger right now?" lead (when the page shows it already, above this list).
+    #[prop(optional)]
+    no_emergency_lead: bool,
+    /// Leaves out the "Choose your country on Help" line (when a country picker is on the page already).
+    #[prop(optional)]
+    no_country_note: bool,
 ) -> impl IntoView {
     let country = chosen_country();
     let lists = Memo::new(move |_| {
@@ -47,8 +53,9 @@ pub fn HelplineList(
         let (first, rest) = all.split_at(open.min(all.len()));
         (first.to_vec(), rest.to_vec())
     });
-    let emergency_lead = (kind != LineKind::Emergency && !on_help_page).then(|| view! { <EmergencyLead/> });
-    let country_note = (!on_help_page).then(|| {
+    let emergency_lead =
+        (kind != LineKind::Emergency && !on_help_page && !no_emergency_lead).then(|| view! { <EmergencyLead/> });
+    let country_note = (!on_help_page && !no_country_note).then(|| {
         view! {
             <p class="helplines__country">
                 {move || match country.get().as_deref().and_then(country_by_code) {
@@ -106,9 +113,12 @@ fn EmergencyLead() -> impl IntoView {
     }
 }
 
-/// One line: its name and area, what it is for, its call and text links and its hours.
+/// One line: its name and area (named for the user's country when it answers there), what it is for, its
+/// call and text links and its hours.
 #[component]
 fn HelplineItem(line: &'static Helpline) -> impl IntoView {
+    let country = chosen_country();
+    let area = move || area_for(line, country.get().as_deref());
     let call = line.call.zip(line.tel()).map(|(number, href)| {
         view! {
             <a class="button button--primary helpline__call" href=href>
@@ -134,7 +144,7 @@ fn HelplineItem(line: &'static Helpline) -> impl IntoView {
             <li class="helpline helpline--emergency" data-line=line.id>
                 {actions}
                 <p class="helpline__name">
-                    <strong>{if line.is_directory() { line.name } else { line.area }}</strong>
+                    <strong>{move || if line.is_directory() { line.name.to_owned() } else { area() }}</strong>
                     <span class="helpline__area">{line.purpose}</span>
                 </p>
             </li>
@@ -145,7 +155,7 @@ fn HelplineItem(line: &'static Helpline) -> impl IntoView {
         <li class="helpline" data-line=line.id>
             <p class="helpline__name">
                 <strong>{line.name}</strong>
-                <span class="helpline__area">{line.area}</span>
+                <span class="helpline__area">{area}</span>
             </p>
             <p class="helpline__purpose">{line.purpose}</p>
             {actions}

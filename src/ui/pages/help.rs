@@ -19,6 +19,13 @@ pub fn Help() -> impl IntoView {
             <p class="lead">
                 "If you are in danger, or you might hurt yourself, please reach out now. Tap a number to call or text."
             </p>
+            <nav class="help__jump" aria-label="Jump to">
+                <ul>
+                    <li><a href="#lines-emergency">"In danger now"</a></li>
+                    <li><a href="#lines-crisis">"Suicide or crisis"</a></li>
+                    <li><a href="#lines-domestic-abuse">"Someone is hurting me"</a></li>
+                </ul>
+            </nav>
             <CountryPicker id=HELP_PICKER_ID/>
             <section class="help__lines" aria-labelledby="lines-emergency">
                 <h2 id="lines-emergency">"In danger right now"</h2>

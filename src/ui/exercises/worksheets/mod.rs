@@ -10,7 +10,7 @@ use crate::domain::helplines::LineKind;
 use crate::domain::ids::is_valid_id;
 use crate::domain::order::sort_stable_by;
 use crate::domain::repair_safety::{RepairView, SafetyAnswer};
-use crate::domain::safety_plan::{new_copy, LINES_FIELD, SLUG as SAFETY_PLAN};
+use crate::domain::safety_plan::{new_copy, LINES_FIELD, SAFER_FIELD, SLUG as SAFETY_PLAN};
 use crate::domain::worksheets::{days_ago, fill_template, SafetyCheck, Section, WorksheetDef, WorksheetEntry};
 use crate::state::{new_id, now_iso, today, AppState, Toast};
 use crate::ui::components::fields::TextInput;
@@ -269,14 +269,19 @@ fn SectionView(
                             </ul>
                         }
                     })}
+                {(def.slug == SAFETY_PLAN && section.fields.iter().any(|f| f.key == SAFER_FIELD))
+                    .then(|| view! { <safety_plan::AbuseLinesLink/> })}
                 {section.fields.iter().map(|field| view! { <FieldView field=field entry=entry edit=edit/> }).collect_view()}
                 {(def.slug == SAFETY_PLAN && section.fields.iter().any(|f| f.key == LINES_FIELD))
                     .then(|| {
                         // The plan's list is the user's own words; these are the live, tappable lines.
                         view! {
+                            <safety_plan::PlanCountry entry=entry edit=edit/>
                             <div class="safety-plan__now">
                                 <h3>"Call or text now"</h3>
-                                <HelplineList kind=LineKind::Crisis/>
+                                <HelplineList kind=LineKind::Crisis no_country_note=true/>
+                                <h3 id=safety_plan::ABUSE_LINES_ID>"If someone is hurting, threatening or controlling you"</h3>
+                                <HelplineList kind=LineKind::DomesticAbuse no_emergency_lead=true no_country_note=true/>
                             </div>
                         }
                     })}
