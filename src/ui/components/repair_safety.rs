@@ -122,7 +122,7 @@ pub fn SafetyRoute(
 pub fn SafetyNotice() -> impl IntoView {
     view! {
         <section class="safety-notice" aria-labelledby="safety-notice-heading" data-testid="safety-notice">
-            <h2 id="safety-notice-heading">"Your safety comes first"</h2>
+            <h2 id="safety-notice-heading">"Help is one tap away"</h2>
             <p>
                 "You said you may not be safe with this person. A domestic-abuse line listens, believes you and can \
                  help you plan."
