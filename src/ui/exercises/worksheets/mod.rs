@@ -80,10 +80,11 @@ fn EntryCard(def: &'static WorksheetDef, entry: WorksheetEntry) -> impl IntoView
     let status = if entry.is_done() { "Done" } else { "In progress" };
     let checkin = entry.last_checkin_day().map(|day| format!(" · last check-in {}", days_ago(day, &today())));
     // No count before the safety question is answered (`WorksheetDef::shows_progress`).
-    let filled = def
-        .shows_progress(&entry)
-        .then(|| format!(" · {} of {} filled in", completion.answered, completion.total))
-        .unwrap_or_default();
+    let filled = if def.shows_progress(&entry) {
+        format!(" · {} of {} filled in", completion.answered, completion.total)
+    } else {
+        String::new()
+    };
     let meta = format!("{status}{filled} · changed {}{}", local_day(&entry.updated_at), checkin.unwrap_or_default());
     let id = entry.id.clone();
     let title = entry.display_title(&local_day(&entry.created_at));
