@@ -13,7 +13,8 @@ use trust_steps::domain::next_step::{candidates, unfinished_worksheets, NextStep
 use trust_steps::domain::people::{PartProfile, Person, Relationship, TrustPart};
 use trust_steps::domain::readable::{person_item, worksheet_item, Part};
 use trust_steps::domain::repair_safety::{
-    may_suggest_repair, RepairView, SafetyAnswer, NOT_SURE_NOTE, NOT_THE_GOAL, QUESTION,
+    may_suggest_repair, person_page_leads_with_safety, route_paragraphs, RepairView, SafetyAnswer, NOT_SURE_NOTE,
+    NOT_THE_GOAL, QUESTION,
 };
 use trust_steps::domain::worksheet_defs::{worksheet_by_slug, WORKSHEETS};
 use trust_steps::domain::worksheets::{SectionSafety, WorksheetDef, WorksheetEntry};
@@ -120,7 +121,45 @@ fn until_the_question_is_answered_no_part_of_a_repair_worksheet_shows() {
         // The question is the one thing to answer.
         let c = def.completion(&sheet);
         assert_eq!((c.answered, c.total), (0, 1), "{}", def.slug);
+        // No progress and no "Mark as done" before it is answered; both once it is, whatever the answer.
+        assert!(!def.shows_progress(&sheet), "{}", def.slug);
+        for answer in SafetyAnswer::ALL {
+            sheet.safety = Some(answer);
+            assert!(def.shows_progress(&sheet), "{} {answer:?}", def.slug);
+        }
     }
+    // A worksheet without the question shows its progress from the start.
+    for def in WORKSHEETS.iter().filter(|w| w.safety.is_none()) {
+        assert!(def.shows_progress(&copy(def.slug, None)), "{}", def.slug);
+    }
+}
+
+#[test]
+fn the_question_asks_about_what_they_might_do_not_about_hurt_feelings() {
+    // "Are you afraid of this person" can be read as "afraid of being hurt again" after a betrayal.
+    assert!(QUESTION.contains("afraid of what this person might do to you"), "{QUESTION}");
+    let boundaries = def("boundaries").safety.unwrap();
+    assert!(boundaries.question.contains("afraid might harm you"), "{}", boundaries.question);
+}
+
+#[test]
+fn not_sure_leads_the_route_with_taking_it_seriously() {
+    let route = def("rebuilding-trust").safety.unwrap().route;
+    let yes = route_paragraphs(SafetyAnswer::Yes, route);
+    assert_eq!(yes, route.to_vec());
+    assert_eq!(yes[0], NOT_THE_GOAL);
+    let unsure = route_paragraphs(SafetyAnswer::NotSure, route);
+    assert_eq!(unsure[0], NOT_SURE_NOTE);
+    assert!(NOT_SURE_NOTE.starts_with("Not being sure is worth taking seriously"));
+    assert_eq!(&unsure[1..], route);
+}
+
+#[test]
+fn a_persons_page_leads_with_safety_only_for_yes_or_not_sure() {
+    assert!(!person_page_leads_with_safety(None));
+    assert!(!person_page_leads_with_safety(Some(SafetyAnswer::No)));
+    assert!(person_page_leads_with_safety(Some(SafetyAnswer::Yes)));
+    assert!(person_page_leads_with_safety(Some(SafetyAnswer::NotSure)));
 }
 
 // --- the rebuilding plan -------------------------------------------------------------------------------------

@@ -158,9 +158,9 @@ pub struct Person {
     pub archived: bool,
     /// Gut ratings of every part, oldest first.
     pub gut: Vec<GutRating>,
-    /// The answer to "are you afraid of this person, or have they hurt, threatened or controlled you?", asked
-    /// before the disclosure ladder offers anything new with them; `None` until answered (and for people saved
-    /// before it was asked, who are then asked).
+    /// The answer to "are you afraid of what this person might do to you, or have they hurt, threatened or
+    /// controlled you?", asked before the disclosure ladder offers anything new with them; `None` until answered
+    /// (and for people saved before it was asked, who are then asked).
     pub safety: Option<SafetyAnswer>,
     /// Fields written by a newer version, kept as they are.
     #[serde(flatten)]

@@ -10,7 +10,9 @@
 use serde::{Deserialize, Serialize};
 
 /// The question, in the words a worksheet or the ladder asks it when it does not phrase it for itself.
-pub const QUESTION: &str = "Are you afraid of this person, or have they hurt, threatened or controlled you?";
+/// It asks what the person might *do*, so that hurt feelings (a betrayal, say) are not mistaken for danger.
+pub const QUESTION: &str =
+    "Are you afraid of what this person might do to you, or have they hurt, threatened or controlled you?";
 
 /// The hint under the question: what "controlled" can mean, why it is asked, and that the answer is private.
 pub const QUESTION_HINT: &str = "Controlling can look like checking your phone, tracking where you go, taking \
@@ -21,7 +23,7 @@ pub const QUESTION_HINT: &str = "Controlling can look like checking your phone, 
 pub const NOT_THE_GOAL: &str = "Rebuilding trust is not the goal while someone is unsafe. What matters now is \
     that you are safe, and it is not your job to fix what they do.";
 
-/// What "I'm not sure" adds to the safety route.
+/// What "I'm not sure" adds to the safety route (and leads it with).
 pub const NOT_SURE_NOTE: &str = "Not being sure is worth taking seriously. Talking it through with a helpline or \
     a counsellor of your own can help you see it more clearly. You can change your answer whenever you like.";
 
@@ -103,4 +105,19 @@ impl RepairView {
 /// leads to the question first.
 pub fn may_suggest_repair(answer: Option<SafetyAnswer>) -> bool {
     !answer.is_some_and(SafetyAnswer::sets_repair_aside)
+}
+
+/// The safety route's paragraphs in the order shown, given the answer and what a repair path says: the first one
+/// (its lead, with the call buttons right under it) is [`NOT_SURE_NOTE`] for *I'm not sure*, so someone unsure
+/// is met with that rather than told what the goal is not; the path's own paragraphs follow.
+pub fn route_paragraphs(answer: SafetyAnswer, route: &[&'static str]) -> Vec<&'static str> {
+    let lead = (answer == SafetyAnswer::NotSure).then_some(NOT_SURE_NOTE);
+    lead.into_iter().chain(route.iter().copied()).collect()
+}
+
+/// True when a person's page opens with the short safety notice (the emergency number and a domestic-abuse
+/// line, on the first screen) and leaves out the summary of experiments with them: once the answer about them
+/// is *Yes* or *I'm not sure*.
+pub fn person_page_leads_with_safety(answer: Option<SafetyAnswer>) -> bool {
+    answer.is_some_and(SafetyAnswer::sets_repair_aside)
 }

@@ -225,7 +225,7 @@ const BOUNDARIES: WorksheetDef = WorksheetDef {
         },
     ],
     safety: Some(SafetyCheck {
-        question: "Is this about someone you are afraid of, or someone who has hurt, threatened or controlled you?",
+        question: "Is this about someone you are afraid might harm you, or who has hurt, threatened or controlled you?",
         route: &[
             "Where setting a limit could make things more dangerous, talk to a helpline first. They can help you \
              plan what to say, when, and how to stay safe while you do.",

@@ -227,6 +227,13 @@ impl WorksheetDef {
         self.safety.map(|_| RepairView::of(entry.safety))
     }
 
+    /// Whether the progress line, its bar and "Mark as done" are shown for this copy (in the editor, and the
+    /// "filled in" count in the list): not while its safety question is unanswered, so nothing counts toward
+    /// finishing a plan before the user has said whether they are safe. Always in a worksheet without one.
+    pub fn shows_progress(&self, entry: &WorksheetEntry) -> bool {
+        self.repair_view(entry) != Some(RepairView::Ask)
+    }
+
     /// Whether a part is shown for this entry. In a worksheet with a safety question, no part shows until it is
     /// answered, and repair parts only while the answer is *No*. Parts tied to a choice show once that choice
     /// is made.

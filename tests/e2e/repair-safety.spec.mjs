@@ -5,7 +5,7 @@
 import { axeViolations } from './a11y.mjs';
 import { test, expect, waitForApp, openPage } from './support.mjs';
 
-const QUESTION = 'Are you afraid of this person, or have they hurt, threatened or controlled you?';
+const QUESTION = 'Are you afraid of what this person might do to you, or have they hurt, threatened or controlled you?';
 
 /** The answer `name` of the safety question on the page (one question per page). */
 const answer = (page, name) => page.locator('.safety-check').getByRole('radio', { name, exact: true });
@@ -51,7 +51,9 @@ test('rebuilding plan: "Yes, I am afraid" hides couples therapy and shows the sa
   await expect(page.getByText('Answer this first. The rest of the worksheet appears once you have.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Which plan' })).toHaveCount(0);
   await expect(page.getByText('Consider couples therapy')).toHaveCount(0);
-  await expect(page.locator('.worksheet__progress')).toContainText('0 of 1 filled in');
+  // Nothing counts toward finishing the plan before the question is answered.
+  await expect(page.locator('.worksheet__progress')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Mark as done' })).toHaveCount(0);
 
   await answer(page, 'Yes').check();
   const route = page.getByTestId('safety-route');
@@ -62,6 +64,17 @@ test('rebuilding plan: "Yes, I am afraid" hides couples therapy and shows the sa
   await expect(page.getByText('Consider couples therapy')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Where you want to get to' })).toHaveCount(0);
   await expect(page.locator('.worksheet__progress')).toContainText('1 of 1 filled in');
+  await expect(page.getByRole('button', { name: 'Mark as done' })).toBeVisible();
+  // The lines to call come right under the route's first sentence, before the paragraph on couples therapy.
+  const lead = route.locator('.safety-route__lead');
+  await expect(lead).toHaveText(/^Rebuilding trust is not the goal/);
+  const urgent = route.locator('.helplines--urgent a[href^="tel:"]').first();
+  const order = await route.evaluate((r) => {
+    const tel = r.querySelector('.helplines--urgent a[href^="tel:"]');
+    const therapy = [...r.querySelectorAll('p')].find((p) => p.textContent.includes('Couples therapy is not advised'));
+    return Boolean(tel && therapy && tel.compareDocumentPosition(therapy) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  expect(order).toBe(true);
   expect(await axeViolations(page)).toEqual([]);
   // The route fits a 320 px screen without scrolling sideways.
   await page.setViewportSize({ width: 320, height: 700 });
@@ -90,6 +103,8 @@ test('rebuilding plan: "Yes, I am afraid" hides couples therapy and shows the sa
   // "I'm not sure" is taken seriously: the same route, with a word of its own; what was chosen comes back after.
   await answer(page, "I'm not sure").check();
   await expect(page.getByTestId('safety-route')).toContainText('Not being sure is worth taking seriously.');
+  // It leads with that, rather than with what the goal is not.
+  await expect(page.locator('.safety-route__lead')).toHaveText(/^Not being sure is worth taking seriously\./);
   await expect(page.getByText('Consider couples therapy')).toHaveCount(0);
   await answer(page, 'No').check();
   await expect(page.getByRole('radio', { name: 'After infidelity: my trust was broken' })).toBeChecked();
@@ -155,7 +170,7 @@ test('forgiveness: "Yes" sets their side and letting them back in aside; boundar
 
   await openPage(page, server, '/practice/boundaries');
   await page.getByRole('link', { name: 'Start a new boundary' }).click();
-  await expect(page.getByRole('group', { name: /^Is this about someone you are afraid of/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Is this about someone you are afraid might harm you/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Communicate' })).toHaveCount(0);
   await answer(page, 'Yes').check();
   for (const part of ['Identify', 'Communicate', 'Keep']) {
@@ -243,4 +258,66 @@ test('ladder: with "Yes" no new experiment is offered, history stays readable, a
   await answer(page, 'No').check();
   await expect(page.getByTestId('safety-route')).toHaveCount(0);
   await expect(plan.first()).toBeVisible();
+});
+
+test('on a 390×844 phone, the call buttons are on the first screen: under the answer on the rebuilding plan, and at the top of the person', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openPage(page, server, '/practice/rebuilding-trust');
+  await page.getByRole('link', { name: 'Start a new plan' }).click();
+  for (const name of ['Yes', "I'm not sure"]) {
+    await answer(page, name).check();
+    // The answer just tapped and a domestic-abuse line to call fit on one screen.
+    const picked = await answer(page, name).boundingBox();
+    const call = page.getByTestId('safety-route').locator('.helplines--urgent a[href^="tel:"]').first();
+    await expect(call).toBeVisible();
+    const box = await call.boundingBox();
+    expect(box.y + box.height - picked.y).toBeLessThanOrEqual(844);
+    expect(box.height).toBeGreaterThanOrEqual(44);
+  }
+
+  // A person the user may not be safe with: their page opens with the lines, before the trust profile.
+  await openPage(page, server, '/people');
+  await page.getByLabel('Name or nickname').fill('Alex');
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await page.getByRole('link', { name: 'Alex' }).first().click();
+  await expect(page).toHaveURL(/\/people\/[0-9a-f]{32}$/);
+  const person = new URL(page.url()).pathname;
+  const notice = page.getByTestId('safety-notice');
+  const summary = page.getByRole('heading', { name: 'What your experiments show' });
+  await expect(page.getByRole('group', { name: QUESTION })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  await expect(summary).toBeVisible();
+
+  for (const name of ['Yes', "I'm not sure"]) {
+    await answer(page, name).check();
+    await expect(summary).toHaveCount(0);
+    await openPage(page, server, person);
+    await expect(notice).toBeVisible();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    const call = notice.locator('.helplines[data-kind="domestic-abuse"] a[href^="tel:"]').first();
+    await expect(call).toHaveAttribute('href', /^tel:\+?[0-9]+$/);
+    await expect(call).toBeInViewport({ ratio: 1 });
+    await expect(notice.getByRole('link', { name: 'Make a safety plan' })).toHaveAttribute('href', '/practice/safety-plan');
+    await expect(notice.getByRole('heading', { name: 'Help is one tap away' })).toBeVisible();
+    // The notice comes before the trust profile, which no longer invites a closer look.
+    const first = await page.evaluate(() => {
+      const n = document.querySelector('[data-testid="safety-notice"]');
+      const profile = document.getElementById('profile');
+      return Boolean(n && profile && n.compareDocumentPosition(profile) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(first).toBe(true);
+    await expect(page.getByText('it is worth a closer look')).toHaveCount(0);
+    await expect(summary).toHaveCount(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await axeViolations(page)).toEqual([]);
+  }
+
+  // "No" takes the notice away and brings the summary back.
+  await answer(page, 'No').check();
+  await expect(notice).toHaveCount(0);
+  await expect(summary).toBeVisible();
+  await expect(page.getByText('it is worth a closer look').first()).toBeVisible();
 });

@@ -96,10 +96,16 @@ for (const [slug, start, hubLine] of WORKSHEETS) {
 }
 
 test('worksheets: saved as you type, several copies, delete with Undo, mark done needs something', async ({ page, server }) => {
-  await openPage(page, server, '/practice/forgiveness');
-  await page.getByRole('link', { name: 'Start a new hurt' }).click();
+  // Marking done needs something written (shown on a worksheet without the safety question).
+  await openPage(page, server, '/practice/setback-plan');
+  await page.getByRole('link', { name: /^Start a new/ }).click();
   await page.getByRole('button', { name: 'Mark as done' }).click();
   await expect(page.getByRole('alert')).toContainText('Write or tick at least one thing first');
+  await openPage(page, server, '/practice/forgiveness');
+  await page.getByRole('link', { name: 'Start a new hurt' }).click();
+  // Before the safety question is answered there is no progress to count and nothing to mark done.
+  await expect(page.getByRole('button', { name: 'Mark as done' })).toHaveCount(0);
+  await expect(page.locator('.worksheet__progress')).toHaveCount(0);
   await page.getByLabel('Which hurt is this about?').fill('The move');
   // The safety question comes first; the parts appear once it is answered.
   await expect(page.getByLabel('What happened?')).toHaveCount(0);

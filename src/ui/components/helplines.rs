@@ -90,6 +90,20 @@ pub fn HelplineList(
     }
 }
 
+/// The two lines someone who may be in danger needs first, short enough for the top of a screen: the emergency
+/// number, then the best domestic-abuse line for the chosen country (the first of [`lines_for`]).
+#[component]
+pub fn UrgentLines() -> impl IntoView {
+    let country = chosen_country();
+    let first = Memo::new(move |_| lines_for(country.get().as_deref(), LineKind::DomesticAbuse).into_iter().next());
+    view! {
+        <div class="helplines helplines--urgent" data-kind=LineKind::DomesticAbuse.as_str()>
+            <EmergencyLead/>
+            <ul class="helpline-list">{move || first.get().map(|line| view! { <HelplineItem line/> })}</ul>
+        </div>
+    }
+}
+
 /// "In danger right now?" with the chosen country's emergency number as a link, or in words when unknown.
 #[component]
 fn EmergencyLead() -> impl IntoView {

@@ -2,8 +2,8 @@
 //! instead of the repair steps when the answer is *Yes* or *I'm not sure* (rules: `domain::repair_safety`).
 
 use crate::domain::helplines::LineKind;
-use crate::domain::repair_safety::{SafetyAnswer, NOT_SURE_NOTE, QUESTION_HINT};
-use crate::ui::components::helplines::HelplineList;
+use crate::domain::repair_safety::{route_paragraphs, SafetyAnswer, QUESTION_HINT};
+use crate::ui::components::helplines::{HelplineList, UrgentLines};
 use leptos::prelude::*;
 
 /// Where the safety plan worksheet lives.
@@ -66,8 +66,9 @@ pub fn SafetyQuestion(
     }
 }
 
-/// The safety route: why the repair steps are set aside, the safety plan and Help (one tap, near the top),
-/// support of one's own, and the domestic-abuse lines as tappable links (the longest part, so it comes last).
+/// The safety route: its lead sentence with the emergency number and a domestic-abuse line to tap right under it
+/// (on the first screen after answering), why the repair steps are set aside, the safety plan and Help, support
+/// of one's own, and every domestic-abuse line (the longest part, so it comes last).
 #[component]
 pub fn SafetyRoute(
     /// Prefix for the element ids (unique on the page).
@@ -84,13 +85,13 @@ pub fn SafetyRoute(
     let heading_id = format!("{id}-route");
     let title = heading(level, heading_id.clone(), "Your safety comes first");
     let sub = level + 1;
+    let paragraphs = Memo::new(move |_| route_paragraphs(answer.get(), route));
     view! {
         <section class="safety-route" aria-labelledby=heading_id data-testid="safety-route">
             {title}
-            {route.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
-            <Show when=move || answer.get() == SafetyAnswer::NotSure>
-                <p>{NOT_SURE_NOTE}</p>
-            </Show>
+            {move || paragraphs.with(|p| p.first().map(|lead| view! { <p class="safety-route__lead">{*lead}</p> }))}
+            <UrgentLines/>
+            {move || paragraphs.with(|p| p.iter().skip(1).map(|p| view! { <p>{*p}</p> }).collect_view())}
             <ul class="safety-route__links">
                 <li>
                     <a class="button button--secondary" href=SAFETY_PLAN_HREF>"Make a safety plan"</a>
@@ -111,6 +112,27 @@ pub fn SafetyRoute(
                  have to be sure it “counts” to call."
             </p>
             <HelplineList kind=LineKind::DomesticAbuse/>
+        </section>
+    }
+}
+
+/// The short notice at the top of a person's page once the answer about them is *Yes* or *I'm not sure*: the
+/// emergency number and a domestic-abuse line to tap on the first screen, and the safety plan one tap away.
+#[component]
+pub fn PersonSafetyNotice() -> impl IntoView {
+    view! {
+        <section class="person-safety" aria-labelledby="person-safety-heading" data-testid="safety-notice">
+            <h2 id="person-safety-heading">"Help is one tap away"</h2>
+            <p>
+                "You said you may not be safe with this person. A domestic-abuse line listens, believes you and can \
+                 help you plan."
+            </p>
+            <UrgentLines/>
+            <p class="person-safety__links">
+                <a href=SAFETY_PLAN_HREF>"Make a safety plan"</a>
+                " · "
+                <a href="/help">"All help lines"</a>
+            </p>
         </section>
     }
 }

@@ -79,13 +79,13 @@ fn EntryCard(def: &'static WorksheetDef, entry: WorksheetEntry) -> impl IntoView
     let completion = def.completion(&entry);
     let status = if entry.is_done() { "Done" } else { "In progress" };
     let checkin = entry.last_checkin_day().map(|day| format!(" · last check-in {}", days_ago(day, &today())));
-    let meta = format!(
-        "{status} · {} of {} filled in · changed {}{}",
-        completion.answered,
-        completion.total,
-        local_day(&entry.updated_at),
-        checkin.unwrap_or_default()
-    );
+    // No count before the safety question is answered (`WorksheetDef::shows_progress`).
+    let filled = if def.shows_progress(&entry) {
+        format!(" · {} of {} filled in", completion.answered, completion.total)
+    } else {
+        String::new()
+    };
+    let meta = format!("{status}{filled} · changed {}{}", local_day(&entry.updated_at), checkin.unwrap_or_default());
     let id = entry.id.clone();
     let title = entry.display_title(&local_day(&entry.created_at));
     view! {
@@ -159,6 +159,7 @@ fn WorksheetEditor(def: &'static WorksheetDef, id: String) -> impl IntoView {
     };
     let completion = Memo::new(move |_| entry.with(|e| def.completion(e)));
     let is_done = Memo::new(move |_| entry.with(WorksheetEntry::is_done));
+    let shows_progress = Memo::new(move |_| entry.with(|e| def.shows_progress(e)));
     view! {
         <p>
             <a href=format!("/practice/{}", def.slug)>{format!("← All your {}", def.noun.1)}</a>
@@ -179,6 +180,7 @@ fn WorksheetEditor(def: &'static WorksheetDef, id: String) -> impl IntoView {
                 .map(|(i, section)| view! { <SectionView def=def section=section index=i entry=entry edit=edit/> })
                 .collect_view()}
             <section class="worksheet__footer" aria-label="Progress">
+                <Show when=move || shows_progress.get()>
                 <p class="worksheet__progress" role="status">
                     {move || {
                         let c = completion.get();
@@ -193,10 +195,13 @@ fn WorksheetEditor(def: &'static WorksheetDef, id: String) -> impl IntoView {
                     prop:value=move || completion.get().percent().to_string()
                 ></progress>
                 {move || done_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                </Show>
                 <div class="worksheet__actions">
-                    <button type="button" class="button button--primary" on:click=toggle_done>
-                        {move || if is_done.get() { "Mark as not done" } else { "Mark as done" }}
-                    </button>
+                    <Show when=move || shows_progress.get()>
+                        <button type="button" class="button button--primary" on:click=toggle_done>
+                            {move || if is_done.get() { "Mark as not done" } else { "Mark as done" }}
+                        </button>
+                    </Show>
                     {(def.slug == SAFETY_PLAN).then(|| view! { <safety_plan::PrintButton/> })}
                     <button type="button" class="button button--quiet" on:click=delete>
                         "Delete"

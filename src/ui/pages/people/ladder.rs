@@ -124,6 +124,8 @@ pub fn Ladder(id: String) -> impl IntoView {
                 }),
                 _ => None,
             }}
+            // How often a feared outcome came true is not a question to weigh with someone who may be dangerous.
+            <Show when=move || !safety.get().shows_route()>
             <div class="card ladder-summary" aria-live="polite">
                 <h3>"What your experiments show"</h3>
                 {move || {
@@ -166,6 +168,7 @@ pub fn Ladder(id: String) -> impl IntoView {
                     </ul>
                 </Show>
             </div>
+            </Show>
             <Show when=move || can_plan.get() && steps.with(|s| s.is_empty())>
                 <div class="card">
                     <p>"No steps yet. Start with six suggested steps (you can rename, reorder or remove them), or add your own below."</p>

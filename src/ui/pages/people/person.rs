@@ -7,9 +7,11 @@ use super::{PersonFields, PersonMarker};
 use crate::domain::people::{
     accept_person_name, evidence_trend, patterns, EvidenceSummary, NameProblem, PatternWindow, Person, TrustPart,
 };
+use crate::domain::repair_safety::person_page_leads_with_safety;
 use crate::state::{now_iso, set_title, today, AppState, Toast};
 use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::fields::Scale;
+use crate::ui::components::repair_safety::PersonSafetyNotice;
 use crate::ui::platform::{after_first_paint, focus_after_render, local_day};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
@@ -73,6 +75,9 @@ pub(super) fn PersonView(id: String) -> impl IntoView {
     let marker = move || person.with(|p| p.as_ref().map(|p| p.marker.clone()).unwrap_or_default());
     let archived = move || person.with(|p| p.as_ref().is_some_and(|p| p.archived));
     let relationship = move || person.with(|p| p.as_ref().map(|p| p.relationship.label()).unwrap_or_default());
+    // Once the user may not be safe with them, the page opens with the lines to call (the ladder's question).
+    let safety_first =
+        Memo::new(move |_| person_page_leads_with_safety(person.with(|p| p.as_ref().and_then(|p| p.safety))));
     view! {
         <p class="breadcrumb"><a href="/people">"People"</a></p>
         <h1 class="person-heading">
@@ -85,6 +90,9 @@ pub(super) fn PersonView(id: String) -> impl IntoView {
         </p>
         <Show when=archived>
             <p class="banner banner--info">"This person is archived: hidden from your main list, with everything kept."</p>
+        </Show>
+        <Show when=move || safety_first.get()>
+            <PersonSafetyNotice/>
         </Show>
         <nav class="person-sections" aria-label="On this page">
             <a href="#profile">"Trust profile"</a>
@@ -149,7 +157,9 @@ fn TrustProfile(id: String, below_fold: RwSignal<bool>) -> impl IntoView {
         <section class="person-section" aria-labelledby="profile">
             <h2 id="profile">"Trust profile"</h2>
             <p class="hint">
-                "For each part of trust: what your gut says, beside what you have logged. Where they disagree, it is worth a closer look."
+                "For each part of trust: what your gut says, beside what you have logged."
+                // Not an invitation to look closer at someone the user may not be safe with.
+                {move || (!person_page_leads_with_safety(safety.get())).then_some(" Where they disagree, it is worth a closer look.")}
             </p>
             <div class="profile-parts">
                 {TrustPart::ALL
