@@ -40,7 +40,7 @@ mod danger_data;
 pub use danger_data::{DANGER_HELD_OUT, DANGER_TUNING};
 
 use crate::domain::order::sort_stable_by_key;
-use crate::domain::patterns::{quote, tokenize, DistinctWords, Pattern, Token, SENTENCE_END};
+use crate::domain::patterns::{compile_rules, quote, tokenize, DistinctWords, Rule, RuleSource, Token, SENTENCE_END};
 use std::sync::OnceLock;
 
 /// What a piece of writing says about safety.
@@ -176,37 +176,29 @@ enum Kind {
     Mask,
 }
 
-/// One rule: its kind, weight and pattern, and whether a negation before or inside the match undoes it.
-struct RuleSource {
-    kind: Kind,
-    weight: f32,
-    pattern: &'static str,
-    negatable: bool,
-}
-
 /// Danger from someone else; a negation undoes it.
-const fn other(weight: f32, pattern: &'static str) -> RuleSource {
-    RuleSource { kind: Kind::Other, weight, pattern, negatable: true }
+const fn other(weight: f32, pattern: &'static str) -> RuleSource<Kind> {
+    RuleSource { label: Kind::Other, weight, pattern, negatable: true }
 }
 
 /// Danger from someone else, with its own negation ("won't let me see my friends").
-const fn other_keep(weight: f32, pattern: &'static str) -> RuleSource {
-    RuleSource { kind: Kind::Other, weight, pattern, negatable: false }
+const fn other_keep(weight: f32, pattern: &'static str) -> RuleSource<Kind> {
+    RuleSource { label: Kind::Other, weight, pattern, negatable: false }
 }
 
 /// Self-harm or suicide; a negation undoes it.
-const fn self_harm(weight: f32, pattern: &'static str) -> RuleSource {
-    RuleSource { kind: Kind::SelfHarm, weight, pattern, negatable: true }
+const fn self_harm(weight: f32, pattern: &'static str) -> RuleSource<Kind> {
+    RuleSource { label: Kind::SelfHarm, weight, pattern, negatable: true }
 }
 
 /// Self-harm or suicide, with its own negation ("I don't want to be here anymore").
-const fn self_harm_keep(weight: f32, pattern: &'static str) -> RuleSource {
-    RuleSource { kind: Kind::SelfHarm, weight, pattern, negatable: false }
+const fn self_harm_keep(weight: f32, pattern: &'static str) -> RuleSource<Kind> {
+    RuleSource { label: Kind::SelfHarm, weight, pattern, negatable: false }
 }
 
 /// An ordinary idiom: words matched here cannot be part of a cue.
-const fn mask(pattern: &'static str) -> RuleSource {
-    RuleSource { kind: Kind::Mask, weight: 0.0, pattern, negatable: false }
+const fn mask(pattern: &'static str) -> RuleSource<Kind> {
+    RuleSource { label: Kind::Mask, weight: 0.0, pattern, negatable: false }
 }
 
 /// Words that, before a cue or skipped inside it, undo it ("he would never hit me").
@@ -327,7 +319,7 @@ const LISTS: &[(&str, &str)] = &[
 
 /// The rules. The pattern language is described in `patterns.rs`: one step per space-separated token, so a
 /// phrase of several words is several steps, never one alternative.
-const RULES: &[RuleSource] = &[
+const RULES: &[RuleSource<Kind>] = &[
     // ----- Threats --------------------------------------------------------------------------------------------
     other(1.0, "{PERSON} ..2 {SAY} ..4 {HARM} ..2 {VICTIM}"),
     other(1.0, "threat*|thret* ..4 {HARM} ..2 {VICTIM}|himself|herself|themselves|themself"),
@@ -793,28 +785,12 @@ const RULES: &[RuleSource] = &[
     mask("end|ending it with|between"),
 ];
 
-/// A compiled rule.
-struct Rule {
-    kind: Kind,
-    weight: f32,
-    negatable: bool,
-    pattern: Pattern,
-}
-
 /// The rules, compiled once.
-fn rules() -> &'static [Rule] {
-    static COMPILED: OnceLock<Vec<Rule>> = OnceLock::new();
+fn rules() -> &'static [Rule<Kind>] {
+    static COMPILED: OnceLock<Vec<Rule<Kind>>> = OnceLock::new();
     COMPILED.get_or_init(|| {
         let lists: Vec<(&str, &'static str)> = lists().iter().map(|(name, list)| (*name, list.as_str())).collect();
-        RULES
-            .iter()
-            .map(|source| Rule {
-                kind: source.kind,
-                weight: source.weight,
-                negatable: source.negatable,
-                pattern: Pattern::compile(source.pattern, &lists),
-            })
-            .collect()
+        compile_rules(RULES, &lists)
     })
 }
 
@@ -874,11 +850,11 @@ pub fn detect_danger(text: &str) -> Option<DangerSignal> {
         return None;
     }
     let distinct = DistinctWords::of(&tokens);
-    let rules: Vec<&Rule> = rules().iter().filter(|r| r.pattern.could_match(&distinct)).collect();
+    let rules: Vec<&Rule<Kind>> = rules().iter().filter(|r| r.pattern.could_match(&distinct)).collect();
     let mut matched: Vec<usize> = Vec::new();
     // Words used in an ordinary sense.
     let mut masked = vec![false; tokens.len()];
-    for rule in rules.iter().filter(|r| r.kind == Kind::Mask) {
+    for rule in rules.iter().filter(|r| r.label == Kind::Mask) {
         for at in 0..tokens.len() {
             matched.clear();
             if rule.pattern.match_at(&tokens, at, &mut matched) {
@@ -889,7 +865,7 @@ pub fn detect_danger(text: &str) -> Option<DangerSignal> {
         }
     }
     let mut cues: Vec<Cue> = Vec::new();
-    for rule in rules.iter().filter(|r| r.kind != Kind::Mask) {
+    for rule in rules.iter().filter(|r| r.label != Kind::Mask) {
         // Each rule counts once, at its first match that is neither negated nor masked.
         for at in 0..tokens.len() {
             matched.clear();
@@ -902,7 +878,7 @@ pub fn detect_danger(text: &str) -> Option<DangerSignal> {
             // The quote runs from the first matched word to the last, so it reads as the writer wrote it.
             let last = matched.last().copied().unwrap_or(at);
             let span: Vec<usize> = (at..=last).collect();
-            cues.push(Cue { kind: rule.kind, weight: rule.weight, at, quote: quote(text, &tokens, &span) });
+            cues.push(Cue { kind: rule.label, weight: rule.weight, at, quote: quote(text, &tokens, &span) });
             break;
         }
     }

@@ -196,6 +196,36 @@ enum Step {
     Pause,
 }
 
+/// One rule as written: what it points to (a trap, a kind of danger), its weight, its pattern, and whether a
+/// negation just before (or inside) the match undoes it.
+pub(crate) struct RuleSource<L> {
+    pub(crate) label: L,
+    pub(crate) weight: f32,
+    pub(crate) pattern: &'static str,
+    pub(crate) negatable: bool,
+}
+
+/// A rule with its pattern compiled.
+pub(crate) struct Rule<L> {
+    pub(crate) label: L,
+    pub(crate) weight: f32,
+    pub(crate) negatable: bool,
+    pub(crate) pattern: Pattern,
+}
+
+/// Compiles every rule; `{NAME}` in a pattern stands for the list named `NAME` in `lists`.
+pub(crate) fn compile_rules<L: Copy>(sources: &[RuleSource<L>], lists: &[(&str, &'static str)]) -> Vec<Rule<L>> {
+    sources
+        .iter()
+        .map(|source| Rule {
+            label: source.label,
+            weight: source.weight,
+            negatable: source.negatable,
+            pattern: Pattern::compile(source.pattern, lists),
+        })
+        .collect()
+}
+
 /// A compiled pattern.
 pub(crate) struct Pattern {
     steps: Vec<Step>,

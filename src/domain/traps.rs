@@ -26,7 +26,7 @@ pub use trap_data::{HELD_OUT_THOUGHTS, LABELLED_THOUGHTS, PRACTICE_ITEMS, TRAPS}
 
 use crate::domain::danger::detect_danger;
 use crate::domain::order::{sort_stable_by, sort_stable_by_key};
-use crate::domain::patterns::{negated, quote, tokenize, DistinctWords, Pattern};
+use crate::domain::patterns::{compile_rules, negated, quote, tokenize, DistinctWords, Rule, RuleSource};
 use std::sync::OnceLock;
 
 /// A thinking trap (cognitive distortion).
@@ -184,27 +184,19 @@ const REASONS: &[(&str, &str, &str)] = &[
     ("blaming", "blaming", "all the responsibility put in one place, when most things have several causes"),
 ];
 
-/// One pattern: the trap it points to, its weight, the pattern, and whether a negation just before undoes it.
-struct RuleSource {
-    trap: &'static str,
-    weight: f32,
-    pattern: &'static str,
-    negatable: bool,
-}
-
 /// A rule the negation check applies to.
-const fn r(trap: &'static str, weight: f32, pattern: &'static str) -> RuleSource {
-    RuleSource { trap, weight, pattern, negatable: true }
+const fn r(trap: &'static str, weight: f32, pattern: &'static str) -> RuleSource<&'static str> {
+    RuleSource { label: trap, weight, pattern, negatable: true }
 }
 
 /// A rule that already contains its own negation ("doesn't count", "at all").
-const fn keep(trap: &'static str, weight: f32, pattern: &'static str) -> RuleSource {
-    RuleSource { trap, weight, pattern, negatable: false }
+const fn keep(trap: &'static str, weight: f32, pattern: &'static str) -> RuleSource<&'static str> {
+    RuleSource { label: trap, weight, pattern, negatable: false }
 }
 
 // The pattern language is described in `patterns.rs`: `word`, `a|b|c`, `word*`, `!a|b`, `..N` (a gap) and `$` (a
 // pause); `{SOMEONE}`, `{FUTURE}` and `{BAD_FUTURE}` expand to the lists above.
-const RULES: &[RuleSource] = &[
+const RULES: &[RuleSource<&'static str>] = &[
     // Catastrophizing
     r("catastrophizing", 1.0, "what if"),
     r("catastrophizing", 1.0, "disaster*"),
@@ -411,29 +403,11 @@ const RULES: &[RuleSource] = &[
     r("blaming", 1.0, "did this to me"),
 ];
 
-/// A compiled rule.
-struct Rule {
-    trap: &'static str,
-    weight: f32,
-    negatable: bool,
-    pattern: Pattern,
-}
-
 /// The rules, compiled once.
-fn rules() -> &'static [Rule] {
-    static COMPILED: OnceLock<Vec<Rule>> = OnceLock::new();
-    COMPILED.get_or_init(|| {
-        let lists = [("SOMEONE", SOMEONE), ("FUTURE", FUTURE), ("BAD_FUTURE", BAD_FUTURE)];
-        RULES
-            .iter()
-            .map(|source| Rule {
-                trap: source.trap,
-                weight: source.weight,
-                negatable: source.negatable,
-                pattern: Pattern::compile(source.pattern, &lists),
-            })
-            .collect()
-    })
+fn rules() -> &'static [Rule<&'static str>] {
+    static COMPILED: OnceLock<Vec<Rule<&'static str>>> = OnceLock::new();
+    COMPILED
+        .get_or_init(|| compile_rules(RULES, &[("SOMEONE", SOMEONE), ("FUTURE", FUTURE), ("BAD_FUTURE", BAD_FUTURE)]))
 }
 
 /// What the finder found for one trap.
@@ -472,10 +446,10 @@ pub fn suggest_traps(thought: &str) -> Vec<TrapSuggestion> {
                 continue;
             }
             let cue = quote(thought, &tokens, &matched);
-            let entry = match found.iter_mut().position(|f| f.trap == rule.trap) {
+            let entry = match found.iter_mut().position(|f| f.trap == rule.label) {
                 Some(i) => &mut found[i],
                 None => {
-                    found.push(Found { trap: rule.trap, score: 0.0, first_at: at, cues: Vec::new() });
+                    found.push(Found { trap: rule.label, score: 0.0, first_at: at, cues: Vec::new() });
                     let last = found.len() - 1;
                     &mut found[last]
                 }
