@@ -559,3 +559,16 @@ fn habit_check_ins_and_unfinished_worksheets_come_from_the_worksheets() {
     let steps = candidates(&Data::empty().view(), &sheets, &[], &clock());
     assert_eq!(steps.iter().map(NextStep::key).collect::<Vec<_>>(), ["worksheet:w1", "worksheet:w2"]);
 }
+
+#[test]
+fn counts_and_signed_numbers_read_as_a_person_writes_them() {
+    use trust_steps::domain::words::{count_of, signed_whole};
+    assert_eq!(count_of(1, "record", "records"), "1 record");
+    assert_eq!(count_of(0, "record", "records"), "0 records");
+    assert_eq!(count_of(2, "time", "times"), "2 times");
+    assert_eq!(signed_whole(-0.0), "0");
+    assert_eq!(signed_whole(-0.4), "0");
+    assert_eq!(signed_whole(0.4), "0");
+    assert_eq!(signed_whole(2.6), "+3");
+    assert_eq!(signed_whole(-2.0), "−2");
+}

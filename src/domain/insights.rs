@@ -8,6 +8,7 @@ use super::people::{Direction, Observation, Person, TrustPart};
 use super::progress::LessonProgress;
 use super::promises::{add_days, day_from_number, day_number, week_start, Promise};
 use super::traps::trap_by_slug;
+use super::words::count_of;
 use super::worksheets::WorksheetEntry;
 use crate::domain::order::sort_stable_by;
 use std::collections::{BTreeMap, BTreeSet};
@@ -316,10 +317,6 @@ pub fn week_summary(data: &UserData, clock: &Clock) -> WeekSummary {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 impl WeekSummary {
     /// True when nothing at all was recorded this week.
     pub fn is_empty(&self) -> bool {
@@ -333,15 +330,15 @@ impl WeekSummary {
                 "A quiet week here. That is fine: whenever you are ready, one small step is enough.".to_owned()
             ];
         }
-        let mut lines = vec![format!("You came back on {} of the last 7.", plural(self.active_days, "day", "days"))];
+        let mut lines = vec![format!("You came back on {} of the last 7.", count_of(self.active_days, "day", "days"))];
         if self.records_finished > 0 {
             let mut line =
-                format!("You worked through {}.", plural(self.records_finished, "thought record", "thought records"));
+                format!("You worked through {}.", count_of(self.records_finished, "thought record", "thought records"));
             if let Some(drop) = self.average_drop {
                 if drop >= 0.5 {
                     line = format!(
                         "You worked through {}; afterwards your feelings were {:.0} points less intense on average.",
-                        plural(self.records_finished, "thought record", "thought records"),
+                        count_of(self.records_finished, "thought record", "thought records"),
                         drop
                     );
                 }
@@ -357,25 +354,25 @@ impl WeekSummary {
         if self.observations > 0 {
             lines.push(format!(
                 "You noticed {} about the people in your life; {} built trust.",
-                plural(self.observations, "thing", "things"),
+                count_of(self.observations, "thing", "things"),
                 self.observations_built
             ));
         }
         if self.experiments_done > 0 {
             lines.push(format!(
                 "You tried {}; the outcome you feared came true in {}.",
-                plural(self.experiments_done, "small step", "small steps"),
+                count_of(self.experiments_done, "small step", "small steps"),
                 self.fears_came_true
             ));
         }
         if self.beliefs_rerated > 0 {
-            lines.push(format!("You re-rated {}.", plural(self.beliefs_rerated, "belief", "beliefs")));
+            lines.push(format!("You re-rated {}.", count_of(self.beliefs_rerated, "belief", "beliefs")));
         }
         if self.lessons_done > 0 {
-            lines.push(format!("You finished {}.", plural(self.lessons_done, "lesson", "lessons")));
+            lines.push(format!("You finished {}.", count_of(self.lessons_done, "lesson", "lessons")));
         }
         if self.habit_checkins > 0 {
-            lines.push(format!("You checked in on your habits {}.", plural(self.habit_checkins, "time", "times")));
+            lines.push(format!("You checked in on your habits {}.", count_of(self.habit_checkins, "time", "times")));
         }
         lines
     }

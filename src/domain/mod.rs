@@ -25,6 +25,7 @@ pub mod safety_plan;
 pub mod settings;
 pub mod traps;
 pub mod triggers;
+pub mod words;
 pub mod worksheet_defs;
 pub mod worksheets;
 

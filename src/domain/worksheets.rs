@@ -335,14 +335,7 @@ fn field_completion(field: &Field, entry: &WorksheetEntry) -> (usize, usize) {
     }
 }
 
-/// "1 boundary" / "3 boundaries".
-pub fn count_of(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
+pub use super::words::count_of;
 
 impl WorksheetEntry {
     /// A new, empty copy of a worksheet.
