@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use trust_steps::domain::assessments::AssessmentRun;
 use trust_steps::domain::backup::{
-    self, export, plan, read_backup, read_file, reminder_due, CollectionPreview, ImportError, ImportMode, ReadFile,
+    self, export, plan, read_backup, read_file, CollectionPreview, ImportError, ImportMode, ReadFile,
 };
 use trust_steps::domain::ladder::LadderStep;
 use trust_steps::domain::people::{Observation, Person};
@@ -522,13 +522,7 @@ fn ten_thousand_arbitrary_and_mutated_files_never_panic() {
 }
 
 #[test]
-fn the_reminder_waits_fourteen_days_after_a_backup_or_a_not_now() {
-    let now = "2026-11-27T10:00:00.000Z";
-    assert!(!reminder_due(false, None, None, now));
-    assert!(reminder_due(true, None, None, now));
-    assert!(!reminder_due(true, Some("2026-11-20T10:00:00.000Z"), None, now));
-    assert!(reminder_due(true, Some("2026-11-13T10:00:00.000Z"), None, now));
-    assert!(!reminder_due(true, Some("2026-10-01T00:00:00Z"), Some("2026-11-26T00:00:00Z"), now));
+fn day_numbers_count_whole_days_from_1970_and_refuse_nonsense() {
     assert_eq!(backup::day_number("1970-01-01"), Some(0));
     assert_eq!(backup::day_number("2000-03-01"), Some(11_017));
     assert_eq!(backup::day_number("2024-02-29T23:59:59Z").unwrap() + 1, backup::day_number("2024-03-01").unwrap());

@@ -466,20 +466,6 @@ pub fn day_number(iso: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
-/// Days without a backup after which Today suggests one.
-pub const REMINDER_DAYS: i64 = 14;
-
-/// True when Today should suggest a backup: there are entries, and neither a backup nor a "not now" in the last
-/// [`REMINDER_DAYS`] days.
-pub fn reminder_due(has_entries: bool, last_backup_at: Option<&str>, snoozed_at: Option<&str>, now: &str) -> bool {
-    if !has_entries {
-        return false;
-    }
-    let Some(today) = day_number(now) else { return false };
-    let latest = [last_backup_at, snoozed_at].into_iter().flatten().filter_map(day_number).max();
-    latest.is_none_or(|day| today - day >= REMINDER_DAYS)
-}
-
 /// What Settings calls a collection, by its key name (the name itself for collections this build does not know).
 pub fn collection_label(name: &str) -> String {
     match name {

@@ -9,6 +9,7 @@ pub mod helplines;
 pub mod ids;
 pub mod insights;
 pub mod journal;
+pub mod keep_safe;
 pub mod ladder;
 pub mod merge;
 pub mod message;

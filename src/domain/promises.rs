@@ -315,6 +315,13 @@ pub fn due_on<'a>(promises: &'a [Promise], day: &str) -> Vec<&'a Promise> {
     promises.iter().filter(|p| p.is_due(day)).collect()
 }
 
+/// The promises to offer for a check-in on `day`, oldest first (the order Today and the promises page list them).
+pub fn due_in_order<'a>(promises: &'a [Promise], day: &str) -> Vec<&'a Promise> {
+    let mut due = due_on(promises, day);
+    sort_stable_by(&mut due, |a, b| a.created_at.cmp(&b.created_at));
+    due
+}
+
 /// Small, kind promises to start with, and how often each suits.
 pub const STARTER_PROMISES: [(&str, Recurrence); 8] = [
     ("Drink a glass of water when I get up", Recurrence::Daily),
@@ -342,3 +349,20 @@ pub const SELF_COMPASSION_PROMPTS: [&str; 7] = [
 pub fn prompt_for_missed(seed: usize) -> &'static str {
     SELF_COMPASSION_PROMPTS[seed % SELF_COMPASSION_PROMPTS.len()]
 }
+
+/// Calm lines for a promise just kept: a quiet acknowledgement, not a prize (no streak counting, no fanfare).
+pub const KEPT_LINES: [&str; 5] = [
+    "Kept. You did what you told yourself you would.",
+    "Kept. Your word to yourself held today.",
+    "Kept. A small promise kept is how trust in yourself grows.",
+    "Kept. Take a moment to notice how that feels.",
+    "Kept. Quietly done, and it counts.",
+];
+
+/// A line for a promise just kept; `seed` (e.g. the day number) picks one so it varies from day to day.
+pub fn kept_line(seed: usize) -> &'static str {
+    KEPT_LINES[seed % KEPT_LINES.len()]
+}
+
+/// What the check-in toast says after a miss: noted, without blame (the kind prompt is on the promise's card).
+pub const MISSED_LINE: &str = "Noted as missed. That is honest, and it is fine.";
