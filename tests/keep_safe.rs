@@ -139,7 +139,8 @@ fn where_safari_may_erase_it_asks_after_three_days_well_before_seven() {
     let entries = vec![entry(ERASE_RISK_DAYS, 0), entry(1, 1)];
     let ask = backup_ask(&entries, None, None, NOW, true).unwrap();
     assert!(ask.erase_risk);
-    assert!(ask.reason().contains("Safari can erase"), "{}", ask.reason());
+    assert!(ask.reason().contains("Safari can erase them"), "{}", ask.reason());
+    assert!(ask.reason().contains("Home Screen"));
     assert!(ask.reason().contains("seven days"));
     // The same entries in an ordinary browser: not yet.
     assert_eq!(backup_ask(&entries, None, None, NOW, false), None);

@@ -109,7 +109,7 @@ impl BackupAsk {
     /// Why a backup helps, for this browser.
     pub fn reason(&self) -> &'static str {
         if self.erase_risk {
-            "Safari can erase a site's saved data after seven days without a visit, and your entries are kept only in this browser. A backup file is a copy you can bring back."
+            "Until Trust Steps is on your Home Screen, Safari can erase them after seven days without a visit. A backup file is a copy you can bring back."
         } else {
             "Your entries are kept only in this browser, and a browser can clear a site's data, for example when the device runs short of space. A backup file is a copy you can bring back."
         }

@@ -1,9 +1,10 @@
 //! Reactive glue: signals around domain values, the one save path, and the storage status the UI reports.
 
+mod entries;
 pub mod lock;
 mod platform;
 
-pub use platform::{clock, new_id, now_iso, set_title, today};
+pub use platform::{browser_facts, clock, new_id, now_iso, set_title, today};
 
 use crate::domain::assessments::AssessmentRun;
 use crate::domain::backup::{BackupStatus, ImportMode};

@@ -1,7 +1,9 @@
-//! The few browser calls the state layer needs: time, title, other tabs, persistent storage.
+//! The few browser calls the state layer needs: time, title, other tabs, persistent storage, what kind of browser
+//! this is.
 
 use super::AppState;
 use crate::domain::backup::BackupStatus;
+use crate::domain::keep_safe::BrowserFacts;
 use crate::domain::{LessonProgress, PracticeHistory, Settings};
 use crate::storage::{keys, Stored};
 use leptos::prelude::*;
@@ -142,4 +144,23 @@ pub(super) fn ask_for_persistent_storage(status: RwSignal<super::StorageStatus>)
         };
         status.update(|s| s.persistent = granted);
     });
+}
+
+/// What Trust Steps can read about this browser: its user agent, touch points, and whether it runs as an
+/// installed app (`navigator.standalone`, which only iOS has, or the `display-mode: standalone` media query).
+/// The decisions made from them live in `domain::keep_safe`.
+pub fn browser_facts() -> BrowserFacts {
+    let Some(window) = web_sys::window() else { return BrowserFacts::default() };
+    let navigator = window.navigator();
+    let ios_standalone = js_sys::Reflect::get(&navigator, &JsValue::from_str("standalone"))
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    let display_standalone =
+        window.match_media("(display-mode: standalone)").ok().flatten().is_some_and(|query| query.matches());
+    BrowserFacts {
+        user_agent: navigator.user_agent().unwrap_or_default(),
+        max_touch_points: u32::try_from(navigator.max_touch_points()).unwrap_or(0),
+        standalone: ios_standalone || display_standalone,
+    }
 }

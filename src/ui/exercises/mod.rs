@@ -9,7 +9,7 @@ mod worksheets;
 
 pub use assessments::{TrustOrigins, TrustworthinessCheck};
 pub use beliefs::BeliefTracker;
-pub use promises::PromisesTool;
+pub use promises::{DueCard, PromisesTool};
 pub use trap_practice::TrapPractice;
 pub use trigger_log::TriggerLog;
 pub use worksheets::WorksheetTool;

@@ -2,16 +2,19 @@
 //! kept-rate and streaks. A missed promise gets a self-compassion prompt, never a scolding.
 
 use crate::domain::order::sort_stable_by;
-use crate::domain::promises::{day_number, due_on, prompt_for_missed, Promise, Recurrence, STARTER_PROMISES};
-use crate::state::{new_id, now_iso, today, AppState};
+use crate::domain::promises::{
+    day_number, due_in_order, kept_line, prompt_for_missed, Promise, Recurrence, MISSED_LINE, STARTER_PROMISES,
+};
+use crate::state::{new_id, now_iso, today, AppState, Toast};
 use crate::ui::components::fields::{RadioGroup, TextInput};
 use crate::ui::platform::local_day;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// How many check-ins a promise card lists.
 const RECENT_CHECKINS: usize = 5;
 
-/// The tool: the form with starter promises, what is due today, and every promise with its record.
+/// The tool: what is due today first, then the form with starter promises, and every promise with its record.
 #[component]
 pub fn PromisesTool() -> impl IntoView {
     let state = AppState::get();
@@ -45,13 +48,27 @@ pub fn PromisesTool() -> impl IntoView {
     };
     let due_today = move || {
         let day = today();
-        state.promises.with(|all| {
-            let mut list: Vec<Promise> = due_on(all, &day).into_iter().cloned().collect();
-            sort_stable_by(&mut list, |a, b| a.created_at.cmp(&b.created_at));
-            list
-        })
+        state.promises.with(|all| due_in_order(all, &day).into_iter().cloned().collect::<Vec<Promise>>())
     };
     view! {
+        <section aria-labelledby="promises-due">
+            <h2 id="promises-due">"Due today"</h2>
+            {move || {
+                let list = due_today();
+                if list.is_empty() {
+                    let any = state.promises.with(|p| p.iter().any(|p| !p.archived));
+                    let line = if any { "Nothing left to check in today." } else { "No promises yet. Make one below, as small as you like." };
+                    view! { <p class="empty-state">{line}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="card-list">
+                            {list.into_iter().map(|p| view! { <DueCard promise=p/> }).collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
         <form class="card" on:submit=add>
             <h2>"Make a promise to yourself"</h2>
             <p class="hint">"Small is good: a promise you can keep this week teaches you that your word to yourself counts."</p>
@@ -82,24 +99,6 @@ pub fn PromisesTool() -> impl IntoView {
                 </ul>
             </details>
         </form>
-        <section aria-labelledby="promises-due">
-            <h2 id="promises-due">"Due today"</h2>
-            {move || {
-                let list = due_today();
-                if list.is_empty() {
-                    let any = state.promises.with(|p| p.iter().any(|p| !p.archived));
-                    let line = if any { "Nothing left to check in today." } else { "No promises yet. Make one above, as small as you like." };
-                    view! { <p class="empty-state">{line}</p> }.into_any()
-                } else {
-                    view! {
-                        <ul class="card-list">
-                            {list.into_iter().map(|p| view! { <DueCard promise=p/> }).collect_view()}
-                        </ul>
-                    }
-                        .into_any()
-                }
-            }}
-        </section>
         <section aria-labelledby="promises-all">
             <h2 id="promises-all">"Your promises"</h2>
             <Show when=move || state.promises.with(|p| !p.iter().any(|p| !p.archived))>
@@ -132,32 +131,46 @@ fn update_promise(state: AppState, mut promise: Promise, change: impl FnOnce(&mu
     state.save_record(state.promises, promise);
 }
 
-/// A promise due today, with its Kept and Missed buttons.
+/// Checks a promise in for today, kept or missed, and says so calmly in the toast, with Undo (which puts the
+/// promise back as it was, due again). Nothing happens for a promise that is gone.
+pub fn check_in_today(state: AppState, id: &str, kept: bool) {
+    let day = today();
+    let Some(before) = state.promises.with_untracked(|all| all.iter().find(|p| p.id == id).cloned()) else {
+        return;
+    };
+    let mut changed = before.clone();
+    if !changed.check_in(&day, kept, "", &now_iso()) || !state.save_record(state.promises, changed) {
+        // A failed save is already on screen (the storage banner); no acknowledgement for what was not kept.
+        return;
+    }
+    let seed = usize::try_from(day_number(&day).unwrap_or(0).rem_euclid(1_000_000)).unwrap_or(0);
+    let message = if kept { kept_line(seed) } else { MISSED_LINE };
+    state.toast.set(Some(Toast {
+        message: message.to_owned(),
+        undo: Some(Arc::new(move || {
+            let mut back = before.clone();
+            // Newer than the check-in, so the undo wins when tabs or imports merge by `updated_at`.
+            back.updated_at = now_iso();
+            state.save_record(state.promises, back);
+            state.toast.set(None);
+        })),
+    }));
+}
+
+/// A promise due today, with its Kept and Missed buttons (on the promises page and on Today).
 #[component]
-fn DueCard(promise: Promise) -> impl IntoView {
+pub fn DueCard(promise: Promise) -> impl IntoView {
     let state = AppState::get();
     let label_id = format!("due-{}", promise.id);
-    let check = move |kept: bool| {
-        let day = today();
-        let now = now_iso();
-        let Some(current) = state.promises.with_untracked(|all| all.iter().find(|p| p.id == promise.id).cloned())
-        else {
-            return;
-        };
-        let mut changed = current;
-        if changed.check_in(&day, kept, "", &now) {
-            state.save_record(state.promises, changed);
-        }
-    };
-    let check_missed = check.clone();
+    let (kept_id, missed_id) = (promise.id.clone(), promise.id.clone());
     let text_id = label_id.clone();
     view! {
         <li class="card promise-due">
             <p class="promise-due__text user-text" id=text_id>{promise.text.clone()}</p>
             <p class="hint">{promise.recurrence.label()}</p>
             <div class="promise-due__actions" role="group" aria-labelledby=label_id>
-                <button type="button" class="button button--primary" on:click=move |_| check(true)>"Kept"</button>
-                <button type="button" class="button button--secondary" on:click=move |_| check_missed(false)>"Missed"</button>
+                <button type="button" class="button button--primary" on:click=move |_| check_in_today(state, &kept_id, true)>"Kept"</button>
+                <button type="button" class="button button--secondary" on:click=move |_| check_in_today(state, &missed_id, false)>"Missed"</button>
             </div>
         </li>
     }

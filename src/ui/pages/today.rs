@@ -3,11 +3,13 @@
 
 use crate::content::exercise_by_slug;
 use crate::content::{lesson_by_slug, LESSONS};
-use crate::domain::backup::reminder_due;
 use crate::domain::insights::{active_days, active_streak, week_summary};
+use crate::domain::keep_safe::backup_ask;
 use crate::domain::next_step::{is_new_user, next_step, unfinished_worksheets, NextStep};
-use crate::domain::promises::due_on;
-use crate::state::{clock, now_iso, set_title, today, AppState};
+use crate::domain::promises::{due_in_order, due_on, Promise};
+use crate::state::{browser_facts, clock, now_iso, set_title, today, AppState};
+use crate::ui::components::home_screen::SevenDayWarning;
+use crate::ui::exercises::DueCard;
 use crate::ui::pages::settings::download_backup;
 use leptos::prelude::*;
 
@@ -29,7 +31,7 @@ fn step_text(step: &NextStep) -> StepText {
                 1 => format!("“{first}” is waiting for today’s check-in."),
                 n => format!("“{first}” and {} more are waiting for today’s check-in.", n - 1),
             },
-            button: "Check in",
+            button: "All your promises",
         },
         NextStep::FinishExperiment { person, step, .. } => StepText {
             eyebrow,
@@ -93,6 +95,9 @@ pub fn Today() -> impl IntoView {
         })
     });
     let due = Memo::new(move |_| state.promises.with(|p| due_on(p, &today()).len()));
+    let due_list = Memo::new(move |_| {
+        state.promises.with(|all| due_in_order(all, &today()).into_iter().cloned().collect::<Vec<Promise>>())
+    });
     let dismiss = move |key: String| {
         state.change(state.settings, |s| {
             s.dismissed_steps.dismiss(&key, &today());
@@ -105,13 +110,32 @@ pub fn Today() -> impl IntoView {
         Some(step) => {
             let text = step_text(&step);
             let key = step.key();
+            // Promises are checked in right here, one tap each; the link to the page becomes the quiet way on.
+            let promises = matches!(step, NextStep::CheckInPromises { .. });
+            let line = if let NextStep::CheckInPromises { due, .. } = &step {
+                let them = if *due == 1 { "it" } else { "them" };
+                view! { <p>{format!("Did you keep {them}? Kept or Missed: either is an honest answer.")}</p> }.into_any()
+            } else {
+                view! { <p class="user-text">{text.line}</p> }.into_any()
+            };
+            let due_cards = promises.then(|| {
+                view! {
+                    <ul class="card-list today-promises" aria-label="Promises due today">
+                        <For each=move || due_list.get() key=|p| p.id.clone() let:promise>
+                            <DueCard promise=promise/>
+                        </For>
+                    </ul>
+                }
+            });
+            let link_class = if promises { "button button--secondary" } else { "button button--primary" };
             view! {
                 <section class="card card--next" aria-labelledby="next-heading">
                     <p class="card__eyebrow">{text.eyebrow}</p>
                     <h2 id="next-heading">{text.heading}</h2>
-                    <p class="user-text">{text.line}</p>
+                    {line}
+                    {due_cards}
                     <div class="button-row">
-                        <a class="button button--primary" href=step.href()>{text.button}</a>
+                        <a class=link_class href=step.href()>{text.button}</a>
                         <Show when=move || !new_user.get()>
                             {
                                 let key = key.clone();
@@ -140,12 +164,13 @@ pub fn Today() -> impl IntoView {
 
     view! {
         <h1>"Today"</h1>
-        <BackupReminder/>
         <Show
             when=move || new_user.get()
             fallback=move || {
                 view! {
                     {suggestion}
+                    <SevenDayWarning steps_here=true/>
+                    <BackupReminder/>
                     <nav class="quick-actions" aria-labelledby="quick-heading">
                         <h2 id="quick-heading">"Quick actions"</h2>
                         <ul class="quick-actions__list">
@@ -174,47 +199,51 @@ pub fn Today() -> impl IntoView {
                 }
             }
         >
+            // The welcome's one action sits right under its first lines, so a phone's first screen holds it.
             <section class="card card--welcome" aria-labelledby="welcome-heading">
                 <h2 id="welcome-heading">"Welcome to Trust Steps"</h2>
-                <p>"A quiet place to understand why trusting feels hard, and to practise small, safe steps at your own pace. It is a course of short lessons with exercises beside each one."</p>
+                <p>"A quiet place to understand why trusting feels hard, and to practise small, safe steps at your own pace."</p>
+                {first_lesson.map(|l| view! {
+                    <div class="button-row">
+                        <a class="button button--primary" href=format!("/learn/{}", l.slug)>"Start the first lesson"</a>
+                    </div>
+                    <p class="hint">{format!("“{}”, about {} minutes.", l.title, l.minutes)}</p>
+                })}
                 <p>"What you write stays on this device. There is no account and nothing is sent anywhere. "<a href="/privacy">"How that works"</a></p>
             </section>
             <section class="card first-run" aria-labelledby="start-heading">
                 <h2 id="start-heading">"Where to start"</h2>
                 <ol class="first-run__steps">
-                    <li>{first_lesson.map(|l| view! { "Read the first lesson, "<a href=format!("/learn/{}", l.slug)>{l.title}</a>{format!(" — about {} minutes.", l.minutes)} })}</li>
+                    <li>{first_lesson.map(|l| view! { "Read the first lesson, "<a href=format!("/learn/{}", l.slug)>{l.title}</a>". It is a course of short lessons with exercises beside each one." })}</li>
                     <li>"When something upsets you, slow it down with a "<a href="/journal/new">"thought record"</a>"."</li>
                     <li>"Make one small "<a href="/practice/promises">"promise to yourself"</a>" you can keep this week."</li>
                 </ol>
-                {first_lesson.map(|l| view! { <a class="button button--primary" href=format!("/learn/{}", l.slug)>"Start the first lesson"</a> })}
                 <p class="hint">"If you need someone to talk to now, "<a href="/help">"Help"</a>" lists crisis lines."</p>
             </section>
         </Show>
     }
 }
 
-/// A gentle nudge to download a backup when there are entries and none was saved (or put off) in 14 days.
+/// A quiet request for a backup, below the next step: only when there is something a backup would keep and
+/// enough days have passed (the rules and the words: `domain::keep_safe::backup_ask`).
 #[component]
 fn BackupReminder() -> impl IntoView {
     let state = AppState::get();
-    let has_entries = state.has_entries();
+    let erase_risk = browser_facts().may_erase_after_seven_days();
     let message = RwSignal::new(None::<String>);
-    let due = move || {
+    let ask = Memo::new(move |_| {
+        let entries = state.entry_times();
         state.backup_status.with(|s| {
-            reminder_due(has_entries, s.last_backup_at.as_deref(), s.reminder_snoozed_at.as_deref(), &now_iso())
+            backup_ask(&entries, s.last_backup_at.as_deref(), s.reminder_snoozed_at.as_deref(), &now_iso(), erase_risk)
         })
-    };
+    });
     view! {
-        <Show when=due>
+        {move || ask.get().map(|ask| view! {
             <section class="card card--reminder" aria-labelledby="backup-reminder-heading" data-testid="backup-reminder">
                 <h2 id="backup-reminder-heading">"Keep a copy of your entries"</h2>
-                <p>
-                    "No backup has been saved from this device in the last two weeks. Your entries live only in this browser, and browsers can clear a site's data when the device runs short of space. A backup file keeps them safe; "
-                    <a href="/settings#stored-data">"installing the app and persistent storage"</a>
-                    " make clearing less likely."
-                </p>
+                <p>{ask.situation()}" "{ask.reason()}</p>
                 <div class="button-row">
-                    <button type="button" class="button button--primary" on:click=move |_| message.set(download_backup(state).err())>
+                    <button type="button" class="button button--secondary" on:click=move |_| message.set(download_backup(state).err())>
                         "Download a backup"
                     </button>
                     <button
@@ -227,6 +256,6 @@ fn BackupReminder() -> impl IntoView {
                 </div>
                 {move || message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
             </section>
-        </Show>
+        })}
     }
 }

@@ -9,8 +9,9 @@ pub use backup::download_backup;
 pub use readable::gather;
 
 use crate::domain::ThemeChoice;
-use crate::state::{now_iso, set_title, AppState};
+use crate::state::{browser_facts, now_iso, set_title, AppState};
 use crate::ui::components::helplines::CountryPicker;
+use crate::ui::components::home_screen::{HomeScreenSteps, SevenDayWarning};
 use crate::ui::platform::{download_text, pwa_call, pwa_flag};
 use leptos::prelude::*;
 
@@ -26,6 +27,7 @@ pub fn SettingsPage() -> impl IntoView {
         <h1>"Settings"</h1>
         <ThemeSetting/>
         <CountrySetting/>
+        <SevenDayWarning/>
         <StorageSection/>
         <backup::BackupSection/>
         <readable::ReadableSection/>
@@ -189,18 +191,30 @@ fn StorageSection() -> impl IntoView {
     }
 }
 
+/// Installing the app: the browser's own prompt where it offers one; on an iPhone or iPad (no prompt there) the
+/// Home Screen steps instead; nothing to do when Trust Steps already runs as an installed app.
 #[component]
 fn InstallSection() -> impl IntoView {
+    let state = AppState::get();
+    let facts = browser_facts();
     let can_install = RwSignal::new(pwa_flag("canInstall"));
     let handle =
         window_event_listener(leptos::ev::Custom::<leptos::ev::Event>::new("ts:install-available"), move |_| {
             can_install.set(pwa_flag("canInstall"))
         });
     on_cleanup(move || handle.remove());
-    view! {
-        <section class="settings-section" aria-labelledby="install-heading">
-            <h2 id="install-heading">"Install"</h2>
-            <p>"Installed, Trust Steps opens like any other app, works offline, and its data is less likely to be cleared by the browser."</p>
+    let has_entries = Memo::new(move |_| !state.entry_times().is_empty());
+    let how = if facts.standalone {
+        view! { <p data-testid="installed">"You are using Trust Steps as an installed app on this device."</p> }
+            .into_any()
+    } else if facts.needs_home_screen_steps() {
+        view! {
+            <p>"Safari has no install button: you add Trust Steps to your Home Screen yourself, in a few taps."</p>
+            {move || view! { <HomeScreenSteps with_backup=has_entries.get()/> }}
+        }
+        .into_any()
+    } else {
+        view! {
             <Show
                 when=move || can_install.get()
                 fallback=|| view! { <p class="hint">"If your browser offers it, an install button appears here. You can also use the browser's menu (for example “Add to Home Screen”)."</p> }
@@ -209,6 +223,14 @@ fn InstallSection() -> impl IntoView {
                     "Install Trust Steps"
                 </button>
             </Show>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="settings-section" id="install" aria-labelledby="install-heading">
+            <h2 id="install-heading">"Install"</h2>
+            <p>"Installed, Trust Steps opens like any other app, works offline, and its data is less likely to be cleared by the browser."</p>
+            {how}
         </section>
     }
 }
