@@ -227,7 +227,9 @@ test('Today suggests the next step by priority, remembers "Not today", and sums 
   // 1. The promise due today comes first.
   await expect(next.getByRole('heading', { name: 'Check in on your promises' })).toBeVisible();
   await expect(next).toContainText('Take a ten-minute walk');
-  await expect(next.getByRole('link', { name: 'Check in' })).toHaveAttribute('href', '/practice/promises');
+  // Checked in right on the card (tests/e2e/today.spec.mjs); the page is one link away.
+  await expect(next.locator('.promise-due').getByRole('button', { name: 'Kept' })).toBeVisible();
+  await expect(next.getByRole('link', { name: 'All your promises' })).toHaveAttribute('href', '/practice/promises');
   // 2. Then the experiment waiting for its "after".
   await next.getByRole('button', { name: 'Not today' }).click();
   await expect(next.getByRole('heading', { name: 'Write down how it went' })).toBeVisible();

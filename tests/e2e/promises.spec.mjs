@@ -18,7 +18,7 @@ async function answerScreen(page, label) {
 
 test('promises: add, keep with a streak, miss with a kind prompt, reload, delete and undo', async ({ page, server }) => {
   await openPage(page, server, '/practice/promises');
-  await expect(page.getByText('No promises yet.')).toBeVisible();
+  await expect(page.getByText('No promises yet. Make one below')).toBeVisible();
 
   await page.getByLabel('Your promise', { exact: true }).fill('Walk to the corner shop <b>slowly</b>');
   await page.getByRole('radio', { name: 'Every day' }).check();
@@ -32,8 +32,17 @@ test('promises: add, keep with a streak, miss with a kind prompt, reload, delete
 
   const due = page.locator('.promise-due');
   await expect(due).toHaveCount(2);
+  // What is due comes before the form that makes new promises.
+  const headings = await page.locator('main h2').allInnerTexts();
+  expect(headings.indexOf('Due today')).toBeGreaterThanOrEqual(0);
+  expect(headings.indexOf('Due today')).toBeLessThan(headings.indexOf('Make a promise to yourself'));
   await due.filter({ hasText: 'corner shop' }).getByRole('button', { name: 'Kept' }).click();
+  // A calm acknowledgement, with Undo; no fanfare, no streak talk.
+  await expect(page.locator('.toast')).toContainText(/^Kept\. /);
+  await expect(page.locator('.toast')).not.toContainText(/streak|!/);
+  await expect(page.locator('.toast').getByRole('button', { name: 'Undo' })).toBeVisible();
   await due.filter({ hasText: 'glass of water' }).getByRole('button', { name: 'Missed' }).click();
+  await expect(page.locator('.toast')).toContainText('Noted as missed.');
   await expect(page.getByText('Nothing left to check in today.')).toBeVisible();
 
   const walk = page.locator('.promise-card').filter({ hasText: 'corner shop' });
