@@ -3,6 +3,7 @@
 // and the Home Screen steps once an entry exists (Today and Settings), an installed app and desktop Chromium do
 // not; Settings › Install shows the steps on iOS instead of leaving the Install button out; persistent storage is
 // still asked for; the backup ask comes after three days there.
+import { axeViolations } from './a11y.mjs';
 import { test, expect, waitForApp, openPage } from './support.mjs';
 
 const IPHONE_SAFARI =
@@ -80,6 +81,11 @@ test.describe('Safari on an iPhone, in a tab', () => {
     await expect(steps.locator('li').nth(1)).toContainText('Share');
     await expect(steps.locator('li').nth(2)).toContainText('Add to Home Screen');
     await expect(steps.locator('li').nth(3)).toContainText('Backup and restore');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    // Polled: the colours ease into the dark theme, and axe must see where they settle.
+    await expect.poll(() => axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
     const download = page.waitForEvent('download');
     await steps.getByRole('button', { name: 'Download a backup' }).click();
     await download;
@@ -89,6 +95,7 @@ test.describe('Safari on an iPhone, in a tab', () => {
     await page.getByTestId('seven-day-warning').getByRole('link', { name: 'How to add Trust Steps to your Home Screen' }).click();
     await expect(page).toHaveURL(/\/settings#install$/);
     await expect(page.locator('#install').getByTestId('home-screen-steps').getByRole('button', { name: 'Download a backup' })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   test('the backup ask comes three days after the first entry, well before seven', async ({ page, server }) => {

@@ -5,6 +5,7 @@ use crate::domain::backup::{
     self, collection_label, export, open_backup, plan, read_file as read_backup_file, seal_backup, Backup,
     CollectionPreview, EncryptedFile, ImportMode, ReadFile, MAX_BYTES,
 };
+use crate::domain::words::count_of;
 use crate::state::lock::{derive_key, random_bytes};
 use crate::state::{now_iso, AppState};
 use crate::storage::crypto::{Sealer, PBKDF2_ITERATIONS};
@@ -41,8 +42,8 @@ pub fn download_backup(state: AppState) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "The backup was downloaded, but {} unreadable entries could not go in it; they are listed under “Data that could not be read”.",
-            exported.skipped.len()
+            "The backup was downloaded, but {} could not go in it; they are listed under “Data that could not be read”.",
+            count_of(exported.skipped.len(), "unreadable entry", "unreadable entries")
         ))
     }
 }
@@ -320,8 +321,8 @@ fn ImportPreview(backup: Backup, stage: RwSignal<ImportStage>) -> impl IntoView 
             </div>
             <p class="hint">
                 "Merge adds what is new and takes the backup's version of anything edited more recently there; nothing is removed. Replace makes this device hold exactly what the backup holds ("
-                {total.only_here}
-                " entries only on this device would go); it first downloads a backup of what is here now."
+                {count_of(total.only_here, "entry", "entries")}
+                " only on this device would go); it first downloads a backup of what is here now."
             </p>
         </div>
     }
