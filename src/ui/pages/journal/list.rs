@@ -224,7 +224,7 @@ fn Filters(
                                     <li>
                                         <button type="button" class="chip filters__chip" on:click=move |_| filter.update(|f| f.set(kind, String::new()))>
                                             {text}
-                                            <span aria-hidden="true">" ×"</span>
+                                            <span class="filters__chip-x" aria-hidden="true">"×"</span>
                                             <span class="visually-hidden">" (remove this filter)"</span>
                                         </button>
                                     </li>
