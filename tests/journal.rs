@@ -341,3 +341,144 @@ fn matching_records_lists_finished_records_newest_first_and_searches_through_the
     records[2].updated_at = "2026-11-02T00:00:00.000Z".into();
     assert_eq!(matching_records(&records, &phone, &mut cache), vec![2, 0]);
 }
+
+#[test]
+fn step_two_asks_what_went_through_your_mind_only_in_its_field_and_no_step_repeats_its_field() {
+    use trust_steps::domain::journal::{SAFETY_STEPS, STEPS};
+    // The field of step 1 is labelled "What happened?" and that of step 2 "What went through your mind?"
+    // (src/ui/pages/journal/flow.rs): the step's prompt above it says something else.
+    for steps in [&STEPS, &SAFETY_STEPS] {
+        assert!(!steps[0].1.contains("What happened?"), "{:?}", steps[0]);
+        assert!(!steps[1].1.contains("What went through your mind?"), "{:?}", steps[1]);
+        assert!(!steps[1].0.contains("What went through your mind?"), "{:?}", steps[1]);
+    }
+}
+
+#[test]
+fn step_seven_recalls_the_evidence_and_other_explanations_just_written() {
+    let mut r = record("a1b2c3e1", "2026-11-27", "He always ignores me");
+    assert!(r.recap_for_step_seven().is_empty());
+    r.evidence_for = "  He did not answer tonight.  ".into();
+    r.evidence_against = "He answered every message last week.".into();
+    assert_eq!(
+        r.recap_for_step_seven(),
+        vec![
+            ("Evidence for the thought", "He did not answer tonight.".to_owned()),
+            ("Evidence against the thought", "He answered every message last week.".to_owned()),
+        ]
+    );
+    r.evidence_for = "   ".into();
+    r.alternatives = "His night shift.".into();
+    assert_eq!(
+        r.recap_for_step_seven(),
+        vec![
+            ("Evidence against the thought", "He answered every message last week.".to_owned()),
+            ("Other explanations", "His night shift.".to_owned()),
+        ]
+    );
+
+    // A record that reads as danger recalls what helps and who could help, not what worries the person.
+    let mut fear = record("a1b2c3e2", "2026-11-27", "He said he will hurt me if I leave");
+    fear.evidence_for = "He threw my phone.".into();
+    fear.evidence_against = "My sister's flat.".into();
+    fear.alternatives = "The helpline.".into();
+    let headings: Vec<&str> = fear.recap_for_step_seven().iter().map(|(h, _)| *h).collect();
+    assert_eq!(headings, vec!["What helps me feel safer", "Who I could tell"]);
+    assert!(!fear.recap_for_step_seven().iter().any(|(_, t)| t.contains("phone")));
+}
+
+#[test]
+fn a_finished_record_gets_a_calm_line_that_fits_how_it_went() {
+    let mut r = record("a1b2c3e3", "2026-11-27", "He is going to leave me");
+    // No feelings rated: no number, no praise for one.
+    let plain = r.finished_note(true);
+    assert!(plain.starts_with("Saved. You worked through this thought step by step."), "{plain}");
+    assert!(!plain.contains("point"), "{plain}");
+
+    r.add_feeling("Anxious", 80);
+    r.feelings[0].after = Some(79);
+    assert!(r.finished_note(true).contains("eased by 1 point on average"), "{}", r.finished_note(true));
+    r.feelings[0].after = Some(50);
+    assert!(r.finished_note(true).contains("eased by 30 points on average"));
+    r.feelings[0].after = Some(80);
+    assert!(!r.finished_note(true).contains("point"));
+    r.feelings[0].after = Some(90);
+    let heavier = r.finished_note(true);
+    assert!(heavier.contains("go gently"), "{heavier}");
+    assert!(!heavier.contains("grew"), "{heavier}");
+
+    // Saving an edit of a finished record says only that.
+    assert_eq!(r.finished_note(false), "Your changes are saved.");
+
+    // Fear is met with thanks and company, never with a word about thinking.
+    let fear = record("a1b2c3e4", "2026-11-27", "He said he will hurt me if I leave");
+    let note = fear.finished_note(true);
+    assert!(note.contains("Thank you for writing this down"), "{note}");
+    assert!(!note.contains("thought"), "{note}");
+
+    // Calm words that say it is saved: no exclamation marks, no streaks, no scores to beat.
+    for note in [plain, heavier, note] {
+        assert!(note.starts_with("Saved. "), "{note}");
+        assert!(!note.contains('!') && !note.to_lowercase().contains("streak"), "{note}");
+    }
+}
+
+#[test]
+fn the_list_offers_filters_from_five_records_or_while_one_is_set() {
+    use trust_steps::domain::journal::{offers_filters, FilterKind, FILTERS_FROM};
+    let none = JournalFilter::default();
+    assert_eq!(FILTERS_FROM, 5);
+    assert!(!offers_filters(0, &none));
+    assert!(!offers_filters(4, &none));
+    assert!(offers_filters(5, &none));
+    assert!(offers_filters(40, &none));
+    // Search words alone do not count as a filter; a set filter keeps the button (to see and clear it).
+    let words = JournalFilter { text: "night".into(), ..Default::default() };
+    assert!(!offers_filters(2, &words));
+    assert_eq!(words.active_count(), 0);
+    let mut set = JournalFilter::default();
+    set.set(FilterKind::Trap, "blaming".into());
+    set.set(FilterKind::From, "2026-11-01".into());
+    assert!(offers_filters(2, &set));
+    assert_eq!(set.active_count(), 2);
+    assert_eq!(
+        set.active(),
+        vec![(FilterKind::Trap, "blaming".to_owned()), (FilterKind::From, "2026-11-01".to_owned())]
+    );
+    assert_eq!(set.value(FilterKind::Trap), Some("blaming"));
+    assert_eq!(FilterKind::From.label(), "From");
+    // An empty value ("Any", a cleared date) unsets the filter.
+    set.set(FilterKind::Trap, String::new());
+    set.set(FilterKind::From, "  ".into());
+    assert_eq!(set.active_count(), 0);
+    assert!(set.is_empty());
+    // Every kind can be set and cleared on its own.
+    for kind in FilterKind::ALL {
+        let mut f = JournalFilter::default();
+        f.set(kind, "x".into());
+        assert_eq!(f.active(), vec![(kind, "x".to_owned())]);
+        assert!(!f.is_empty());
+    }
+}
+
+#[test]
+fn counts_and_changes_read_as_a_person_writes_them() {
+    use trust_steps::domain::journal::{change_line, count_line};
+    assert_eq!(count_line(1, 1, false), "1 record");
+    assert_eq!(count_line(8, 8, false), "8 records");
+    assert_eq!(count_line(0, 0, false), "0 records");
+    assert_eq!(count_line(3, 8, true), "3 of 8 records match");
+    assert_eq!(count_line(0, 8, true), "0 of 8 records match");
+    assert_eq!(count_line(1, 8, true), "1 of 8 records matches");
+    assert_eq!(count_line(1, 1, true), "Your 1 record matches");
+    assert_eq!(count_line(0, 1, true), "Your 1 record does not match");
+
+    assert_eq!(change_line(21.4), "Feelings eased by 21 points on average");
+    assert_eq!(change_line(1.0), "Feelings eased by 1 point on average");
+    assert_eq!(change_line(0.6), "Feelings eased by 1 point on average");
+    assert_eq!(change_line(0.4), "Feelings stayed about the same");
+    assert_eq!(change_line(-0.4), "Feelings stayed about the same");
+    assert_eq!(change_line(0.0), "Feelings stayed about the same");
+    assert_eq!(change_line(-1.0), "Feelings grew by 1 point on average");
+    assert_eq!(change_line(-12.0), "Feelings grew by 12 points on average");
+}

@@ -9,8 +9,8 @@
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 use trust_steps::domain::traps::{
-    grade_practice, score_finder, suggest_traps, trap_by_slug, FinderScore, LabelledThought, PracticeItem,
-    HELD_OUT_THOUGHTS, LABELLED_THOUGHTS, PRACTICE_ITEMS, TRAPS,
+    grade_practice, score_finder, suggest_traps, suggested_first, trap_by_slug, FinderScore, LabelledThought,
+    PracticeItem, HELD_OUT_THOUGHTS, LABELLED_THOUGHTS, PRACTICE_ITEMS, TRAPS,
 };
 
 const SLUGS: [&str; 12] = [
@@ -149,6 +149,26 @@ fn suggestions_are_few_unique_known_and_explained() {
             assert!(s.reason.ends_with('.'), "reason is a sentence: {}", s.reason);
         }
     }
+}
+
+#[test]
+fn step_four_shows_the_suggested_traps_first_and_every_other_trap_once() {
+    let suggestions =
+        suggest_traps("He always ignores me, he obviously thinks I am too much. He will leave me for sure.");
+    assert!(suggestions.len() >= 2, "{suggestions:?}");
+    let (suggested, others) = suggested_first(&suggestions);
+    // The suggestions in the finder's order, then the rest in catalogue order: all twelve, none twice.
+    let suggested_slugs: Vec<&str> = suggested.iter().map(|t| t.slug).collect();
+    assert_eq!(suggested_slugs, suggestions.iter().map(|s| s.trap).collect::<Vec<_>>());
+    let other_slugs: Vec<&str> = others.iter().map(|t| t.slug).collect();
+    let expected: Vec<&str> = SLUGS.iter().copied().filter(|s| !suggested_slugs.contains(s)).collect();
+    assert_eq!(other_slugs, expected);
+    assert_eq!(suggested.len() + others.len(), TRAPS.len());
+
+    // No suggestion (a fair thought, or a record that reads as danger): every trap among the others.
+    let (none, all) = suggested_first(&[]);
+    assert!(none.is_empty());
+    assert_eq!(all.iter().map(|t| t.slug).collect::<Vec<_>>(), SLUGS.to_vec());
 }
 
 #[test]

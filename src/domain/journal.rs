@@ -3,6 +3,7 @@
 use crate::domain::danger::{detect_danger, DangerSignal};
 use crate::domain::order::{sort_stable_by, sort_stable_by_key};
 use crate::domain::traps::{suggest_traps, TrapSuggestion};
+use crate::domain::words::count_of;
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -76,8 +77,8 @@ crate::stored_record!(ThoughtRecord, keys::JOURNAL_PREFIX);
 
 /// The eight steps of the flow: title and a one-line prompt.
 pub const STEPS: [(&str, &str); 8] = [
-    ("Situation", "What happened? Where were you, and who was involved?"),
-    ("Automatic thought", "What went through your mind?"),
+    ("Situation", "Start with the facts. The thought and the feelings come next."),
+    ("Automatic thought", "Catch the thought in its own words; the next steps look at it from every side."),
     ("Feelings", "What did you feel, and how strongly (0–100)?"),
     ("Thinking traps", "Do any of these patterns fit your thought?"),
     ("Evidence", "What supports the thought, and what does not?"),
@@ -288,6 +289,49 @@ impl ThoughtRecord {
         }
     }
 
+    /// What step 7 shows above its field, as (heading, text) with the empty answers left out: the evidence for
+    /// and against and the other explanations of steps 5 and 6; for a record that reads as danger, what helps and
+    /// who could help (never what worries them again, right before a kind word).
+    pub fn recap_for_step_seven(&self) -> Vec<(&'static str, String)> {
+        let reads_as_danger = self.danger().is_some();
+        let [for_it, against_it, other, _] = answer_questions_for(reads_as_danger).map(|q| q.heading);
+        let answers = if reads_as_danger {
+            vec![(against_it, &self.evidence_against), (other, &self.alternatives)]
+        } else {
+            vec![(for_it, &self.evidence_for), (against_it, &self.evidence_against), (other, &self.alternatives)]
+        };
+        answers
+            .into_iter()
+            .filter(|(_, text)| !text.trim().is_empty())
+            .map(|(h, text)| (h, text.trim().to_owned()))
+            .collect()
+    }
+
+    /// The calm line shown once the record is saved from the flow: `first_time` when it was a draft until now.
+    /// Never praise for a number and never a streak; a record that reads as danger gets thanks and company.
+    pub fn finished_note(&self, first_time: bool) -> String {
+        if !first_time {
+            return "Your changes are saved.".into();
+        }
+        if self.danger().is_some() {
+            return "Saved. Thank you for writing this down. What you feel makes sense, and you do not have to carry it \
+                    alone."
+                .into();
+        }
+        let steady = "Saved. You worked through this thought step by step.";
+        match self.average_drop().map(f64::round) {
+            Some(drop) if drop >= 1.0 => {
+                format!("{steady} Your feelings eased by {} on average.", count_of(drop as usize, "point", "points"))
+            }
+            Some(drop) if drop <= -1.0 => {
+                "Saved. You stayed with a hard thought all the way through. If it weighs more \
+                                           right now, go gently: a pause, a walk or a kind voice can help."
+                    .into()
+            }
+            _ => format!("{steady} Even when a feeling stays, it is written down now, and you can come back to it."),
+        }
+    }
+
     /// All the record's text, lower-cased, for search.
     pub fn search_text(&self) -> String {
         let mut text = [
@@ -331,7 +375,109 @@ pub struct JournalFilter {
     pub to: Option<String>,
 }
 
+/// One of the list's filters besides the search words, each behind the list's "Filter" button.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterKind {
+    /// [`JournalFilter::trap`].
+    Trap,
+    /// [`JournalFilter::feeling`].
+    Feeling,
+    /// [`JournalFilter::person`].
+    Person,
+    /// [`JournalFilter::from`].
+    From,
+    /// [`JournalFilter::to`].
+    To,
+}
+
+impl FilterKind {
+    /// Every kind, in the order the filters are shown.
+    pub const ALL: [FilterKind; 5] =
+        [FilterKind::Trap, FilterKind::Feeling, FilterKind::Person, FilterKind::From, FilterKind::To];
+
+    /// The filter's label, as its field is labelled.
+    pub fn label(self) -> &'static str {
+        match self {
+            FilterKind::Trap => "Thinking trap",
+            FilterKind::Feeling => "Feeling",
+            FilterKind::Person => "Person",
+            FilterKind::From => "From",
+            FilterKind::To => "To",
+        }
+    }
+}
+
+/// From how many finished records the list offers the filters (trap, feeling, person, dates) behind its "Filter"
+/// button: with fewer, every record fits on a screen or two and the search box is all that is needed.
+pub const FILTERS_FROM: usize = 5;
+
+/// Whether the list offers its "Filter" button: from [`FILTERS_FROM`] finished records, and always while a filter
+/// is set (so a filter still narrowing the list after records were deleted can be seen and cleared).
+pub fn offers_filters(finished: usize, filter: &JournalFilter) -> bool {
+    finished >= FILTERS_FROM || filter.active_count() > 0
+}
+
+/// The line above the list: "8 records" while nothing narrows it; "3 of 8 records match", "1 of 8 records
+/// matches", "Your 1 record matches" or "Your 1 record does not match" while searching or filtering.
+pub fn count_line(matching: usize, finished: usize, narrowed: bool) -> String {
+    let records = count_of(finished, "record", "records");
+    match (narrowed, finished, matching) {
+        (false, _, _) => records,
+        (true, 1, 0) => "Your 1 record does not match".into(),
+        (true, 1, _) => "Your 1 record matches".into(),
+        (true, _, 1) => format!("1 of {records} matches"),
+        (true, _, n) => format!("{n} of {records} match"),
+    }
+}
+
+/// How the feelings changed on average (before minus after, see [`ThoughtRecord::average_drop`]), rounded to
+/// whole points: "Feelings eased by 21 points on average", "Feelings grew by 1 point on average", "Feelings
+/// stayed about the same".
+pub fn change_line(average_drop: f64) -> String {
+    let points = average_drop.round();
+    if points >= 1.0 {
+        format!("Feelings eased by {} on average", count_of(points as usize, "point", "points"))
+    } else if points <= -1.0 {
+        format!("Feelings grew by {} on average", count_of((-points) as usize, "point", "points"))
+    } else {
+        "Feelings stayed about the same".into()
+    }
+}
+
 impl JournalFilter {
+    /// The filters set (besides the search words), with their values, in the order of [`FilterKind::ALL`].
+    pub fn active(&self) -> Vec<(FilterKind, String)> {
+        FilterKind::ALL.into_iter().filter_map(|kind| self.value(kind).map(|v| (kind, v.to_owned()))).collect()
+    }
+
+    /// How many filters are set (the search words not counted): the number on the "Filter" button.
+    pub fn active_count(&self) -> usize {
+        FilterKind::ALL.into_iter().filter(|&kind| self.value(kind).is_some()).count()
+    }
+
+    /// The value of one filter, if set.
+    pub fn value(&self, kind: FilterKind) -> Option<&str> {
+        match kind {
+            FilterKind::Trap => self.trap.as_deref(),
+            FilterKind::Feeling => self.feeling.as_deref(),
+            FilterKind::Person => self.person.as_deref(),
+            FilterKind::From => self.from.as_deref(),
+            FilterKind::To => self.to.as_deref(),
+        }
+    }
+
+    /// Sets one filter; an empty value (a select's "Any", a cleared date) unsets it.
+    pub fn set(&mut self, kind: FilterKind, value: String) {
+        let value = (!value.trim().is_empty()).then_some(value);
+        match kind {
+            FilterKind::Trap => self.trap = value,
+            FilterKind::Feeling => self.feeling = value,
+            FilterKind::Person => self.person = value,
+            FilterKind::From => self.from = value,
+            FilterKind::To => self.to = value,
+        }
+    }
+
     /// True when nothing narrows the list.
     pub fn is_empty(&self) -> bool {
         self.text.trim().is_empty()

@@ -47,6 +47,14 @@ pub fn trap_by_slug(slug: &str) -> Option<&'static ThinkingTrap> {
     TRAPS.iter().find(|t| t.slug == slug)
 }
 
+/// Step 4 of the thought record: the catalogue split into the suggested traps (in the finder's order, shown in
+/// full) and the others (in catalogue order, shown as names that open), so every trap can still be chosen.
+pub fn suggested_first(suggestions: &[TrapSuggestion]) -> (Vec<&'static ThinkingTrap>, Vec<&'static ThinkingTrap>) {
+    let suggested: Vec<&'static ThinkingTrap> = suggestions.iter().filter_map(|s| trap_by_slug(s.trap)).collect();
+    let others = TRAPS.iter().filter(|t| !suggested.iter().any(|s| s.slug == t.slug)).collect();
+    (suggested, others)
+}
+
 /// A suggested trap with the reason it was suggested.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrapSuggestion {

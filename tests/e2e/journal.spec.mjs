@@ -15,6 +15,8 @@ test('write a full thought record, reload, find it, edit it, delete it and undo'
   await expect(page).toHaveURL(/\/journal\/[0-9a-f]{32}\/edit$/);
   await page.getByLabel('What happened?').fill('Alex read my message and did not reply all evening.');
   await next(page);
+  // Step 2 asks its question once: the field's label, not the prompt above it as well.
+  await expect(page.locator('main').getByText('What went through your mind?')).toHaveCount(1);
   await page.getByLabel('What went through your mind?').fill('He always ignores me, he obviously thinks I am too much.');
   await expect(page.locator('.suggestions')).toContainText('Overgeneralization');
   await next(page);
@@ -24,33 +26,78 @@ test('write a full thought record, reload, find it, edit it, delete it and undo'
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await page.getByLabel('Anxious: how strong, 0–100').fill('80');
   await next(page);
+
+  // Step 4: the finder's suggestions first, in full; every other trap a name whose explanation opens on request.
+  const suggested = page.getByRole('group', { name: 'Suggested for your thought' });
+  const others = page.getByRole('group', { name: 'Other thinking traps' });
+  await expect(suggested.getByRole('checkbox')).toHaveCount(2);
+  await expect(suggested).toContainText('Mind-reading');
+  await expect(suggested).toContainText('Overgeneralization');
+  await expect(suggested).toContainText('often signals mind-reading');
+  await expect(others.getByRole('checkbox')).toHaveCount(10);
+  const suggestedBox = await suggested.boundingBox();
+  const othersBox = await others.boundingBox();
+  expect(suggestedBox.y + suggestedBox.height).toBeLessThanOrEqual(othersBox.y);
+  // Folded: a name, not its explanation; "What it means" opens it and says so to a screen reader.
+  const explanation = 'Turning one action into a whole identity';
+  await expect(others.getByText(explanation)).toBeHidden();
+  const about = others.getByRole('button', { name: /^What it means\W+Labelling$/ });
+  await expect(about).toHaveAttribute('aria-expanded', 'false');
+  await about.click();
+  await expect(about).toHaveAttribute('aria-expanded', 'true');
+  await expect(others.getByText(explanation)).toBeVisible();
+  await about.click();
+  await expect(others.getByText(explanation)).toBeHidden();
+  // Any trap can be chosen, suggested or not.
   await page.getByRole('checkbox', { name: /Mind-reading/ }).check();
+  await others.getByRole('checkbox', { name: 'Labelling' }).check();
   await next(page);
   await page.getByLabel('What supports the thought?').fill('He did not answer tonight.');
   await page.getByLabel('What does not fit the thought?').fill('He answered every message last week.');
   await next(page);
   await page.getByRole('textbox', { name: 'Other explanations' }).fill('He had his night shift.');
   await next(page);
+  // Step 7 shows what was just written, above the field.
+  const recap = page.locator('.recap');
+  await expect(recap.getByRole('heading', { name: 'What you wrote so far' })).toBeVisible();
+  await expect(recap).toContainText('Evidence for the thought');
+  await expect(recap).toContainText('He did not answer tonight.');
+  await expect(recap).toContainText('He answered every message last week.');
+  await expect(recap).toContainText('He had his night shift.');
+  expect((await recap.boundingBox()).y).toBeLessThan((await page.getByLabel('A balanced thought').boundingBox()).y);
   await page.getByLabel('A balanced thought').fill('One quiet evening is not a pattern.');
   await next(page);
   await page.getByLabel('Anxious now (was 80)').fill('35');
   await page.getByRole('button', { name: 'Save thought record' }).click();
   await expect(page.locator('h1')).toContainText('Thought record');
   await expect(page.locator('main')).toContainText('One quiet evening is not a pattern.');
+  // A calm word once it is saved (Anxious 80 → 35, Small 50 → 50: 22.5 points on average), and no toast on top.
+  const saved = page.locator('.record-saved');
+  await expect(saved).toHaveText(
+    'Saved. You worked through this thought step by step. Your feelings eased by 23 points on average.',
+  );
+  await expect(saved).toHaveAttribute('role', 'status');
+  await expect(page.locator('.toast')).toHaveCount(0);
+  await expect(page.locator('main')).toContainText('Feelings eased by 23 points on average.');
+  await expect(page.locator('main .chip')).toHaveText(['Mind-reading', 'Labelling']);
 
   await page.reload();
   await waitForApp(page);
+  // Said once: not again on a reload.
+  await expect(page.locator('.record-saved')).toHaveCount(0);
   await page.goto(server.origin + '/journal');
   await waitForApp(page);
-  await expect(page.getByText('1 records')).toBeVisible();
-  await expect(page.locator('.record-card__drop')).toContainText('eased by');
+  await expect(page.locator('.journal-count')).toHaveText('1 record');
+  await expect(page.locator('.record-card__drop')).toHaveText('Feelings eased by 23 points on average');
+  // One record: the search box, no filters.
+  await expect(page.getByRole('button', { name: /^Filter/ })).toHaveCount(0);
+  await expect(page.getByLabel('Thinking trap', { exact: true })).toBeHidden();
   await page.getByLabel('Search your records').fill('night shift');
-  await expect(page.getByText('1 of 1 records match')).toBeVisible();
+  await expect(page.locator('.journal-count')).toHaveText('Your 1 record matches');
   await page.getByLabel('Search your records').fill('holiday');
-  await expect(page.getByText('0 of 1 records match')).toBeVisible();
+  await expect(page.locator('.journal-count')).toHaveText('Your 1 record does not match');
   await page.getByRole('button', { name: 'Clear search and filters' }).click();
-  await page.getByLabel('Thinking trap', { exact: true }).selectOption({ label: 'Mind-reading' });
-  await expect(page.getByText('1 of 1 records match')).toBeVisible();
+  await expect(page.locator('.journal-count')).toHaveText('1 record');
 
   await page.locator('.record-card__thought').click();
   await page.getByRole('link', { name: 'Edit' }).click();
@@ -59,15 +106,75 @@ test('write a full thought record, reload, find it, edit it, delete it and undo'
   await page.getByRole('button', { name: /Re-rate/ }).click();
   await page.getByRole('button', { name: 'Save thought record' }).click();
   await expect(page.locator('main')).toContainText('I can ask him tomorrow.');
+  await expect(page.locator('.record-saved')).toHaveText('Your changes are saved.');
 
   await page.getByRole('button', { name: 'Delete' }).click();
   await expect(page).toHaveURL(/\/journal$/);
   await expect(page.getByText('No finished thought records yet')).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByText('1 records')).toBeVisible();
+  await expect(page.locator('.journal-count')).toHaveText('1 record');
   await page.reload();
   await waitForApp(page);
   await expect(page.locator('.record-card__thought')).toContainText('He always ignores me');
+});
+
+test('the search box is always there; the other filters wait behind Filter until there are five records', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const all = thoughtRecordEntries(6, { seed: 11 });
+  const filterButton = page.getByRole('button', { name: /^Filter/ });
+  const trapSelect = page.getByLabel('Thinking trap', { exact: true });
+
+  // Four records: search only.
+  await seedStorage(page, server.origin, waitForApp, all.slice(0, 4));
+  await page.goto(server.origin + '/journal');
+  await waitForApp(page);
+  await expect(page.locator('.journal-count')).toHaveText('4 records');
+  await expect(page.getByLabel('Search your records')).toBeVisible();
+  await expect(filterButton).toHaveCount(0);
+  for (const label of ['Thinking trap', 'Feeling', 'From', 'To']) await expect(page.getByLabel(label, { exact: true })).toBeHidden();
+
+  // Six: a Filter button, closed, beside the search box.
+  await seedStorage(page, server.origin, waitForApp, all);
+  await page.goto(server.origin + '/journal');
+  await waitForApp(page);
+  await expect(page.locator('.journal-count')).toHaveText('6 records');
+  await expect(filterButton).toHaveAccessibleName('Filter');
+  await expect(filterButton).toHaveAttribute('aria-expanded', 'false');
+  await expect(trapSelect).toBeHidden();
+  const search = await page.getByLabel('Search your records').boundingBox();
+  const button = await filterButton.boundingBox();
+  expect(Math.abs(search.y + search.height - (button.y + button.height))).toBeLessThan(12);
+
+  // Opened: the filters; a trap chosen shows on the button as "1 active".
+  await filterButton.click();
+  await expect(filterButton).toHaveAttribute('aria-expanded', 'true');
+  for (const label of ['Thinking trap', 'Feeling', 'From', 'To']) await expect(page.getByLabel(label, { exact: true })).toBeVisible();
+  const traps = all.flatMap(([, value]) => JSON.parse(value).data.traps);
+  const trap = traps[0];
+  const withTrap = all.filter(([, value]) => JSON.parse(value).data.traps.includes(trap)).length;
+  await trapSelect.selectOption(trap);
+  const matching = withTrap === 1 ? '1 of 6 records matches' : `${withTrap} of 6 records match`;
+  await expect(page.locator('.journal-count')).toHaveText(matching);
+  await expect(page.locator('.record-card')).toHaveCount(withTrap);
+  await expect(filterButton).toHaveAccessibleName(/^Filter\W+1 active$/);
+
+  // Closed again: the filter set stays in sight as a chip, and the chip removes it.
+  await filterButton.click();
+  await expect(trapSelect).toBeHidden();
+  const trapName = (await trapSelect.locator('option:checked').textContent()).trim();
+  const chip = page.getByRole('button', { name: `Thinking trap: ${trapName} (remove this filter)` });
+  await expect(chip).toBeVisible();
+  await chip.click();
+  await expect(page.locator('.journal-count')).toHaveText('6 records');
+  await expect(filterButton).toHaveAccessibleName('Filter');
+  await expect(chip).toHaveCount(0);
+
+  // Reopened, the choice is back to "Any".
+  await filterButton.click();
+  await expect(trapSelect).toHaveValue('');
 });
 
 test('a draft survives a reload and can be resumed or discarded', async ({ page, server }) => {
@@ -204,11 +311,21 @@ test('a thought record can name a person from People, and the list filters by pe
   }
   await page.goto(server.origin + '/journal');
   await waitForApp(page);
-  await expect(page.getByText('2 records')).toBeVisible();
+  await expect(page.locator('.journal-count')).toHaveText('2 records');
+  // Three more records (about no one), so the list offers its filters.
+  await page.evaluate((entries) => {
+    for (const [key, value] of entries) localStorage.setItem(key, value);
+  }, thoughtRecordEntries(3, { seed: 3 }));
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.locator('.journal-count')).toHaveText('5 records');
+  await page.getByRole('button', { name: /^Filter/ }).click();
   await page.getByLabel('Person').selectOption({ label: 'Sam' });
-  await expect(page.getByText('1 of 2 records match')).toBeVisible();
+  await expect(page.locator('.journal-count')).toHaveText('1 of 5 records matches');
   await expect(page.locator('.record-card__thought')).toHaveText('Sam is hiding something');
   await expect(page.locator('.record-card__date')).toContainText('Sam');
+  await page.getByRole('button', { name: /^Filter/ }).click();
+  await expect(page.getByRole('button', { name: 'Person: Sam (remove this filter)' })).toBeVisible();
 });
 
 test('dates are shown in the reader’s locale', async ({ browser, server }) => {
@@ -287,6 +404,7 @@ test('a record that reads as danger gets a safety notice on every step, no think
   await expect(page.locator('.safety-notice')).toBeVisible();
   await expect(page.locator('.trap-option--suggested')).toHaveCount(0);
   await expect(page.getByText('(suggested)')).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Suggested for your thought' })).toHaveCount(0);
   await expect(page.getByRole('checkbox', { name: /Overgeneralization/ })).toBeHidden();
   await page.getByText('Look at the thinking traps anyway').click();
   await expect(page.getByRole('checkbox', { name: /Overgeneralization/ })).toBeVisible();
@@ -305,6 +423,10 @@ test('a record that reads as danger gets a safety notice on every step, no think
   await page.getByLabel('Who could you tell, or where could you get help?').fill('My sister, and the helpline.');
   await next(page);
   await expect(page.getByText('A balanced thought')).toHaveCount(0);
+  // Step 7 recalls who could help, never what worries them.
+  await expect(page.locator('.recap')).toContainText('Who I could tell');
+  await expect(page.locator('.recap')).toContainText('My sister, and the helpline.');
+  await expect(page.locator('.recap')).not.toContainText('He threw my phone');
   await page.getByLabel('Something kind and true to tell yourself').fill('It is not my fault.');
   await next(page);
   await page.getByRole('button', { name: 'Save thought record' }).click();
@@ -313,6 +435,9 @@ test('a record that reads as danger gets a safety notice on every step, no think
   await expect(main.getByRole('heading', { name: 'What has worried me' })).toBeVisible();
   await expect(main.getByRole('heading', { name: 'A kind word' })).toBeVisible();
   await expect(main).not.toContainText('Evidence for the thought');
+  // Saved with thanks and a way to help, never a word about thinking.
+  await expect(page.locator('.record-saved')).toContainText('Thank you for writing this down');
+  await expect(page.locator('.record-saved').getByRole('link', { name: /Help lists people/ })).toHaveAttribute('href', '/help');
 
   // Self-harm wording shows the crisis lines themselves, as links to call.
   await page.goto(server.origin + '/journal/new');
@@ -334,3 +459,37 @@ test('a record that reads as danger gets a safety notice on every step, no think
   await next(page);
   await expect(page.getByLabel('What supports the thought?')).toBeVisible();
 });
+
+// The stepper keeps its place and size at every step: its box and each step's box are the same on all eight
+// steps, on a phone (numbers only) and a laptop (numbers and titles).
+for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+  test(`the stepper does not move or change size between steps (${viewport.width}×${viewport.height})`, async ({ page, server }) => {
+    await page.setViewportSize(viewport);
+    await page.goto(server.origin + '/journal/new');
+    await waitForApp(page);
+    await page.getByLabel('What happened?').fill('Sam was two hours late and did not say why.');
+    const boxes = async () =>
+      page.locator('ol.steps').evaluate((list) =>
+        [list, ...list.querySelectorAll('.steps__button')].map((el) => {
+          const r = el.getBoundingClientRect();
+          return [Math.round(r.left), Math.round(r.top - list.getBoundingClientRect().top), Math.round(r.width), Math.round(r.height)];
+        }),
+      );
+    const first = await boxes();
+    expect(first).toHaveLength(9);
+    // Every step a full tap target, on one row of eight.
+    for (const [, top, width, height] of first.slice(1)) {
+      expect(width).toBeGreaterThanOrEqual(44);
+      expect(height).toBeGreaterThanOrEqual(44);
+      expect(top).toBe(first[1][1]);
+    }
+    for (let step = 2; step <= 8; step++) {
+      await next(page);
+      await expect(page.locator('.steps__item--current .steps__number')).toHaveText(String(step));
+      if (step === 2) await page.getByLabel('What went through your mind?').fill('They always do this to me.');
+      expect(await boxes(), `step ${step}`).toEqual(first);
+    }
+    // The current step is named to a screen reader whether its title shows or not.
+    await expect(page.locator('.steps [aria-current="step"]')).toHaveAccessibleName(/^8\s*Re-rate your feelings$/);
+  });
+}

@@ -1,7 +1,7 @@
 //! `/journal/:id`: one thought record, exactly as written, with Edit and Delete (Undo).
 
-use super::trap_name;
-use crate::domain::journal::{answer_questions_for, RecordStatus};
+use super::{take_saved, trap_name};
+use crate::domain::journal::{answer_questions_for, change_line, RecordStatus};
 use crate::domain::ThoughtRecord;
 use crate::state::{set_title, AppState};
 use crate::ui::pages::NotFound;
@@ -51,9 +51,20 @@ fn RecordView(record: ThoughtRecord) -> impl IntoView {
         navigate("/journal", Default::default());
     };
     let is_draft = record.status == RecordStatus::Draft;
+    // Just saved from the flow: a calm line, once (gone on a reload or the next visit).
+    let saved_note = take_saved(&record.id).map(|first_time| {
+        let reads_as_danger = record.danger().is_some();
+        view! {
+            <p class="record-saved" role="status">
+                {record.finished_note(first_time)}
+                {(first_time && reads_as_danger).then(|| view! { " "<a href="/help">"Help lists people you can call or text."</a> })}
+            </p>
+        }
+    });
     view! {
         <p class="breadcrumb"><a href="/journal">"Journal"</a></p>
         <h1>{format!("Thought record, {}", local_day(&record.happened_on))}</h1>
+        {saved_note}
         {is_draft.then(|| view! { <p class="banner banner--info">"This is a draft. "<a href=format!("/journal/{}/edit", record.id)>"Resume it"</a>"."</p> })}
         {record
             .person_id
@@ -87,7 +98,7 @@ fn RecordView(record: ThoughtRecord) -> impl IntoView {
                                     .collect_view()}
                             </tbody>
                         </table>
-                        {record.average_drop().map(|d| view! { <p>{format!("Average change: {:+} points", -(d.round() as i32))}</p> })}
+                        {record.average_drop().map(|d| view! { <p>{change_line(d)}"."</p> })}
                     </section>
                 }
             })}

@@ -1,10 +1,10 @@
 //! `/journal/new` and `/journal/:id/edit`: the guided eight-step thought record, autosaved as you type.
 
-use super::trap_name;
+use super::{remember_saved, trap_name};
 use crate::domain::ids::is_valid_id;
 use crate::domain::journal::{answer_questions_for, steps_for, RecordStatus, COMMON_FEELINGS};
 use crate::domain::order::sort_stable_by_key;
-use crate::domain::traps::TRAPS;
+use crate::domain::traps::{suggested_first, ThinkingTrap};
 use crate::domain::ThoughtRecord;
 use crate::state::{new_id, now_iso, set_title, today, AppState};
 use crate::ui::components::fields::{Scale, TextArea};
@@ -67,10 +67,12 @@ fn Flow(id: String) -> impl IntoView {
         leptos::prelude::request_animation_frame(|| crate::ui::platform::focus_target("step-heading"));
     };
     let navigate = use_navigate();
+    // The record's page then says, once, that it is saved, with a calm word (no toast on top of it).
     let finish = move |_| {
+        let first_time = record.with_untracked(|r| r.status == RecordStatus::Draft);
         edit.run(Box::new(ThoughtRecord::finish));
         let id = record.with_untracked(|r| r.id.clone());
-        state.toast.set(Some(crate::state::Toast { message: "Thought record saved.".into(), undo: None }));
+        remember_saved(id.clone(), first_time);
         navigate(&format!("/journal/{id}"), NavigateOptions::default());
     };
     let thought = Signal::derive(move || record.with(|r| r.thought.clone()));
@@ -143,6 +145,7 @@ fn Flow(id: String) -> impl IntoView {
                 7 => {
                     let balanced = questions()[3];
                     view! {
+                        <Recap record=record back_to_evidence=Callback::new(move |()| go_to(5))/>
                         <TextArea id="balanced" label=balanced.label hint=balanced.hint value=Signal::derive(move || record.with(|r| r.balanced.clone())) on_input=move |t| edit.run(Box::new(move |r| r.balanced = t))/>
                     }
                     .into_any()
@@ -358,11 +361,15 @@ fn FeelingsStep(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl
     }
 }
 
-/// Step 4: thinking traps from the catalogue (suggested ones first) and the user's own.
+/// Step 4: the traps the finder suggests for the thought, in full; every other trap as a name to tick, whose
+/// explanation opens beside it; and the user's own. After a thought that reads as danger nothing is suggested
+/// and the list stays folded away unless asked for.
 #[component]
 fn TrapsStep(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl IntoView {
     let reads_as_danger = Memo::new(move |_| record.with(|r| r.danger().is_some()));
-    let suggested = Memo::new(move |_| record.with(ThoughtRecord::trap_suggestions));
+    let suggestions = Memo::new(move |_| record.with(ThoughtRecord::trap_suggestions));
+    let parts = Memo::new(move |_| suggestions.with(|s| suggested_first(s)));
+    let has_suggestions = move || parts.with(|(suggested, _)| !suggested.is_empty());
     let own = RwSignal::new(String::new());
     let custom = move || {
         record.with(|r| {
@@ -371,47 +378,52 @@ fn TrapsStep(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl In
     };
     let trap_list = move || {
         view! {
-        <fieldset class="trap-list">
-            <legend>"Thinking traps"</legend>
-            {TRAPS
-                .iter()
-                .map(|trap| {
-                    let slug = trap.slug;
-                    let reason = move || suggested.with(|s| s.iter().find(|x| x.trap == slug).map(|x| x.reason.clone()));
-                    view! {
-                        <div class="trap-option" class:trap-option--suggested=move || reason().is_some()>
-                            <label class="choice">
-                                <input
-                                    type="checkbox"
-                                    prop:checked=move || record.with(|r| r.traps.iter().any(|t| t == slug))
-                                    on:change=move |_| edit.run(Box::new(move |r| r.toggle_trap(slug)))
-                                />
-                                <span><strong>{trap.name}</strong>{move || reason().map(|_| " (suggested)")}</span>
-                            </label>
-                            <p class="trap-option__text">{trap.explanation}</p>
-                            <p class="trap-option__example">{format!("For example: “{}”", trap.example)}</p>
-                            {move || reason().map(|r| view! { <p class="trap-option__reason">{r}</p> })}
-                        </div>
-                    }
-                })
-                .collect_view()}
-            {move || {
-                custom()
-                    .into_iter()
-                    .map(|name| {
-                        let toggled = name.clone();
-                        view! {
-                            <div class="trap-option">
-                                <label class="choice">
-                                    <input type="checkbox" checked=true on:change=move |_| { let t = toggled.clone(); edit.run(Box::new(move |r| r.toggle_trap(&t))) }/>
-                                    <span><strong>{name}</strong>" (your own)"</span>
-                                </label>
-                            </div>
-                        }
-                    })
-                    .collect_view()
-            }}
-        </fieldset>
+            <div class="trap-list">
+                <Show when=has_suggestions>
+                    <fieldset class="trap-group">
+                        <legend>"Suggested for your thought"</legend>
+                        {move || {
+                            parts
+                                .with(|(suggested, _)| suggested.clone())
+                                .into_iter()
+                                .map(|trap| {
+                                    let reason = suggestions
+                                        .with_untracked(|s| s.iter().find(|x| x.trap == trap.slug).map(|x| x.reason.clone()));
+                                    view! { <SuggestedTrap trap=trap reason=reason record=record edit=edit/> }
+                                })
+                                .collect_view()
+                        }}
+                    </fieldset>
+                </Show>
+                <fieldset class="trap-group">
+                    <legend>{move || if has_suggestions() { "Other thinking traps" } else { "Thinking traps" }}</legend>
+                    <ul class="trap-names">
+                        {move || {
+                            parts
+                                .with(|(_, others)| others.clone())
+                                .into_iter()
+                                .map(|trap| view! { <TrapName trap=trap record=record edit=edit/> })
+                                .collect_view()
+                        }}
+                        {move || {
+                            custom()
+                                .into_iter()
+                                .map(|name| {
+                                    let toggled = name.clone();
+                                    view! {
+                                        <li class="trap-name">
+                                            <label class="choice">
+                                                <input type="checkbox" checked=true on:change=move |_| { let t = toggled.clone(); edit.run(Box::new(move |r| r.toggle_trap(&t))) }/>
+                                                <span>{name}" (your own)"</span>
+                                            </label>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </fieldset>
+            </div>
         }
     };
     view! {
@@ -426,7 +438,13 @@ fn TrapsStep(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl In
                 }
                 .into_any()
             } else {
-                trap_list().into_any()
+                view! {
+                    <Show when=move || !has_suggestions() && record.with(|r| !r.thought.trim().is_empty())>
+                        <p class="hint">"Nothing in the words of your thought points to one trap. One may still fit: open a name to read what it means, or go on."</p>
+                    </Show>
+                    {trap_list()}
+                }
+                .into_any()
             }
         }}
         <form class="inline-form" on:submit=move |ev| {
@@ -443,6 +461,105 @@ fn TrapsStep(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl In
             </div>
             <button type="submit" class="button button--secondary">"Add"</button>
         </form>
+    }
+}
+
+/// A trap the finder suggests: to tick, with what it is, an example and why it was suggested.
+#[component]
+fn SuggestedTrap(
+    trap: &'static ThinkingTrap,
+    reason: Option<String>,
+    record: RwSignal<ThoughtRecord>,
+    edit: Callback<Change>,
+) -> impl IntoView {
+    let slug = trap.slug;
+    view! {
+        <div class="trap-option trap-option--suggested">
+            <label class="choice">
+                <input
+                    type="checkbox"
+                    prop:checked=move || record.with(|r| r.traps.iter().any(|t| t == slug))
+                    on:change=move |_| edit.run(Box::new(move |r| r.toggle_trap(slug)))
+                />
+                <span><strong>{trap.name}</strong><span class="visually-hidden">" (suggested)"</span></span>
+            </label>
+            <p class="trap-option__text">{trap.explanation}</p>
+            <p class="trap-option__example">{format!("For example: “{}”", trap.example)}</p>
+            {reason.map(|r| view! { <p class="trap-option__reason">{r}</p> })}
+        </div>
+    }
+}
+
+/// A trap the finder did not suggest: its name to tick, and "What it means" to open its explanation.
+#[component]
+fn TrapName(trap: &'static ThinkingTrap, record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl IntoView {
+    let slug = trap.slug;
+    let open = RwSignal::new(false);
+    let about = format!("trap-about-{slug}");
+    view! {
+        <li class="trap-name">
+            <div class="trap-name__row">
+                <label class="choice">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || record.with(|r| r.traps.iter().any(|t| t == slug))
+                        on:change=move |_| edit.run(Box::new(move |r| r.toggle_trap(slug)))
+                    />
+                    <span>{trap.name}</span>
+                </label>
+                <button
+                    type="button"
+                    class="trap-name__more"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls=about.clone()
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    "What it means"
+                    <span class="visually-hidden">{format!(": {}", trap.name)}</span>
+                </button>
+            </div>
+            <div id=about class="trap-name__about" hidden=move || !open.get()>
+                <p>{trap.explanation}</p>
+                <p class="trap-option__example">{format!("For example: “{}”", trap.example)}</p>
+            </div>
+        </li>
+    }
+}
+
+/// Step 7: what steps 5 and 6 hold, read-only, above the field, so the balanced thought can take it in (for a
+/// record that reads as danger: what helps and who could help, if written).
+#[component]
+fn Recap(record: RwSignal<ThoughtRecord>, back_to_evidence: Callback<()>) -> impl IntoView {
+    let recap = Memo::new(move |_| record.with(ThoughtRecord::recap_for_step_seven));
+    let reads_as_danger = Memo::new(move |_| record.with(|r| r.danger().is_some()));
+    move || {
+        let answers = recap.get();
+        if !answers.is_empty() {
+            view! {
+                <section class="recap" aria-labelledby="recap-heading">
+                    <h3 id="recap-heading">"What you wrote so far"</h3>
+                    <dl>
+                        {answers
+                            .into_iter()
+                            .map(|(heading, text)| view! { <dt>{heading}</dt><dd class="user-text">{text}</dd> })
+                            .collect_view()}
+                    </dl>
+                </section>
+            }
+            .into_any()
+        } else if !reads_as_danger.get() {
+            view! {
+                <p class="recap recap--empty">
+                    "Steps 5 and 6 are empty. A balanced thought is easier with the evidence in front of you. "
+                    <button type="button" class="button button--quiet" on:click=move |_| back_to_evidence.run(())>
+                        "Go to step 5"
+                    </button>
+                </p>
+            }
+            .into_any()
+        } else {
+            ().into_any()
+        }
     }
 }
 

@@ -1,8 +1,11 @@
-//! `/journal`: drafts to resume, then every finished record, newest first, with search and filters.
+//! `/journal`: drafts to resume, then every finished record, newest first, with search and filters. The search
+//! box is always there; the other filters wait behind "Filter" until there are enough records to need them
+//! ([`crate::domain::journal::FILTERS_FROM`]).
 
 use super::{excerpt, trap_name};
 use crate::domain::journal::{
-    feelings_used, matching_records, newer_first, traps_used, JournalFilter, RecordStatus, SearchTextCache,
+    change_line, count_line, feelings_used, matching_records, newer_first, offers_filters, traps_used, FilterKind,
+    JournalFilter, RecordStatus, SearchTextCache,
 };
 use crate::domain::order::sort_stable_by;
 use crate::domain::ThoughtRecord;
@@ -80,18 +83,12 @@ pub fn Journal() -> impl IntoView {
             >
                 <Filters
                     filter=filter
+                    finished=complete_count.into()
                     feelings=Signal::derive(move || state.journal.with(|r| feelings_used(r)))
                     traps=Signal::derive(move || state.journal.with(|r| traps_used(r)))
                 />
                 <p role="status" class="journal-count">
-                    {move || {
-                        let n = matching.with(Vec::len);
-                        if filter.with(JournalFilter::is_empty) {
-                            format!("{n} records")
-                        } else {
-                            format!("{n} of {} records match", complete_count.get())
-                        }
-                    }}
+                    {move || count_line(matching.with(Vec::len), complete_count.get(), !filter.with(JournalFilter::is_empty))}
                 </p>
                 <ul class="card-list">
                     {move || record_cards(visible(0, shown.get().min(FIRST_SCREEN)))}
@@ -105,93 +102,157 @@ pub fn Journal() -> impl IntoView {
     }
 }
 
+/// The search box, and from [`crate::domain::journal::FILTERS_FROM`] finished records a "Filter" button (with the number of filters set)
+/// that shows the other filters; while they are folded away, each filter set stays on screen as a chip that
+/// removes it.
 #[component]
 fn Filters(
     filter: RwSignal<JournalFilter>,
+    finished: Signal<usize>,
     feelings: Signal<Vec<String>>,
     traps: Signal<Vec<String>>,
 ) -> impl IntoView {
     let state = AppState::get();
-    let set_option = |value: String| (!value.is_empty()).then_some(value);
+    let open = RwSignal::new(false);
+    let offered = move || filter.with(|f| offers_filters(finished.get(), f));
+    let active = move || filter.with(JournalFilter::active_count);
+    let set =
+        move |kind: FilterKind| move |ev: leptos::ev::Event| filter.update(|f| f.set(kind, event_target_value(&ev)));
+    let chosen = move |kind: FilterKind, value: String| move || filter.with(|f| f.value(kind) == Some(value.as_str()));
     view! {
         <div class="filters" role="group" aria-label="Search and filter">
-            <div class="field">
-                <label for="journal-search">"Search your records"</label>
-                <input
-                    id="journal-search"
-                    type="search"
-                    prop:value=move || filter.with(|f| f.text.clone())
-                    on:input=move |ev| filter.update(|f| f.text = event_target_value(&ev))
-                />
+            <div class="filters__top">
+                <div class="field filters__search">
+                    <label for="journal-search">"Search your records"</label>
+                    <input
+                        id="journal-search"
+                        type="search"
+                        prop:value=move || filter.with(|f| f.text.clone())
+                        on:input=move |ev| filter.update(|f| f.text = event_target_value(&ev))
+                    />
+                </div>
+                <Show when=offered>
+                    <button
+                        type="button"
+                        class="button button--secondary filters__toggle"
+                        aria-expanded=move || open.get().to_string()
+                        aria-controls="journal-filters"
+                        on:click=move |_| open.update(|o| *o = !*o)
+                    >
+                        "Filter"
+                        <Show when=move || { active() > 0 }>
+                            <span class="filters__badge">
+                                <span class="visually-hidden">", "</span>
+                                {active}
+                                <span class="visually-hidden">" active"</span>
+                            </span>
+                        </Show>
+                    </button>
+                </Show>
             </div>
-            <div class="filters__row">
+            <div id="journal-filters" class="filters__row" hidden=move || !(open.get() && offered())>
                 <div class="field">
-                    <label for="journal-trap">"Thinking trap"</label>
-                    <select id="journal-trap" on:change=move |ev| filter.update(|f| f.trap = set_option(event_target_value(&ev)))>
+                    <label for="journal-trap">{FilterKind::Trap.label()}</label>
+                    <select id="journal-trap" on:change=set(FilterKind::Trap)>
                         <option value="" selected=move || filter.with(|f| f.trap.is_none())>"Any"</option>
                         {move || {
                             traps
                                 .get()
                                 .into_iter()
-                                .map(|t| {
-                                    let selected = {
-                                        let t = t.clone();
-                                        move || filter.with(|f| f.trap.as_deref() == Some(t.as_str()))
-                                    };
-                                    view! { <option value=t.clone() selected=selected>{trap_name(&t)}</option> }
-                                })
+                                .map(|t| view! { <option value=t.clone() selected=chosen(FilterKind::Trap, t.clone())>{trap_name(&t)}</option> })
                                 .collect_view()
                         }}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="journal-feeling">"Feeling"</label>
-                    <select id="journal-feeling" on:change=move |ev| filter.update(|f| f.feeling = set_option(event_target_value(&ev)))>
+                    <label for="journal-feeling">{FilterKind::Feeling.label()}</label>
+                    <select id="journal-feeling" on:change=set(FilterKind::Feeling)>
                         <option value="" selected=move || filter.with(|f| f.feeling.is_none())>"Any"</option>
-                        {move || feelings.get().into_iter().map(|name| view! { <option value=name.clone()>{name.clone()}</option> }).collect_view()}
+                        {move || {
+                            feelings
+                                .get()
+                                .into_iter()
+                                .map(|name| view! { <option value=name.clone() selected=chosen(FilterKind::Feeling, name.clone())>{name.clone()}</option> })
+                                .collect_view()
+                        }}
                     </select>
                 </div>
                 <Show when=move || state.people.with(|p| !p.is_empty())>
                     <div class="field">
-                        <label for="journal-person">"Person"</label>
-                        <select id="journal-person" on:change=move |ev| filter.update(|f| f.person = set_option(event_target_value(&ev)))>
+                        <label for="journal-person">{FilterKind::Person.label()}</label>
+                        <select id="journal-person" on:change=set(FilterKind::Person)>
                             <option value="" selected=move || filter.with(|f| f.person.is_none())>"Anyone"</option>
                             {move || {
                                 state
                                     .people
                                     .get()
                                     .into_iter()
-                                    .map(|p| view! { <option value=p.id.clone()>{p.name.clone()}</option> })
+                                    .map(|p| view! { <option value=p.id.clone() selected=chosen(FilterKind::Person, p.id.clone())>{p.name.clone()}</option> })
                                     .collect_view()
                             }}
                         </select>
                     </div>
                 </Show>
                 <div class="field">
-                    <label for="journal-from">"From"</label>
+                    <label for="journal-from">{FilterKind::From.label()}</label>
                     <input
                         id="journal-from"
                         type="date"
                         prop:value=move || filter.with(|f| f.from.clone().unwrap_or_default())
-                        on:change=move |ev| filter.update(|f| f.from = set_option(event_target_value(&ev)))
+                        on:change=set(FilterKind::From)
                     />
                 </div>
                 <div class="field">
-                    <label for="journal-to">"To"</label>
+                    <label for="journal-to">{FilterKind::To.label()}</label>
                     <input
                         id="journal-to"
                         type="date"
                         prop:value=move || filter.with(|f| f.to.clone().unwrap_or_default())
-                        on:change=move |ev| filter.update(|f| f.to = set_option(event_target_value(&ev)))
+                        on:change=set(FilterKind::To)
                     />
                 </div>
             </div>
+            <Show when=move || { !open.get() && active() > 0 }>
+                <ul class="chips filters__active" aria-label="Filters set">
+                    {move || {
+                        filter
+                            .with(JournalFilter::active)
+                            .into_iter()
+                            .map(|(kind, value)| {
+                                let text = format!("{}: {}", kind.label(), filter_value_name(kind, &value));
+                                view! {
+                                    <li>
+                                        <button type="button" class="chip filters__chip" on:click=move |_| filter.update(|f| f.set(kind, String::new()))>
+                                            {text}
+                                            <span class="filters__chip-x" aria-hidden="true">"×"</span>
+                                            <span class="visually-hidden">" (remove this filter)"</span>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </Show>
             <Show when=move || !filter.with(JournalFilter::is_empty)>
                 <button type="button" class="button button--quiet" on:click=move |_| filter.set(JournalFilter::default())>
                     "Clear search and filters"
                 </button>
             </Show>
         </div>
+    }
+}
+
+/// How a filter's value reads on its chip: a trap's name, a person's name, a day in the reader's format.
+fn filter_value_name(kind: FilterKind, value: &str) -> String {
+    match kind {
+        FilterKind::Trap => trap_name(value),
+        FilterKind::Person => AppState::get()
+            .people
+            .with_untracked(|people| people.iter().find(|p| p.id == value).map(|p| p.name.clone()))
+            .unwrap_or_else(|| "someone no longer in People".to_owned()),
+        FilterKind::From | FilterKind::To => local_day(value),
+        FilterKind::Feeling => value.to_owned(),
     }
 }
 
@@ -230,17 +291,7 @@ fn RecordCard(record: ThoughtRecord) -> impl IntoView {
                 {excerpt(&record.thought, 160)}
             </a>
             {(!feelings.is_empty()).then(|| view! { <p class="record-card__feelings">{feelings}</p> })}
-            {drop
-                .map(|d| {
-                    let text = if d > 0.0 {
-                        format!("Feelings eased by {} points on average", d.round() as i32)
-                    } else if d < 0.0 {
-                        format!("Feelings grew by {} points on average", -(d.round() as i32))
-                    } else {
-                        "Feelings stayed the same".to_owned()
-                    };
-                    view! { <p class="record-card__drop">{text}</p> }
-                })}
+            {drop.map(|d| view! { <p class="record-card__drop">{change_line(d)}</p> })}
             {(!record.traps.is_empty())
                 .then(|| {
                     view! {
