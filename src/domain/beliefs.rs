@@ -1,5 +1,6 @@
 //! Core beliefs ("people always let me down"): strength re-rated over time, evidence, a reframed belief.
 
+use super::words::count_of;
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -88,6 +89,19 @@ impl Belief {
             }
             _ => None,
         }
+    }
+
+    /// The change since the first rating in a sentence ("Loosened by 1 point since you first rated it."), or
+    /// `None` before a second rating.
+    pub fn change_sentence(&self) -> Option<String> {
+        self.change().map(|c| {
+            let points = count_of(usize::from(c.unsigned_abs()), "point", "points");
+            match c {
+                c if c < 0 => format!("Loosened by {points} since you first rated it."),
+                c if c > 0 => format!("Stronger by {points} since you first rated it."),
+                _ => "The same as when you first rated it.".to_owned(),
+            }
+        })
     }
 
     /// When it was last rated.

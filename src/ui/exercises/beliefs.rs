@@ -92,11 +92,7 @@ fn BeliefCard(belief: Belief) -> impl IntoView {
     let prefix = format!("belief-{}", &id[..id.len().min(8)]);
     let history =
         belief.ratings.iter().map(|r| format!("{}: {}", local_day(&r.at), r.strength)).collect::<Vec<_>>().join(" · ");
-    let change_text = belief.change().map(|c| match c {
-        c if c < 0 => format!("Loosened by {} points since you first rated it.", -c),
-        c if c > 0 => format!("Stronger by {c} points since you first rated it."),
-        _ => "The same as when you first rated it.".to_owned(),
-    });
+    let change_text = belief.change_sentence();
     view! {
         <article class="card belief">
             <h2 class="user-text">{belief.statement.clone()}</h2>
