@@ -52,6 +52,13 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
         Some(here)
     });
     let hidden = quick_hide_signal();
+    // On a phone, the page is in a section of the "More" menu (Progress, Settings): More is marked instead of a tab.
+    let in_more = move || {
+        let here = location.pathname.get();
+        NAV.iter().any(|(_, path)| {
+            !TABS.contains(path) && (here == *path || here.strip_prefix(path).is_some_and(|rest| rest.starts_with('/')))
+        })
+    };
     // Escape closes the open menu and gives focus back to its button (a second Escape still hides the screen).
     let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" && menu_open.get_untracked() {
@@ -84,6 +91,7 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
                     type="button"
                     id="menu-button"
                     class="menu-button"
+                    class:menu-button--here=in_more
                     aria-controls="primary-nav"
                     aria-expanded=move || menu_open.get().to_string()
                     on:click=move |_| menu_open.update(|open| *open = !*open)

@@ -65,7 +65,23 @@ async function capture(page, name, size, theme, heading) {
   // No caret blinking into the picture; the heading keeps focus for screen readers, so only fields lose it.
   await page.evaluate(() => document.activeElement?.matches('input, textarea, select') && document.activeElement.blur());
   await page.screenshot({ path: `${DIR}/${name}-${size}-${theme}.png` });
+  // A full-page capture keeps a fixed element where the first screen had it, so the phone's tab bar would sit
+  // across the middle of the page: for this picture it ends the page instead (set through the CSSOM, which the
+  // CSP allows), and is put back after.
+  const moved = await page.evaluate(() => {
+    const bar = document.querySelector('.tab-bar');
+    if (!bar || getComputedStyle(bar).position !== 'fixed') return false;
+    document.body.style.position = 'relative';
+    bar.style.position = 'absolute';
+    return true;
+  });
   await page.screenshot({ path: `${DIR}/${name}-${size}-${theme}-full.png`, fullPage: true });
+  if (moved) {
+    await page.evaluate(() => {
+      document.body.style.position = '';
+      document.querySelector('.tab-bar').style.position = '';
+    });
+  }
 }
 
 for (const { size, use } of SIZES) {
