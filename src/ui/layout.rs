@@ -1,5 +1,9 @@
-//! The frame around every page: skip link, header with navigation, Help and Hide, banners, footer, and the
-//! quick-hide cover.
+//! The frame around every page: skip link, header with navigation, Help and Hide, the phone's tab bar,
+//! banners, footer, and the quick-hide cover.
+//!
+//! On a phone (under 56 rem) the header stays at the top of the screen (Help and Hide always in reach) and a
+//! tab bar at the bottom holds the sections used most (`TABS`); the header's "More" button opens the rest. On a
+//! wider screen the header shows every section and there is no tab bar (styles.css, "Header and navigation").
 
 use crate::ui::components::banners::{PwaBanner, StorageBanners};
 use crate::ui::components::toast::ToastRegion;
@@ -20,7 +24,11 @@ pub const NAV: [(&str, &str); 7] = [
     ("Settings", "/settings"),
 ];
 
-/// The page frame. The menu collapses behind a button on narrow screens.
+/// The sections in the phone's tab bar (paths of `NAV`), in its order; the header's "More" menu holds the rest.
+pub const TABS: [&str; 5] = ["/", "/learn", "/practice", "/journal", "/people"];
+
+/// The page frame. On narrow screens the sections in `TABS` move to a tab bar at the bottom and the rest
+/// collapse behind the header's "More" button.
 #[component]
 pub fn Shell(children: ChildrenFn) -> impl IntoView {
     let menu_open = RwSignal::new(false);
@@ -44,11 +52,25 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
         Some(here)
     });
     let hidden = quick_hide_signal();
+    // On a phone, the page is in a section of the "More" menu (Progress, Settings): More is marked instead of a tab.
+    let in_more = move || {
+        let here = location.pathname.get();
+        NAV.iter().any(|(_, path)| {
+            !TABS.contains(path) && (here == *path || here.strip_prefix(path).is_some_and(|rest| rest.starts_with('/')))
+        })
+    };
+    // Escape closes the open menu and gives focus back to its button (a second Escape still hides the screen).
+    let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && menu_open.get_untracked() {
+            menu_open.set(false);
+            crate::ui::platform::focus_element("menu-button");
+        }
+    };
     view! {
         <QuickHideCover hidden/>
         <div class="app-frame" hidden=move || hidden.get()>
         <a class="skip-link" href="#main">"Skip to content"</a>
-        <header class="app-header">
+        <header class="app-header" on:keydown=close_on_escape>
             <div class="app-header__bar">
                 <A href="/" exact=true attr:class="brand">
                     <span class="brand__mark" aria-hidden="true"></span>
@@ -67,12 +89,14 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
                 </button>
                 <button
                     type="button"
+                    id="menu-button"
                     class="menu-button"
+                    class:menu-button--here=in_more
                     aria-controls="primary-nav"
                     aria-expanded=move || menu_open.get().to_string()
                     on:click=move |_| menu_open.update(|open| *open = !*open)
                 >
-                    "Menu"
+                    "More"
                 </button>
             </div>
             <nav id="primary-nav" class="primary-nav" class:primary-nav--open=move || menu_open.get() aria-label="Main">
@@ -81,7 +105,7 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
                         .iter()
                         .map(|(label, path)| {
                             view! {
-                                <li>
+                                <li class:primary-nav__item--in-tabs=TABS.contains(path)>
                                     <A href=*path exact=*path == "/">{*label}</A>
                                 </li>
                             }
@@ -90,6 +114,7 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
                 </ul>
             </nav>
         </header>
+        <TabBar/>
         <div class="banners">
             <StorageBanners/>
             <PwaBanner/>
@@ -108,6 +133,79 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
             </p>
         </footer>
         </div>
+    }
+}
+
+/// The phone's tab bar: the sections of `TABS`, each with its icon, the current one marked (`aria-current`,
+/// set by the router's link). Hidden on wide screens, where the header lists every section.
+#[component]
+fn TabBar() -> impl IntoView {
+    view! {
+        <nav class="tab-bar" aria-label="Sections">
+            <ul class="tab-bar__list">
+                {TABS
+                    .iter()
+                    .filter_map(|path| NAV.iter().find(|(_, p)| p == path))
+                    .map(|(label, path)| {
+                        view! {
+                            <li class="tab-bar__item">
+                                <A href=*path exact=*path == "/" attr:class="tab-bar__link">
+                                    <TabIcon path=*path/>
+                                    <span class="tab-bar__label">{*label}</span>
+                                </A>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// A tab's icon: a small line drawing in the text colour (decorative: the label names the tab).
+#[component]
+fn TabIcon(
+    /// The tab's path in `NAV`.
+    path: &'static str,
+) -> impl IntoView {
+    let shape = match path {
+        // A sun rising: today.
+        "/" => view! {
+            <circle cx="12" cy="12" r="4"/>
+            <path d="M12 2.5v2.5M12 19v2.5M2.5 12H5M19 12h2.5M5.3 5.3l1.8 1.8M16.9 16.9l1.8 1.8M5.3 18.7l1.8-1.8M16.9 7.1l1.8-1.8"/>
+        }
+        .into_any(),
+        // An open book.
+        "/learn" => view! {
+            <path d="M12 6.5C9.5 4.8 6.5 4.5 3 5v13.5c3.5-.5 6.5-.2 9 1.5 2.5-1.7 5.5-2 9-1.5V5c-3.5-.5-6.5-.2-9 1.5z"/>
+            <path d="M12 6.5V20"/>
+        }
+        .into_any(),
+        // A sprout: small steps that grow.
+        "/practice" => view! {
+            <path d="M12 21v-8"/>
+            <path d="M12 13c0-4.5 2.8-7.5 8-7.5 0 4.8-3 7.5-8 7.5z"/>
+            <path d="M12 15.5c0-3.3-2.2-5.5-7-5.5 0 3.6 2.3 5.5 7 5.5z"/>
+        }
+        .into_any(),
+        // A notebook with lines.
+        "/journal" => view! {
+            <rect x="5" y="3" width="14" height="18" rx="2"/>
+            <path d="M9 8h6M9 12h6M9 16h3"/>
+        }
+        .into_any(),
+        // Two people.
+        _ => view! {
+            <circle cx="9" cy="8" r="3.25"/>
+            <path d="M3 20c0-3.6 2.7-6 6-6s6 2.4 6 6"/>
+            <path d="M15.5 4.9a3.25 3.25 0 0 1 0 6.2M17.5 14.4c2.1.8 3.5 2.9 3.5 5.6"/>
+        }
+        .into_any(),
+    };
+    view! {
+        <svg class="tab-bar__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            {shape}
+        </svg>
     }
 }
 

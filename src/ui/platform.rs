@@ -83,10 +83,13 @@ pub fn when_idle<F: FnOnce() + 'static>(f: F) {
 }
 
 /// Moves keyboard focus after a navigation: to the element `anchor` names, else the page's `h1`, so screen
-/// readers announce the new page and keyboard users continue from it.
+/// readers announce the new page and keyboard users continue from it. Focusing never scrolls by itself (that
+/// put the heading at the top of the screen and the header, with Help and Hide, above it): a new page opens at
+/// its top, and an anchor is scrolled into view below the sticky header (styles.css: `scroll-padding-top`).
 pub fn focus_target(anchor: &str) {
     let Some(document) = document() else { return };
     let by_anchor = (!anchor.is_empty()).then(|| document.get_element_by_id(anchor)).flatten();
+    let to_anchor = by_anchor.is_some();
     let Some(target) = by_anchor
         .or_else(|| document.query_selector("main h1").ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
@@ -96,8 +99,18 @@ pub fn focus_target(anchor: &str) {
     if !target.has_attribute("tabindex") {
         let _ = target.set_attribute("tabindex", "-1");
     }
-    target.scroll_into_view();
-    let _ = target.focus();
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = target.focus_with_options(&options);
+    if to_anchor {
+        target.scroll_into_view();
+    } else if let Some(window) = web_sys::window() {
+        // At once, not smoothly: the router's own scroll to the top follows the page's smooth scrolling.
+        let top = web_sys::ScrollToOptions::new();
+        top.set_top(0.0);
+        top.set_behavior(web_sys::ScrollBehavior::Instant);
+        window.scroll_to_with_scroll_to_options(&top);
+    }
 }
 
 /// Moves focus off the page a link click is about to replace. When the focused element (the page's heading,

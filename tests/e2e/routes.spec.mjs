@@ -40,19 +40,33 @@ test('an unknown path shows a real 404 page', async ({ page, server }) => {
   await expect(page.locator('h1')).toHaveText('This page does not exist');
 });
 
-test('on a phone the menu opens by keyboard and navigation moves focus to the new heading', async ({ page, server }) => {
+test('on a phone the tab bar and the More menu work by keyboard and navigation moves focus to the new heading', async ({
+  page,
+  server,
+}) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto(server.url);
   await waitForApp(page);
-  const menu = page.getByRole('button', { name: 'Menu' });
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Learn' })).toBeHidden();
+  // The sections used most are in the tab bar, by keyboard too.
+  const tabs = page.getByRole('navigation', { name: 'Sections' });
+  await expect(tabs.getByRole('link')).toHaveText(['Today', 'Learn', 'Practice', 'Journal', 'People']);
+  await tabs.getByRole('link', { name: 'Learn' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/learn$/);
+  await expect(page.locator('h1')).toBeFocused();
+  await expect(tabs.getByRole('link', { name: 'Learn' })).toHaveAttribute('aria-current', 'page');
+  // The rest are behind More.
+  const menu = page.getByRole('button', { name: 'More' });
+  const main = page.getByRole('navigation', { name: 'Main' });
+  await expect(main.getByRole('link', { name: 'Progress' })).toBeHidden();
   await menu.focus();
   await page.keyboard.press('Enter');
   await expect(menu).toHaveAttribute('aria-expanded', 'true');
-  const learn = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Learn' });
-  await learn.focus();
+  await expect(main.getByRole('link')).toHaveText(['Progress', 'Settings']);
+  const progress = main.getByRole('link', { name: 'Progress' });
+  await progress.focus();
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/learn$/);
+  await expect(page).toHaveURL(/\/progress$/);
   await expect(page.locator('h1')).toBeFocused();
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
   // Nothing overflows sideways at 320 px.
