@@ -65,12 +65,12 @@ impl DateRange {
     /// Every range, as the selector offers them.
     pub const ALL: [DateRange; 4] = [DateRange::FourWeeks, DateRange::ThreeMonths, DateRange::Year, DateRange::All];
 
-    /// What the selector calls it.
+    /// What the selector calls it: short, to fit a segmented control on a phone (its legend says "Period").
     pub fn label(self) -> &'static str {
         match self {
-            DateRange::FourWeeks => "Last 4 weeks",
-            DateRange::ThreeMonths => "Last 3 months",
-            DateRange::Year => "Last year",
+            DateRange::FourWeeks => "4 weeks",
+            DateRange::ThreeMonths => "3 months",
+            DateRange::Year => "12 months",
             DateRange::All => "All time",
         }
     }
@@ -151,6 +151,15 @@ impl Bucket {
             Bucket::Day => day_number(day).map(|_| day.to_owned()),
             Bucket::Week => week_start(day),
             Bucket::Month => day_number(day).and_then(|_| day.get(0..8)).map(|ym| format!("{ym}01")),
+        }
+    }
+
+    /// What several buckets are called in a sentence: "days", "weeks", "months".
+    pub fn plural(self) -> &'static str {
+        match self {
+            Bucket::Day => "days",
+            Bucket::Week => "weeks",
+            Bucket::Month => "months",
         }
     }
 
@@ -674,6 +683,12 @@ pub fn enough_points(marks: usize) -> bool {
     marks >= MIN_POINTS
 }
 
+/// Said under a big number while a chart waits for more: "A chart appears here once 3 weeks have entries."
+/// `unit` is the plural of what each mark stands for ("days", "weeks", "different days").
+pub fn chart_waits_for(unit: &str) -> String {
+    format!("A chart appears here once {MIN_POINTS} {unit} have entries.")
+}
+
 /// A whole number as a person writes it: rounded, and never "-0" (a sum of nothing, or -0.4, reads "0").
 pub fn whole(value: f64) -> String {
     if !value.is_finite() {
@@ -753,7 +768,7 @@ impl DateRange {
         match self {
             DateRange::FourWeeks => "in the last 4 weeks",
             DateRange::ThreeMonths => "in the last 3 months",
-            DateRange::Year => "in the last year",
+            DateRange::Year => "in the last 12 months",
             DateRange::All => "so far",
         }
     }
