@@ -100,9 +100,8 @@ pub fn stem(word: &str) -> String {
         w = base.to_owned();
     }
     // A final "y" after a consonant, and a final "e": "jealousy" → "jealous", "hope" → "hop".
-    if len(&w) > 4 && w.ends_with('y') && w.chars().rev().nth(1).is_some_and(|c| !is_vowel(c)) {
-        w.pop();
-    } else if len(&w) > 3 && w.ends_with('e') {
+    let consonant_y = len(&w) > 4 && w.ends_with('y') && w.chars().rev().nth(1).is_some_and(|c| !is_vowel(c));
+    if consonant_y || (len(&w) > 3 && w.ends_with('e')) {
         w.pop();
     }
     // A doubled final consonant: "controll" (from "controlling") → "control", "betting" → "bet".
