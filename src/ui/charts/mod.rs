@@ -11,7 +11,8 @@ use crate::domain::promises::day_number;
 use crate::ui::platform::perf_mark;
 use leptos::html::Div;
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 pub use crate::domain::insights::{enough_points, nice_max};
 
@@ -459,8 +460,8 @@ pub fn Chart(
     let labelled_by = format!("{title_id} {desc_id}");
     let figure_labelled_by = title_id.clone();
 
-    // The drawing is made at the width it is shown at: measured once laid out, and again when the window
-    // changes size (turning a phone, zooming).
+    // The drawing is made at the width it is shown at: measured whenever its box changes size (laid out at last
+    // after the app's frame was built hidden, a phone turned, the page zoomed).
     let body_ref = NodeRef::<Div>::new();
     let width = RwSignal::new(DEFAULT_WIDTH);
     let measure = move || {
@@ -470,13 +471,26 @@ pub fn Chart(
             }
         }
     };
+    let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn Fn()>)>);
     Effect::new(move |_| {
-        if body_ref.get().is_some() {
-            measure();
+        let Some(body) = body_ref.get() else { return };
+        measure();
+        if observer.with_value(Option::is_some) {
+            return;
+        }
+        let callback = Closure::<dyn Fn()>::new(measure);
+        if let Ok(watch) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            watch.observe(&body);
+            observer.set_value(Some((watch, callback)));
         }
     });
-    let handle = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || handle.remove());
+    on_cleanup(move || {
+        observer.update_value(|o| {
+            if let Some((watch, _)) = o.take() {
+                watch.disconnect();
+            }
+        })
+    });
 
     let body = {
         let desc_id = desc_id.clone();
