@@ -17,9 +17,10 @@ use leptos::prelude::*;
 /// How many traps the trap chart lists.
 const TOP_TRAPS: usize = 8;
 
-/// The first day of the window, or (for all time) the earliest of `days`, or today.
+/// Where a line chart's time axis starts: the earliest of `days` (the lines' first points), so the lines use the
+/// whole width rather than a corner of a long, empty period; else the window's first day, or today.
 fn axis_start<'a>(window: &Window, days: impl Iterator<Item = &'a String>) -> String {
-    window.from.clone().or_else(|| days.min().cloned()).unwrap_or_else(|| window.to.clone())
+    days.min().cloned().or_else(|| window.from.clone()).unwrap_or_else(|| window.to.clone())
 }
 
 /// What a chart over time shows instead of its drawing: `empty` with no marks, the `figure` while there are
