@@ -784,3 +784,87 @@ fn the_reviews_corrections_stay_made() {
     let attachment = plain(attachment.body);
     assert!(attachment.contains("often learned early") && attachment.contains("later relationships"));
 }
+
+#[test]
+fn the_stemmer_brings_forms_of_a_word_together() {
+    use trust_steps::content::search::stem;
+    let same = |words: &[&str]| {
+        let stems: BTreeSet<String> = words.iter().map(|w| stem(w)).collect();
+        assert_eq!(stems.len(), 1, "{words:?} → {stems:?}");
+    };
+    same(&["cheat", "cheats", "cheated", "cheating"]);
+    same(&["jealous", "jealousy"]);
+    same(&["worry", "worries", "worried", "worrying"]);
+    same(&["lie", "lies", "lied", "lying"]);
+    same(&["betray", "betrays", "betrayed", "betraying"]);
+    same(&["trust", "trusts", "trusted", "trusting"]);
+    same(&["hope", "hopes", "hoped", "hoping"]);
+    same(&["control", "controls", "controlled", "controlling"]);
+    same(&["promise", "promises", "promised"]);
+    same(&["feeling", "feelings"]);
+    same(&["partner", "partners", "partner's"]);
+    same(&["need", "needs", "needed"]);
+    same(&["family", "families"]);
+    // Different words stay apart, and short words are left as they are.
+    assert_ne!(stem("trust"), stem("rust"));
+    assert_ne!(stem("this"), stem("thi"));
+    assert_eq!(stem("is"), "is");
+    assert_eq!(stem("bus"), "bus");
+    assert_eq!(stem("jealous"), "jealous");
+    for odd in ["", "'s", "ß", "ying", "ies", "sses", "ied", "ééé", "über", "日本語"] {
+        let _ = stem(odd);
+    }
+}
+
+#[test]
+fn search_finds_other_forms_of_a_word_and_marks_them() {
+    let index = SearchIndex::build();
+    // "cheating" finds the lessons that say "cheated" and "cheats".
+    let hits = index.search("cheating", 20);
+    assert!(hits.iter().any(|h| h.href.starts_with("/learn/where-trust-issues-come-from")), "{hits:?}");
+    assert!(hits.iter().any(|h| h.href.starts_with("/learn/trust-as-a-journey")), "{hits:?}");
+    let marked: Vec<String> = hits
+        .iter()
+        .flat_map(|h| h.snippet.iter().chain(h.title.iter()))
+        .filter(|(_, m)| *m)
+        .map(|(t, _)| t.to_lowercase())
+        .collect();
+    assert!(marked.iter().any(|t| t == "cheated"), "{marked:?}");
+    assert!(marked.iter().all(|t| t.starts_with("cheat")), "{marked:?}");
+    // "jealous" finds the jealousy section of lesson 2 and the glossary term, and points on to lesson 3 from there.
+    let hits = index.search("jealous", 20);
+    assert_eq!(hits[0].href, "/learn/glossary#jealousy");
+    assert!(hits.iter().any(|h| h.href == "/learn/where-trust-issues-come-from#jealousy"), "{hits:?}");
+    assert_eq!(index.search("jealousy", 20).len(), hits.len());
+    assert!(!index.search("jealous partner", 20).is_empty());
+    // "worried" finds "worry", "worries" and "worrying".
+    let forms: BTreeSet<String> = index
+        .search("worried", 50)
+        .iter()
+        .flat_map(|h| h.snippet.iter().chain(h.title.iter()))
+        .filter(|(_, m)| *m)
+        .map(|(t, _)| t.to_lowercase())
+        .collect();
+    assert!(forms.iter().any(|t| t != "worried" && t.starts_with("worr")), "{forms:?}");
+    // Prefixes still work, and a word inside another still does not match.
+    assert!(!index.search("forgiv", 5).is_empty());
+    assert!(index.search("rust", 5).is_empty());
+    assert!(index
+        .search("eat", 50)
+        .iter()
+        .all(|h| !h.snippet.iter().any(|(t, m)| *m && t.to_lowercase().starts_with("cheat"))));
+}
+
+#[test]
+fn the_jealousy_passage_treats_it_as_a_feeling_and_control_as_a_warning_sign() {
+    let lesson = lesson_by_slug("where-trust-issues-come-from").unwrap();
+    let mut inlines = Vec::new();
+    all_inlines(lesson.body, &mut inlines);
+    assert!(inlines.iter().any(|i| matches!(i, Inline::Link { href: "/learn/abuse-and-control", .. })));
+    assert!(inlines.iter().any(|i| matches!(i, Inline::Link { href: "/help", .. })));
+    let hit = SearchIndex::build()
+        .search("jealousy warning sign", 5)
+        .into_iter()
+        .find(|h| h.href == "/learn/where-trust-issues-come-from#jealousy");
+    assert!(hit.is_some(), "the section says controlling jealousy is a warning sign");
+}

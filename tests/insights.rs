@@ -220,7 +220,8 @@ fn a_quiet_week_gets_one_kind_line_and_a_busy_one_is_summed_up() {
     assert!(text.contains("5 days of the last 7"), "{text}");
     assert!(text.contains("1 thought record; afterwards your feelings were 30 points less intense"), "{text}");
     assert!(text.contains("kept 1 of 2 promise check-ins"), "{text}");
-    assert!(text.contains("feared came true in 0"), "{text}");
+    assert!(text.contains("You tried 1 small step; the outcome you feared did not come true."), "{text}");
+    assert!(text.contains("You noticed 1 thing about the people in your life; it built trust."), "{text}");
 }
 
 // --- chart series ------------------------------------------------------------------------------------------
@@ -571,4 +572,198 @@ fn counts_and_signed_numbers_read_as_a_person_writes_them() {
     assert_eq!(signed_whole(0.4), "0");
     assert_eq!(signed_whole(2.6), "+3");
     assert_eq!(signed_whole(-2.0), "−2");
+}
+
+// --- chart axes and sentences (issue 19) ----------------------------------------------------------------------
+
+use trust_steps::domain::insights::{
+    axis_days, course_sentence, enough_points, feelings_sentence, habits_sentence, joined, ladder_sentence, nice_max,
+    person_sentence, promises_sentence, spread_indices, traps_sentence, value_ticks, whole, Bar, Pair,
+};
+
+#[test]
+fn whole_numbers_never_read_minus_zero() {
+    // A sum over nothing is -0.0 in Rust; averages of it too.
+    let nothing: f64 = Vec::<f64>::new().into_iter().sum();
+    assert!(nothing.is_sign_negative());
+    assert_eq!(whole(nothing), "0");
+    assert_eq!(whole(nothing / 1.0), "0");
+    assert_eq!(whole(-0.4), "0");
+    assert_eq!(whole(-0.6), "-1");
+    assert_eq!(whole(2.5), "3");
+    assert_eq!(whole(70.0), "70");
+    assert_eq!(whole(f64::NAN), "0");
+}
+
+#[test]
+fn value_ticks_are_whole_evenly_spaced_and_never_repeat() {
+    assert_eq!(value_ticks(1.0), [0.0, 1.0], "one check-in: 0 and 1, not 0, 0, 1");
+    assert_eq!(value_ticks(0.0), [0.0, 1.0]);
+    assert_eq!(value_ticks(0.3), [0.0, 1.0]);
+    assert_eq!(value_ticks(2.0), [0.0, 1.0, 2.0]);
+    assert_eq!(value_ticks(5.0), [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]);
+    assert_eq!(value_ticks(10.0), [0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
+    assert_eq!(value_ticks(20.0), [0.0, 5.0, 10.0, 15.0, 20.0]);
+    assert_eq!(value_ticks(100.0), [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+    assert_eq!(value_ticks(16.0), [0.0, 4.0, 8.0, 12.0, 16.0], "the course's 16 lessons");
+    assert_eq!(value_ticks(7.0), [0.0, 7.0]);
+    assert_eq!(value_ticks(f64::INFINITY), [0.0, 1.0]);
+    for top in 1..=500 {
+        let ticks = value_ticks(f64::from(top));
+        assert!(ticks.len() >= 2 && ticks.len() <= 6, "{top}: {ticks:?}");
+        assert_eq!(ticks[0], 0.0);
+        assert_eq!(*ticks.last().unwrap(), f64::from(top), "{top}: {ticks:?}");
+        assert!(ticks.windows(2).all(|w| w[1] > w[0] && w[1].fract() == 0.0), "{top}: {ticks:?}");
+        let step = ticks[1] - ticks[0];
+        assert!(ticks.windows(2).all(|w| (w[1] - w[0] - step).abs() < 1e-9), "{top}: {ticks:?}");
+    }
+    // The top of a count axis is round, so its ticks are too.
+    assert_eq!(nice_max(0.0), 1.0);
+    assert_eq!(nice_max(3.0), 5.0);
+    assert_eq!(nice_max(7.0), 10.0);
+    assert_eq!(nice_max(11.0), 20.0);
+    assert_eq!(value_ticks(nice_max(3.0)), [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]);
+}
+
+#[test]
+fn axis_labels_spread_over_the_span_first_and_last_included_no_day_twice() {
+    assert_eq!(spread_indices(0, 4), Vec::<usize>::new());
+    assert_eq!(spread_indices(5, 0), Vec::<usize>::new());
+    assert_eq!(spread_indices(1, 4), [0]);
+    assert_eq!(spread_indices(2, 4), [0, 1]);
+    assert_eq!(spread_indices(10, 1), [0]);
+    assert_eq!(spread_indices(10, 2), [0, 9]);
+    assert_eq!(spread_indices(10, 4), [0, 3, 6, 9]);
+    assert_eq!(spread_indices(3, 10), [0, 1, 2]);
+    for len in 1..60 {
+        for max in 1..8 {
+            let picked = spread_indices(len, max);
+            assert!(picked.len() <= max && picked.len() <= len);
+            assert_eq!(picked[0], 0);
+            if max > 1 {
+                assert_eq!(*picked.last().unwrap(), len - 1);
+            }
+            assert!(picked.windows(2).all(|w| w[1] > w[0]), "{len} {max}: {picked:?}");
+        }
+    }
+    assert_eq!(axis_days("2026-03-01", "2026-03-01", 4), ["2026-03-01"]);
+    assert_eq!(axis_days("2026-03-01", "2026-03-02", 4), ["2026-03-01", "2026-03-02"]);
+    assert_eq!(axis_days("2026-02-19", "2026-03-18", 3), ["2026-02-19", "2026-03-05", "2026-03-18"]);
+    assert_eq!(axis_days("2026-03-18", "2026-02-19", 2), ["2026-02-19", "2026-03-18"]);
+    assert!(axis_days("soon", "2026-03-18", 3).is_empty());
+}
+
+#[test]
+fn a_chart_over_time_is_drawn_from_three_marks() {
+    assert!(!enough_points(0));
+    assert!(!enough_points(1));
+    assert!(!enough_points(2));
+    assert!(enough_points(3));
+}
+
+fn bar(label: &str, value: f64, other: Option<f64>) -> Bar {
+    Bar { label: label.into(), value, other }
+}
+
+#[test]
+fn chart_sentences_read_plurals_zero_and_ties_as_a_person_writes_them() {
+    let r = DateRange::FourWeeks;
+    assert_eq!(joined(&[]), "");
+    assert_eq!(joined(&["A"]), "A");
+    assert_eq!(joined(&["A", "B"]), "A and B");
+    assert_eq!(joined(&["A", "B", "C"]), "A, B and C");
+
+    // Nothing recorded: what the chart will show, never "0 … -0".
+    let empty = [
+        feelings_sentence(0, -0.0, -0.0, r),
+        traps_sentence(&[], r),
+        promises_sentence(0, 0, 0, r),
+        habits_sentence(0, r),
+        ladder_sentence(0, -0.0, -0.0, r),
+        course_sentence(0, 16, 0, r),
+        person_sentence("Sam", &[], r),
+    ];
+    for text in &empty {
+        assert!(!text.contains("-0") && !text.contains(" 0 ") && !text.starts_with("0 "), "{text}");
+    }
+
+    assert_eq!(
+        feelings_sentence(1, 80.0, 30.0, r),
+        "1 thought record in the last 4 weeks. Feelings averaged 80 before and 30 after working through them (0–100)."
+    );
+    assert!(feelings_sentence(2, 70.0, 35.0, r).starts_with("2 thought records in the last 4 weeks."));
+
+    // One trap, one time; a clear leader; a tie of two; a tie of three.
+    assert_eq!(
+        traps_sentence(&[bar("Mind-reading", 1.0, None)], r),
+        "Mind-reading was the one thinking trap you marked in the last 4 weeks: 1 time."
+    );
+    assert_eq!(
+        traps_sentence(&[bar("Mind-reading", 2.0, Some(0.0)), bar("Catastrophizing", 1.0, Some(0.0))], r),
+        "Mind-reading came up most in the last 4 weeks: 2 times, against 0 in the same span before."
+    );
+    assert_eq!(
+        traps_sentence(&[bar("Labelling", 1.0, None), bar("Mind-reading", 1.0, None)], r),
+        "Labelling and Mind-reading came up equally often in the last 4 weeks: 1 time each."
+    );
+    let three = [bar("A", 3.0, None), bar("B", 3.0, None), bar("C", 3.0, None), bar("D", 1.0, None)];
+    assert_eq!(traps_sentence(&three, DateRange::All), "A, B and C came up equally often so far: 3 times each.");
+    assert!(!traps_sentence(&three, r).contains("most"));
+
+    assert_eq!(promises_sentence(1, 1, 1, r), "You kept 1 of 1 promise check-in in the last 4 weeks, over 1 week.");
+    assert_eq!(promises_sentence(2, 3, 2, r), "You kept 2 of 3 promise check-ins in the last 4 weeks, over 2 weeks.");
+    assert_eq!(habits_sentence(1, r), "1 habit check-in in the last 4 weeks.");
+    assert_eq!(habits_sentence(2, r), "2 habit check-ins in the last 4 weeks.");
+    assert_eq!(
+        ladder_sentence(1, 80.0, 0.0, r),
+        "In 1 experiment in the last 4 weeks, you rated the feared outcome about 80% likely beforehand; it came true in 0%."
+    );
+    assert_eq!(course_sentence(0, 16, 0, r), "No lesson marked done yet. The course has 16 lessons.");
+    assert_eq!(course_sentence(1, 16, 1, r), "You have finished 1 of 16 lessons; 1 of them in the last 4 weeks.");
+    assert_eq!(course_sentence(3, 16, 3, r), "You have finished 3 of 16 lessons, all of them in the last 4 weeks.");
+    assert_eq!(course_sentence(3, 16, 0, r), "You have finished 3 of 16 lessons; none of them in the last 4 weeks.");
+    assert_eq!(course_sentence(3, 16, 3, DateRange::All), "You have finished 3 of 16 lessons.");
+
+    let pair = |label: &str, gut: f64, evidence: Option<f64>, count: usize| Pair {
+        label: label.into(),
+        before: gut,
+        after: evidence,
+        count,
+    };
+    assert_eq!(
+        person_sentence("Sam", &[pair("Reliability", 30.0, Some(83.0), 3)], r),
+        "Sam: Reliability: your gut says 30, the evidence points to 83."
+    );
+    assert!(person_sentence("Sam", &[pair("Reliability", 0.0, Some(83.0), 1)], r)
+        .contains("what the 1 observation logged in the last 4 weeks supports"));
+    assert!(person_sentence("Sam", &[pair("Reliability", 0.0, Some(83.0), 2)], r)
+        .contains("what the 2 observations logged in the last 4 weeks support"));
+    assert!(
+        person_sentence("Sam", &[pair("Reliability", 50.0, None, 0)], r).contains("nothing logged in the last 4 weeks")
+    );
+}
+
+#[test]
+fn the_week_in_words_says_none_and_all_instead_of_zero() {
+    use trust_steps::domain::insights::WeekSummary;
+    let base = WeekSummary { active_days: 1, ..WeekSummary::default() };
+    let text = |s: WeekSummary| s.sentences().join(" ");
+    assert!(text(WeekSummary { observations: 3, observations_built: 0, ..base.clone() })
+        .contains("You noticed 3 things about the people in your life; none of them built trust."));
+    assert!(text(WeekSummary { observations: 2, observations_built: 2, ..base.clone() })
+        .contains("all of them built trust"));
+    assert!(
+        text(WeekSummary { observations: 3, observations_built: 1, ..base.clone() }).contains("1 of them built trust")
+    );
+    assert!(
+        text(WeekSummary { observations: 1, observations_built: 0, ..base.clone() }).contains("it did not build trust")
+    );
+    assert!(text(WeekSummary { experiments_done: 2, fears_came_true: 0, ..base.clone() })
+        .contains("You tried 2 small steps; the outcome you feared came true in none of them."));
+    assert!(text(WeekSummary { experiments_done: 1, fears_came_true: 1, ..base.clone() })
+        .contains("You tried 1 small step; the outcome you feared came true."));
+    assert!(text(WeekSummary { promises_kept: 1, promises_checked: 1, ..base.clone() })
+        .contains("You kept 1 of 1 promise check-in to yourself."));
+    assert!(text(WeekSummary { habit_checkins: 1, ..base.clone() }).contains("You checked in on your habits 1 time."));
+    assert!(text(base).contains("You came back on 1 day of the last 7."));
 }

@@ -493,3 +493,28 @@ fn unknown_fields_from_a_newer_version_are_kept() {
     assert_eq!(back["checkins"][0]["energy"], json!(3));
     assert_eq!(back["notes"]["tested"][0]["place"], json!("home"));
 }
+
+#[test]
+fn each_worksheet_says_in_its_own_words_what_a_copy_is_for() {
+    let mut firsts = BTreeSet::new();
+    for def in WORKSHEETS {
+        let (first, another) = def.start;
+        // Not the template's "Start a new relationship" / "Start a new hurt".
+        assert!(!first.starts_with("Start a new") && !another.starts_with("Start a new"), "{}: {first:?}", def.slug);
+        assert!(another.contains("another"), "{}: {another:?} should say it is another copy", def.slug);
+        assert_ne!(first, another, "{}", def.slug);
+        assert!(firsts.insert(first), "{}: {first:?} is used by another worksheet", def.slug);
+        assert_eq!(def.start_label(false), first);
+        assert_eq!(def.start_label(true), another);
+        assert!(
+            def.copies.ends_with('.') && def.copies.split_whitespace().count() >= 5,
+            "{}: {:?} should be a sentence",
+            def.slug,
+            def.copies
+        );
+    }
+    let habits = worksheet_by_slug("keeping-trust").unwrap();
+    assert_eq!(habits.start, ("Start a check-in for a relationship", "Start a check-in for another relationship"));
+    assert!(habits.copies.contains("each relationship"));
+    assert_eq!(worksheet_by_slug("forgiveness").unwrap().start.1, "Start on another hurt");
+}

@@ -1,6 +1,8 @@
-//! Offline search over lessons, FAQ and glossary: every query word must match the start of a word in the
-//! text (small words such as "my" or "the" are left out when the query has others); results are ranked
-//! (title hits first) and come with a snippet whose matching words are marked.
+//! Offline search over lessons, FAQ and glossary: every query word must match a word in the text, either as
+//! the start of it ("forgiv" finds "forgiveness") or as another form of the same word, by a small stemmer
+//! ("cheating" finds "cheated" and "cheats", "jealous" finds "jealousy"). Small words such as "my" or "the" are
+//! left out when the query has others. Results are ranked (title hits first) and come with a snippet whose
+//! matching words are marked.
 
 use super::model::{Block, Text};
 use super::{FAQ, GLOSSARY, LESSONS};
@@ -28,6 +30,117 @@ impl ResultKind {
     }
 }
 
+/// One word of a text: where it is (byte range in the text as written), lower-cased with a straight apostrophe,
+/// and its stem.
+#[derive(Debug, Clone)]
+struct Token {
+    start: usize,
+    end: usize,
+    lower: String,
+    stem: String,
+}
+
+/// The words of `text`: runs of letters and digits, with an apostrophe inside a word kept ("don't", "don’t").
+fn tokens(text: &str) -> Vec<Token> {
+    let is_quote = |c: char| c == '\'' || c == '’';
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            let inside_quote =
+                is_quote(c) && text[i + c.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
+            if !(c.is_alphanumeric() || inside_quote) {
+                break;
+            }
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        let lower = text[start..end].replace('’', "'").to_lowercase();
+        out.push(Token { start, end, stem: stem(&lower), lower });
+    }
+    out
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// A word's stem, so that forms of one word meet: "cheating", "cheated", "cheats" → "cheat"; "jealousy",
+/// "jealous" → "jealous"; "worries", "worried", "worrying", "worry" → "worr"; "lies", "lied", "lying" → "lie".
+/// Small and predictable rather than complete: a possessive, a plural or third-person "s", "ed" and "ing", a
+/// final consonant "y" or "e", and a doubled final consonant are taken off, in that order. Expects lower case.
+pub fn stem(word: &str) -> String {
+    let mut w: String = word.strip_suffix("'s").unwrap_or(word).to_owned();
+    let len = |w: &str| w.chars().count();
+    let has_vowel = |w: &str| w.chars().any(|c| is_vowel(c) || c == 'y');
+    if len(&w) <= 3 {
+        return w;
+    }
+    // Plurals and the third person.
+    if let Some(base) = w.strip_suffix("sses") {
+        w = format!("{base}ss");
+    } else if let Some(base) = w.strip_suffix("ies") {
+        w = if len(base) <= 1 { format!("{base}ie") } else { format!("{base}y") };
+    } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        w.pop();
+    }
+    // Past and progressive forms.
+    if let Some(base) = w.strip_suffix("ied") {
+        w = if len(base) <= 1 { format!("{base}ie") } else { format!("{base}y") };
+    } else if len(&w) == 5 && w.ends_with("ying") {
+        // lying, dying, tying
+        w = format!("{}ie", &w[..w.len() - 4]);
+    } else if let Some(base) = w.strip_suffix("ing").filter(|b| len(b) >= 3 && has_vowel(b)) {
+        w = base.to_owned();
+    } else if let Some(base) = w.strip_suffix("ed").filter(|b| len(b) >= 3 && has_vowel(b) && !b.ends_with('e')) {
+        w = base.to_owned();
+    }
+    // A final "y" after a consonant, and a final "e": "jealousy" → "jealous", "hope" → "hop".
+    let consonant_y = len(&w) > 4 && w.ends_with('y') && w.chars().rev().nth(1).is_some_and(|c| !is_vowel(c));
+    if consonant_y || (len(&w) > 3 && w.ends_with('e')) {
+        w.pop();
+    }
+    // A doubled final consonant: "controll" (from "controlling") → "control", "betting" → "bet".
+    let mut last_two = w.chars().rev().take(2);
+    if let (Some(a), Some(b)) = (last_two.next(), last_two.next()) {
+        if a == b && !is_vowel(a) && a.is_alphabetic() && len(&w) > 3 {
+            w.pop();
+        }
+    }
+    w
+}
+
+/// One word of a query with its stem.
+#[derive(Debug, Clone)]
+struct QueryWord {
+    word: String,
+    stem: String,
+}
+
+impl QueryWord {
+    /// The length, in bytes of `token`'s text as written, of the part this word marks: the start of the token
+    /// when the word is a start of it, the whole token when it is another form of the same word; `None` when it
+    /// does not match.
+    fn matches(&self, token: &Token, written: &str) -> Option<usize> {
+        if token.lower.starts_with(&self.word) {
+            let chars = self.word.chars().count();
+            return Some(written.char_indices().nth(chars).map_or(written.len(), |(i, _)| i));
+        }
+        let same_word = token.stem == self.stem
+            || (self.stem != self.word && self.stem.chars().count() >= 4 && token.lower.starts_with(&self.stem));
+        same_word.then_some(written.len())
+    }
+
+    /// The ranges of `text` (its tokens `tokens`) this word matches.
+    fn ranges(&self, text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
+        tokens.iter().filter_map(|t| self.matches(t, &text[t.start..t.end]).map(|n| (t.start, t.start + n))).collect()
+    }
+}
+
 /// One searchable piece of the course.
 #[derive(Debug, Clone)]
 pub struct SearchDoc {
@@ -39,8 +152,8 @@ pub struct SearchDoc {
     pub href: String,
     /// Its text, as written.
     pub text: String,
-    title_lower: String,
-    text_lower: String,
+    title_tokens: Vec<Token>,
+    text_tokens: Vec<Token>,
 }
 
 /// Text with marked (matching) parts: `(text, is_match)` runs.
@@ -91,7 +204,7 @@ fn push_blocks(blocks: &[Block], out: &mut String) {
 }
 
 fn doc(kind: ResultKind, title: String, href: String, text: String) -> SearchDoc {
-    SearchDoc { kind, title_lower: title.to_lowercase(), text_lower: text.to_lowercase(), title, href, text }
+    SearchDoc { kind, title_tokens: tokens(&title), text_tokens: tokens(&text), title, href, text }
 }
 
 /// Small words a reader types in a phrase ("he reads my messages") that say nothing about what they look for.
@@ -116,24 +229,26 @@ pub fn query_words(query: &str) -> Vec<String> {
     }
 }
 
-/// Byte ranges in `lower` where a word starts with `word`.
-fn word_starts(lower: &str, word: &str) -> Vec<(usize, usize)> {
-    lower
-        .match_indices(word)
-        .filter(|(i, _)| lower[..*i].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
-        .map(|(i, m)| (i, i + m.len()))
-        .collect()
+/// How many different words of a query are searched for; a longer query is cut there.
+const MAX_QUERY_WORDS: usize = 16;
+
+/// The query's words with their stems, each once, at most [`MAX_QUERY_WORDS`].
+fn query_terms(query: &str) -> Vec<QueryWord> {
+    let mut words = query_words(query);
+    let mut seen = std::collections::BTreeSet::new();
+    words.retain(|w| seen.insert(w.clone()));
+    words.truncate(MAX_QUERY_WORDS);
+    words.into_iter().map(|word| QueryWord { stem: stem(&word), word }).collect()
 }
 
-/// Marks the ranges of `text` where any of `words` starts a word.
-fn mark(text: &str, lower: &str, words: &[String]) -> Marked {
-    let mut ranges: Vec<(usize, usize)> = words.iter().flat_map(|w| word_starts(lower, w)).collect();
+/// Marks the ranges of `text` (its tokens `tokens`) that any of `words` matches.
+fn mark(text: &str, tokens: &[Token], words: &[QueryWord]) -> Marked {
+    let mut ranges: Vec<(usize, usize)> = words.iter().flat_map(|w| w.ranges(text, tokens)).collect();
     ranges.sort_unstable();
     let mut out = Vec::new();
     let mut at = 0;
     for (start, end) in ranges {
-        // Lower-casing can change byte lengths for a few scripts; only mark where the boundaries line up.
-        if start < at || !text.is_char_boundary(start) || !text.is_char_boundary(end) || lower.len() != text.len() {
+        if start < at {
             continue;
         }
         if start > at {
@@ -205,9 +320,10 @@ impl SearchIndex {
         &self.docs
     }
 
-    /// Finds the pieces containing every word of `query` (as a word start), best first, at most `limit`.
+    /// Finds the pieces containing every word of `query` (as a word start or another form of it), best first, at
+    /// most `limit`.
     pub fn search(&self, query: &str, limit: usize) -> Vec<SearchHit> {
-        let words = query_words(query);
+        let words = query_terms(query);
         if words.is_empty() {
             return Vec::new();
         }
@@ -217,8 +333,8 @@ impl SearchIndex {
             let mut first = usize::MAX;
             let mut all = true;
             for word in &words {
-                let in_title = word_starts(&d.title_lower, word).len() as u32;
-                let in_text = word_starts(&d.text_lower, word);
+                let in_title = word.ranges(&d.title, &d.title_tokens).len() as u32;
+                let in_text = word.ranges(&d.text, &d.text_tokens);
                 if in_title == 0 && in_text.is_empty() {
                     all = false;
                     break;
@@ -229,7 +345,8 @@ impl SearchIndex {
                 }
             }
             if all {
-                if d.kind == ResultKind::Glossary && words.len() == 1 && d.title_lower.starts_with(&words[0]) {
+                let term = d.title.to_lowercase();
+                if d.kind == ResultKind::Glossary && words.len() == 1 && term.starts_with(&words[0].word) {
                     score += 20;
                 }
                 hits.push((score, index, if first == usize::MAX { 0 } else { first }));
@@ -241,8 +358,13 @@ impl SearchIndex {
             .map(|(score, index, first)| {
                 let d = &self.docs[index];
                 let (start, end) = window(&d.text, first, 160);
-                let lower_window = &d.text_lower.get(start..end).unwrap_or_default();
-                let mut snippet = mark(&d.text[start..end], lower_window, &words);
+                let inside: Vec<Token> = d
+                    .text_tokens
+                    .iter()
+                    .filter(|t| t.start >= start && t.end <= end)
+                    .map(|t| Token { start: t.start - start, end: t.end - start, ..t.clone() })
+                    .collect();
+                let mut snippet = mark(&d.text[start..end], &inside, &words);
                 if start > 0 {
                     snippet.insert(0, ("… ".to_owned(), false));
                 }
@@ -251,7 +373,7 @@ impl SearchIndex {
                 }
                 SearchHit {
                     kind: d.kind,
-                    title: mark(&d.title, &d.title_lower, &words),
+                    title: mark(&d.title, &d.title_tokens, &words),
                     href: d.href.clone(),
                     snippet,
                     score,

@@ -65,12 +65,12 @@ impl DateRange {
     /// Every range, as the selector offers them.
     pub const ALL: [DateRange; 4] = [DateRange::FourWeeks, DateRange::ThreeMonths, DateRange::Year, DateRange::All];
 
-    /// What the selector calls it.
+    /// What the selector calls it: short, to fit a segmented control on a phone (its legend says "Period").
     pub fn label(self) -> &'static str {
         match self {
-            DateRange::FourWeeks => "Last 4 weeks",
-            DateRange::ThreeMonths => "Last 3 months",
-            DateRange::Year => "Last year",
+            DateRange::FourWeeks => "4 weeks",
+            DateRange::ThreeMonths => "3 months",
+            DateRange::Year => "12 months",
             DateRange::All => "All time",
         }
     }
@@ -151,6 +151,15 @@ impl Bucket {
             Bucket::Day => day_number(day).map(|_| day.to_owned()),
             Bucket::Week => week_start(day),
             Bucket::Month => day_number(day).and_then(|_| day.get(0..8)).map(|ym| format!("{ym}01")),
+        }
+    }
+
+    /// What several buckets are called in a sentence: "days", "weeks", "months".
+    pub fn plural(self) -> &'static str {
+        match self {
+            Bucket::Day => "days",
+            Bucket::Week => "weeks",
+            Bucket::Month => "months",
         }
     }
 
@@ -347,22 +356,35 @@ impl WeekSummary {
         }
         if self.promises_checked > 0 {
             lines.push(format!(
-                "You kept {} of {} promise check-ins to yourself.",
-                self.promises_kept, self.promises_checked
+                "You kept {} of {} to yourself.",
+                self.promises_kept,
+                count_of(self.promises_checked, "promise check-in", "promise check-ins")
             ));
         }
         if self.observations > 0 {
+            let built = match (self.observations, self.observations_built) {
+                (1, 1) => "it built trust".to_owned(),
+                (1, _) => "it did not build trust".to_owned(),
+                (_, 0) => "none of them built trust".to_owned(),
+                (n, b) if n == b => "all of them built trust".to_owned(),
+                (_, b) => format!("{b} of them built trust"),
+            };
             lines.push(format!(
-                "You noticed {} about the people in your life; {} built trust.",
-                count_of(self.observations, "thing", "things"),
-                self.observations_built
+                "You noticed {} about the people in your life; {built}.",
+                count_of(self.observations, "thing", "things")
             ));
         }
         if self.experiments_done > 0 {
+            let outcome = match (self.experiments_done, self.fears_came_true) {
+                (1, 0) => "the outcome you feared did not come true".to_owned(),
+                (1, _) => "the outcome you feared came true".to_owned(),
+                (_, 0) => "the outcome you feared came true in none of them".to_owned(),
+                (n, k) if n == k => "the outcome you feared came true in all of them".to_owned(),
+                (_, k) => format!("the outcome you feared came true in {k} of them"),
+            };
             lines.push(format!(
-                "You tried {}; the outcome you feared came true in {}.",
-                count_of(self.experiments_done, "small step", "small steps"),
-                self.fears_came_true
+                "You tried {}; {outcome}.",
+                count_of(self.experiments_done, "small step", "small steps")
             ));
         }
         if self.beliefs_rerated > 0 {
@@ -646,4 +668,237 @@ pub fn course_progress(progress: &LessonProgress, window: &Window, clock: &Clock
         points.push((window.to.clone(), total as f64));
     }
     Line { name: "Lessons done".to_owned(), points }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Chart axes: round tops, ticks that never repeat, and how many marks a chart needs before it is drawn
+// ---------------------------------------------------------------------------------------------------------------
+
+/// Fewest marks (days, weeks or months with data) a chart over time needs before it is drawn: with fewer, one or
+/// two dots on an empty axis say less than a sentence or a big number does.
+pub const MIN_POINTS: usize = 3;
+
+/// True when a chart over time has enough marks to be drawn (see [`MIN_POINTS`]).
+pub fn enough_points(marks: usize) -> bool {
+    marks >= MIN_POINTS
+}
+
+/// Said under a big number while a chart waits for more: "A chart appears here once 3 weeks have entries."
+/// `unit` is the plural of what each mark stands for ("days", "weeks", "different days").
+pub fn chart_waits_for(unit: &str) -> String {
+    format!("A chart appears here once {MIN_POINTS} {unit} have entries.")
+}
+
+/// A whole number as a person writes it: rounded, and never "-0" (a sum of nothing, or -0.4, reads "0").
+pub fn whole(value: f64) -> String {
+    if !value.is_finite() {
+        return "0".to_owned();
+    }
+    // Adding 0.0 turns a negative zero into a positive one.
+    format!("{:.0}", value.round() + 0.0)
+}
+
+/// A round number at or above `value` for the top of a count axis (at least 1): 1, 2, 5, 10, 20, 50…
+pub fn nice_max(value: f64) -> f64 {
+    let value = if value.is_finite() { value.max(1.0) } else { 1.0 };
+    let magnitude = 10f64.powf(value.log10().floor());
+    [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * magnitude).find(|m| *m >= value).unwrap_or(value)
+}
+
+/// True for a step of 1, 2, 2.5 or 5 times a power of ten.
+fn is_round_step(step: f64) -> bool {
+    let magnitude = 10f64.powf(step.log10().floor());
+    let mantissa = step / magnitude;
+    [1.0, 2.0, 2.5, 5.0].iter().any(|m| (mantissa - m).abs() < 1e-9)
+}
+
+/// The values to mark on a value axis from 0 to `top` (rounded up to a whole number, at least 1): whole numbers,
+/// evenly spaced, `0` and `top` included, none repeated, at most six. A round step is preferred (0, 20 … 100;
+/// 0, 5 … 20), then any whole step (0, 4 … 16), else just `0` and `top`. "0, 1", never "0, 0, 1".
+pub fn value_ticks(top: f64) -> Vec<f64> {
+    let top = if top.is_finite() { top.ceil().max(1.0) } else { 1.0 };
+    let whole_step = |k: f64| {
+        let step = top / k;
+        (step >= 1.0 && step.fract() == 0.0).then_some(step)
+    };
+    let intervals = [5.0, 4.0, 3.0, 2.0];
+    let step = intervals
+        .iter()
+        .filter_map(|k| whole_step(*k))
+        .find(|s| is_round_step(*s))
+        .or_else(|| intervals.iter().find_map(|k| whole_step(*k)))
+        .unwrap_or(top);
+    let count = (top / step).round() as usize;
+    (0..=count).map(|i| i as f64 * step).collect()
+}
+
+/// Which of `len` evenly spaced marks to label when at most `max` labels fit: the first and the last, and the rest
+/// spread evenly between them, each index once.
+pub fn spread_indices(len: usize, max: usize) -> Vec<usize> {
+    match (len, max) {
+        (0, _) | (_, 0) => Vec::new(),
+        (1, _) | (_, 1) => vec![0],
+        _ => {
+            let n = max.min(len);
+            let last = (len - 1) as f64;
+            let mut picked: Vec<usize> = (0..n).map(|i| (i as f64 * last / (n - 1) as f64).round() as usize).collect();
+            picked.dedup();
+            picked
+        }
+    }
+}
+
+/// The days to label on a time axis from `from` to `to` (YYYY-MM-DD): at most `max`, the first and last day
+/// included, evenly spread, no day twice. Empty when a day cannot be read.
+pub fn axis_days(from: &str, to: &str, max: usize) -> Vec<String> {
+    let (Some(first), Some(last)) = (day_number(from), day_number(to)) else { return Vec::new() };
+    let (first, last) = (first.min(last), first.max(last));
+    let len = usize::try_from(last - first + 1).unwrap_or(1);
+    spread_indices(len, max).into_iter().map(|i| day_from_number(first + i as i64)).collect()
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Chart sentences: what each Progress chart says in words, with plurals, ties and empty periods read as a person
+// would write them
+// ---------------------------------------------------------------------------------------------------------------
+
+impl DateRange {
+    /// The period in a sentence: "in the last 4 weeks", "so far".
+    pub fn words(self) -> &'static str {
+        match self {
+            DateRange::FourWeeks => "in the last 4 weeks",
+            DateRange::ThreeMonths => "in the last 3 months",
+            DateRange::Year => "in the last 12 months",
+            DateRange::All => "so far",
+        }
+    }
+}
+
+/// Names joined as a person lists them: "A", "A and B", "A, B and C".
+pub fn joined(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The feelings chart: how many finished records, and their average intensity before and after (0–100).
+pub fn feelings_sentence(records: usize, before: f64, after: f64, range: DateRange) -> String {
+    if records == 0 {
+        return "How intense your feelings were before and after each thought record you finish (0–100).".to_owned();
+    }
+    format!(
+        "{} {}. Feelings averaged {} before and {} after working through them (0–100).",
+        count_of(records, "thought record", "thought records"),
+        range.words(),
+        whole(before),
+        whole(after)
+    )
+}
+
+/// The thinking-trap chart (`bars` most frequent first): the trap that came up most, or every trap tied for
+/// most named together, never one of them picked as "the one".
+pub fn traps_sentence(bars: &[Bar], range: DateRange) -> String {
+    let Some(top) = bars.first() else {
+        return "Thinking traps you spot in finished thought records are counted here.".to_owned();
+    };
+    let times = |n: f64| count_of(n.max(0.0).round() as usize, "time", "times");
+    let tied: Vec<&Bar> = bars.iter().filter(|b| b.value == top.value).collect();
+    if tied.len() > 1 {
+        let names: Vec<&str> = tied.iter().map(|b| b.label.as_str()).collect();
+        return format!("{} came up equally often {}: {} each.", joined(&names), range.words(), times(top.value));
+    }
+    let mut text = if bars.len() == 1 {
+        format!("{} was the one thinking trap you marked {}: {}", top.label, range.words(), times(top.value))
+    } else {
+        format!("{} came up most {}: {}", top.label, range.words(), times(top.value))
+    };
+    if let Some(other) = top.other {
+        text.push_str(&format!(", against {} in the same span before", whole(other)));
+    }
+    text + "."
+}
+
+/// The promises chart: kept of checked in, over how many weeks.
+pub fn promises_sentence(kept: usize, checked: usize, weeks: usize, range: DateRange) -> String {
+    if checked == 0 {
+        return "How many of your promise check-ins you kept, week by week.".to_owned();
+    }
+    format!(
+        "You kept {kept} of {} {}, over {}.",
+        count_of(checked, "promise check-in", "promise check-ins"),
+        range.words(),
+        count_of(weeks, "week", "weeks")
+    )
+}
+
+/// The habits chart: how many check-ins.
+pub fn habits_sentence(checkins: usize, range: DateRange) -> String {
+    if checkins == 0 {
+        return "How often you check in on the everyday habits of trust, week by week.".to_owned();
+    }
+    format!("{} {}.", count_of(checkins, "habit check-in", "habit check-ins"), range.words())
+}
+
+/// The ladder chart: how likely the feared outcome felt (%) beside how often it came true (%).
+pub fn ladder_sentence(experiments: usize, expected: f64, happened: f64, range: DateRange) -> String {
+    if experiments == 0 {
+        return "How likely the outcome you feared felt before each disclosure-ladder experiment, beside how often \
+                it came true."
+            .to_owned();
+    }
+    format!(
+        "In {} {}, you rated the feared outcome about {}% likely beforehand; it came true in {}%.",
+        count_of(experiments, "experiment", "experiments"),
+        range.words(),
+        whole(expected),
+        whole(happened)
+    )
+}
+
+/// The course chart: lessons done in all, and how many of them in the period.
+pub fn course_sentence(done: usize, lessons: usize, in_range: usize, range: DateRange) -> String {
+    if done == 0 {
+        return format!("No lesson marked done yet. The course has {}.", count_of(lessons, "lesson", "lessons"));
+    }
+    let total = format!("You have finished {done} of {}", count_of(lessons, "lesson", "lessons"));
+    match (range, in_range) {
+        (DateRange::All, _) => format!("{total}."),
+        (_, 0) => format!("{total}; none of them {}.", range.words()),
+        (_, n) if n == done && n > 1 => format!("{total}, all of them {}.", range.words()),
+        (_, n) => format!("{total}; {n} of them {}.", range.words()),
+    }
+}
+
+/// The person chart: the parts where gut and evidence are 20 or more apart, else what the chart compares.
+/// `pairs` are [`person_gut_vs_evidence`]'s (a gut of 0 means not rated).
+pub fn person_sentence(name: &str, pairs: &[Pair], range: DateRange) -> String {
+    let gaps: Vec<String> = pairs
+        .iter()
+        .filter_map(|p| {
+            let e = p.after?;
+            (p.before > 0.0 && (p.before - e).abs() >= 20.0)
+                .then(|| format!("{}: your gut says {}, the evidence points to {}", p.label, whole(p.before), whole(e)))
+        })
+        .collect();
+    if !gaps.is_empty() {
+        return format!("{name}: {}.", gaps.join("; "));
+    }
+    let logged: usize = pairs.iter().map(|p| p.count).sum();
+    match logged {
+        0 => {
+            format!("{name}: your latest gut rating for each part of trust (0–100); nothing logged {}.", range.words())
+        }
+        1 => format!(
+            "{name}: your latest gut rating beside what the 1 observation logged {} supports, for each part of trust \
+             (0–100).",
+            range.words()
+        ),
+        n => format!(
+            "{name}: your latest gut rating beside what the {n} observations logged {} support, for each part of trust \
+             (0–100).",
+            range.words()
+        ),
+    }
 }

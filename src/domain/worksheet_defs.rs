@@ -59,6 +59,8 @@ pub fn worksheet_by_slug(slug: &str) -> Option<&'static WorksheetDef> {
 const FORGIVENESS: WorksheetDef = WorksheetDef {
     slug: "forgiveness",
     noun: ("hurt", "hurts"),
+    start: ("Start working through a hurt", "Start on another hurt"),
+    copies: "Each copy holds one hurt, so you can go at your own pace with each.",
     title_label: "Which hurt is this about?",
     title_hint: "A few words are enough, for example “What happened at the wedding”.",
     intro: "Take one hurt at a time. There is no deadline, and you can stop at any part and come back.",
@@ -169,6 +171,8 @@ const FORGIVENESS: WorksheetDef = WorksheetDef {
 const BOUNDARIES: WorksheetDef = WorksheetDef {
     slug: "boundaries",
     noun: ("boundary", "boundaries"),
+    start: ("Set out a boundary", "Set out another boundary"),
+    copies: "Use one copy for each boundary: one person, or one situation.",
     title_label: "Who or what is this boundary about?",
     title_hint: "For example “Late-night calls from work” or “My sister and money”.",
     intro: "A boundary says what you will and will not go along with. It is about your own actions, not about controlling anyone.",
@@ -236,6 +240,8 @@ const BOUNDARIES: WorksheetDef = WorksheetDef {
 const MESSAGE_BUILDER: WorksheetDef = WorksheetDef {
     slug: "message-builder",
     noun: ("message", "messages"),
+    start: ("Draft a message", "Draft another message"),
+    copies: "Each copy is one message to one person, kept as a draft until you delete it.",
     title_label: "Who is this message for, and what is it about?",
     title_hint: "For example “Sam, phones at dinner”.",
     intro: "Four parts: what happened, how you feel, what you need, and what you are asking for. Each draft is kept until you delete it.",
@@ -257,6 +263,8 @@ const MESSAGE_BUILDER: WorksheetDef = WorksheetDef {
 const ACTIVE_LISTENING: WorksheetDef = WorksheetDef {
     slug: "active-listening",
     noun: ("conversation", "conversations"),
+    start: ("Prepare for a conversation", "Prepare for another conversation"),
+    copies: "Use a fresh copy for each conversation: the card before it, the reflection after.",
     title_label: "Which conversation is this for?",
     title_hint: "For example “Talk with Dad on Sunday”.",
     intro: "Fill in the card before a conversation, and the reflection afterwards.",
@@ -351,6 +359,8 @@ const REBUILDING_STEPS_HURT: &[Field] = &[
 const REBUILDING_TRUST: WorksheetDef = WorksheetDef {
     slug: "rebuilding-trust",
     noun: ("plan", "plans"),
+    start: ("Start a plan for a relationship", "Start a plan for another relationship"),
+    copies: "Each plan is about one relationship and one break in trust.",
     title_label: "Who is this plan about?",
     title_hint: "A name or a few words.",
     intro:
@@ -429,6 +439,8 @@ const REBUILDING_TRUST: WorksheetDef = WorksheetDef {
 const SETBACK_PLAN: WorksheetDef = WorksheetDef {
     slug: "setback-plan",
     noun: ("plan", "plans"),
+    start: ("Write a setback plan", "Write another setback plan"),
+    copies: "One plan can cover most setbacks; write another for a person or a situation that needs its own.",
     title_label: "Name this plan",
     title_hint: "For example “Me and Alex” or “When work goes wrong”.",
     intro: "For ordinary setbacks in trust: written on a calm day, ready for a hard one. If you ever feel you might hurt yourself, or someone is hurting you, the safety plan is the one to reach for.",
@@ -472,6 +484,8 @@ const SETBACK_PLAN: WorksheetDef = WorksheetDef {
 const KEEPING_TRUST: WorksheetDef = WorksheetDef {
     slug: "keeping-trust",
     noun: ("relationship", "relationships"),
+    start: ("Start a check-in for a relationship", "Start a check-in for another relationship"),
+    copies: "Keep one copy for each relationship you want to look after; each keeps its own history of check-ins.",
     title_label: "Which relationship is this for?",
     title_hint: "A name, or “me and my team”.",
     intro: "A quick check-in on five everyday habits. It takes a minute, and the history shows the pattern.",
@@ -502,6 +516,8 @@ const KEEPING_TRUST: WorksheetDef = WorksheetDef {
 const TRUST_ONLINE: WorksheetDef = WorksheetDef {
     slug: "trust-online",
     noun: ("checklist", "checklists"),
+    start: ("Start an online-safety checklist", "Start a checklist for another app or account"),
+    copies: "Use one copy for each app, site or set of accounts you want to check.",
     title_label: "Name this checklist",
     title_hint: "For example “Dating app, spring” or “My accounts”.",
     intro: "Tick what you have done. Come back whenever something changes.",
@@ -556,6 +572,8 @@ const OFTEN: &[Choice] = &[
 const TRUST_AT_WORK: WorksheetDef = WorksheetDef {
     slug: "trust-at-work",
     noun: ("checklist", "checklists"),
+    start: ("Start a checklist for a team", "Start a checklist for another team"),
+    copies: "Use one copy for each team or role.",
     title_label: "Which team or role is this for?",
     title_hint: "For example “My team at the warehouse”.",
     intro: "A self-check if you lead people, and a checklist for any team.",
@@ -596,6 +614,8 @@ const TRUST_AT_WORK: WorksheetDef = WorksheetDef {
 const THERAPY_PREP: WorksheetDef = WorksheetDef {
     slug: "therapy-prep",
     noun: ("worksheet", "worksheets"),
+    start: ("Prepare for an appointment", "Prepare for another appointment"),
+    copies: "Use one copy for each appointment, or for each therapist you are thinking about.",
     title_label: "Name this worksheet",
     title_hint: "For example “First consultation”.",
     intro: "Notes to take to a first appointment. A therapist helps you choose; nothing here is a diagnosis.",
@@ -648,6 +668,8 @@ const THERAPY_PREP: WorksheetDef = WorksheetDef {
 const SAFETY_PLAN: WorksheetDef = WorksheetDef {
     slug: "safety-plan",
     noun: ("plan", "plans"),
+    start: ("Write your safety plan", "Start another safety plan"),
+    copies: "Most people keep one plan and change it as life changes.",
     title_label: "Name this plan",
     title_hint: "For example “My plan”. Most people keep just one and update it.",
     intro: "A safety plan is a short list, in your own words, of what to do when things get very hard: the signs to watch for, what helps, who to contact and how to stay safe. Write it on a calmer day, keep it where you can find it, and go through it step by step until you feel safer. If you are in danger right now, call your emergency number: Help has the lines for your country.",

@@ -109,6 +109,11 @@ pub struct WorksheetDef {
     pub slug: &'static str,
     /// What one copy is about, singular and plural ("boundary", "boundaries").
     pub noun: (&'static str, &'static str),
+    /// The button that starts a copy, in this worksheet's own words: the first one, and another once there is one
+    /// ("Start a check-in for a relationship", "Start a check-in for another relationship").
+    pub start: (&'static str, &'static str),
+    /// One sentence under the introduction saying what a copy of this worksheet is for.
+    pub copies: &'static str,
     /// Label of the name field of a copy.
     pub title_label: &'static str,
     /// Hint under the name field.
@@ -311,6 +316,16 @@ impl WorksheetDef {
     }
 
     /// "2 boundaries, 1 done" for the Practice hub; `None` when there are none yet.
+    /// The label of the button that starts a copy, given whether the user has one already.
+    pub fn start_label(&self, has_copies: bool) -> &'static str {
+        if has_copies {
+            self.start.1
+        } else {
+            self.start.0
+        }
+    }
+
+    /// One line of progress for the Practice hub ("2 hurts, 1 done"), or `None` before the first copy.
     pub fn progress_line(&self, entries: &[WorksheetEntry]) -> Option<String> {
         let mine: Vec<&WorksheetEntry> = entries.iter().filter(|e| e.worksheet == self.slug).collect();
         if mine.is_empty() {

@@ -206,3 +206,32 @@ test('a glossary link inside bold text is a bold link, in the app and in the pre
   await expect(page.locator('h1')).toHaveText('Glossary');
   await expect(page.locator('#integrity')).toBeFocused();
 });
+
+test('search matches other forms of a word: "cheating" finds "cheated" and "cheats", "jealous" finds the jealousy section', async ({
+  page,
+  server,
+}) => {
+  await page.goto(server.origin + '/learn');
+  await waitForApp(page);
+  const box = page.getByLabel('Search lessons, questions and the glossary');
+  await box.fill('cheating');
+  const results = page.locator('.search-result');
+  await expect(results.locator('a[href^="/learn/where-trust-issues-come-from"]').first()).toBeVisible();
+  // The other forms are marked as matches, whole.
+  const marked = await results.locator('mark').allTextContents();
+  expect(marked.map((m) => m.toLowerCase())).toEqual(expect.arrayContaining(['cheated']));
+  expect(marked.every((m) => m.toLowerCase().startsWith('cheat')), marked.join(', ')).toBe(true);
+
+  await box.fill('jealous');
+  await expect(results.first().locator('a')).toHaveAttribute('href', '/learn/glossary#jealousy');
+  const section = results.locator('a[href="/learn/where-trust-issues-come-from#jealousy"]');
+  await expect(section).toBeVisible();
+  await section.click();
+  await expect(page.locator('#jealousy')).toBeFocused();
+  // The section treats jealousy as a feeling, names controlling jealousy as a warning sign, and points to help.
+  const text = await page.locator('main').innerText();
+  expect(text).toContain('It is not evidence.');
+  expect(text).toContain('it is a warning sign');
+  await expect(page.locator('main a[href="/learn/abuse-and-control"]').first()).toBeVisible();
+  await expect(page.locator('main a[href="/help"]').first()).toBeVisible();
+});

@@ -8,7 +8,8 @@
 //     each chart must show from the generated data itself, period by period.
 import { readdirSync, readFileSync } from 'node:fs';
 import { peopleEntries, thoughtRecordEntries, yearEntries } from '../../scripts/bench-data.mjs';
-import { test, expect, waitForApp } from './support.mjs';
+import { test, expect, waitForApp, openPage } from './support.mjs';
+import { seedStorage } from './seed.mjs';
 
 /** The local day `n` days ago, YYYY-MM-DD (the browser runs in this machine's time zone too). */
 function day(n) {
@@ -263,7 +264,7 @@ test('Today suggests the next step by priority, remembers "Not today", and sums 
   await expect(week).toContainText('You came back on 5 days of the last 7.');
   await expect(week).toContainText('You worked through 1 thought record; afterwards your feelings were 50 points less intense on average.');
   await expect(week).toContainText('You kept 1 of 2 promise check-ins to yourself.');
-  await expect(week).toContainText('You tried 1 small step; the outcome you feared came true in 0.');
+  await expect(week).toContainText('You tried 1 small step; the outcome you feared did not come true.');
   await expect(week).toContainText('You checked in on your habits 2 times.');
   await expect(week).toContainText('3 days in a row');
   await expect(page.getByRole('heading', { name: 'Welcome to Trust Steps' })).toHaveCount(0);
@@ -274,22 +275,34 @@ test('Progress draws every chart from the seeded data, with tables, and the peri
   await page.getByRole('link', { name: 'Progress' }).first().click();
   await expect(page.locator('h1')).toHaveText('Progress');
   await expect(page.locator('.weekly-review')).toContainText('You kept 1 of 2 promise check-ins to yourself.');
-  await expect(page.getByRole('radio', { name: 'Last 4 weeks' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: '4 weeks' })).toBeChecked();
 
-  // Feelings: two records in the last 4 weeks, one row per day.
+  // Feelings: two records in the last 4 weeks, one row per day. Two days are too few to draw: a big figure
+  // (the averages before and after) and when the chart will appear, instead of two bars on an empty axis.
   const feelings = page.locator('#chart-feelings');
   await expect(feelings.locator('.chart__desc')).toHaveText(/^2 thought records in the last 4 weeks\. Feelings averaged 70 before and 35 after/);
-  await expect(feelings.locator('svg rect.chart__bar')).toHaveCount(4);
+  await expect(feelings.locator('svg')).toHaveCount(0);
+  await expect(feelings.locator('.chart__big')).toHaveText('70 → 35');
+  await expect(feelings.locator('.chart__caption')).toHaveText(
+    'Average feeling before → after, 2 thought records. A chart appears here once 3 days have entries.',
+  );
+  // The same for the other charts over time with one or two marks; the person's profile (named parts) is drawn.
+  await expect(page.locator('#chart-beliefs .chart__big')).toHaveText('70 → 50');
+  await expect(page.locator('#chart-ladder .chart__big')).toHaveText('80% → 0%');
+  await expect(page.locator('#chart-course .chart__big')).toHaveText(`1 of ${LESSON_SLUGS.length}`);
+  const person = page.locator('#chart-person');
   // The series colours come from the stylesheet (--chart-1 and --chart-2 of the light theme), not the default black.
-  const fills = await feelings.locator('svg rect.chart__bar').evaluateAll((rects) => rects.slice(0, 2).map((r) => getComputedStyle(r).fill));
+  const fills = await person.locator('svg rect.chart__bar').evaluateAll((rects) => rects.slice(0, 2).map((r) => getComputedStyle(r).fill));
   expect(fills).toEqual(['rgb(47, 93, 98)', 'rgb(179, 84, 30)']);
-  await expect(feelings.locator('.chart__legend li')).toHaveText(['Before', 'After']);
-  expect(await feelings.locator('.chart__legend').evaluate((ul) => getComputedStyle(ul).listStyleType)).toBe('none');
-  const svg = feelings.locator('svg');
+  await expect(person.locator('.chart__legend li')).toHaveText(['Gut feeling', 'What the evidence supports']);
+  expect(await person.locator('.chart__legend').evaluate((ul) => getComputedStyle(ul).listStyleType)).toBe('none');
+  const svg = person.locator('svg');
   await expect(svg).toHaveAttribute('tabindex', '0');
-  await expect(svg).toHaveAccessibleName(/Feelings before and after a thought record.*2 thought records/);
+  await expect(svg).toHaveAccessibleName(/Gut feeling and evidence, part by part.*Sam: Reliability/);
   await svg.focus();
   await expect(svg).toBeFocused();
+  // Three days of observations about Sam: the evidence is drawn as a line.
+  await expect(page.locator('#chart-person-trend svg polyline')).toHaveCount(1);
   expect(await tableOf(page, 'chart-feelings')).toEqual([
     [expect.any(String), '1', '60', '40'],
     [expect.any(String), '1', '80', '30'],
@@ -321,7 +334,7 @@ test('Progress draws every chart from the seeded data, with tables, and the peri
   await expect(page.locator('#chart-course .chart__desc')).toHaveText(`You have finished 1 of ${LESSON_SLUGS.length} lessons; 1 of them in the last 4 weeks.`);
 
   // Three months: the older record, trap and rating come in; the tables that are open follow.
-  await page.getByRole('radio', { name: 'Last 3 months' }).check();
+  await page.getByRole('radio', { name: '3 months' }).check();
   await expect(feelings.locator('.chart__desc')).toHaveText(/^3 thought records in the last 3 months\. Feelings averaged 77 before and 27 after/);
   // Grouped by week now (two of the records may share one): three records in all.
   const rows = await feelings.locator('tbody tr').evaluateAll((trs) => trs.map((r) => Number(r.cells[1].textContent)));
@@ -330,9 +343,12 @@ test('Progress draws every chart from the seeded data, with tables, and the peri
   await expect(page.locator('#chart-traps tbody')).toContainText('All-or-nothing');
   await expect(page.locator('#chart-beliefs tbody tr')).toHaveCount(3);
   await expect(page.locator('#chart-beliefs tbody tr').first()).toContainText('90');
+  // Three ratings on three days: now the belief is drawn as a line, with a dot per rating.
+  await expect(page.locator('#chart-beliefs svg polyline')).toHaveCount(1);
+  await expect(page.locator('#chart-beliefs svg circle')).toHaveCount(3);
 
   // Back to four weeks.
-  await page.getByRole('radio', { name: 'Last 4 weeks' }).check();
+  await page.getByRole('radio', { name: '4 weeks' }).check();
   await expect(feelings.locator('tbody tr')).toHaveCount(2);
   await page.getByRole('button', { name: 'Hide the table' }).first().click();
   await expect(feelings.locator('table')).toHaveCount(0);
@@ -356,8 +372,8 @@ function localDayOf(at) {
 
 /** The days a period covers, ending today (src/domain/insights.rs DateRange). */
 const PERIODS = {
-  'Last 3 months': { days: 91, words: 'in the last 3 months' },
-  'Last year': { days: 365, words: 'in the last year' },
+  '3 months': { days: 91, words: 'in the last 3 months' },
+  '12 months': { days: 365, words: 'in the last 12 months' },
 };
 function windowOf(period, today) {
   const { days } = PERIODS[period];
@@ -450,7 +466,7 @@ test('a year of use imported from a backup file: each chart shows what the test 
   await importBackup(page, server, entries);
   await open(page, 'Progress');
 
-  for (const period of ['Last year', 'Last 3 months']) {
+  for (const period of ['12 months', '3 months']) {
     await page.getByRole('radio', { name: period }).check();
     const w = windowOf(period, today);
     const words = PERIODS[period].words;
@@ -488,8 +504,12 @@ test('a year of use imported from a backup file: each chart shows what the test 
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, 8);
     expect(await tableOf(page, 'chart-traps')).toEqual(top.map(([slug, n]) => [TRAP_NAMES[slug], String(n), String(earlier[slug] ?? 0)]));
+    // Traps tied for most are named together, never one of them as "the one that came up most".
+    const tied = top.filter(([, n]) => n === top[0][1]).map(([slug]) => TRAP_NAMES[slug]);
     await expect(page.locator('#chart-traps .chart__desc')).toHaveText(
-      `${TRAP_NAMES[top[0][0]]} came up most ${words}: ${top[0][1]} times, against ${earlier[top[0][0]] ?? 0} in the same span before.`,
+      tied.length > 1
+        ? `${tied.slice(0, -1).join(', ')} and ${tied.at(-1)} came up equally often ${words}: ${top[0][1]} times each.`
+        : `${TRAP_NAMES[top[0][0]]} came up most ${words}: ${top[0][1]} times, against ${earlier[top[0][0]] ?? 0} in the same span before.`,
     );
 
     // Beliefs, in the order written down: the first rating in the period and the last (one per day).
@@ -562,8 +582,130 @@ test('a year of use imported from a backup file: each chart shows what the test 
 
     // The course: lessons done in all, and in the period.
     const lessons = Object.values(data['lesson-progress'][0].lessons).map((l) => localDayOf(l.done_at));
-    await expect(page.locator('#chart-course .chart__desc')).toHaveText(
-      `You have finished ${lessons.length} of ${LESSON_SLUGS.length} lessons; ${lessons.filter(w.has).length} of them ${words}.`,
-    );
+    const inPeriodLessons = lessons.filter(w.has).length;
+    const ofThem =
+      inPeriodLessons === 0 ? `; none of them ${words}` : inPeriodLessons === lessons.length ? `, all of them ${words}` : `; ${inPeriodLessons} of them ${words}`;
+    await expect(page.locator('#chart-course .chart__desc')).toHaveText(`You have finished ${lessons.length} of ${LESSON_SLUGS.length} lessons${ofThem}.`);
   }
+});
+
+// --- On a phone (issue 19): legible charts, dates in the user's locale, words without "-0" or "1 times" ----------
+
+/** Texts a person would not write: a minus zero, or one of something in the plural. */
+const AWKWARD = [/(^|\s)[-−]0(\D|$)/m, /\b1 (times|records|thought records|observations|entries|days|check-ins|answers|weeks|experiments|lessons|steps|things)\b/];
+
+async function expectNoAwkwardWords(page, where) {
+  const text = await page.locator('main').innerText();
+  for (const re of AWKWARD) expect(text, `${where}: ${re}`).not.toMatch(re);
+}
+
+/**
+ * Every SVG text of the page's charts: its rendered size (computed font size × the drawing's scale) and text, and
+ * per chart the y-axis values (numbers anchored at the end, left of the plot).
+ */
+function chartTexts(page) {
+  return page.locator('figure.chart svg').evaluateAll((svgs) =>
+    svgs.map((svg) => {
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      const texts = [...svg.querySelectorAll('text')].map((t) => ({
+        text: t.textContent,
+        px: parseFloat(getComputedStyle(t).fontSize) * scale,
+        height: t.getBoundingClientRect().height,
+        anchor: t.getAttribute('text-anchor'),
+        axis: t.classList.contains('chart__axis'),
+      }));
+      return { id: svg.closest('figure').id, texts };
+    }),
+  );
+}
+
+test.describe('on a 390×844 phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-GB' });
+
+  test('chart text is at least 11 px, ticks never repeat, dates read the British way, and no "-0" or "1 times" anywhere', async ({
+    page,
+    server,
+  }) => {
+    // Empty: Progress, Practice and Today say nothing awkward, for every period.
+    await openPage(page, server, '/progress');
+    for (const period of ['4 weeks', '3 months', '12 months', 'All time']) {
+      await page.getByRole('radio', { name: period }).check();
+      await expect(page.locator('#chart-habits .chart__desc')).toBeVisible();
+      await expectNoAwkwardWords(page, `empty Progress, ${period}`);
+    }
+    await expect(page.locator('#chart-habits .chart__desc')).not.toContainText('habit check-ins so far');
+    for (const path of ['/practice', '/']) {
+      await openPage(page, server, path);
+      await expectNoAwkwardWords(page, `empty ${path}`);
+    }
+
+    // Seeded with a little of everything.
+    await seedStorage(page, server.origin, waitForApp);
+    for (const path of ['/practice', '/']) {
+      await openPage(page, server, path);
+      await expectNoAwkwardWords(page, `seeded ${path}`);
+    }
+    await openPage(page, server, '/progress');
+    let dates = 0;
+    for (const period of ['4 weeks', '3 months', '12 months', 'All time']) {
+      await page.getByRole('radio', { name: period }).check();
+      await expect(page.getByRole('radio', { name: period })).toBeChecked();
+      await expectNoAwkwardWords(page, `seeded Progress, ${period}`);
+      const charts = await chartTexts(page);
+      expect(charts.length, `${period}: some charts are drawn`).toBeGreaterThan(0);
+      for (const { id, texts } of charts) {
+        for (const t of texts) {
+          expect(t.px, `${period} ${id} “${t.text}” is drawn at ${t.px.toFixed(1)} px`).toBeGreaterThanOrEqual(11);
+          expect(t.height, `${period} ${id} “${t.text}” is ${t.height.toFixed(1)} px tall`).toBeGreaterThanOrEqual(11);
+        }
+        const ticks = texts.filter((t) => t.axis && t.anchor === 'end' && /^\d+$/.test(t.text)).map((t) => t.text);
+        expect(new Set(ticks).size, `${period} ${id} ticks ${ticks.join(', ')}`).toBe(ticks.length);
+        // Dates on the axes: "9 Nov" or "Nov 2026" in en-GB, never "11/9/2026".
+        for (const t of texts.filter((t) => t.axis && !/^\d+$/.test(t.text) && /\d/.test(t.text))) {
+          expect(t.text, `${period} ${id}`).toMatch(/^(\d{1,2} [A-Z][a-z]{2,4}|[A-Z][a-z]{2,4} \d{4})$/);
+          dates++;
+        }
+      }
+    }
+    expect(dates, 'some dates are on the axes').toBeGreaterThan(0);
+  });
+
+  test('the period is a segmented control: real radio buttons, 44 px tall, moved with the arrow keys, focus visible', async ({
+    page,
+    server,
+  }) => {
+    await openPage(page, server, '/progress');
+    const group = page.getByRole('group', { name: 'Period' });
+    await expect(group.getByRole('radio')).toHaveCount(4);
+    const segments = group.locator('.choice');
+    const boxes = await segments.evaluateAll((labels) => labels.map((l) => l.getBoundingClientRect()));
+    for (const box of boxes) expect(box.height).toBeGreaterThanOrEqual(44);
+    // One row, side by side, inside the screen.
+    expect(new Set(boxes.map((b) => Math.round(b.top))).size).toBe(1);
+    expect(Math.max(...boxes.map((b) => b.right))).toBeLessThanOrEqual(390);
+
+    const four = group.getByRole('radio', { name: '4 weeks' });
+    await expect(four).toBeChecked();
+    await four.focus();
+    await page.keyboard.press('ArrowRight');
+    const three = group.getByRole('radio', { name: '3 months' });
+    await expect(three).toBeChecked();
+    await expect(three).toBeFocused();
+    await expect(page.locator('#chart-habits .chart__desc')).toHaveText(/in the last 3 months|week by week/);
+    // The focused segment shows a focus ring; the chosen one stands out from the others.
+    const look = await segments.evaluateAll((labels) =>
+      labels.map((l) => ({ outline: getComputedStyle(l).outlineStyle, background: getComputedStyle(l).backgroundColor })),
+    );
+    expect(look[1].outline).toBe('solid');
+    expect(look[0].outline).toBe('none');
+    expect(look[1].background).not.toBe(look[0].background);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(group.getByRole('radio', { name: 'All time' })).toBeChecked();
+    await page.keyboard.press('ArrowLeft');
+    await expect(group.getByRole('radio', { name: '12 months' })).toBeChecked();
+    // A tap on a segment chooses it.
+    await segments.filter({ hasText: '4 weeks' }).tap();
+    await expect(four).toBeChecked();
+  });
 });

@@ -44,7 +44,7 @@ test('rebuilding plan: "Yes, I am afraid" hides couples therapy and shows the sa
   server,
 }) => {
   await openPage(page, server, '/practice/rebuilding-trust');
-  await page.getByRole('link', { name: 'Start a new plan' }).click();
+  await page.getByRole('link', { name: 'Start a plan for a relationship' }).click();
   await page.getByLabel('Who is this plan about?').fill('Alex');
   // The question comes first: no part of the plan before it is answered.
   await expect(page.getByRole('group', { name: QUESTION })).toBeVisible();
@@ -150,7 +150,7 @@ test('forgiveness: "Yes" sets their side and letting them back in aside; boundar
   server,
 }) => {
   await openPage(page, server, '/practice/forgiveness');
-  await page.getByRole('link', { name: 'Start a new hurt' }).click();
+  await page.getByRole('link', { name: 'Start working through a hurt' }).click();
   await answer(page, 'No').check();
   await page.getByRole('radio', { name: 'I want to forgive' }).check();
   await expect(page.getByRole('heading', { name: 'Gain perspective' })).toBeVisible();
@@ -169,7 +169,7 @@ test('forgiveness: "Yes" sets their side and letting them back in aside; boundar
   await expect(page.getByLabel('What would a first, small step back look like?')).toHaveValue('A short call');
 
   await openPage(page, server, '/practice/boundaries');
-  await page.getByRole('link', { name: 'Start a new boundary' }).click();
+  await page.getByRole('link', { name: 'Set out a boundary' }).click();
   await expect(page.getByRole('group', { name: /^Is this about someone you are afraid might harm you/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Communicate' })).toHaveCount(0);
   await answer(page, 'Yes').check();
@@ -266,7 +266,7 @@ test('on a 390×844 phone, the call buttons are on the first screen: under the a
 }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openPage(page, server, '/practice/rebuilding-trust');
-  await page.getByRole('link', { name: 'Start a new plan' }).click();
+  await page.getByRole('link', { name: 'Start a plan for a relationship' }).click();
   for (const name of ['Yes', "I'm not sure"]) {
     await answer(page, name).check();
     // The answer just tapped and a domestic-abuse line to call fit on one screen.

@@ -130,7 +130,7 @@ test('the safety plan starts with the lines for my country, saves as typed, prin
   await page.getByRole('link', { name: 'Make or open my safety plan' }).click();
   await expect(page.locator('main h1')).toHaveText('Safety plan');
   await expect(page.getByText('Nothing here yet.')).toBeVisible();
-  await page.getByRole('link', { name: 'Start a new plan' }).click();
+  await page.getByRole('link', { name: 'Write your safety plan' }).click();
   await expect(page).toHaveURL(/\/practice\/safety-plan\?entry=[0-9a-f]{32}$/);
   const lines = page.getByLabel('Who can you call or text in a crisis?');
   await expect(lines).toHaveValue(
@@ -205,7 +205,7 @@ test('the safety plan is reachable from the practice hub, and the setback plan p
   await expect(page.getByText('the safety plan is the one to reach for')).toBeVisible();
   // A new plan with no country chosen starts with what holds everywhere.
   await openPage(page, server, '/practice/safety-plan');
-  await page.getByRole('link', { name: 'Start a new plan' }).click();
+  await page.getByRole('link', { name: 'Write your safety plan' }).click();
   await expect(page.getByLabel('Who can you call or text in a crisis?')).toHaveValue(
     'Emergency: call your local emergency number\nA crisis line: look one up at findahelpline.com\nMy doctor or therapist:',
   );
@@ -267,7 +267,7 @@ test('the safety plan with no country: said truthfully, a picker, nothing counte
   server,
 }) => {
   await openPage(page, server, '/practice/safety-plan');
-  await page.getByRole('link', { name: 'Start a new plan' }).click();
+  await page.getByRole('link', { name: 'Write your safety plan' }).click();
   const lines = page.getByLabel('Who can you call or text in a crisis?');
   await expect(page.getByText('No country is chosen, so this list starts with what works anywhere.')).toBeVisible();
   await expect(page.getByText('started with the lines for your country')).toHaveCount(0);

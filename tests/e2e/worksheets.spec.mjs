@@ -46,21 +46,24 @@ async function fillEverything(page, tag) {
   return adds;
 }
 
+// Each worksheet's start button in its own words (src/domain/worksheet_defs.rs): the first copy, then another.
 const WORKSHEETS = [
-  ['forgiveness', 'Start a new hurt', '1 hurt, 1 done'],
-  ['boundaries', 'Start a new boundary', '1 boundary, 1 done'],
-  ['message-builder', 'Start a new message', '1 message, 1 done'],
-  ['active-listening', 'Start a new conversation', '1 conversation, 1 done'],
-  ['rebuilding-trust', 'Start a new plan', '1 plan, 1 done'],
-  ['setback-plan', 'Start a new plan', '1 plan, 1 done'],
-  ['keeping-trust', 'Start a new relationship', '1 relationship, 1 done, last check-in today'],
-  ['trust-online', 'Start a new checklist', '1 checklist, 1 done'],
-  ['trust-at-work', 'Start a new checklist', '1 checklist, 1 done'],
-  ['therapy-prep', 'Start a new worksheet', '1 worksheet, 1 done'],
-  ['safety-plan', 'Start a new plan', '1 plan, 1 done'],
+  ['forgiveness', 'Start working through a hurt', 'Start on another hurt', '1 hurt, 1 done'],
+  ['boundaries', 'Set out a boundary', 'Set out another boundary', '1 boundary, 1 done'],
+  ['message-builder', 'Draft a message', 'Draft another message', '1 message, 1 done'],
+  ['active-listening', 'Prepare for a conversation', 'Prepare for another conversation', '1 conversation, 1 done'],
+  ['rebuilding-trust', 'Start a plan for a relationship', 'Start a plan for another relationship', '1 plan, 1 done'],
+  ['setback-plan', 'Write a setback plan', 'Write another setback plan', '1 plan, 1 done'],
+  ['keeping-trust', 'Start a check-in for a relationship', 'Start a check-in for another relationship', '1 relationship, 1 done, last check-in today'],
+  ['trust-online', 'Start an online-safety checklist', 'Start a checklist for another app or account', '1 checklist, 1 done'],
+  ['trust-at-work', 'Start a checklist for a team', 'Start a checklist for another team', '1 checklist, 1 done'],
+  ['therapy-prep', 'Prepare for an appointment', 'Prepare for another appointment', '1 worksheet, 1 done'],
+  ['safety-plan', 'Write your safety plan', 'Start another safety plan', '1 plan, 1 done'],
 ];
+/** Any worksheet's start button. */
+const START = new RegExp(`^(${WORKSHEETS.flatMap((w) => [w[1], w[2]]).join('|')})$`);
 
-for (const [slug, start, hubLine] of WORKSHEETS) {
+for (const [slug, start, another, hubLine] of WORKSHEETS) {
   test(`${slug}: filled in completely, marked done, intact after a reload`, async ({ page, server }) => {
     await openPage(page, server, `/practice/${slug}`);
     await expect(page.getByText('Nothing here yet.')).toBeVisible();
@@ -88,6 +91,10 @@ for (const [slug, start, hubLine] of WORKSHEETS) {
     await page.getByRole('link', { name: /All your/ }).click();
     const card = page.locator('.worksheet-card');
     await expect(card).toHaveCount(1);
+    // With a copy kept, the button offers another one, and the page says what a copy is for.
+    await expect(page.getByRole('link', { name: another, exact: true })).toBeVisible();
+    await expect(page.getByRole('link', { name: start, exact: true })).toHaveCount(0);
+    await expect(page.locator('.worksheet-copies')).toHaveText(/\w.+\./);
     await expect(card.locator('.worksheet-card__title')).toHaveText(`${slug} <b>title</b> & co`);
     await expect(card).toContainText(`Done · ${total} of ${total} filled in`);
     await openPage(page, server, '/practice');
@@ -98,11 +105,11 @@ for (const [slug, start, hubLine] of WORKSHEETS) {
 test('worksheets: saved as you type, several copies, delete with Undo, mark done needs something', async ({ page, server }) => {
   // Marking done needs something written (shown on a worksheet without the safety question).
   await openPage(page, server, '/practice/setback-plan');
-  await page.getByRole('link', { name: /^Start a new/ }).click();
+  await page.getByRole('link', { name: START }).click();
   await page.getByRole('button', { name: 'Mark as done' }).click();
   await expect(page.getByRole('alert')).toContainText('Write or tick at least one thing first');
   await openPage(page, server, '/practice/forgiveness');
-  await page.getByRole('link', { name: 'Start a new hurt' }).click();
+  await page.getByRole('link', { name: 'Start working through a hurt' }).click();
   // Before the safety question is answered there is no progress to count and nothing to mark done.
   await expect(page.getByRole('button', { name: 'Mark as done' })).toHaveCount(0);
   await expect(page.locator('.worksheet__progress')).toHaveCount(0);
@@ -117,11 +124,11 @@ test('worksheets: saved as you type, several copies, delete with Undo, mark done
   await expect(page.getByLabel('What happened?')).toHaveValue('Nobody came to help.');
   await page.getByRole('radio', { name: 'Not yet' }).check();
   await page.getByRole('link', { name: 'All your hurts' }).click();
-  await page.getByRole('link', { name: 'Start a new hurt' }).click();
+  await page.getByRole('link', { name: 'Start on another hurt' }).click();
   await page.getByLabel('Which hurt is this about?').fill('The wedding');
   await page.getByRole('link', { name: 'All your hurts' }).click();
   // A copy opened but never typed in is not kept.
-  await page.getByRole('link', { name: 'Start a new hurt' }).click();
+  await page.getByRole('link', { name: 'Start on another hurt' }).click();
   await page.getByRole('link', { name: 'All your hurts' }).click();
   const cards = page.locator('.worksheet-card');
   await expect(cards).toHaveCount(2);
@@ -155,7 +162,7 @@ test('worksheets: saved as you type, several copies, delete with Undo, mark done
 
   // A dated note half written under a step survives a reload, its box open.
   await openPage(page, server, '/practice/therapy-prep');
-  await page.getByRole('link', { name: 'Start a new worksheet' }).click();
+  await page.getByRole('link', { name: 'Prepare for an appointment' }).click();
   const step = page.locator('.worksheet-step', { hasText: 'Have you worked with people' });
   await step.getByRole('checkbox').check();
   await expect(step).toContainText('Done on');
@@ -178,7 +185,7 @@ test('message builder: flags judging words, suggests feelings, composes and copi
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   await openPage(page, server, '/practice/message-builder');
-  await page.getByRole('link', { name: 'Start a new message' }).click();
+  await page.getByRole('link', { name: 'Draft a message' }).click();
   await page.getByLabel('Who is this message for, and what is it about?').fill('Sam, phones');
   const observation = page.getByLabel('1. What happened?');
   await observation.fill('You’re so rude, you always check your phone');
@@ -233,7 +240,7 @@ test('message builder: flags judging words, suggests feelings, composes and copi
 
 test('keeping trust: a check-in per day updates in place, with stats and history', async ({ page, server }) => {
   await openPage(page, server, '/practice/keeping-trust');
-  await page.getByRole('link', { name: 'Start a new relationship' }).click();
+  await page.getByRole('link', { name: 'Start a check-in for a relationship' }).click();
   await page.getByLabel('Which relationship is this for?').fill('Me and Jo');
   await expect(page.getByText('Your first check-in will start the history.')).toBeVisible();
   await expect(page.getByRole('heading', { name: "Today's check-in" })).toBeVisible();
@@ -271,7 +278,7 @@ test('keeping trust: "How often" shows Every day selected until another is picke
   server,
 }) => {
   await openPage(page, server, '/practice/keeping-trust');
-  await page.getByRole('link', { name: 'Start a new relationship' }).click();
+  await page.getByRole('link', { name: 'Start a check-in for a relationship' }).click();
   const often = page.getByRole('group', { name: 'Check in' });
   await expect(often.getByRole('radio')).toHaveCount(2);
   await expect(often.getByRole('radio', { name: 'Every day' })).toBeChecked();
@@ -295,7 +302,7 @@ test('keeping trust: "How often" shows Every day selected until another is picke
 
 test('composed texts name the parts not written yet instead of showing "…"', async ({ page, server }) => {
   await openPage(page, server, '/practice/message-builder');
-  await page.getByRole('link', { name: 'Start a new message' }).click();
+  await page.getByRole('link', { name: 'Draft a message' }).click();
   const message = page.locator('#ws-message');
   await expect(message).toHaveText('When [what happened], I feel [your feeling], because I need [your need]. [your request]');
   await page.getByLabel('2. How do you feel?').fill('worried');
@@ -305,7 +312,7 @@ test('composed texts name the parts not written yet instead of showing "…"', a
   await expect(message).not.toContainText('…');
 
   await openPage(page, server, '/practice/boundaries');
-  await page.getByRole('link', { name: 'Start a new boundary' }).click();
+  await page.getByRole('link', { name: 'Set out a boundary' }).click();
   await page.locator('.safety-check').getByRole('radio', { name: 'No', exact: true }).check();
   await page.getByLabel('When …').fill('my manager calls after 10pm');
   const script = page.locator('.composed__text');
@@ -320,7 +327,7 @@ test.describe('a check-in made after midnight', () => {
   test('is filed under the new day, not the day the page was opened', async ({ page, server }) => {
     await page.clock.install({ time: new Date('2026-03-04T23:58:00Z') });
     await openPage(page, server, '/practice/keeping-trust');
-    await page.getByRole('link', { name: 'Start a new relationship' }).click();
+    await page.getByRole('link', { name: 'Start a check-in for a relationship' }).click();
     await page.getByLabel('Which relationship is this for?').fill('Me and Jo');
     await page.getByRole('group', { name: /^Consistent:/ }).getByLabel('Yes').check();
     await page.getByLabel('A note (optional)').fill('Late evening');
@@ -368,7 +375,7 @@ test('practice hub: every exercise by lesson with progress, and lessons link to 
     await openPage(page, server, `/learn/${lesson}`);
     await page.locator('.try-it').locator(`a[href="/practice/${slug}"]`).click();
     await expect(page).toHaveURL(new RegExp(`/practice/${slug}$`));
-    await expect(page.getByRole('link', { name: /^Start a new/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: START })).toBeVisible();
   }
   // Progress from the other collections: a thought-record draft and a promise.
   await openPage(page, server, '/journal/new');

@@ -16,7 +16,10 @@ fn marked(runs: Marked) -> impl IntoView {
 #[component]
 pub fn CourseSearch() -> impl IntoView {
     let query = RwSignal::new(String::new());
-    let hits = Memo::new(move |_| query.with(|q| course_index().search(q, MAX_RESULTS)));
+    // The index (every word of the course, stemmed) is built on the first search, not when the page opens.
+    let hits = Memo::new(move |_| {
+        query.with(|q| if q.trim().is_empty() { Vec::new() } else { course_index().search(q, MAX_RESULTS) })
+    });
     let summary = move || {
         let q = query.with(|q| q.trim().to_owned());
         match (q.is_empty(), hits.with(Vec::len)) {

@@ -2,12 +2,14 @@
 
 use crate::content::LESSONS;
 use crate::domain::insights::{
-    belief_lines, course_progress, feelings_before_after, habit_days, habits_per_week, ladder_feared_vs_happened,
-    people_by_activity, person_gut_vs_evidence, person_trend, promises_per_week, trap_frequency, week_summary,
-    DateRange, Line, Pair, Window,
+    belief_lines, chart_waits_for, course_progress, course_sentence, enough_points, feelings_before_after,
+    feelings_sentence, habit_days, habits_per_week, habits_sentence, ladder_feared_vs_happened, ladder_sentence,
+    people_by_activity, person_gut_vs_evidence, person_sentence, person_trend, promises_per_week, promises_sentence,
+    trap_frequency, traps_sentence, week_summary, Bucket, DateRange, Line, Pair, Window,
 };
+use crate::domain::words::count_of;
 use crate::state::{clock, set_title, AppState};
-use crate::ui::charts::{number, Chart, ChartData, Plot};
+use crate::ui::charts::{number, Chart, ChartData, Instead, Plot};
 use crate::ui::components::fields::RadioGroup;
 use crate::ui::platform::{local_day, perf_mark};
 use leptos::prelude::*;
@@ -15,17 +17,60 @@ use leptos::prelude::*;
 /// How many traps the trap chart lists.
 const TOP_TRAPS: usize = 8;
 
-/// The first day of the window, or (for all time) the earliest of `days`, or today.
+/// Where a line chart's time axis starts: the earliest of `days` (the lines' first points), so the lines use the
+/// whole width rather than a corner of a long, empty period; else the window's first day, or today.
 fn axis_start<'a>(window: &Window, days: impl Iterator<Item = &'a String>) -> String {
-    window.from.clone().or_else(|| days.min().cloned()).unwrap_or_else(|| window.to.clone())
+    days.min().cloned().or_else(|| window.from.clone()).unwrap_or_else(|| window.to.clone())
+}
+
+/// What a chart over time shows instead of its drawing: `empty` with no marks, the `figure` while there are
+/// fewer than three (see [`enough_points`]) marks of `bucket`, else nothing (it is drawn).
+fn instead_of(marks: usize, empty: &str, bucket: Bucket, figure: impl FnOnce() -> (String, String)) -> Option<Instead> {
+    if marks == 0 {
+        Some(Instead::Note(empty.to_owned()))
+    } else if !enough_points(marks) {
+        let (figure, what) = figure();
+        Some(Instead::Figure { figure, caption: format!("{what}. {}", chart_waits_for(bucket.plural())) })
+    } else {
+        None
+    }
+}
+
+/// What a line chart shows instead while no line has three points: one line's first and latest value as a big
+/// figure ("90 → 70"), or, for several lines, a note (the description and table hold every value).
+fn lines_instead(lines: &[Line], empty: &str, what: &str) -> Option<Instead> {
+    let most = lines.iter().map(|l| l.points.len()).max().unwrap_or(0);
+    match lines {
+        [] => Some(Instead::Note(empty.to_owned())),
+        _ if enough_points(most) => None,
+        [line] => {
+            let first = line.points.first().map(|p| p.1).unwrap_or_default();
+            let last = line.points.last().map(|p| p.1).unwrap_or_default();
+            let figure =
+                if line.points.len() > 1 { format!("{} → {}", number(first), number(last)) } else { number(last) };
+            Some(Instead::Figure { figure, caption: format!("{what}. {}", chart_waits_for("different days")) })
+        }
+        _ => Some(Instead::Note(
+            "Each line is drawn once it has points on 3 different days. Until then, the words above and the table \
+             show them."
+                .to_owned(),
+        )),
+    }
 }
 
 /// A line chart's data over the window: one legend entry and one table row per point, "`series`, Day, `value`".
-fn lines_chart(lines: Vec<Line>, window: &Window, description: String, empty: &str, headers: [&str; 2]) -> ChartData {
+fn lines_chart(
+    lines: Vec<Line>,
+    window: &Window,
+    description: String,
+    empty: &str,
+    what: &str,
+    headers: [&str; 2],
+) -> ChartData {
     let from = axis_start(window, lines.iter().flat_map(|l| l.points.first().map(|p| &p.0)));
     ChartData {
         description,
-        empty: lines.is_empty().then(|| empty.to_owned()),
+        instead: lines_instead(&lines, empty, what),
         legend: lines.iter().map(|l| l.name.clone()).collect(),
         headers: vec![headers[0].into(), "Day".into(), headers[1].into()],
         rows: lines
@@ -45,15 +90,6 @@ fn weighted(pairs: &[Pair]) -> (usize, f64, f64) {
     (n, before / d, after / d)
 }
 
-fn period_words(range: DateRange) -> &'static str {
-    match range {
-        DateRange::FourWeeks => "in the last 4 weeks",
-        DateRange::ThreeMonths => "in the last 3 months",
-        DateRange::Year => "in the last year",
-        DateRange::All => "so far",
-    }
-}
-
 /// The Progress page.
 #[component]
 pub fn Progress() -> impl IntoView {
@@ -66,17 +102,20 @@ pub fn Progress() -> impl IntoView {
         let w = window.get();
         let (bucket, pairs) = state.journal.with(|j| feelings_before_after(j, &w));
         let (n, before, after) = weighted(&pairs);
-        let records = if n == 1 { "thought record" } else { "thought records" };
         ChartData {
-            description: format!(
-                "{n} {records} {}. Feelings averaged {} before and {} after working through them (0–100).",
-                period_words(range.get()),
-                number(before),
-                number(after)
+            description: feelings_sentence(n, before, after, range.get()),
+            instead: instead_of(
+                pairs.len(),
+                "No finished thought records with re-rated feelings in this period.",
+                bucket,
+                || {
+                    let records = count_of(n, "thought record", "thought records");
+                    (
+                        format!("{} → {}", number(before), number(after)),
+                        format!("Average feeling before → after, {records}"),
+                    )
+                },
             ),
-            empty: pairs
-                .is_empty()
-                .then(|| "No finished thought records with re-rated feelings in this period.".into()),
             legend: vec!["Before".into(), "After".into()],
             headers: vec![bucket.noun().into(), "Thought records".into(), "Before".into(), "After".into()],
             rows: pairs
@@ -100,23 +139,14 @@ pub fn Progress() -> impl IntoView {
         let today = w.to.clone();
         let before = r.previous(&today).map(|(from, to)| Window { from: Some(from), to });
         let bars = state.journal.with(|j| trap_frequency(j, &w, before.as_ref(), TOP_TRAPS));
-        let description = match bars.first() {
-            Some(top) => {
-                let mut text = format!("{} came up most {}: {} times", top.label, period_words(r), number(top.value));
-                if let Some(other) = top.other {
-                    text.push_str(&format!(", against {} in the same span before", number(other)));
-                }
-                text + "."
-            }
-            None => "Thinking traps you spot in finished thought records are counted here.".into(),
-        };
+        let description = traps_sentence(&bars, r);
         let mut headers = vec!["Thinking trap".to_owned(), "Times".to_owned()];
         if before.is_some() {
             headers.push("The period before".into());
         }
         ChartData {
             description,
-            empty: bars.is_empty().then(|| "No thinking traps marked in this period.".into()),
+            instead: bars.is_empty().then(|| Instead::Note("No thinking traps marked in this period.".into())),
             legend: vec![],
             headers,
             rows: bars
@@ -150,7 +180,14 @@ pub fn Progress() -> impl IntoView {
         } else {
             moves.join(" ")
         };
-        lines_chart(lines, &w, description, "No belief was rated in this period.", ["Belief", "Strength"])
+        lines_chart(
+            lines,
+            &w,
+            description,
+            "No belief was rated in this period.",
+            "How strongly you hold it, first and latest rating (0–100)",
+            ["Belief", "Strength"],
+        )
     });
 
     let people = Memo::new(move |_| {
@@ -178,24 +215,14 @@ pub fn Progress() -> impl IntoView {
             Some((person.name.clone(), pairs))
         });
         let (name, pairs) = found.unwrap_or_default();
-        let gaps: Vec<String> = pairs
-            .iter()
-            .filter_map(|p| {
-                let e = p.after?;
-                (p.before > 0.0 && (p.before - e).abs() >= 20.0).then(|| {
-                    format!("{}: your gut says {}, the evidence points to {}", p.label, number(p.before), number(e))
-                })
-            })
-            .collect();
-        let logged: usize = pairs.iter().map(|p| p.count).sum();
         ChartData {
-            description: if gaps.is_empty() {
-                format!("{name}: your latest gut rating beside what {logged} logged observations {} support, for each part of trust (0–100).", period_words(range.get()))
+            description: if name.is_empty() {
+                "Your gut feeling about someone beside what the evidence you log supports, part by part (0–100).".into()
             } else {
-                format!("{name}: {}.", gaps.join("; "))
+                person_sentence(&name, &pairs, range.get())
             },
-            empty: (pairs.is_empty() || name.is_empty())
-                .then(|| "Add someone in People and log what they do to see this.".into()),
+            instead: (pairs.is_empty() || name.is_empty())
+                .then(|| Instead::Note("Add someone in People and log what they do to see this.".into())),
             legend: vec!["Gut feeling".into(), "What the evidence supports".into()],
             headers: vec!["Part of trust".into(), "Gut feeling".into(), "Evidence".into(), "Observations".into()],
             rows: pairs
@@ -221,14 +248,19 @@ pub fn Progress() -> impl IntoView {
             Some((person.name.clone(), state.observations.with(|obs| person_trend(person, obs, &w))))
         });
         let (name, lines) = found.unwrap_or_default();
-        let description = format!(
-            "How the evidence score for each part of trust in {name} moved as you logged what they did (0–100)."
-        );
+        let description = if name.is_empty() {
+            "How the evidence score for each part of trust moves as you log what someone does (0–100).".to_owned()
+        } else {
+            format!(
+                "How the evidence score for each part of trust in {name} moved as you logged what they did (0–100)."
+            )
+        };
         lines_chart(
             lines,
             &w,
             description,
             "Nothing logged about this person in this period.",
+            "Evidence score, first and latest (0–100)",
             ["Part of trust", "Evidence score"],
         )
     });
@@ -236,18 +268,13 @@ pub fn Progress() -> impl IntoView {
     let promises = Memo::new(move |_| {
         let w = window.get();
         let bars = state.promises.with(|p| promises_per_week(p, &w));
-        let kept: f64 = bars.iter().map(|b| b.value).sum();
-        let checked: f64 = bars.iter().filter_map(|b| b.other).sum();
+        let kept = bars.iter().map(|b| b.value).sum::<f64>().round() as usize;
+        let checked = bars.iter().filter_map(|b| b.other).sum::<f64>().round() as usize;
         ChartData {
-            description: format!(
-                "You kept {} of {} promise check-ins {}, over {} {}.",
-                number(kept),
-                number(checked),
-                period_words(range.get()),
-                bars.len(),
-                if bars.len() == 1 { "week" } else { "weeks" }
-            ),
-            empty: bars.is_empty().then(|| "No promise check-ins in this period.".into()),
+            description: promises_sentence(kept, checked, bars.len(), range.get()),
+            instead: instead_of(bars.len(), "No promise check-ins in this period.", Bucket::Week, || {
+                (format!("{kept} of {checked}"), "Promise check-ins kept".to_owned())
+            }),
             legend: vec![],
             headers: vec!["Week of".into(), "Kept".into(), "Checked in".into()],
             rows: bars
@@ -261,13 +288,15 @@ pub fn Progress() -> impl IntoView {
     let habits = Memo::new(move |_| {
         let w = window.get();
         let bars = state.worksheets.with(|ws| habits_per_week(&habit_days(ws), &w));
-        let total: f64 = bars.iter().map(|b| b.value).sum();
+        let total = bars.iter().map(|b| b.value).sum::<f64>().round() as usize;
         ChartData {
-            description: format!("{} habit check-ins {}.", number(total), period_words(range.get())),
-            empty: bars.is_empty().then(|| {
-                "No habit check-ins in this period. The habits check-in is part of “Keeping trust alive” in Practice."
-                    .into()
-            }),
+            description: habits_sentence(total, range.get()),
+            instead: instead_of(
+                bars.len(),
+                "No habit check-ins in this period. The habits check-in is part of “Keeping trust alive” in Practice.",
+                Bucket::Week,
+                || (total.to_string(), if total == 1 { "Habit check-in" } else { "Habit check-ins" }.to_owned()),
+            ),
             legend: vec![],
             headers: vec!["Week of".into(), "Check-ins".into()],
             rows: bars.iter().map(|b| vec![local_day(&b.label), number(b.value)]).collect(),
@@ -279,17 +308,29 @@ pub fn Progress() -> impl IntoView {
         let w = window.get();
         let (bucket, pairs) = state.ladder.with(|l| ladder_feared_vs_happened(l, &w, &clock()));
         let (n, expected, happened) = weighted(&pairs);
-        let experiments = if n == 1 { "experiment" } else { "experiments" };
         ChartData {
-            description: format!(
-                "In {n} {experiments} {}, you rated the feared outcome about {}% likely beforehand; it came true in {}%.",
-                period_words(range.get()),
-                number(expected),
-                number(happened)
+            description: ladder_sentence(n, expected, happened, range.get()),
+            instead: instead_of(
+                pairs.len(),
+                "No disclosure-ladder experiments finished in this period.",
+                bucket,
+                || {
+                    (
+                        format!("{}% → {}%", number(expected), number(happened)),
+                        format!(
+                            "How likely the feared outcome felt → how often it came true, over {}",
+                            count_of(n, "experiment", "experiments")
+                        ),
+                    )
+                },
             ),
-            empty: pairs.is_empty().then(|| "No disclosure-ladder experiments finished in this period.".into()),
             legend: vec!["How likely it felt (%)".into(), "How often it happened (%)".into()],
-            headers: vec![bucket.noun().into(), "Experiments".into(), "How likely it felt".into(), "It happened".into()],
+            headers: vec![
+                bucket.noun().into(),
+                "Experiments".into(),
+                "How likely it felt".into(),
+                "It happened".into(),
+            ],
             rows: pairs
                 .iter()
                 .map(|p| {
@@ -317,12 +358,15 @@ pub fn Progress() -> impl IntoView {
         });
         let from = axis_start(&w, line.points.first().map(|p| &p.0).into_iter());
         ChartData {
-            description: format!(
-                "You have finished {done} of {} lessons; {in_range} of them {}.",
-                LESSONS.len(),
-                period_words(range.get())
-            ),
-            empty: line.points.is_empty().then(|| "No lesson marked done in this period.".into()),
+            description: course_sentence(done, LESSONS.len(), in_range, range.get()),
+            instead: match line.points.len() {
+                0 => Some(Instead::Note("No lesson marked done in this period.".into())),
+                n if !enough_points(n) => Some(Instead::Figure {
+                    figure: format!("{done} of {}", LESSONS.len()),
+                    caption: format!("Lessons done. {}", chart_waits_for("different days")),
+                }),
+                _ => None,
+            },
             legend: vec![],
             headers: vec!["Day".into(), "Lessons done in total".into()],
             rows: line.points.iter().map(|(day, v)| vec![local_day(day), number(*v)]).collect(),
@@ -340,10 +384,10 @@ pub fn Progress() -> impl IntoView {
         </section>
         <RadioGroup
             name="progress-range"
-            legend="Show"
+            legend="Period"
             options=DateRange::ALL.into_iter().map(|r| (r, r.label())).collect()
             value=range
-            class="range-picker"
+            class="range-picker segmented"
         />
         <h2>"Your thoughts"</h2>
         <Chart id="chart-feelings" title="Feelings before and after a thought record" data=feelings/>

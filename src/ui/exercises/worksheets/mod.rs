@@ -57,8 +57,9 @@ fn WorksheetList(def: &'static WorksheetDef) -> impl IntoView {
     let empty = move || state.worksheets.with(|all| !all.iter().any(|e| e.worksheet == def.slug));
     view! {
         <p>{def.intro}</p>
+        <p class="worksheet-copies">{def.copies}</p>
         <p>
-            <a class="button button--primary" href=entry_href(def, &new_id())>{format!("Start a new {}", def.noun.0)}</a>
+            <a class="button button--primary" href=entry_href(def, &new_id())>{move || def.start_label(!empty())}</a>
         </p>
         <section aria-labelledby="worksheet-list-heading">
             <h2 id="worksheet-list-heading">{format!("Your {}", def.noun.1)}</h2>
