@@ -71,23 +71,26 @@ pub fn ToastRegion() -> impl IntoView {
                         view! {
                             <div
                                 class="toast"
-                                on:mouseenter=move |_| hovered.set(true)
-                                on:mouseleave=move |_| {
+                                // Only a mouse that moves over it holds it: after a tap, Chromium reports a
+                                // "mouse" entering whatever appears under the finger, which never leaves.
+                                on:pointermove=move |ev| {
+                                    if ev.pointer_type() == "mouse" {
+                                        hovered.set(true);
+                                    }
+                                }
+                                on:pointerleave=move |_| {
                                     hovered.set(false);
                                     left();
                                 }
                                 on:focusin=move |_| focused.set(true)
                                 on:focusout=move |ev| {
-                                    // Focus moving between the toast's own buttons is not leaving it.
-                                    let inside = match (ev.current_target(), ev.related_target()) {
-                                        (Some(toast), Some(next)) => {
-                                            match (toast.dyn_ref::<web_sys::Node>(), next.dyn_ref::<web_sys::Node>()) {
-                                                (Some(toast), Some(next)) => toast.contains(Some(next)),
-                                                _ => false,
-                                            }
-                                        }
-                                        _ => false,
-                                    };
+                                    // Focus moving between the toast's own buttons is not leaving it. (The event
+                                    // is delegated, so its current target is the document: ask where focus goes.)
+                                    let inside = ev
+                                        .related_target()
+                                        .and_then(|next| next.dyn_into::<web_sys::Element>().ok())
+                                        .and_then(|next| next.closest(".toast").ok().flatten())
+                                        .is_some();
                                     if !inside {
                                         focused.set(false);
                                         left();

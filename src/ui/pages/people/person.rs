@@ -199,6 +199,7 @@ fn PartPicture(
     let rating = RwSignal::new(false);
     let draft = RwSignal::new(50u8);
     let gut = move || row.with(|r| r.as_ref().and_then(|r| r.gut));
+    let rate_text = move || if gut().is_some() { "Change your gut rating" } else { "Rate your gut" };
     let open = move |_| {
         draft.set(gut().unwrap_or(50));
         rating.set(true);
@@ -258,10 +259,10 @@ fn PartPicture(
                         type="button"
                         class=move || if gut().is_some() { "button button--quiet" } else { "button button--secondary" }
                         id=format!("rate-{slug}")
+                        aria-label=move || format!("{}: {}", rate_text(), part.label())
                         on:click=open
                     >
-                        {move || if gut().is_some() { "Change your gut rating" } else { "Rate your gut" }}
-                        <span class="visually-hidden">{format!(": {}", part.label())}</span>
+                        {rate_text}
                     </button>
                 </Show>
                 <PartHistory part=part person=person summary=summary pid=pid/>
