@@ -14,12 +14,13 @@ use trust_steps::domain::assessments::{
 };
 use trust_steps::domain::ladder::{
     default_ladder, ladder_for, ladder_stats, next_step, reorder, waiting_for_after, After, Before, Experiment,
-    LadderStep, Response, DEFAULT_STEPS,
+    LadderStep, Response, RungStatus, DEFAULT_STEPS,
 };
 use trust_steps::domain::people::{
     evidence_score, evidence_trend, months_before, newest_first, observation_counts, observations_for, patterns,
-    profile, sort_people, validate_person_name, Direction, EvidenceSummary, NameProblem, Observation,
-    ObservationFields, ObservationProblem, PatternWindow, Person, QuickKind, Relationship, TrustPart, MAX_NAME_CHARS,
+    person_summary, profile, sort_people, validate_person_name, Direction, EvidenceSummary, NameProblem, Observation,
+    ObservationDraft, ObservationFields, ObservationProblem, PatternWindow, Person, QuickKind, Relationship, TrustPart,
+    MAX_NAME_CHARS, NEUTRAL_WEIGHT,
 };
 use trust_steps::domain::promises::{
     add_days, civil_from_days, day_from_number, day_number, days_from_civil, due_on, is_leap_year, iso_week, parse_day,
@@ -188,6 +189,38 @@ fn the_profile_sets_gut_beside_evidence_and_shows_the_gap() {
     assert_eq!((competence.gut, competence.evidence, competence.evidence_count), (Some(100), None, 0));
     let benevolence = &rows[4];
     assert_eq!((benevolence.gut, benevolence.evidence, benevolence.gap), (None, None, None));
+}
+
+#[test]
+fn the_gap_note_says_what_a_gap_may_mean_without_repeating_the_scores() {
+    let mut sam = person("p1", "Sam");
+    sam.rate_gut(TrustPart::Honesty, 40, NOW);
+    let log =
+        [quick("o1", "p1", QuickKind::ToldTruth, "2026-03-01"), quick("o2", "p1", QuickKind::ToldTruth, "2026-03-03")];
+    let honesty = profile(&sam, &log).remove(1);
+    let note = honesty.gap_note_for(None).unwrap();
+    // The picture shows 40 and 79 once each; the note must not say them again.
+    assert!(!note.chars().any(|c| c.is_ascii_digit()), "{note}");
+    assert!(note.starts_with("Your gut trusts less than the evidence so far."), "{note}");
+    // The full sentence is the scores, then the same note.
+    let sentence = honesty.gap_sentence().unwrap();
+    assert_eq!(sentence, format!("For honesty, your gut says 40 and what you have logged points to 79. {note}"));
+    // Someone the user may not be safe with: a careful gut is never called a thinking trap.
+    let careful = honesty.gap_note_for(Some(trust_steps::domain::repair_safety::SafetyAnswer::Yes)).unwrap();
+    assert!(!careful.contains("thinking trap") && careful.contains("worth listening to"), "{careful}");
+    // No gap worth noting, or a side missing: no note.
+    assert_eq!(profile(&sam, &log)[0].gap_note_for(None), None);
+    sam.rate_gut(TrustPart::Honesty, 75, "2026-03-11T00:00:00.000Z");
+    assert_eq!(profile(&sam, &log)[1].gap_note_for(None), None);
+}
+
+#[test]
+fn a_persons_card_counts_in_words() {
+    assert_eq!(person_summary(0, 0), "No observations yet");
+    assert_eq!(person_summary(1, 0), "1 observation");
+    assert_eq!(person_summary(5, 0), "5 observations");
+    assert_eq!(person_summary(0, 1), "No observations yet · 1 ladder step");
+    assert_eq!(person_summary(1, 6), "1 observation · 6 ladder steps");
 }
 
 #[test]
@@ -455,6 +488,39 @@ fn the_observation_form_needs_words_and_a_past_day() {
     }
 }
 
+#[test]
+fn a_new_observation_starts_neutral_and_must_say_built_or_broke() {
+    let blank = ObservationDraft::blank(TODAY);
+    assert_eq!(blank.what, "");
+    assert_eq!(blank.direction, None, "neither built nor broke is chosen for the user");
+    assert_eq!(blank.weight, NEUTRAL_WEIGHT);
+    assert_eq!(blank.happened_on, TODAY);
+    assert_eq!(blank.check(TODAY), Err(ObservationProblem::NothingWritten));
+    let written = ObservationDraft { what: "Came late again".into(), ..blank.clone() };
+    assert_eq!(written.check(TODAY), Err(ObservationProblem::NoDirection));
+    assert!(!ObservationProblem::NoDirection.message().is_empty());
+    let broke = ObservationDraft { direction: Some(Direction::Broke), weight: 1, ..written.clone() };
+    let fields = broke.check(TODAY).unwrap();
+    assert_eq!((fields.direction, fields.weight, fields.what.as_str()), (Direction::Broke, 1, "Came late again"));
+    let future = ObservationDraft { happened_on: "2026-06-11".into(), ..broke.clone() };
+    assert_eq!(future.check(TODAY), Err(ObservationProblem::FutureDay));
+    // After a save the form starts from `blank` again: the last entry's "broke · a little" is not carried over.
+    assert_ne!(ObservationDraft::blank(TODAY).direction, broke.direction);
+    assert_ne!(ObservationDraft::blank(TODAY).weight, broke.weight);
+    // An existing entry opens in the edit form with everything it has.
+    let o = quick("o1", "p1", QuickKind::CaughtInLie, "2026-06-01");
+    let draft = ObservationDraft::of(&o);
+    assert_eq!((draft.direction, draft.weight, draft.part), (Some(Direction::Broke), 3, TrustPart::Honesty));
+    assert_eq!(draft.check(TODAY).unwrap(), o.fields());
+}
+
+#[test]
+fn patterns_count_one_thing_and_one_commitment_in_words() {
+    let log = [quick("o1", "p1", QuickKind::KeptCommitment, "2026-06-01")];
+    let lines = patterns(&log, &PatternWindow::AllTime, TODAY, |d| d.to_owned());
+    assert_eq!(lines, vec!["You logged 1 thing: 1 built trust and 0 broke it.", "Kept 1 of 1 commitment."]);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Disclosure ladder
 // ---------------------------------------------------------------------------------------------------------------
@@ -604,6 +670,28 @@ fn done(id: &str, likelihood: u8, came_true: Option<bool>, response: Option<Resp
     let mut e = Experiment::new(id.into(), "fear", likelihood, 5, NOW);
     e.record_outcome("what happened", response, came_true, "", NOW);
     e
+}
+
+#[test]
+fn a_rung_says_where_it_stands() {
+    let mut step = LadderStep::new("s1".into(), "p1", "Share a worry", 0, NOW);
+    assert_eq!(step.status(), RungStatus::NotTried);
+    assert_eq!(step.status_line(), "Not tried yet");
+    step.plan(Experiment::new("e1".into(), "They will laugh", 60, 5, NOW), NOW);
+    assert_eq!(step.status(), RungStatus::Planned);
+    assert_eq!(step.status_line(), "Planned: waiting for how it went");
+    if let Some(e) = step.experiment_mut("e1") {
+        e.record_outcome("They listened", Some(Response::Supportive), Some(false), "", NOW);
+    }
+    assert_eq!(step.status(), RungStatus::Tried);
+    assert_eq!(step.status_line(), "Tried: 1 experiment done");
+    step.plan(Experiment::new("e2".into(), "They will be busy", 40, 3, NOW), NOW);
+    assert_eq!(step.status(), RungStatus::Tried, "a rung once tried stays tried");
+    assert_eq!(step.status_line(), "Tried: 1 experiment done, 1 waiting");
+    if let Some(e) = step.experiment_mut("e2") {
+        e.record_outcome("They were", None, Some(true), "", NOW);
+    }
+    assert_eq!(step.status_line(), "Tried: 2 experiments done");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use crate::domain::order::sort_stable_by;
 use crate::domain::repair_safety::{RepairView, SafetyAnswer, NOT_THE_GOAL};
+use crate::domain::words::count_of;
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -262,6 +263,47 @@ impl LadderStep {
     }
 }
 
+/// Where a rung of the ladder stands, as the ladder draws it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RungStatus {
+    /// Nothing planned yet.
+    NotTried,
+    /// Planned, and waiting for how it went.
+    Planned,
+    /// At least one experiment done.
+    Tried,
+}
+
+impl LadderStep {
+    /// Where this rung stands: tried once any experiment is done, planned while one waits for its "after".
+    pub fn status(&self) -> RungStatus {
+        if self.is_tried() {
+            RungStatus::Tried
+        } else if self.experiments.is_empty() {
+            RungStatus::NotTried
+        } else {
+            RungStatus::Planned
+        }
+    }
+
+    /// The rung's status in words: "Not tried yet", "Planned: waiting for how it went", "Tried: 1 experiment
+    /// done", "Tried: 2 experiments done, 1 waiting".
+    pub fn status_line(&self) -> String {
+        let done = self.experiments.iter().filter(|e| e.is_done()).count();
+        let waiting = self.experiments.len() - done;
+        match self.status() {
+            RungStatus::NotTried => "Not tried yet".to_owned(),
+            RungStatus::Planned => "Planned: waiting for how it went".to_owned(),
+            RungStatus::Tried if waiting == 0 => {
+                format!("Tried: {} done", count_of(done, "experiment", "experiments"))
+            }
+            RungStatus::Tried => {
+                format!("Tried: {} done, {waiting} waiting", count_of(done, "experiment", "experiments"))
+            }
+        }
+    }
+}
+
 /// A new ladder with the [`DEFAULT_STEPS`], one id per step (stops early if `ids` runs out).
 pub fn default_ladder(person_id: &str, ids: impl IntoIterator<Item = String>, now: &str) -> Vec<LadderStep> {
     DEFAULT_STEPS
@@ -372,8 +414,8 @@ impl LadderStats {
         if answered == 0 {
             return None;
         }
-        let noun = if answered == 1 { "experiment" } else { "experiments" };
-        let mut text = format!("The outcome you feared came true in {} of {answered} {noun}.", self.feared_came_true);
+        let of = count_of(answered, "experiment", "experiments");
+        let mut text = format!("The outcome you feared came true in {} of {of}.", self.feared_came_true);
         if let Some(predicted) = self.average_predicted_likelihood {
             text.push_str(&format!(" Beforehand you rated it about {predicted}% likely on average."));
         }

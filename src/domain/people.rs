@@ -4,6 +4,7 @@
 use crate::domain::order::sort_stable_by;
 use crate::domain::promises::{days_in_month, parse_day};
 use crate::domain::repair_safety::SafetyAnswer;
+use crate::domain::words::count_of;
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -474,6 +475,8 @@ pub struct ObservationFields {
 pub enum ObservationProblem {
     /// "What happened" is empty.
     NothingWritten,
+    /// Neither "built trust" nor "broke trust" is chosen (a new entry starts with neither).
+    NoDirection,
     /// The day is not a real day (YYYY-MM-DD).
     NoDay,
     /// The day is after today.
@@ -485,6 +488,7 @@ impl ObservationProblem {
     pub fn message(self) -> &'static str {
         match self {
             ObservationProblem::NothingWritten => "Write what happened, in a few words.",
+            ObservationProblem::NoDirection => "Choose whether it built trust or broke it.",
             ObservationProblem::NoDay => "Choose the day it happened.",
             ObservationProblem::FutureDay => "That day is still to come. Choose today or a day before.",
         }
@@ -504,6 +508,83 @@ impl ObservationFields {
             return Err(ObservationProblem::FutureDay);
         }
         Ok(())
+    }
+}
+
+/// The observation form as typed, before it is checked: built or broke may still be unchosen.
+///
+/// A new entry starts from [`ObservationDraft::blank`] every time (after each save too), so one entry's
+/// "broke trust · a lot" never becomes the next one's default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObservationDraft {
+    /// What happened, as typed.
+    pub what: String,
+    /// The part of trust it speaks to.
+    pub part: TrustPart,
+    /// Built or broke; `None` until chosen.
+    pub direction: Option<Direction>,
+    /// How much it counts, 1–3.
+    pub weight: u8,
+    /// The day it happened (YYYY-MM-DD).
+    pub happened_on: String,
+}
+
+/// The weight a new entry starts with: the middle one, "Some".
+pub const NEUTRAL_WEIGHT: u8 = 2;
+
+impl ObservationDraft {
+    /// A new, empty entry for `today`: nothing written, the first part, neither built nor broke chosen, the
+    /// middle weight.
+    pub fn blank(today: &str) -> Self {
+        ObservationDraft {
+            what: String::new(),
+            part: TrustPart::default(),
+            direction: None,
+            weight: NEUTRAL_WEIGHT,
+            happened_on: today.to_owned(),
+        }
+    }
+
+    /// An existing observation as the edit form starts it (everything chosen).
+    pub fn of(observation: &Observation) -> Self {
+        let f = observation.fields();
+        ObservationDraft {
+            what: f.what,
+            part: f.part,
+            direction: Some(f.direction),
+            weight: f.weight,
+            happened_on: f.happened_on,
+        }
+    }
+
+    /// Checks the form (words first, then built or broke, then the day) and gives the fields to save.
+    pub fn check(&self, today: &str) -> Result<ObservationFields, ObservationProblem> {
+        if self.what.trim().is_empty() {
+            return Err(ObservationProblem::NothingWritten);
+        }
+        let direction = self.direction.ok_or(ObservationProblem::NoDirection)?;
+        let fields = ObservationFields {
+            what: self.what.clone(),
+            part: self.part,
+            direction,
+            weight: self.weight,
+            happened_on: self.happened_on.clone(),
+        };
+        fields.check(today)?;
+        Ok(fields)
+    }
+}
+
+/// What a person's card on the list says: "No observations yet", "1 observation", "5 observations · 1 ladder
+/// step".
+pub fn person_summary(observations: usize, steps: usize) -> String {
+    let logged = match observations {
+        0 => "No observations yet".to_owned(),
+        n => count_of(n, "observation", "observations"),
+    };
+    match steps {
+        0 => logged,
+        n => format!("{logged} · {}", count_of(n, "ladder step", "ladder steps")),
     }
 }
 
@@ -595,27 +676,32 @@ impl PartProfile {
     /// someone the user may not be safe with (*Yes* or *I'm not sure*), a cautious gut is never put down to a
     /// thinking trap, and a hopeful one is not weighed above what they did.
     pub fn gap_sentence_for(&self, safety: Option<SafetyAnswer>) -> Option<String> {
-        let (gut, evidence, gap) = (self.gut?, self.evidence?, self.gap?);
-        if !self.gap_is_notable() {
+        let note = self.gap_note_for(safety)?;
+        let (gut, evidence) = (self.gut?, self.evidence?);
+        let part = self.part.label().to_lowercase();
+        Some(format!("For {part}, your gut says {gut} and what you have logged points to {evidence}. {note}"))
+    }
+
+    /// What a notable gap may mean, without repeating the two scores (the profile's picture shows them once):
+    /// the second half of [`PartProfile::gap_sentence_for`].
+    pub fn gap_note_for(&self, safety: Option<SafetyAnswer>) -> Option<String> {
+        let gap = self.gap?;
+        if self.gut.is_none() || self.evidence.is_none() || !self.gap_is_notable() {
             return None;
         }
-        let part = self.part.label().to_lowercase();
         let lean = if gap < 0 { "less" } else { "more" };
-        let numbers = format!("For {part}, your gut says {gut} and what you have logged points to {evidence}.");
         let unsafe_with_them = safety.is_some_and(SafetyAnswer::sets_repair_aside);
         Some(match (unsafe_with_them, gap < 0) {
             (false, _) => format!(
-                "{numbers} Your gut trusts {lean} than the evidence so far. The difference can point to a \
-                 thinking trap, or to something the log has not caught yet."
+                "Your gut trusts {lean} than the evidence so far. The difference can point to a thinking trap, or \
+                 to something the log has not caught yet."
             ),
-            (true, true) => format!(
-                "{numbers} Your gut is more careful than the log. You said you may not be safe with them: a \
-                 careful gut is worth listening to, and a log cannot catch everything."
-            ),
-            (true, false) => format!(
-                "{numbers} Your gut trusts more than the log so far. You said you may not be safe with them: \
-                 what they have done deserves more weight than hope."
-            ),
+            (true, true) => "Your gut is more careful than the log. You said you may not be safe with them: a \
+                             careful gut is worth listening to, and a log cannot catch everything."
+                .to_owned(),
+            (true, false) => "Your gut trusts more than the log so far. You said you may not be safe with them: \
+                              what they have done deserves more weight than hope."
+                .to_owned(),
         })
     }
 }
@@ -834,13 +920,13 @@ pub fn patterns<'a>(
 
     let built = recent.iter().filter(|o| o.direction == Direction::Built).count();
     let broke = recent.len() - built;
-    let things = if recent.len() == 1 { "thing" } else { "things" };
-    sentences.push(format!("You logged {} {things}{since}: {built} built trust and {broke} broke it.", recent.len()));
+    let things = count_of(recent.len(), "thing", "things");
+    sentences.push(format!("You logged {things}{since}: {built} built trust and {broke} broke it."));
 
     let (kept, broken) = (count(QuickKind::KeptCommitment), count(QuickKind::BrokeCommitment));
     if kept + broken > 0 {
-        let noun = if kept + broken == 1 { "commitment" } else { "commitments" };
-        sentences.push(format!("Kept {kept} of {} {noun}{since}.", kept + broken));
+        let of = count_of(kept + broken, "commitment", "commitments");
+        sentences.push(format!("Kept {kept} of {of}{since}."));
     }
 
     let (truth, lies) = (count(QuickKind::ToldTruth), count(QuickKind::CaughtInLie));

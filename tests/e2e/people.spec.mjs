@@ -1,11 +1,21 @@
-// People in the release build: adding someone (empty, too-long and duplicate names), the evidence log, gut
-// ratings beside the evidence, a ladder experiment before and after, a reload, delete keeping the log and undo;
-// and a person deleted in one tab while their page is open in another.
+// People in the release build: adding someone (empty, too-long and duplicate names; the form is the page until
+// someone exists, then it waits behind "Add a person"), the evidence log, gut ratings beside the evidence, a
+// ladder experiment before and after, a reload, delete keeping the log and undo; a person deleted in one tab while
+// their page is open in another; and on a 390×844 touch screen: the quick logs on the first screen, Undo, the
+// own-words form starting blank again, the ladder's next rung and its edit mode.
 import { test, expect, waitForApp, atFirstFrame, belowFirstScreen } from './support.mjs';
 import { peopleEntries } from '../../scripts/bench-data.mjs';
 import { seedStorage } from './seed.mjs';
 
+/** Opens the add form from "Add a person" once someone exists (with no one yet, the form is the page). */
+async function openAddForm(page) {
+  const open = page.getByRole('button', { name: 'Add a person' });
+  if ((await open.count()) > 0 && (await open.getAttribute('aria-expanded')) === 'false') await open.click();
+  await expect(page.getByLabel('Name or nickname')).toBeFocused();
+}
+
 async function addPerson(page, name, relationship = 'Other') {
+  if ((await page.getByLabel('Name or nickname').count()) === 0) await openAddForm(page);
   await page.getByLabel('Name or nickname').fill(name);
   await page.getByLabel('Who they are to you').selectOption(relationship);
   await page.getByRole('button', { name: /^Add (person|anyway)$/ }).click();
@@ -20,6 +30,8 @@ test('add a person: empty, too-long and duplicate names get a clear message', as
   await waitForApp(page);
   await expect(page.locator('h1')).toHaveText('People');
   await expect(page.getByText('No one is on your trust map yet')).toBeVisible();
+  // With no one yet, the form is the page: no button to open it first.
+  await expect(page.getByRole('button', { name: 'Add a person' })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Add person' }).click();
   await expect(page.getByRole('alert')).toContainText('Add a name or nickname');
@@ -40,14 +52,28 @@ test('add a person: empty, too-long and duplicate names get a clear message', as
   await expect(cards.first()).toContainText('No observations yet');
   await expect(cards.first().locator('.person-marker--teal')).toHaveCount(1);
 
+  // Now the list comes first; the form waits behind one button, which has focus after the add.
+  const openForm = page.getByRole('button', { name: 'Add a person' });
+  await expect(openForm).toBeFocused();
+  await expect(openForm).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByLabel('Name or nickname')).toHaveCount(0);
+  await openForm.click();
+  await expect(page.getByLabel('Name or nickname')).toBeFocused();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByLabel('Name or nickname')).toHaveCount(0);
+  await expect(openForm).toBeFocused();
+
+  await openAddForm(page);
   await page.getByLabel('Name or nickname').fill(' sam ');
   await page.getByRole('button', { name: 'Add person' }).click();
   await expect(page.getByRole('alert')).toContainText('You already have someone with this name');
   await expect(cards).toHaveCount(1);
   await page.getByRole('button', { name: 'Add anyway' }).click();
   await expect(cards).toHaveCount(2);
-  await expect(page.getByRole('button', { name: 'Add person' })).toBeVisible();
+  await expect(page.getByLabel('Name or nickname')).toHaveCount(0);
 
+  await openAddForm(page);
+  await expect(page.getByRole('button', { name: 'Add person' })).toBeVisible();
   await page.getByLabel('Name or nickname').fill('Kim');
   await page.getByLabel('Or an emoji').fill('🌻');
   await page.getByRole('button', { name: 'Add person' }).click();
@@ -69,7 +95,10 @@ test('log evidence, rate the gut, run a ladder experiment, reload, delete keepin
   await expect(page.locator('h1')).toContainText('Alex');
   await expect(page).toHaveTitle('Person · Trust Steps');
   await expect(page.getByText('Nothing logged yet')).toBeVisible();
-  await expect(part(page, 'Reliability')).toContainText('no evidence yet');
+  await expect(part(page, 'Reliability')).toContainText('The evidence: No evidence yet');
+  // Not rated yet is said in words, with no slider beside it that would show a made-up 50.
+  await expect(part(page, 'Reliability')).toContainText('Your gut: Not rated yet');
+  await expect(page.getByRole('slider')).toHaveCount(0);
 
   // Quick entries: one tap each, for today.
   await page.getByRole('button', { name: 'Kept a commitment' }).click();
@@ -89,6 +118,12 @@ test('log evidence, rate the gut, run a ladder experiment, reload, delete keepin
   await page.getByRole('button', { name: 'Save observation' }).click();
   await expect(page.locator('.observation')).toHaveCount(4);
   await expect(page.getByText('4 observations, newest first.')).toBeVisible();
+  // The form starts again from a blank, neutral entry: no text, neither built nor broke, "Some", today.
+  await expect(page.getByLabel('What happened?')).toHaveValue('');
+  await expect(page.getByRole('radio', { name: 'Built trust' })).not.toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Broke trust' })).not.toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Some (2)' })).toBeChecked();
+  await expect(page.getByLabel('Which part of trust does it speak to?')).toHaveValue('reliability');
   // Dates are shown in the browser's locale.
   const day = await page.evaluate(() => new Date('2026-01-15T12:00:00').toLocaleDateString());
   await expect(page.locator('.observation').last()).toContainText(`${day} · Benevolence · Built trust`);
@@ -97,15 +132,35 @@ test('log evidence, rate the gut, run a ladder experiment, reload, delete keepin
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
 
   // Gut beside evidence: two kept commitments (weight 2 each) point to 79; a gut of 30 is a notable gap.
+  // "Rate your gut" opens the slider; nothing is saved until "Save rating"; Cancel keeps it unrated.
+  await page.getByRole('button', { name: 'Rate your gut: Reliability' }).click();
+  await expect(page.getByLabel('Your gut: Reliability (0–100)')).toBeFocused();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(part(page, 'Reliability')).toContainText('Your gut: Not rated yet');
+  await expect(page.getByRole('button', { name: 'Rate your gut: Reliability' })).toBeFocused();
+  await page.getByRole('button', { name: 'Rate your gut: Reliability' }).click();
   await page.getByLabel('Your gut: Reliability (0–100)').fill('30');
-  await expect(part(page, 'Reliability')).toContainText('Your gut: 30');
-  await expect(part(page, 'Reliability')).toContainText('The evidence: 79');
+  await part(page, 'Reliability').getByRole('button', { name: 'Save rating' }).click();
+  await expect(page.getByRole('slider')).toHaveCount(0);
+  await expect(part(page, 'Reliability')).toContainText('Your gut: 30 of 100');
+  await expect(part(page, 'Reliability')).toContainText('The evidence: 79 of 100');
   await expect(part(page, 'Reliability')).toContainText('Based on 2 observations.');
-  await expect(part(page, 'Reliability')).toContainText('For reliability, your gut says 30');
+  await expect(part(page, 'Reliability').locator('.profile-part__gap')).toHaveText(
+    'Your gut trusts less than the evidence so far. The difference can point to a thinking trap, or to something the log has not caught yet.',
+  );
+  // Each score is shown once: in its bar's number.
+  expect((await part(page, 'Reliability').textContent()).match(/\b30\b/g)).toHaveLength(1);
+  expect((await part(page, 'Reliability').textContent()).match(/\b79\b/g)).toHaveLength(1);
+  await page.getByRole('button', { name: 'Rate your gut: Honesty' }).click();
   await page.getByLabel('Your gut: Honesty (0–100)').fill('70');
+  await part(page, 'Honesty').getByRole('button', { name: 'Save rating' }).click();
   await expect(part(page, 'Honesty')).toContainText('The evidence: 70');
+  await expect(part(page, 'Honesty')).toContainText('Your gut: 70');
   await expect(part(page, 'Honesty').locator('.profile-part__gap')).toHaveCount(0);
-  await expect(part(page, 'Competence')).toContainText('no evidence yet');
+  await expect(part(page, 'Competence')).toContainText('No evidence yet');
+  // The bars are drawn to scale: the gut's bar of 30 is 30% of the evidence's track length.
+  const bars = await part(page, 'Reliability').locator('.profile-bar__fill').evaluateAll((rects) => rects.map((r) => r.getAttribute('width')));
+  expect(bars).toEqual(['30', '79']);
   await expect(page.locator('.patterns')).toContainText('Kept 2 of 2 commitments.');
   await expect(page.locator('.patterns')).toContainText('You logged 4 things: 4 built trust and 0 broke it.');
   await expect(part(page, 'Reliability').locator('.history-table')).toHaveCount(0);
@@ -118,9 +173,14 @@ test('log evidence, rate the gut, run a ladder experiment, reload, delete keepin
   await page.getByRole('button', { name: 'Start with the suggested steps' }).click();
   await expect(page.locator('.ladder-step')).toHaveCount(6);
   await expect(page.locator('.ladder-step h3').first()).toHaveText('Share an opinion');
+  // Reordering, renaming and removing live in "Edit ladder".
+  await expect(page.getByRole('button', { name: /^Move / })).toHaveCount(0);
+  await expect(page.getByLabel('Add your own step')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Edit ladder' }).click();
   await page.getByRole('button', { name: 'Move “Share a small personal fact” up' }).click();
   await expect(page.locator('.ladder-step h3').first()).toHaveText('Share a small personal fact');
-  await expect(page.getByRole('heading', { name: 'Share a small personal fact' })).toBeFocused();
+  // At the top, focus stays on the rung's other arrow so it can be moved back at once.
+  await expect(page.getByRole('button', { name: 'Move “Share a small personal fact” down' })).toBeFocused();
   await expect(page.getByRole('button', { name: 'Move “Share a small personal fact” up' })).toBeDisabled();
   await page.getByRole('button', { name: 'Move “Ask a small favour” down' }).click();
   await expect(page.locator('.ladder-step h3').nth(2)).toHaveText('Share a worry');
@@ -134,6 +194,13 @@ test('log evidence, rate the gut, run a ladder experiment, reload, delete keepin
   await page.getByLabel('Add your own step').fill('Tell them about my week');
   await page.getByRole('button', { name: 'Add step' }).click();
   await expect(page.locator('.ladder-step')).toHaveCount(7);
+  await page.getByRole('button', { name: 'Done editing' }).click();
+  await expect(page.locator('.ladder-step__tools')).toHaveCount(0);
+  // The next rung (the lowest not tried) stands out with the one primary "Plan an experiment".
+  await expect(page.locator('.rung--next h3')).toHaveText('Share a small personal fact');
+  await expect(page.locator('.rung--next')).toContainText('Step 1 of 7 · Next to try');
+  await expect(page.locator('.ladder .button--primary')).toHaveCount(1);
+  await expect(page.locator('.rung--next .button--primary')).toHaveText(/^Plan an experiment/);
 
   const first = page.locator('.ladder-step').first();
   await first.getByRole('button', { name: /Plan an experiment/ }).click();
@@ -156,16 +223,23 @@ test('log evidence, rate the gut, run a ladder experiment, reload, delete keepin
     'The outcome you feared came true in 0 of 1 experiment. Beforehand you rated it about 70% likely on average.';
   await expect(page.locator('.ladder-stats')).toHaveText(sentence);
   await expect(page.getByRole('heading', { name: 'Waiting for the “after”' })).toHaveCount(0);
+  // Tried: the rung gets its tick and the next one up is next.
+  await expect(page.locator('.ladder-step').first()).toHaveClass(/rung--tried/);
+  await expect(page.locator('.ladder-step').first()).toContainText('Tried: 1 experiment done');
+  await expect(page.locator('.rung--next h3')).toHaveText('Share an opinion about a film');
 
   // Everything is still there after a reload.
   await page.reload();
   await waitForApp(page);
   await expect(page.getByText('4 observations, newest first.')).toBeVisible();
   await expect(part(page, 'Reliability')).toContainText('Your gut: 30');
+  await page.getByRole('button', { name: 'Change your gut rating: Reliability' }).click();
   await expect(page.getByLabel('Your gut: Reliability (0–100)')).toHaveValue('30');
+  await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.locator('.ladder-stats')).toHaveText(sentence);
   await expect(page.locator('.ladder-step h3').first()).toHaveText('Share a small personal fact');
   await expect(page.locator('.ladder-step h3').nth(1)).toHaveText('Share an opinion about a film');
+  await page.locator('.ladder-step').first().getByRole('button', { name: 'How it went' }).click();
   await expect(page.locator('.experiment__after').first()).toContainText('Small things are safe with them');
   expect(await page.locator('.observation__what').last().textContent()).toBe(html);
 
@@ -400,6 +474,11 @@ test('edit an observation and a ladder experiment: cancel keeps them, saving kee
   await experiment().getByRole('radio', { name: 'No', exact: true }).check();
   await experiment().getByRole('button', { name: 'Save what happened' }).click();
   await expect(page.locator('.ladder-stats')).toContainText('came true in 0 of 1 experiment');
+  // Done, it goes under "How it went"; focus is on the rung's title.
+  await expect(step().locator('h3')).toBeFocused();
+  await expect(step().locator('.experiment')).toHaveCount(0);
+  const howItWent = () => step().getByRole('button', { name: 'How it went' });
+  await howItWent().click();
 
   await experiment().getByRole('button', { name: /^Edit the experiment/ }).click();
   await expect(experiment().getByLabel('What actually happened?')).toHaveValue('They smiled and listened');
@@ -413,15 +492,19 @@ test('edit an observation and a ladder experiment: cancel keeps them, saving kee
   await expect(page.locator('.ladder-stats')).toHaveText(sentence);
 
   // Delete an experiment, then Undo puts it back where it was.
+  await howItWent().click();
   await experiment().getByRole('button', { name: /^Delete the experiment/ }).click();
   await expect(step().locator('.experiment')).toHaveCount(0);
+  await expect(howItWent()).toHaveCount(0);
   await expect(page.locator('.toast')).toContainText('Experiment deleted.');
   await page.getByRole('button', { name: 'Undo' }).click();
+  await howItWent().click();
   await expect(step().locator('.experiment')).toHaveCount(1);
 
   await page.reload();
   await waitForApp(page);
   await check();
+  await howItWent().click();
   await expect(experiment().locator('.experiment__fear')).toHaveText('You feared: They will laugh');
   await expect(experiment()).toContainText('It felt 80% likely');
   await expect(experiment().locator('.experiment__after')).toContainText('Neutral');
@@ -496,4 +579,145 @@ test('the since picker counts the patterns over the chosen stretch of time', asy
   await over.selectOption('Since a day you choose');
   await expect(page.getByLabel('Since', { exact: true })).toHaveValue(days.middle);
   await expect(patterns).toContainText(`Kept 1 of 2 commitments since ${days.local.middle}.`);
+});
+
+test('marker colours are swatches: real radio inputs, one label each, moved between with the arrow keys', async ({ page, server }) => {
+  await page.goto(server.origin + '/people');
+  await waitForApp(page);
+  const swatches = page.getByRole('group', { name: 'Marker (optional)' }).getByRole('radio');
+  await expect(swatches).toHaveCount(7);
+  for (const name of ['None', 'Teal', 'Amber', 'Rose', 'Violet', 'Green', 'Grey']) {
+    await expect(page.getByRole('radio', { name, exact: true })).toHaveCount(1);
+  }
+  await expect(page.getByRole('radio', { name: 'None' })).toBeChecked();
+  await page.getByRole('radio', { name: 'Teal' }).focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('radio', { name: 'Teal' })).toBeChecked();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('radio', { name: 'Amber' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Amber' })).toBeFocused();
+  // Focus shows on the swatch around the (invisible) radio.
+  const outline = await page.locator('.swatch', { has: page.getByRole('radio', { name: 'Amber' }) }).evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).toBe('solid');
+  await page.getByLabel('Name or nickname').fill('Ari');
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.locator('.person-card .person-marker--amber')).toHaveCount(1);
+});
+
+test.describe('on a 390×844 touch screen', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('a person opens on the quick logs; Undo takes one back; the toast goes by itself; the own-words form starts blank', async ({
+    page,
+    server,
+  }) => {
+    test.setTimeout(60_000);
+    await page.goto(server.origin + '/people');
+    await waitForApp(page);
+    await addPerson(page, 'Jun', 'Friend');
+    await page.getByRole('link', { name: 'Jun' }).tap();
+    await expect(page.locator('h1')).toContainText('Jun');
+    await expect(page.locator('h1')).toBeFocused();
+    // Every quick log, and the way to write one in your own words, are on the first screen.
+    const quick = ['Kept a commitment', 'Broke a commitment', 'Told me the truth', 'Was caught in a lie', 'Supported me when I was vulnerable', 'Dismissed me'];
+    for (const name of quick) {
+      const button = page.getByRole('button', { name, exact: true });
+      await expect(button).toBeInViewport({ ratio: 1 });
+      expect((await button.boundingBox()).height).toBeGreaterThanOrEqual(44);
+    }
+    await expect(page.getByRole('button', { name: 'Log something in your own words' })).toBeInViewport({ ratio: 1 });
+    // The profile is one tap away.
+    await expect(page.getByRole('navigation', { name: 'More about them' }).getByRole('link', { name: 'Trust profile' })).toBeVisible();
+    // Text in the profile's picture is at least 11 px.
+    const smallest = await page.locator('.profile-parts').evaluate((root) => {
+      let min = Infinity;
+      for (const el of root.querySelectorAll('*')) {
+        const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+        if (own && el.getClientRects().length && !el.closest('.visually-hidden')) min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+      }
+      return min;
+    });
+    expect(smallest).toBeGreaterThanOrEqual(11);
+
+    const stored = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('trust-steps/observations/')).length);
+    await page.getByRole('button', { name: 'Broke a commitment' }).tap();
+    const toast = page.locator('.toast');
+    await expect(toast).toContainText('Logged for today: Broke a commitment.');
+    await expect(page.locator('.observation')).toHaveCount(1);
+    expect(await stored()).toBe(1);
+    await toast.getByRole('button', { name: 'Undo' }).tap();
+    await expect(page.locator('.observation')).toHaveCount(0);
+    expect(await stored()).toBe(0);
+    await expect(toast).toHaveText(/Removed from the log: Broke a commitment\./);
+    await expect(toast.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Broke a commitment' })).toBeFocused();
+    // A plain message goes by itself after a few seconds.
+    await expect(toast).toHaveCount(0, { timeout: 8_000 });
+
+    // A toast with focus inside waits, and goes once focus leaves.
+    await page.getByRole('button', { name: 'Kept a commitment' }).tap();
+    await expect(toast).toContainText('Logged for today: Kept a commitment.');
+    await toast.getByRole('button', { name: 'Dismiss message' }).focus();
+    await page.waitForTimeout(11_000);
+    await expect(toast).toBeVisible();
+    await page.getByRole('button', { name: 'Kept a commitment' }).focus();
+    await expect(toast).toHaveCount(0);
+    await expect(page.locator('.observation')).toHaveCount(1);
+
+    // In your own words: saved with Undo, then the form starts blank and neutral again.
+    await page.getByRole('button', { name: 'Log something in your own words' }).tap();
+    await page.getByLabel('What happened?').fill('Cancelled on the day, again');
+    await page.getByRole('button', { name: 'Save observation' }).tap();
+    await expect(page.getByRole('alert')).toHaveText('Choose whether it built trust or broke it.');
+    await page.getByRole('radio', { name: 'Broke trust' }).check();
+    await page.getByRole('radio', { name: 'A little (1)' }).check();
+    await page.getByRole('button', { name: 'Save observation' }).tap();
+    await expect(toast).toContainText('Observation saved.');
+    await expect(page.locator('.observation')).toHaveCount(2);
+    await expect(page.getByLabel('What happened?')).toHaveValue('');
+    await expect(page.getByRole('radio', { name: 'Broke trust' })).not.toBeChecked();
+    await expect(page.getByRole('radio', { name: 'Built trust' })).not.toBeChecked();
+    await expect(page.getByRole('radio', { name: 'A little (1)' })).not.toBeChecked();
+    await expect(page.getByRole('radio', { name: 'Some (2)' })).toBeChecked();
+    // Undo takes it out of the log and puts the words back in the form.
+    await toast.getByRole('button', { name: 'Undo' }).tap();
+    await expect(page.locator('.observation')).toHaveCount(1);
+    await expect(toast).toContainText('Your words are back in the form.');
+    await expect(page.getByLabel('What happened?')).toHaveValue('Cancelled on the day, again');
+    await expect(page.getByRole('radio', { name: 'Broke trust' })).toBeChecked();
+    await expect(page.getByRole('radio', { name: 'A little (1)' })).toBeChecked();
+  });
+
+  test('the ladder: rungs lowest first, the next one marked with the one primary action, reordered in edit mode', async ({
+    page,
+    server,
+  }) => {
+    await page.goto(server.origin + '/people');
+    await waitForApp(page);
+    await addPerson(page, 'Lee', 'Friend');
+    await page.getByRole('link', { name: 'Lee' }).tap();
+    await page.getByRole('link', { name: 'Small steps' }).tap();
+    await page.locator('.safety-check').getByRole('radio', { name: 'No', exact: true }).check();
+    await page.getByRole('button', { name: 'Start with the suggested steps' }).tap();
+    const rungs = page.locator('.ladder-step h3');
+    await expect(rungs).toHaveCount(6);
+    await expect(page.locator('.rung--next h3')).toHaveText('Share an opinion');
+    await expect(page.locator('.rung--next .rung__mark')).toHaveText('1');
+    await expect(page.locator('.ladder .button--primary')).toHaveCount(1);
+    await expect(page.locator('.rung--next .button--primary')).toBeInViewport();
+
+    await page.getByRole('button', { name: 'Edit ladder' }).tap();
+    await expect(page.getByRole('button', { name: 'Done editing' })).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('button', { name: /Plan an experiment/ })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Move “Share an opinion” down' }).tap();
+    await expect(rungs.nth(0)).toHaveText('Share a small personal fact');
+    await expect(rungs.nth(1)).toHaveText('Share an opinion');
+    await expect(page.getByRole('button', { name: 'Move “Share an opinion” down' })).toBeFocused();
+    await page.getByRole('button', { name: 'Done editing' }).tap();
+    await expect(page.locator('.rung--next h3')).toHaveText('Share a small personal fact');
+    await page.reload();
+    await waitForApp(page);
+    await expect(rungs.nth(0)).toHaveText('Share a small personal fact');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
 });

@@ -25,6 +25,10 @@ function storedState(page) {
 
 async function addPerson(page, name) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People', exact: true }).click();
+  await expect(page.locator('h1')).toHaveText('People');
+  // Once someone is on the list, the form waits behind "Add a person".
+  const open = page.getByRole('button', { name: 'Add a person' });
+  if ((await open.count()) > 0) await open.click();
   await page.getByLabel('Name or nickname').fill(name);
   await page.getByRole('button', { name: /^Add (person|anyway)$/ }).click();
   await expect(page.locator('.person-card', { hasText: name })).toHaveCount(1);

@@ -1,13 +1,16 @@
-//! A person's evidence log: one-tap quick entries, the full form, and the log newest first with Edit and Delete
-//! (Undo). The log draws its newest entries first and more on request, copying only the entries it draws.
+//! A person's evidence log: "Log what happened" (one-tap quick entries with Undo, and the form in your own words)
+//! at the top of their page, and further down what was logged, newest first, with Edit and Delete (Undo). The
+//! log draws its newest entries first and more on request, copying only the entries it draws.
 
-use crate::domain::people::{newest_first, Direction, Observation, ObservationFields, QuickKind, TrustPart};
+use crate::domain::people::{newest_first, Direction, Observation, ObservationDraft, QuickKind, TrustPart};
+use crate::domain::words::count_of;
 use crate::state::{new_id, now_iso, today, AppState, Toast};
 use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::fields::{RadioGroup, TextArea};
 use crate::ui::components::show_more::ShowMore;
 use crate::ui::platform::{focus_element, local_day};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// What the weights mean, as the form offers them.
 const WEIGHTS: [(u8, &str); 3] = [(1, "A little"), (2, "Some"), (3, "A lot")];
@@ -15,7 +18,79 @@ const WEIGHTS: [(u8, &str); 3] = [(1, "A little"), (2, "Some"), (3, "A lot")];
 /// How many of the newest observations the log draws when the page opens ("Show more" adds more).
 const FIRST_PAGE: usize = 10;
 
-/// The evidence log of one person.
+/// Takes a just-logged observation back out (the toast's Undo): the log is as it was, and the toast says so.
+fn take_back(state: AppState, id: &str, message: String) {
+    state.delete_record(state.observations, id, "Observation");
+    // `delete_record` offers its own Undo; taking back a log is the end of it, so a plain message replaces that.
+    state.toast.set(Some(Toast { message, undo: None }));
+}
+
+/// "Log what happened": the one-tap quick entries for today and the form in your own words. It opens a person's
+/// page, because logging is what a person comes to do most.
+#[component]
+pub fn QuickLog(id: String) -> impl IntoView {
+    let state = AppState::get();
+    let pid = StoredValue::new(id);
+    let quick = move |kind: QuickKind| {
+        let entry = pid.with_value(|id| Observation::quick(new_id(), id, kind, &today(), &now_iso()));
+        let entry_id = entry.id.clone();
+        state.save_record(state.observations, entry);
+        let label = kind.label();
+        state.toast.set(Some(Toast {
+            message: format!("Logged for today: {label}."),
+            undo: Some(Arc::new(move || {
+                take_back(state, &entry_id, format!("Removed from the log: {label}."));
+                // Back to the button just used (after the toast has moved focus to the heading).
+                let button = format!("quick-{}", quick_slug(kind));
+                request_animation_frame(move || focus_element(&button));
+            })),
+        }));
+    };
+    view! {
+        <section class="person-section person-section--log" aria-labelledby="log">
+            <h2 id="log">"Log what happened"</h2>
+            <p class="hint">"One tap logs it for today. Something else, or another day? Write it in your own words."</p>
+            <div class="quick-entries" role="group" aria-label="Log for today in one tap">
+                {QuickKind::ALL
+                    .into_iter()
+                    .map(|kind| {
+                        let broke = kind.defaults().direction == Direction::Broke;
+                        view! {
+                            <button
+                                type="button"
+                                id=format!("quick-{}", quick_slug(kind))
+                                class="button button--secondary quick-entry"
+                                class:quick-entry--broke=broke
+                                on:click=move |_| quick(kind)
+                            >
+                                {kind.label()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <div class="card observation-form">
+                <Disclosure label="Log something in your own words">
+                    <ObservationForm pid=pid id_prefix="observation" existing=None on_done=|| ()/>
+                </Disclosure>
+            </div>
+        </section>
+    }
+}
+
+/// A quick entry's id part ("kept-commitment").
+fn quick_slug(kind: QuickKind) -> &'static str {
+    match kind {
+        QuickKind::KeptCommitment => "kept-commitment",
+        QuickKind::BrokeCommitment => "broke-commitment",
+        QuickKind::ToldTruth => "told-truth",
+        QuickKind::CaughtInLie => "caught-in-lie",
+        QuickKind::SupportedWhenVulnerable => "supported",
+        QuickKind::Dismissed => "dismissed",
+    }
+}
+
+/// What was logged about one person, newest first.
 #[component]
 pub fn EvidenceLog(id: String) -> impl IntoView {
     let state = AppState::get();
@@ -38,48 +113,15 @@ pub fn EvidenceLog(id: String) -> impl IntoView {
             })
         })
     };
-    let quick = move |kind: QuickKind| {
-        let entry = pid.with_value(|id| Observation::quick(new_id(), id, kind, &today(), &now_iso()));
-        state.save_record(state.observations, entry);
-        state.toast.set(Some(Toast { message: format!("Logged for today: {}.", kind.label()), undo: None }));
-    };
     view! {
         <section class="person-section" aria-labelledby="evidence">
-            <h2 id="evidence">"Evidence log"</h2>
-            <p class="hint">"What they actually did, day by day. One tap logs a common moment for today."</p>
-            <div class="quick-entries" role="group" aria-label="Log for today in one tap">
-                {QuickKind::ALL
-                    .into_iter()
-                    .map(|kind| {
-                        let broke = kind.defaults().direction == Direction::Broke;
-                        view! {
-                            <button
-                                type="button"
-                                class="button button--secondary quick-entry"
-                                class:quick-entry--broke=broke
-                                on:click=move |_| quick(kind)
-                            >
-                                {kind.label()}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-            <div class="card observation-form">
-                <Disclosure label="Log something in your own words">
-                    <ObservationForm pid=pid id_prefix="observation" existing=None on_done=|| ()/>
-                </Disclosure>
-            </div>
-            <h3>"What you have logged"</h3>
+            <h2 id="evidence">"What you have logged"</h2>
             <Show
                 when=move || order.with(|o| !o.is_empty())
                 fallback=|| view! { <p class="empty-state">"Nothing logged yet. Start with one thing they did recently, good or bad."</p> }
             >
                 <p class="hint">
-                    {move || match order.with(Vec::len) {
-                        1 => "1 observation, newest first.".to_owned(),
-                        n => format!("{n} observations, newest first."),
-                    }}
+                    {move || format!("{}, newest first.", count_of(order.with(Vec::len), "observation", "observations"))}
                 </p>
                 <ul class="card-list observation-list">
                     // Opening or closing an edit form redraws only that entry (the key changes), so no entry needs
@@ -151,7 +193,8 @@ fn ObservationItem(
 }
 
 /// The full form: what happened, which part, built or broke, how much it counts, and the day. With `existing`
-/// it edits that observation (same id, `updated_at` bumped) and offers Cancel; without, it adds a new one.
+/// it edits that observation (same id, `updated_at` bumped) and offers Cancel; without, it adds a new one and
+/// then starts again from a blank entry ([`ObservationDraft::blank`]), with Undo in the toast.
 #[component]
 fn ObservationForm(
     pid: StoredValue<String>,
@@ -163,13 +206,7 @@ fn ObservationForm(
 ) -> impl IntoView {
     let state = AppState::get();
     let is_edit = existing.is_some();
-    let start = existing.as_ref().map(Observation::fields).unwrap_or_else(|| ObservationFields {
-        what: String::new(),
-        part: TrustPart::Reliability,
-        direction: Direction::Built,
-        weight: 2,
-        happened_on: today(),
-    });
+    let start = existing.as_ref().map(ObservationDraft::of).unwrap_or_else(|| ObservationDraft::blank(&today()));
     let existing = StoredValue::new(existing);
     let what = RwSignal::new(start.what);
     let part = RwSignal::new(start.part);
@@ -177,20 +214,33 @@ fn ObservationForm(
     let weight = RwSignal::new(start.weight);
     let day = RwSignal::new(start.happened_on);
     let error = RwSignal::new(None::<&'static str>);
+    // Fills the form in (a blank entry after saving; the words back after Undo). `try_set`: Undo may come after
+    // the form is gone, and then there is nothing to fill: it returns false.
+    let fill = move |d: ObservationDraft| {
+        let here = what.try_set(d.what).is_none();
+        part.try_set(d.part);
+        direction.try_set(d.direction);
+        weight.try_set(d.weight);
+        day.try_set(d.happened_on);
+        here
+    };
     let done = on_done.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let fields = ObservationFields {
+        let draft = ObservationDraft {
             what: what.get_untracked(),
             part: part.get_untracked(),
             direction: direction.get_untracked(),
             weight: weight.get_untracked(),
             happened_on: day.get_untracked(),
         };
-        if let Err(problem) = fields.check(&today()) {
-            error.set(Some(problem.message()));
-            return;
-        }
+        let fields = match draft.check(&today()) {
+            Ok(fields) => fields,
+            Err(problem) => {
+                error.set(Some(problem.message()));
+                return;
+            }
+        };
         error.set(None);
         let now = now_iso();
         match existing.get_value() {
@@ -209,9 +259,21 @@ fn ObservationForm(
             None => {
                 let mut entry = pid.with_value(|id| Observation::new(new_id(), id, &fields.happened_on, &now));
                 entry.revise(fields, &now);
+                let entry_id = entry.id.clone();
                 state.save_record(state.observations, entry);
-                state.toast.set(Some(Toast { message: "Observation saved.".to_owned(), undo: None }));
-                what.set(String::new());
+                state.toast.set(Some(Toast {
+                    message: "Observation saved.".to_owned(),
+                    undo: Some(Arc::new(move || {
+                        let message = if fill(draft.clone()) {
+                            "Removed from the log. Your words are back in the form."
+                        } else {
+                            "Removed from the log."
+                        };
+                        take_back(state, &entry_id, message.to_owned());
+                    })),
+                }));
+                // The next entry starts neutral, not as "broke trust · a lot" because the last one did.
+                fill(ObservationDraft::blank(&today()));
             }
         }
     };
@@ -249,7 +311,7 @@ fn ObservationForm(
             <RadioGroup
                 name=field("direction")
                 legend="Did it build trust or break it?"
-                options=Direction::ALL.into_iter().map(|d| (d, d.label())).collect()
+                options=Direction::ALL.into_iter().map(|d| (Some(d), d.label())).collect()
                 value=direction
             />
             <RadioGroup

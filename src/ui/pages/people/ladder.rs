@@ -1,12 +1,17 @@
 //! A person's disclosure ladder: small steps from low to higher risk, each tried as an experiment — the fear
 //! before, what actually happened after — and how often the feared outcome came true.
+//!
+//! It is drawn as a ladder, lowest rung first (top of the list) so the order reads as the order of trying: a rail
+//! joins the rungs, tried rungs carry a tick, and the next rung (the lowest not yet tried) stands out with the one
+//! primary "Plan an experiment". Reordering, renaming, removing and adding rungs live in "Edit ladder".
 
 use crate::domain::ladder::{
-    default_ladder, ladder_for, ladder_stats, ladder_view, reorder, waiting_for_after, After, Before, Experiment,
-    LadderStep, Response, SAFETY_ROUTE,
+    default_ladder, ladder_for, ladder_stats, ladder_view, next_step, reorder, waiting_for_after, After, Before,
+    Experiment, LadderStep, Response, RungStatus, SAFETY_ROUTE,
 };
 use crate::domain::repair_safety::{RepairView, SafetyAnswer, QUESTION};
 use crate::state::{new_id, now_iso, AppState, Toast};
+use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::fields::{RadioGroup, Scale, TextArea, TextInput};
 use crate::ui::components::repair_safety::{SafetyQuestion, SafetyRoute};
 use crate::ui::platform::{focus_element, focus_target, local_day};
@@ -90,19 +95,35 @@ pub fn Ladder(id: String) -> impl IntoView {
         state.save_record(state.ladder, step);
         new_title.set(String::new());
     };
-    let move_to = move |step_id: String, to: usize| {
+    // Reordering keeps focus on the arrow just used, or on the other one once the rung reaches an end.
+    let move_to = move |step_id: String, to: usize, up: bool| {
         let now = now_iso();
         let mut mine = pid.with_value(|id| steps_of(state, id, false));
+        let count = mine.len();
         let changed = reorder(&mut mine, &step_id, to, &now);
         for step in mine.into_iter().filter(|s| changed.contains(&s.id)) {
             state.save_record(state.ladder, step);
         }
-        request_animation_frame(move || focus_target(&format!("step-{step_id}")));
+        let at_end = if up { to == 0 } else { to + 1 >= count };
+        let arrow = if up != at_end { "up" } else { "down" };
+        request_animation_frame(move || focus_element(&format!("step-{arrow}-{step_id}")));
     };
+    // The next rung to try: only while new experiments may be offered (no nudge toward someone unsafe).
+    let next = Memo::new(move |_| {
+        if !can_plan.get() {
+            return None;
+        }
+        pid.with_value(|id| steps.with(|s| next_step(s, id).map(|s| s.id.clone())))
+    });
+    let editing = RwSignal::new(false);
     let cards = move || {
         let list = steps.get();
         let count = list.len();
-        list.into_iter().enumerate().map(|(i, s)| (i, count, s)).collect::<Vec<_>>()
+        let next = next.get();
+        list.into_iter()
+            .enumerate()
+            .map(|(i, s)| (i, count, next.as_deref() == Some(s.id.as_str()), s))
+            .collect::<Vec<_>>()
     };
     view! {
         <section class="person-section" aria-labelledby="ladder">
@@ -177,12 +198,34 @@ pub fn Ladder(id: String) -> impl IntoView {
                     </button>
                 </div>
             </Show>
-            <ol class="ladder">
-                <For each=cards key=|(i, n, s)| (s.id.clone(), s.updated_at.clone(), *i, *n) let:card>
-                    <StepCard index=card.0 count=card.1 step=card.2 move_to=move_to can_plan=can_plan/>
+            <Show when=move || steps.with(|s| !s.is_empty())>
+                <div class="ladder-toolbar">
+                    <p class="hint">"Lowest step first. Each tick is a step you have tried."</p>
+                    <button
+                        type="button"
+                        class="button button--secondary ladder-edit"
+                        aria-expanded=move || editing.get().to_string()
+                        aria-controls="ladder-rungs"
+                        on:click=move |_| editing.update(|e| *e = !*e)
+                    >
+                        {move || if editing.get() { "Done editing" } else { "Edit ladder" }}
+                    </button>
+                </div>
+            </Show>
+            <ol id="ladder-rungs" class="ladder" class:ladder--editing=move || editing.get()>
+                <For each=cards key=|(i, n, next, s)| (s.id.clone(), s.updated_at.clone(), *i, *n, *next) let:card>
+                    <StepCard
+                        index=card.0
+                        count=card.1
+                        is_next=card.2
+                        step=card.3
+                        move_to=move_to
+                        can_plan=can_plan
+                        editing=editing
+                    />
                 </For>
             </ol>
-            <Show when=move || can_plan.get()>
+            <Show when=move || can_plan.get() && (editing.get() || steps.with(|s| s.is_empty()))>
                 <form class="card inline-form add-step" on:submit=add novalidate=true>
                     <TextInput
                         id="new-step-title"
@@ -201,15 +244,20 @@ pub fn Ladder(id: String) -> impl IntoView {
     }
 }
 
-/// One step: its title (renamable), move up/down, remove, its experiments, and planning a new one.
+/// One rung: its number (a tick once tried), its title and where it stands, its experiments, and planning a new
+/// one (the primary action on the next rung, a quiet one elsewhere). In edit mode: move up/down, rename, remove.
 #[component]
 fn StepCard(
     index: usize,
     count: usize,
+    /// The lowest rung not yet tried, while new experiments may be offered.
+    is_next: bool,
     step: LadderStep,
-    move_to: impl Fn(String, usize) + Copy + Send + Sync + 'static,
+    move_to: impl Fn(String, usize, bool) + Copy + Send + Sync + 'static,
     /// Whether a new experiment may be planned (not while the user may not be safe with the person).
     can_plan: Signal<bool>,
+    /// The ladder's edit mode: the tools to reorder, rename and remove rungs.
+    editing: RwSignal<bool>,
 ) -> impl IntoView {
     let state = AppState::get();
     let sid = StoredValue::new(step.id.clone());
@@ -232,94 +280,138 @@ fn StepCard(
     let down_label = format!("Move “{title_text}” down");
     let rename_label = format!("Rename “{title_text}”");
     let remove_label = format!("Remove “{title_text}”");
-    let experiments = step.experiments.clone();
+    let status = step.status();
+    let status_line = step.status_line();
+    let waiting = status == RungStatus::Planned;
+    let (done_ones, waiting_ones): (Vec<Experiment>, Vec<Experiment>) =
+        step.experiments.iter().cloned().partition(Experiment::is_done);
     // Computed outside `view!`, where a bare `>` would end the tag.
     let (is_first, is_last) = (index == 0, index + 1 >= count);
+    let number = index + 1;
+    let mark = if status == RungStatus::Tried { "✓".to_owned() } else { number.to_string() };
+    let where_it_is =
+        if is_next { format!("Step {number} of {count} · Next to try") } else { format!("Step {number} of {count}") };
     view! {
-        <li class="card ladder-step">
-            <p class="ladder-step__number">{format!("Step {} of {count}", index + 1)}</p>
-            <Show
-                when=move || renaming.get()
-                fallback={
-                    let heading_id = heading_id.clone();
-                    let title_text = title_text.clone();
-                    move || view! { <h3 id=heading_id.clone() class="user-text">{title_text.clone()}</h3> }
-                }
-            >
-                <form class="inline-form" on:submit=save_title novalidate=true>
-                    <TextInput
-                        id=sid.with_value(|id| format!("step-title-{id}"))
-                        label="Step"
-                        value=Signal::derive(move || title.get())
-                        on_input=move |t| {
-                            title.set(t);
-                            rename_error.set(None);
-                        }
-                    />
-                    <button type="submit" class="button button--primary">"Save"</button>
-                    <button type="button" class="button button--quiet" on:click=move |_| renaming.set(false)>"Cancel"</button>
-                    {move || rename_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-                </form>
-            </Show>
-            <div class="button-row ladder-step__tools">
-                <button
-                    type="button"
-                    class="button button--secondary"
-                    aria-label=up_label
-                    disabled=is_first
-                    on:click=move |_| move_to(sid.get_value(), index.saturating_sub(1))
-                >
-                    "↑ Up"
-                </button>
-                <button
-                    type="button"
-                    class="button button--secondary"
-                    aria-label=down_label
-                    disabled=is_last
-                    on:click=move |_| move_to(sid.get_value(), index + 1)
-                >
-                    "↓ Down"
-                </button>
-                <button type="button" class="button button--quiet" aria-label=rename_label on:click=move |_| renaming.set(true)>
-                    "Rename"
-                </button>
-                <button
-                    type="button"
-                    class="button button--quiet"
-                    aria-label=remove_label
-                    on:click=move |_| sid.with_value(|id| state.delete_record(state.ladder, id, "Step"))
-                >
-                    "Remove"
-                </button>
-            </div>
-            {(!experiments.is_empty())
-                .then(|| {
-                    view! {
-                        <ul class="experiments">
-                            {experiments
-                                .into_iter()
-                                .map(|e| view! { <ExperimentItem step_id=sid.get_value() experiment=e/> })
-                                .collect_view()}
-                        </ul>
-                    }
-                })}
-            <Show when=move || can_plan.get()>
+        <li
+            class="ladder-step rung"
+            class:rung--next=is_next
+            class:rung--tried=status == RungStatus::Tried
+            class:rung--planned=waiting
+        >
+            <span class="rung__mark" aria-hidden="true">{mark}</span>
+            <div class="rung__body">
+                <p class="ladder-step__number">{where_it_is}</p>
                 <Show
-                    when=move || planning.get()
+                    when=move || renaming.get()
                     fallback={
-                        let title = step.title.clone();
-                        move || {
-                            view! {
-                                <button type="button" class="button button--primary" on:click=move |_| planning.set(true)>
-                                    "Plan an experiment"<span class="visually-hidden">{format!(" for “{title}”")}</span>
-                                </button>
+                        let heading_id = heading_id.clone();
+                        let title_text = title_text.clone();
+                        move || view! { <h3 id=heading_id.clone() class="user-text">{title_text.clone()}</h3> }
+                    }
+                >
+                    <form class="inline-form" on:submit=save_title novalidate=true>
+                        <TextInput
+                            id=sid.with_value(|id| format!("step-title-{id}"))
+                            label="Step"
+                            value=Signal::derive(move || title.get())
+                            on_input=move |t| {
+                                title.set(t);
+                                rename_error.set(None);
+                            }
+                        />
+                        <button type="submit" class="button button--primary">"Save"</button>
+                        <button type="button" class="button button--quiet" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                        {move || rename_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                    </form>
+                </Show>
+                <p class="rung__status">{status_line}</p>
+                <Show when=move || editing.get()>
+                    <div class="button-row ladder-step__tools">
+                        <button
+                            type="button"
+                            class="button button--secondary"
+                            id=sid.with_value(|id| format!("step-up-{id}"))
+                            aria-label=up_label.clone()
+                            disabled=is_first
+                            on:click=move |_| move_to(sid.get_value(), index.saturating_sub(1), true)
+                        >
+                            "↑ Up"
+                        </button>
+                        <button
+                            type="button"
+                            class="button button--secondary"
+                            id=sid.with_value(|id| format!("step-down-{id}"))
+                            aria-label=down_label.clone()
+                            disabled=is_last
+                            on:click=move |_| move_to(sid.get_value(), index + 1, false)
+                        >
+                            "↓ Down"
+                        </button>
+                        <button type="button" class="button button--quiet" aria-label=rename_label.clone() on:click=move |_| renaming.set(true)>
+                            "Rename"
+                        </button>
+                        <button
+                            type="button"
+                            class="button button--quiet"
+                            aria-label=remove_label.clone()
+                            on:click=move |_| sid.with_value(|id| state.delete_record(state.ladder, id, "Step"))
+                        >
+                            "Remove"
+                        </button>
+                    </div>
+                </Show>
+                // Experiments waiting for their "after" are shown (they ask for something); the ones done are a
+                // tap away under "How it went", so a tried rung stays one quiet line.
+                {(!waiting_ones.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="experiments">
+                                {waiting_ones
+                                    .into_iter()
+                                    .map(|e| view! { <ExperimentItem step_id=sid.get_value() experiment=e primary=is_next/> })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })}
+                {(!done_ones.is_empty())
+                    .then(|| {
+                        let done_ones = StoredValue::new(done_ones);
+                        view! {
+                            <div class="rung__done">
+                                <Disclosure label="How it went">
+                                    <ul class="experiments">
+                                        {done_ones
+                                            .get_value()
+                                            .into_iter()
+                                            .map(|e| view! { <ExperimentItem step_id=sid.get_value() experiment=e primary=false/> })
+                                            .collect_view()}
+                                    </ul>
+                                </Disclosure>
+                            </div>
+                        }
+                    })}
+                <Show when=move || can_plan.get() && !editing.get()>
+                    <Show
+                        when=move || planning.get()
+                        fallback={
+                            let title = step.title.clone();
+                            move || {
+                                // The next rung's one primary action, unless an experiment there waits for its
+                                // "after" (then recording it comes first); other rungs offer it quietly.
+                                let class = if is_next && !waiting { "button button--primary" } else { "button button--quiet" };
+                                let text = if waiting { "Plan another experiment" } else { "Plan an experiment" };
+                                view! {
+                                    <button type="button" class=class on:click=move |_| planning.set(true)>
+                                        {text}<span class="visually-hidden">{format!(" for “{title}”")}</span>
+                                    </button>
+                                }
                             }
                         }
-                    }
-                >
-                    <PlanForm step_id=sid.get_value() on_done=move || planning.set(false)/>
+                    >
+                        <PlanForm step_id=sid.get_value() on_done=move || planning.set(false)/>
+                    </Show>
                 </Show>
-            </Show>
+            </div>
         </li>
     }
 }
@@ -487,7 +579,12 @@ fn outcome_view(experiment: &Experiment) -> impl IntoView {
 
 /// One experiment: the plan, and either its outcome or the form to record it; Edit and Delete (with Undo).
 #[component]
-fn ExperimentItem(step_id: String, experiment: Experiment) -> impl IntoView {
+fn ExperimentItem(
+    step_id: String,
+    experiment: Experiment,
+    /// On the next rung, "Record what happened" is the primary action.
+    primary: bool,
+) -> impl IntoView {
     let state = AppState::get();
     let mode = RwSignal::new(ItemMode::Show);
     let ids = StoredValue::new((step_id, experiment.id.clone()));
@@ -533,8 +630,8 @@ fn ExperimentItem(step_id: String, experiment: Experiment) -> impl IntoView {
                 let before = format!(
                     "Planned {}. It felt {}% likely; anxiety {} of 10.",
                     local_day(&e.planned_at),
-                    e.fear_likelihood,
-                    e.anxiety
+                    e.fear_likelihood.min(100),
+                    e.anxiety.min(10)
                 );
                 let which = format!(" the experiment “{}”", e.fear);
                 let tools = if current == ItemMode::Record {
@@ -545,7 +642,11 @@ fn ExperimentItem(step_id: String, experiment: Experiment) -> impl IntoView {
                             {(!e.is_done())
                                 .then(|| {
                                     view! {
-                                        <button type="button" class="button button--secondary" on:click=move |_| mode.set(ItemMode::Record)>
+                                        <button
+                                            type="button"
+                                            class=if primary { "button button--primary" } else { "button button--secondary" }
+                                            on:click=move |_| mode.set(ItemMode::Record)
+                                        >
                                             "Record what happened"
                                         </button>
                                     }
@@ -607,6 +708,9 @@ fn OutcomeForm(
             })
         });
         state.toast.set(Some(Toast { message: "Outcome saved.".to_owned(), undo: None }));
+        // The rung is drawn again, with this experiment under "How it went": focus goes to the rung's title.
+        let heading = ids.with_value(|(sid, _)| format!("step-{sid}"));
+        request_animation_frame(move || focus_target(&heading));
     };
     view! {
         <form class="experiment-form" on:submit=save novalidate=true>

@@ -1,10 +1,13 @@
-//! `/people`: add someone, then everyone on the trust map — active first, archived in their own section.
+//! `/people`: everyone on the trust map — active first, archived in their own section. With no one yet, the page
+//! is the add form; once someone is there, the list comes first and the form opens from one "Add a person" button.
 
 use super::{PersonFields, PersonMarker};
 use crate::domain::ladder::LadderStep;
-use crate::domain::people::{accept_person_name, observation_counts, sort_people, NameProblem, Person, Relationship};
+use crate::domain::people::{
+    accept_person_name, observation_counts, person_summary, sort_people, NameProblem, Person, Relationship,
+};
 use crate::state::{new_id, now_iso, set_title, AppState, Toast};
-use crate::ui::platform::after_first_paint;
+use crate::ui::platform::{after_first_paint, focus_element};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -68,12 +71,52 @@ pub(super) fn PeopleContent() -> impl IntoView {
         rows.with(|r| r.iter().filter(|p| !p.archived).take(limit).cloned().collect::<Vec<_>>())
     };
     let archived = move || rows.with(|r| r.iter().filter(|p| p.archived).cloned().collect::<Vec<_>>());
+    // With no one on the map the form is the page; after that it waits behind "Add a person".
+    let anyone = Memo::new(move |_| rows.with(|r| !r.is_empty()));
+    let adding = RwSignal::new(false);
+    let open_form = move |_| {
+        let open = !adding.get_untracked();
+        adding.set(open);
+        if open {
+            request_animation_frame(|| focus_element("person-name"));
+        }
+    };
+    // After an add (or Cancel) the form closes and focus goes back to the button that opens it.
+    let close_form = Callback::new(move |()| {
+        adding.set(false);
+        request_animation_frame(|| focus_element("add-person-open"));
+    });
     view! {
-        <h1>"People"</h1>
-        <p class="lead">
-            "Your trust map: the people who matter to you, what they actually do, and small steps to try with them."
-        </p>
-        <AddPerson/>
+        <div class="people-title">
+            <h1>"People"</h1>
+            <Show when=move || anyone.get()>
+                <button
+                    type="button"
+                    id="add-person-open"
+                    class="button button--primary"
+                    aria-expanded=move || adding.get().to_string()
+                    aria-controls="add-person-form"
+                    on:click=open_form
+                >
+                    "Add a person"
+                </button>
+            </Show>
+        </div>
+        <Show
+            when=move || anyone.get()
+            fallback=move || {
+                view! {
+                    <p class="lead">
+                        "Your trust map: the people who matter to you, what they actually do, and small steps to try with them."
+                    </p>
+                    <AddPerson/>
+                }
+            }
+        >
+            <Show when=move || adding.get()>
+                <AddPerson on_close=close_form/>
+            </Show>
+        </Show>
         <section aria-labelledby="people-heading">
             <h2 id="people-heading">"Your people"</h2>
             <Show
@@ -88,7 +131,7 @@ pub(super) fn PeopleContent() -> impl IntoView {
             >
                 <Show
                     when=move || rows.with(|r| r.iter().any(|p| !p.archived))
-                    fallback=|| view! { <p class="empty-state">"Everyone you added is archived. Add someone above, or open an archived person to bring them back."</p> }
+                    fallback=|| view! { <p class="empty-state">"Everyone you added is archived. Add someone with the button above, or open an archived person to bring them back."</p> }
                 >
                     <ul class="card-list people-list">
                         <For each=active key=PersonRow::key let:row>
@@ -145,20 +188,6 @@ fn ladder_counts(steps: &[LadderStep]) -> BTreeMap<String, usize> {
     counts
 }
 
-/// "no observations yet", "1 observation", "5 observations · 6 ladder steps".
-fn summary_line(observations: usize, steps: usize) -> String {
-    let logged = match observations {
-        0 => "No observations yet".to_owned(),
-        1 => "1 observation".to_owned(),
-        n => format!("{n} observations"),
-    };
-    match steps {
-        0 => logged,
-        1 => format!("{logged} · 1 ladder step"),
-        n => format!("{logged} · {n} ladder steps"),
-    }
-}
-
 /// One person in the list.
 #[component]
 fn PersonCard(row: PersonRow) -> impl IntoView {
@@ -172,15 +201,20 @@ fn PersonCard(row: PersonRow) -> impl IntoView {
                 {row.relationship.label()}
                 {row.archived.then_some(" · archived")}
             </p>
-            <p class="person-card__summary">{summary_line(row.observations, row.steps)}</p>
+            <p class="person-card__summary">{person_summary(row.observations, row.steps)}</p>
         </li>
     }
 }
 
 /// The form that adds a person: name, relationship, marker. A duplicate name is pointed out first; a second
-/// press ("Add anyway") adds them.
+/// press ("Add anyway") adds them. Opened from "Add a person", it has Cancel, and `on_close` runs after an add or a
+/// Cancel; on the first visit (no one yet) it is simply the page's form.
 #[component]
-pub(super) fn AddPerson() -> impl IntoView {
+pub(super) fn AddPerson(
+    /// Closes the form (after an add or Cancel); `None` for the first-visit form, which stays.
+    #[prop(optional)]
+    on_close: Option<Callback<()>>,
+) -> impl IntoView {
     let state = AppState::get();
     let name = RwSignal::new(String::new());
     let relationship = RwSignal::new(Relationship::Other);
@@ -201,20 +235,37 @@ pub(super) fn AddPerson() -> impl IntoView {
         };
         let mut person = Person::new(new_id(), &clean, relationship.get_untracked(), &now_iso());
         person.marker = marker.get_untracked();
+        let first = state.people.with_untracked(Vec::is_empty);
         state.save_record(state.people, person);
         state.toast.set(Some(Toast { message: format!("{clean} added."), undo: None }));
         name.set(String::new());
         marker.set(String::new());
         relationship.set(Relationship::Other);
         problem.set(None);
+        match on_close {
+            Some(close) => close.run(()),
+            // The first person: this form gives way to the list, so focus goes to the button that adds the next.
+            None if first => request_animation_frame(|| focus_element("add-person-open")),
+            None => {}
+        }
     };
     view! {
-        <form class="card add-person" on:submit=add novalidate=true>
+        <form id="add-person-form" class="card add-person" on:submit=add novalidate=true>
             <h2>"Add a person"</h2>
             <PersonFields id_prefix="person" name=name problem=problem relationship=relationship marker=marker/>
-            <button type="submit" class="button button--primary">
-                {move || if problem.get() == Some(NameProblem::Duplicate) { "Add anyway" } else { "Add person" }}
-            </button>
+            <div class="button-row">
+                <button type="submit" class="button button--primary">
+                    {move || if problem.get() == Some(NameProblem::Duplicate) { "Add anyway" } else { "Add person" }}
+                </button>
+                {on_close
+                    .map(|close| {
+                        view! {
+                            <button type="button" class="button button--quiet" on:click=move |_| close.run(())>
+                                "Cancel"
+                            </button>
+                        }
+                    })}
+            </div>
         </form>
     }
 }

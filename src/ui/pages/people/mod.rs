@@ -89,7 +89,8 @@ pub fn RelationshipSelect(
     }
 }
 
-/// Choosing a marker: no marker, one of the colours, or an emoji typed in.
+/// Choosing a marker: no marker, one of the colours, or an emoji typed in. The colours are swatches, each a real
+/// radio input underneath (arrow keys move between them, focus shows on the swatch) with its name written under it.
 #[component]
 pub fn MarkerPicker(
     /// Prefix for the ids inside (links labels).
@@ -103,32 +104,35 @@ pub fn MarkerPicker(
     view! {
         <fieldset class="chips-field marker-picker">
             <legend>"Marker (optional)"</legend>
-            <div class="chips">
-                <label class="choice marker-choice">
+            <div class="swatches">
+                <label class="swatch">
                     <input
                         type="radio"
+                        class="swatch__input"
                         name=group.clone()
                         value=""
                         prop:checked=move || value.with(String::is_empty)
                         on:change=move |_| value.set(String::new())
                     />
-                    "None"
+                    <span class="swatch__dot swatch__dot--none" aria-hidden="true"></span>
+                    <span class="swatch__name">"None"</span>
                 </label>
                 {MARKER_COLOURS
                     .iter()
                     .map(|(slug, name)| {
                         let slug = *slug;
                         view! {
-                            <label class="choice marker-choice">
+                            <label class="swatch">
                                 <input
                                     type="radio"
+                                    class="swatch__input"
                                     name=group.clone()
                                     value=slug
                                     prop:checked=move || value.with(|m| m == slug)
                                     on:change=move |_| value.set(slug.to_owned())
                                 />
-                                <span class=format!("person-marker person-marker--dot person-marker--{slug}") aria-hidden="true"></span>
-                                {*name}
+                                <span class=format!("swatch__dot person-marker--{slug}") aria-hidden="true"></span>
+                                <span class="swatch__name">{*name}</span>
                             </label>
                         }
                     })

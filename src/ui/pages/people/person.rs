@@ -1,18 +1,22 @@
-//! `/people/:id`: one person — details, trust profile, evidence log and disclosure ladder. If the person is gone
-//! (deleted here or in another tab while the page is open) a calm message replaces the page.
+//! `/people/:id`: one person. The page opens on what a person does most, logging what happened (quick entries and
+//! the form in your own words); the trust profile, the log so far, the disclosure ladder and the details follow,
+//! each one tap away from the links under the log. If the person is gone (deleted here or in another tab while the
+//! page is open) a calm message replaces the page.
 
-use super::evidence::EvidenceLog;
+use super::evidence::{EvidenceLog, QuickLog};
 use super::ladder::Ladder;
 use super::{PersonFields, PersonMarker};
 use crate::domain::people::{
-    accept_person_name, evidence_trend, patterns, EvidenceSummary, NameProblem, PatternWindow, Person, TrustPart,
+    accept_person_name, evidence_trend, patterns, EvidenceSummary, NameProblem, PartProfile, PatternWindow, Person,
+    TrustPart,
 };
 use crate::domain::repair_safety::person_page_leads_with_safety;
+use crate::domain::words::count_of;
 use crate::state::{now_iso, set_title, today, AppState, Toast};
 use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::fields::Scale;
 use crate::ui::components::repair_safety::PersonSafetyNotice;
-use crate::ui::platform::{after_first_paint, focus_after_render, local_day};
+use crate::ui::platform::{after_first_paint, focus_after_render, focus_element, local_day};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 
@@ -62,8 +66,8 @@ fn change_person(state: AppState, id: &str, edit: impl FnOnce(&mut Person)) {
 /// One person's page (also drawn off-screen, without the document title, by `ui::warm_up`).
 #[component]
 pub(super) fn PersonView(id: String) -> impl IntoView {
-    // The first screen is the heading and the trust profile (the evidence log starts two to three screens down):
-    // the log, the patterns, the ladder and the details are drawn right after the first paint. Opened at one of
+    // The first screen is the heading and "Log what happened", with the trust profile right under it; the
+    // patterns, the log so far, the ladder and the details are drawn right after the first paint. Opened at one of
     // their anchors (#ladder), everything is drawn at once so the anchor is there to scroll to.
     let below_fold = after_first_paint(!use_location().hash.get_untracked().is_empty());
     let state = AppState::get();
@@ -94,9 +98,10 @@ pub(super) fn PersonView(id: String) -> impl IntoView {
         <Show when=move || safety_first.get()>
             <PersonSafetyNotice/>
         </Show>
-        <nav class="person-sections" aria-label="On this page">
+        <QuickLog id=id.clone()/>
+        <nav class="person-sections" aria-label="More about them">
             <a href="#profile">"Trust profile"</a>
-            <a href="#evidence">"Evidence log"</a>
+            <a href="#evidence">"Logged so far"</a>
             <a href="#ladder">"Small steps"</a>
             <a href="#details">"Details"</a>
         </nav>
@@ -109,8 +114,8 @@ pub(super) fn PersonView(id: String) -> impl IntoView {
     }
 }
 
-/// The five parts of trust: gut rating beside what the evidence supports, how both changed, and patterns
-/// (drawn once `below_fold` is set, after the first paint).
+/// The five parts of trust, one picture each: the gut rating and what the evidence supports as two bars on the
+/// same 0–100 scale, how both changed, and patterns (drawn once `below_fold` is set, after the first paint).
 #[component]
 fn TrustProfile(id: String, below_fold: RwSignal<bool>) -> impl IntoView {
     let state = AppState::get();
@@ -124,40 +129,16 @@ fn TrustProfile(id: String, below_fold: RwSignal<bool>) -> impl IntoView {
             state.observations.with(|all| EvidenceSummary::of(all.iter().filter(|o| &o.person_id == id)))
         })
     });
-    // Gut ratings made during this visit, by part: moving the slider again refines that rating instead of
-    // adding one entry per step of the slider.
-    let this_visit = StoredValue::new(Vec::<(TrustPart, String)>::new());
-    let rate = move |part: TrustPart, rating: u8| {
-        let now = now_iso();
-        let mine = this_visit.with_value(|v| v.iter().find(|(p, _)| *p == part).map(|(_, at)| at.clone()));
-        pid.with_value(|id| {
-            change_person(state, id, |person| {
-                let earlier = mine.and_then(|at| person.gut.iter().position(|g| g.part == part && g.at == at));
-                match earlier {
-                    Some(i) => {
-                        person.gut[i].rating = rating.min(100);
-                        person.gut[i].at = now.clone();
-                        person.updated_at = now.clone();
-                    }
-                    None => person.rate_gut(part, rating, &now),
-                }
-            })
-        });
-        this_visit.update_value(|v| {
-            v.retain(|(p, _)| *p != part);
-            v.push((part, now));
-        });
-    };
     // The answer to "are you safe with this person?" (asked on their ladder) changes what a gap is said to mean.
     let safety = Memo::new(move |_| person.with(|p| p.as_ref().and_then(|p| p.safety)));
-    // The whole profile once per change, shared by the five rows.
+    // The whole profile once per change, shared by the five parts.
     let rows =
         Memo::new(move |_| person.with(|p| p.as_ref().map(|p| summary.with(|s| s.profile(p))).unwrap_or_default()));
     view! {
         <section class="person-section" aria-labelledby="profile">
             <h2 id="profile">"Trust profile"</h2>
             <p class="hint">
-                "For each part of trust: what your gut says, beside what you have logged."
+                "For each part of trust: what your gut says, beside what you have logged, on the same 0–100 scale."
                 // Not an invitation to look closer at someone the user may not be safe with.
                 {move || (!person_page_leads_with_safety(safety.get())).then_some(" Where they disagree, it is worth a closer look.")}
             </p>
@@ -168,48 +149,7 @@ fn TrustProfile(id: String, below_fold: RwSignal<bool>) -> impl IntoView {
                         let row = Memo::new(move |_| {
                             rows.with(|rows| rows.iter().find(|r| r.part == part).cloned())
                         });
-                        let gut_value = Signal::derive(move || row.with(|r| r.as_ref().and_then(|r| r.gut).unwrap_or(50)));
-                        view! {
-                            <article class="card profile-part" aria-labelledby=format!("part-{}", part.slug())>
-                                <h3 id=format!("part-{}", part.slug())>{part.label()}</h3>
-                                <p class="hint">{part.question()}</p>
-                                <Scale
-                                    id=format!("gut-{}", part.slug())
-                                    label=format!("Your gut: {} (0–100)", part.label())
-                                    value=gut_value
-                                    on_change=move |v| rate(part, v)
-                                />
-                                {move || {
-                                    row.get()
-                                        .map(|r| {
-                                            let gut = match r.gut {
-                                                Some(g) => format!("Your gut: {g}"),
-                                                None => "Your gut: not rated yet — move the slider to rate it".to_owned(),
-                                            };
-                                            let evidence = match r.evidence {
-                                                Some(e) => format!("The evidence: {e}"),
-                                                None => "The evidence: no evidence yet".to_owned(),
-                                            };
-                                            let count = match r.evidence_count {
-                                                0 => "Nothing logged about this part yet.".to_owned(),
-                                                1 => "Based on 1 observation.".to_owned(),
-                                                n => format!("Based on {n} observations."),
-                                            };
-                                            view! {
-                                                <p class="profile-part__compare">
-                                                    <span class="profile-part__gut">{gut}</span>
-                                                    <span class="profile-part__evidence">{evidence}</span>
-                                                </p>
-                                                <p class="profile-part__count">{count}</p>
-                                                {r
-                                                    .gap_sentence_for(safety.get())
-                                                    .map(|s| view! { <p class="profile-part__gap">{s}</p> })}
-                                            }
-                                        })
-                                }}
-                                <PartHistory part=part person=person summary=summary pid=pid/>
-                            </article>
-                        }
+                        view! { <PartPicture part=part row=row safety=safety person=person summary=summary pid=pid/> }
                     })
                     .collect_view()}
             </div>
@@ -217,6 +157,117 @@ fn TrustProfile(id: String, below_fold: RwSignal<bool>) -> impl IntoView {
                 <Patterns pid=pid/>
             </Show>
         </section>
+    }
+}
+
+/// One labelled bar on the profile's 0–100 scale, with its number shown once beside it; `None` draws an empty
+/// track with `empty` in it (never a bar that looks like 50).
+fn score_bar(kind: &'static str, label: &'static str, score: Option<u8>, empty: &'static str) -> impl IntoView {
+    view! {
+        <div class=format!("profile-bar profile-bar--{kind}") class:profile-bar--empty=score.is_none()>
+            <span class="profile-bar__label">{label}<span class="visually-hidden">": "</span></span>
+            {match score {
+                Some(score) => view! {
+                    // SVG attributes, not a `style=` width: the CSP allows no inline styles.
+                    <svg class="profile-bar__track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                        <rect class="profile-bar__fill" x="0" y="0" width=score.min(100).to_string() height="10"></rect>
+                        <line class="profile-bar__mid" x1="50" y1="0" x2="50" y2="10" vector-effect="non-scaling-stroke"></line>
+                    </svg>
+                    <span class="profile-bar__value">{score}<span class="visually-hidden">" of 100"</span></span>
+                }
+                .into_any(),
+                None => view! { <span class="profile-bar__track profile-bar__none">{empty}</span> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// One part of trust as one picture: the gut and the evidence as two bars on the same scale, how many
+/// observations the evidence rests on, what a notable gap may mean, and "Rate your gut" (or "Change"), which
+/// opens the slider. Nothing is saved until "Save rating": a slider never shows a rating that was not given.
+#[component]
+fn PartPicture(
+    part: TrustPart,
+    row: Memo<Option<PartProfile>>,
+    safety: Memo<Option<crate::domain::repair_safety::SafetyAnswer>>,
+    person: Memo<Option<Person>>,
+    summary: Memo<EvidenceSummary>,
+    pid: StoredValue<String>,
+) -> impl IntoView {
+    let state = AppState::get();
+    let slug = part.slug();
+    let rating = RwSignal::new(false);
+    let draft = RwSignal::new(50u8);
+    let gut = move || row.with(|r| r.as_ref().and_then(|r| r.gut));
+    let rate_text = move || if gut().is_some() { "Change your gut rating" } else { "Rate your gut" };
+    let open = move |_| {
+        draft.set(gut().unwrap_or(50));
+        rating.set(true);
+        request_animation_frame(move || focus_element(&format!("gut-{slug}")));
+    };
+    let close = move || {
+        rating.set(false);
+        request_animation_frame(move || focus_element(&format!("rate-{slug}")));
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let value = draft.get_untracked();
+        let now = now_iso();
+        pid.with_value(|id| change_person(state, id, |person| person.rate_gut(part, value, &now)));
+        close();
+    };
+    view! {
+        <article class="card profile-part" aria-labelledby=format!("part-{slug}")>
+            <h3 id=format!("part-{slug}")>{part.label()}</h3>
+            <p class="profile-part__question">{part.question()}</p>
+            <Show
+                when=move || rating.get()
+                fallback=move || view! { {move || score_bar("gut", "Your gut", gut(), "Not rated yet")} }
+            >
+                <form class="profile-rate" on:submit=save novalidate=true>
+                    <Scale
+                        id=format!("gut-{slug}")
+                        label=format!("Your gut: {} (0–100)", part.label())
+                        value=Signal::derive(move || draft.get())
+                        on_change=move |v| draft.set(v)
+                    />
+                    <div class="button-row">
+                        <button type="submit" class="button button--primary">"Save rating"</button>
+                        <button type="button" class="button button--quiet" on:click=move |_| close()>"Cancel"</button>
+                    </div>
+                </form>
+            </Show>
+            {move || {
+                let (evidence, count) = row.with(|r| r.as_ref().map_or((None, 0), |r| (r.evidence, r.evidence_count)));
+                view! {
+                    {score_bar("evidence", "The evidence", evidence, "No evidence yet")}
+                    <p class="profile-part__count">
+                        {match count {
+                            0 => "Nothing logged about this part yet.".to_owned(),
+                            n => format!("Based on {}.", count_of(n, "observation", "observations")),
+                        }}
+                    </p>
+                }
+            }}
+            {move || {
+                row.with(|r| r.as_ref().and_then(|r| r.gap_note_for(safety.get())))
+                    .map(|s| view! { <p class="profile-part__gap">{s}</p> })
+            }}
+            <div class="profile-part__tools">
+                <Show when=move || !rating.get()>
+                    <button
+                        type="button"
+                        class=move || if gut().is_some() { "button button--quiet" } else { "button button--secondary" }
+                        id=format!("rate-{slug}")
+                        aria-label=move || format!("{}: {}", rate_text(), part.label())
+                        on:click=open
+                    >
+                        {rate_text}
+                    </button>
+                </Show>
+                <PartHistory part=part person=person summary=summary pid=pid/>
+            </div>
+        </article>
     }
 }
 
