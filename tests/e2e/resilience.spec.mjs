@@ -202,7 +202,8 @@ async function fillAll(page, url, n, typedInto) {
   const count = await fields.count();
   for (let i = 0; i < count; i++) {
     const f = fields.nth(i);
-    if (!(await f.isEditable().catch(() => false))) continue;
+    // A submit (Enter below) may take fields away, e.g. the first person's form gives way to the list.
+    if (!(await f.isEditable({ timeout: 2_000 }).catch(() => false))) continue;
     const text = HOSTILE[n++ % HOSTILE.length];
     const max = await f.getAttribute('maxlength');
     await f.fill(max ? text.slice(0, Number(max)) : text);
