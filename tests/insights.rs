@@ -454,6 +454,8 @@ fn the_rules_follow_their_priority_order() {
     assert_eq!(all[0], NextStep::CheckInPromises { due: 1, first: "Walk".into() });
     assert_eq!(all[2], NextStep::ResumeDraft { id: "draft".into(), preview: "A message went unanswered".into() });
     assert_eq!(all[2].href(), "/journal/draft/edit");
+    assert!(matches!(&all[1], NextStep::FinishExperiment { .. }));
+    assert!(all[1].href().ends_with("#ladder"), "a waiting experiment opens the person's ladder: {}", all[1].href());
     assert!(matches!(&all[3], NextStep::RerateBelief { days, .. } if *days == 107));
     assert!(matches!(&all[5], NextStep::ReadLesson { continuing: true, .. }));
 }

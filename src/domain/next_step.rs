@@ -124,7 +124,7 @@ impl NextStep {
     pub fn href(&self) -> String {
         match self {
             NextStep::CheckInPromises { .. } => "/practice/promises".to_owned(),
-            NextStep::FinishExperiment { person_id, .. } => format!("/people/{person_id}"),
+            NextStep::FinishExperiment { person_id, .. } => format!("/people/{person_id}#ladder"),
             NextStep::ResumeDraft { id, .. } => format!("/journal/{id}/edit"),
             NextStep::ResumeWorksheet(w) => w.href.clone(),
             NextStep::RerateBelief { .. } => "/practice/belief-tracker".to_owned(),
