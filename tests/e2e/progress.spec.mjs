@@ -235,9 +235,13 @@ test('Today suggests the next step by priority, remembers "Not today", and sums 
   await next.getByRole('button', { name: 'Not today' }).click();
   await expect(next.getByRole('heading', { name: 'Write down how it went' })).toBeVisible();
   await expect(next).toContainText('“Share a worry” with Sam');
-  await expect(next.getByRole('link', { name: 'Add what happened' })).toHaveAttribute('href', '/people/sam');
+  // It opens Sam's ladder (a person's page starts on the quick logs), with the ladder's heading in view.
+  await expect(next.getByRole('link', { name: 'Add what happened' })).toHaveAttribute('href', '/people/sam#ladder');
+  await next.getByRole('link', { name: 'Add what happened' }).click();
+  await expect(page.locator('#ladder')).toBeInViewport();
+  await expect(page.locator('#ladder')).toBeFocused();
   // The dismissal is kept for today.
-  await page.reload();
+  await page.goto(`${server.origin}/`);
   await waitForApp(page);
   await expect(next.getByRole('heading', { name: 'Write down how it went' })).toBeVisible();
   // 3. Then the unfinished draft.
