@@ -28,3 +28,29 @@ pub fn Disclosure(
         <Show when=move || open.get()>{children()}</Show>
     }
 }
+
+/// A button that opens and closes a part of the page drawn elsewhere (the element with id `controls`), for
+/// when the part is not right after it, as [`Disclosure`]'s is: "Filter", "Edit ladder", "Show archived".
+#[component]
+pub fn ToggleButton(
+    /// Open or closed; the caller draws the part it controls from it.
+    open: RwSignal<bool>,
+    /// The id of the part it opens and closes.
+    controls: &'static str,
+    /// The button's classes.
+    class: &'static str,
+    /// The button's content (may change with `open`).
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class=class
+            aria-expanded=move || open.get().to_string()
+            aria-controls=controls
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {children()}
+        </button>
+    }
+}

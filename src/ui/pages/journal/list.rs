@@ -10,6 +10,7 @@ use crate::domain::journal::{
 use crate::domain::order::sort_stable_by;
 use crate::domain::ThoughtRecord;
 use crate::state::{set_title, AppState};
+use crate::ui::components::disclosure::ToggleButton;
 use crate::ui::components::show_more::{ShowMore, PAGE};
 use crate::ui::platform::{after_first_paint, local_day};
 use leptos::prelude::*;
@@ -132,13 +133,7 @@ fn Filters(
                     />
                 </div>
                 <Show when=offered>
-                    <button
-                        type="button"
-                        class="button button--secondary filters__toggle"
-                        aria-expanded=move || open.get().to_string()
-                        aria-controls="journal-filters"
-                        on:click=move |_| open.update(|o| *o = !*o)
-                    >
+                    <ToggleButton open=open controls="journal-filters" class="button button--secondary filters__toggle">
                         "Filter"
                         <Show when=move || { active() > 0 }>
                             <span class="filters__badge">
@@ -147,7 +142,7 @@ fn Filters(
                                 <span class="visually-hidden">" active"</span>
                             </span>
                         </Show>
-                    </button>
+                    </ToggleButton>
                 </Show>
             </div>
             <div id="journal-filters" class="filters__row" hidden=move || !(open.get() && offered())>

@@ -11,7 +11,7 @@ use crate::domain::ladder::{
 };
 use crate::domain::repair_safety::{RepairView, SafetyAnswer, QUESTION};
 use crate::state::{new_id, now_iso, AppState, Toast};
-use crate::ui::components::disclosure::Disclosure;
+use crate::ui::components::disclosure::{Disclosure, ToggleButton};
 use crate::ui::components::fields::{RadioGroup, Scale, TextArea, TextInput};
 use crate::ui::components::repair_safety::{SafetyQuestion, SafetyRoute};
 use crate::ui::platform::{focus_element, focus_target, local_day};
@@ -201,15 +201,9 @@ pub fn Ladder(id: String) -> impl IntoView {
             <Show when=move || steps.with(|s| !s.is_empty())>
                 <div class="ladder-toolbar">
                     <p class="hint">"Lowest step first. Each tick is a step you have tried."</p>
-                    <button
-                        type="button"
-                        class="button button--secondary ladder-edit"
-                        aria-expanded=move || editing.get().to_string()
-                        aria-controls="ladder-rungs"
-                        on:click=move |_| editing.update(|e| *e = !*e)
-                    >
+                    <ToggleButton open=editing controls="ladder-rungs" class="button button--secondary ladder-edit">
                         {move || if editing.get() { "Done editing" } else { "Edit ladder" }}
-                    </button>
+                    </ToggleButton>
                 </div>
             </Show>
             <ol id="ladder-rungs" class="ladder" class:ladder--editing=move || editing.get()>

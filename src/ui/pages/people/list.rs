@@ -7,6 +7,7 @@ use crate::domain::people::{
     accept_person_name, observation_counts, person_summary, sort_people, NameProblem, Person, Relationship,
 };
 use crate::state::{new_id, now_iso, set_title, AppState, Toast};
+use crate::ui::components::disclosure::ToggleButton;
 use crate::ui::platform::{after_first_paint, focus_element};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -150,15 +151,9 @@ pub(super) fn PeopleContent() -> impl IntoView {
             <section aria-labelledby="archived-heading">
                 <h2 id="archived-heading">"Archived"</h2>
                 <p class="hint">"Archived people keep their history; open one to bring them back to your list."</p>
-                <button
-                    type="button"
-                    class="button button--quiet"
-                    aria-expanded=move || show_archived.get().to_string()
-                    aria-controls="archived-list"
-                    on:click=move |_| show_archived.update(|open| *open = !*open)
-                >
+                <ToggleButton open=show_archived controls="archived-list" class="button button--quiet">
                     {move || if show_archived.get() { "Hide archived people".to_owned() } else { format!("Show {} archived", archived_count()) }}
-                </button>
+                </ToggleButton>
                 <Show when=move || show_archived.get()>
                     <ul id="archived-list" class="card-list people-list people-list--archived">
                         <For each=archived key=PersonRow::key let:row>
