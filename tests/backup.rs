@@ -111,7 +111,7 @@ fn as_json(entries: &BTreeMap<String, String>) -> BTreeMap<String, Value> {
 }
 
 fn backed_up(vault: &Vault<MemoryStore>) -> BTreeMap<String, Value> {
-    let mut entries = vault.entries().unwrap();
+    let mut entries = vault.entries().unwrap().readable;
     entries.retain(|k, _| keys::is_backed_up(k));
     as_json(&entries)
 }
@@ -119,7 +119,7 @@ fn backed_up(vault: &Vault<MemoryStore>) -> BTreeMap<String, Value> {
 /// Imports `text` into `vault` the way Settings does: read, plan, apply.
 fn import(vault: &mut Vault<MemoryStore>, text: &str, mode: ImportMode) -> backup::ImportPlan {
     let backup = read_backup(text.as_bytes()).unwrap();
-    let plan = plan(&backup, &vault.entries().unwrap(), mode);
+    let plan = plan(&backup, &vault.entries().unwrap().readable, mode);
     vault.apply_all_or_nothing(&plan.writes).unwrap();
     plan
 }
@@ -130,7 +130,7 @@ fn export_then_import_gives_back_exactly_the_same_data_for_every_collection() {
         let mut rng = Rng(seed);
         let mut source = vault();
         fill_every_collection(&mut source, &mut rng);
-        let exported = export(source.entries().unwrap(), NOW);
+        let exported = export(source.entries().unwrap().readable, NOW);
         assert!(exported.skipped.is_empty());
         let mut fresh = vault();
         let plan = import(&mut fresh, &exported.text, ImportMode::Merge);
@@ -156,7 +156,7 @@ fn export_carries_every_app_key_but_set_aside_and_device_only_data() {
     store.set(keys::REPLACED, "2026-11-27T17:00:00.000Z").unwrap();
     store.set("another-app/key", "1").unwrap();
     store.set("trust-steps/journal/notjson", "{oops").unwrap();
-    let exported = export(v.entries().unwrap(), NOW);
+    let exported = export(v.entries().unwrap().readable, NOW);
     let file: Value = serde_json::from_str(&exported.text).unwrap();
     assert_eq!(file["app"], "trust-steps");
     assert_eq!(file["kind"], "backup");
@@ -184,7 +184,7 @@ fn overlapping() -> (Vault<MemoryStore>, String) {
     backup_side.save_record(&journal("theirs01", "2026-11-05T00:00:00Z", "edited in backup")).unwrap();
     backup_side.save_record(&journal("ours0001", "2026-11-01T00:00:00Z", "old in backup")).unwrap();
     backup_side.save_record(&journal("newone01", "2026-11-01T00:00:00Z", "only in backup")).unwrap();
-    let text = export(backup_side.entries().unwrap(), NOW).text;
+    let text = export(backup_side.entries().unwrap().readable, NOW).text;
     let mut device = vault();
     device.save_record(&journal("same0001", "2026-11-01T00:00:00Z", "same")).unwrap();
     device.save_record(&journal("theirs01", "2026-11-01T00:00:00Z", "old here")).unwrap();
@@ -250,7 +250,7 @@ fn whole_key_collections_merge_with_their_own_rules() {
     let mut practice = PracticeHistory::default();
     practice.record(1, true, "2026-11-01T00:00:00Z");
     backup_side.save(&practice).unwrap();
-    let text = export(backup_side.entries().unwrap(), NOW).text;
+    let text = export(backup_side.entries().unwrap().readable, NOW).text;
 
     let mut device = vault();
     let mut progress = LessonProgress::default();
@@ -276,7 +276,7 @@ fn whole_key_collections_merge_with_their_own_rules() {
 fn an_unknown_whole_key_collection_keeps_this_devices_copy_when_merging() {
     let backup_side = vault();
     backup_side.store().set("trust-steps/future-thing", r#"{"schema":1,"data":{"a":1}}"#).unwrap();
-    let text = export(backup_side.entries().unwrap(), NOW).text;
+    let text = export(backup_side.entries().unwrap().readable, NOW).text;
     let mut device = vault();
     device.store().set("trust-steps/future-thing", r#"{"schema":1,"data":{"a":2}}"#).unwrap();
     let plan = import(&mut device, &text, ImportMode::Merge);
@@ -459,16 +459,16 @@ fn a_byte_order_mark_is_fine_and_an_encrypted_backup_asks_for_its_passphrase() {
 #[test]
 fn an_import_that_fails_midway_puts_everything_back() {
     let (device, text) = overlapping();
-    let before = device.entries().unwrap();
+    let before = device.entries().unwrap().readable;
     // No room to grow: the first change (a removal) lands, the next write does not fit.
     device.store().set_quota(Some(device.store().used_units()));
     let backup = read_backup(text.as_bytes()).unwrap();
     let mut device = device;
-    let plan = plan(&backup, &device.entries().unwrap(), ImportMode::Replace);
+    let plan = plan(&backup, &device.entries().unwrap().readable, ImportMode::Replace);
     assert!(plan.writes[0].1.is_none(), "removals go first");
     let error = device.apply_all_or_nothing(&plan.writes).unwrap_err();
     assert!(matches!(error, trust_steps::storage::BatchError::RolledBack(StoreError::QuotaExceeded)), "{error:?}");
-    assert_eq!(device.entries().unwrap(), before);
+    assert_eq!(device.entries().unwrap().readable, before);
 }
 
 /// Byte-level mutations of a real backup plus random bytes: reading and planning must never panic.
@@ -485,7 +485,7 @@ fn ten_thousand_arbitrary_and_mutated_files_never_panic() {
     .text
     .into_bytes();
     let (device, _) = overlapping();
-    let current = device.entries().unwrap();
+    let current = device.entries().unwrap().readable;
     let mut rng = Rng(0x5EED);
     let mut accepted = 0;
     for case in 0..12_000 {

@@ -10,7 +10,7 @@ use trust_steps::domain::backup::{self, ImportError};
 use trust_steps::domain::{Settings, ThemeChoice, ThoughtRecord};
 use trust_steps::storage::crypto::{is_sealed, unwrap_key, wrap_key, CryptoError, Sealer};
 use trust_steps::storage::locked::{is_sealed_key, LockRecord, LockedStore};
-use trust_steps::storage::{apply_all_or_nothing, keys, KvStore, LoadProblem, MemoryStore, Vault};
+use trust_steps::storage::{apply_all_or_nothing, keys, KvStore, LoadProblem, MemoryStore, StoreError, Vault};
 
 fn hex(text: &str) -> Vec<u8> {
     (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap()).collect()
@@ -75,15 +75,27 @@ fn the_data_key_unwraps_only_with_the_right_passphrase_key() {
     let wrapped = wrap_key(&Sealer::new(&[1; 32]), &data_key, [3; 12]);
     assert_eq!(unwrap_key(&Sealer::new(&[1; 32]), &wrapped), Ok(data_key));
     assert_eq!(unwrap_key(&Sealer::new(&[2; 32]), &wrapped), Err(CryptoError::NotOpened));
-    let record = LockRecord::new(&[9; 16], &Sealer::new(&[1; 32]), &data_key, [4; 12], 5);
+    let record = LockRecord::new(&[9; 16], &Sealer::new(&[1; 32]), &data_key, [4; 12], 5, "key-a");
     assert_eq!(record.iterations, 600_000);
     assert_eq!(record.salt_bytes().unwrap(), [9; 16]);
     assert_eq!(record.open(&Sealer::new(&[1; 32])), Ok(data_key));
     let weakened = LockRecord { iterations: 1000, ..record.clone() };
-    assert_eq!(weakened.salt_bytes(), None, "a lock claiming fewer iterations is refused");
+    assert!(weakened.salt_bytes().unwrap_err().contains("weaker"), "a lock claiming fewer iterations is refused");
     let store = MemoryStore::new();
     store.set(keys::LOCK, &record.to_stored()).unwrap();
     assert_eq!(LockRecord::read(&store).unwrap(), Some(record));
+}
+
+#[test]
+fn absurd_key_stretching_in_a_lock_or_a_backup_is_refused_before_any_work() {
+    use trust_steps::storage::crypto::{iterations_problem, MAX_ITERATIONS, PBKDF2_ITERATIONS};
+    assert_eq!(iterations_problem(PBKDF2_ITERATIONS), None);
+    assert_eq!(iterations_problem(MAX_ITERATIONS), None, "room for later builds to raise the figure");
+    assert!(iterations_problem(MAX_ITERATIONS + 1).unwrap().contains("far more"));
+    assert!(iterations_problem(u32::MAX).unwrap().contains("refused"));
+    let record = LockRecord::new(&[9; 16], &Sealer::new(&[1; 32]), &[1; 32], [4; 12], 5, "key-a");
+    let hostile = LockRecord { iterations: 2_000_000_000, ..record };
+    assert!(hostile.salt_bytes().unwrap_err().contains("far more"));
 }
 
 /// A locked store over memory whose IVs count up (fresh for every write).
@@ -98,10 +110,24 @@ fn locked() -> Rc<LockedStore<MemoryStore>> {
     ))
 }
 
+/// Stores a lock whose data key is `data_key`, named `key_id`, as turning the lock on does (no key held yet).
+fn store_lock(store: &LockedStore<MemoryStore>, data_key: [u8; 32], key_id: &str) -> LockRecord {
+    let record = LockRecord::new(&[9; 16], &Sealer::new(&[1; 32]), &data_key, [4; 12], 0, key_id);
+    store.inner().set(keys::LOCK, &record.to_stored()).unwrap();
+    record
+}
+
+/// Stores a lock and starts sealing with its key, as this tab turning the lock on or unlocking does.
+fn lock_on(store: &LockedStore<MemoryStore>, data_key: [u8; 32]) -> LockRecord {
+    let record = store_lock(store, data_key, &format!("id-{}", data_key[0]));
+    store.set_key(Some((&data_key, &record)));
+    record
+}
+
 #[test]
 fn with_the_key_every_value_but_settings_and_the_lock_is_sealed_with_a_fresh_iv() {
     let store = locked();
-    store.set_key(Some(&[5; 32]));
+    lock_on(&store, [5; 32]);
     store.set("trust-steps/journal/abc", "same").unwrap();
     let first = store.inner().get("trust-steps/journal/abc").unwrap().unwrap();
     store.set("trust-steps/journal/abc", "same").unwrap();
@@ -110,13 +136,92 @@ fn with_the_key_every_value_but_settings_and_the_lock_is_sealed_with_a_fresh_iv(
     assert_eq!(store.get("trust-steps/journal/abc").unwrap().as_deref(), Some("same"));
     store.set(keys::SETTINGS, "plain settings").unwrap();
     assert_eq!(store.inner().get(keys::SETTINGS).unwrap().as_deref(), Some("plain settings"));
-    assert!(is_sealed_key(keys::BACKUP_STATUS) && is_sealed_key("trust-steps/quarantine/x/1"));
+    assert!(is_sealed_key("trust-steps/quarantine/x/1") && is_sealed_key(keys::LESSON_PROGRESS));
     assert!(!is_sealed_key(keys::LOCK) && !is_sealed_key(keys::LOCK_SIGNAL) && !is_sealed_key("other-app/key"));
     store.set_key(None);
-    assert!(store.get("trust-steps/journal/abc").is_err(), "locked: nothing opens");
-    store.set_key(Some(&[6; 32]));
+    assert_eq!(store.get("trust-steps/journal/abc"), Err(StoreError::Locked), "locked: nothing opens");
+    // A value sealed under this lock's key that does not open is named as such (not "locked").
+    let record = LockRecord::read(store.inner()).unwrap().unwrap();
+    store.set_key(Some((&[6; 32], &record)));
     let error = store.get("trust-steps/journal/abc").unwrap_err();
+    assert_eq!(error, StoreError::NotOpened("trust-steps/journal/abc".into()));
     assert!(error.to_string().contains("could not be decrypted"), "{error}");
+}
+
+#[test]
+fn device_only_markers_stay_plain_so_other_tabs_and_the_start_can_read_them() {
+    let store = locked();
+    lock_on(&store, [5; 32]);
+    for key in keys::DEVICE_ONLY {
+        assert!(!is_sealed_key(key), "{key}");
+    }
+    store.set(keys::REPLACED, "started 2026-12-06T10:00:00Z").unwrap();
+    assert_eq!(store.inner().get(keys::REPLACED).unwrap().as_deref(), Some("started 2026-12-06T10:00:00Z"));
+    store.set(keys::BACKUP_STATUS, "{}").unwrap();
+    assert_eq!(store.inner().get(keys::BACKUP_STATUS).unwrap().as_deref(), Some("{}"));
+}
+
+#[test]
+fn a_tab_without_the_key_never_writes_plain_text_while_a_lock_is_stored() {
+    // A tab that missed the lock being turned on elsewhere (a lost storage event, the back/forward cache).
+    let store = locked();
+    store.set("trust-steps/journal/a", "written before the lock").unwrap();
+    store_lock(&store, [5; 32], "elsewhere");
+    assert!(!store.has_key() && !store.holds_current_key());
+    assert_eq!(store.set("trust-steps/journal/a", "secret words"), Err(StoreError::Locked));
+    assert_eq!(store.set("trust-steps/journal/b", "secret words"), Err(StoreError::Locked));
+    assert_eq!(store.inner().get("trust-steps/journal/a").unwrap().as_deref(), Some("written before the lock"));
+    assert_eq!(store.inner().get("trust-steps/journal/b").unwrap(), None);
+    // What is not sealed still works: the theme, the markers, removing.
+    store.set(keys::SETTINGS, "theme").unwrap();
+    store.set(keys::REPLACED, "done").unwrap();
+    store.remove("trust-steps/journal/a").unwrap();
+    // An unreadable lock record counts as a lock (fail closed).
+    store.inner().set(keys::LOCK, "not json").unwrap();
+    assert_eq!(store.set("trust-steps/journal/b", "secret words"), Err(StoreError::Locked));
+}
+
+#[test]
+fn a_tab_holding_an_older_lock_key_neither_writes_nor_reads_with_it() {
+    // This tab unlocked; elsewhere the lock was turned off and on again: a new data key.
+    let store = locked();
+    lock_on(&store, [5; 32]);
+    store.set("trust-steps/journal/a", "first").unwrap();
+    store.inner().remove(keys::LOCK).unwrap();
+    store_lock(&store, [6; 32], "id-new");
+    assert!(store.has_key() && !store.holds_current_key());
+    let before = store.inner().get("trust-steps/journal/a").unwrap();
+    assert_eq!(store.set("trust-steps/journal/a", "sealed with the old key"), Err(StoreError::Locked));
+    assert_eq!(store.inner().get("trust-steps/journal/a").unwrap(), before, "nothing written");
+    assert_eq!(store.get("trust-steps/journal/a"), Err(StoreError::Locked), "locked, not reported as damaged");
+}
+
+#[test]
+fn a_changed_passphrase_keeps_the_key_name_so_other_tabs_keep_saving() {
+    let store = locked();
+    let first = lock_on(&store, [5; 32]);
+    // Another tab rewraps the same data key under a new passphrase, keeping its name.
+    let rewrapped = LockRecord {
+        idle_minutes: 5,
+        ..LockRecord::new(&[2; 16], &Sealer::new(&[7; 32]), &[5; 32], [8; 12], 0, &first.key_id)
+    };
+    assert_ne!(rewrapped.wrapped_key, first.wrapped_key);
+    store.inner().set(keys::LOCK, &rewrapped.to_stored()).unwrap();
+    assert!(store.holds_current_key());
+    store.set("trust-steps/journal/a", "still saving").unwrap();
+    assert_eq!(store.get("trust-steps/journal/a").unwrap().as_deref(), Some("still saving"));
+    // A record from before key names: the wrapped key names the data key.
+    let legacy = LockRecord { key_id: String::new(), ..first };
+    assert_eq!(legacy.key_name(), legacy.wrapped_key);
+}
+
+#[test]
+fn with_the_lock_turned_off_elsewhere_a_tab_holding_the_key_writes_plain_again() {
+    let store = locked();
+    lock_on(&store, [5; 32]);
+    store.inner().remove(keys::LOCK).unwrap();
+    store.set("trust-steps/journal/a", "plain now").unwrap();
+    assert_eq!(store.inner().get("trust-steps/journal/a").unwrap().as_deref(), Some("plain now"));
 }
 
 #[test]
@@ -126,18 +231,20 @@ fn turning_the_lock_on_then_off_seals_then_opens_everything_and_loses_nothing() 
     vault.save(&Settings { theme: ThemeChoice::Dark, ..Default::default() }).unwrap();
     let record = ThoughtRecord { id: "r1234567".into(), situation: "private words".into(), ..Default::default() };
     vault.save_record(&record).unwrap();
-    let before = vault.entries().unwrap();
+    let before = vault.entries().unwrap().readable;
 
-    store.set_key(Some(&[9; 32]));
+    let lock = lock_on(&store, [9; 32]);
     let changes = store.conversion(None).unwrap();
     assert_eq!(changes.len(), 1, "only the record; settings stay plain");
     apply_all_or_nothing(store.inner(), &changes).unwrap();
     let raw = store.inner().get("trust-steps/journal/r1234567").unwrap().unwrap();
     assert!(is_sealed(&raw) && !raw.contains("private"));
-    assert_eq!(vault.entries().unwrap(), before, "reads open transparently");
+    let mut now = vault.entries().unwrap().readable;
+    now.remove(keys::LOCK);
+    assert_eq!(now, before, "reads open transparently");
     assert_eq!(vault.load_records::<ThoughtRecord>().0, vec![record.clone()]);
     // A backup made while locked holds plain envelopes.
-    let exported = backup::export(vault.entries().unwrap(), "now");
+    let exported = backup::export(vault.entries().unwrap().readable, "now");
     assert!(exported.text.contains("private words"));
 
     store.set_key(None);
@@ -148,7 +255,7 @@ fn turning_the_lock_on_then_off_seals_then_opens_everything_and_loses_nothing() 
         before.get("trust-steps/journal/r1234567").cloned()
     );
     // Opening with the wrong key writes nothing.
-    store.set_key(Some(&[9; 32]));
+    store.set_key(Some((&[9; 32], &lock)));
     apply_all_or_nothing(store.inner(), &store.conversion(None).unwrap()).unwrap();
     store.set_key(None);
     let sealed_now = store.inner().get("trust-steps/journal/r1234567").unwrap();
@@ -157,19 +264,33 @@ fn turning_the_lock_on_then_off_seals_then_opens_everything_and_loses_nothing() 
 }
 
 #[test]
-fn tampered_stored_ciphertext_is_reported_and_left_as_it_was() {
+fn tampered_stored_ciphertext_is_set_aside_with_its_text_and_the_rest_backs_up() {
     let store = locked();
-    store.set_key(Some(&[3; 32]));
+    lock_on(&store, [3; 32]);
     let mut vault = Vault::new(store.clone(), Box::new(|| "2026-11-27T10:00:00Z".into()));
     vault.save_record(&ThoughtRecord { id: "r7654321".into(), ..Default::default() }).unwrap();
     let key = "trust-steps/journal/r7654321";
     let raw = store.inner().get(key).unwrap().unwrap();
     let tampered = format!("{}{}", &raw[..raw.len() - 4], if raw.ends_with("AAA=") { "BBB=" } else { "AAA=" });
     store.inner().set(key, &tampered).unwrap();
+    vault.save_record(&ThoughtRecord { id: "r1111111".into(), ..Default::default() }).unwrap();
+    // Listed apart: a backup of everything else still works.
+    let entries = vault.entries().unwrap();
+    assert_eq!(entries.unopened.get(key), Some(&tampered));
+    assert!(entries.readable.contains_key("trust-steps/journal/r1111111") && !entries.readable.contains_key(key));
+    // Loading sets it aside with its stored text, so no save can overwrite it.
     let (records, problems) = vault.load_records::<ThoughtRecord>();
-    assert!(records.is_empty());
-    assert!(matches!(&problems[..], [LoadProblem::ReadFailed(_)]), "{problems:?}");
-    assert_eq!(store.inner().get(key).unwrap().unwrap(), tampered, "nothing changed");
+    assert_eq!(records.len(), 1);
+    assert!(
+        matches!(&problems[..], [LoadProblem::Quarantined { reason, .. }] if reason.contains("decrypted")),
+        "{problems:?}"
+    );
+    assert_eq!(store.inner().get(key).unwrap(), None);
+    let set_aside = vault.quarantined();
+    assert_eq!(set_aside.len(), 1);
+    assert_eq!(set_aside[0].1.raw, tampered, "its text as it was stored");
+    // The set-aside copy is itself sealed (it is data under the lock).
+    assert!(is_sealed(&store.inner().get(&set_aside[0].0).unwrap().unwrap()));
 }
 
 #[test]

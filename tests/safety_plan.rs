@@ -140,14 +140,14 @@ fn backups_and_the_therapy_report_carry_the_plan_like_every_worksheet() {
     plan.set_answer("reasons", "My daughter <3 and *the* sea".into());
     let mut vault = Vault::new(MemoryStore::default(), Box::new(|| NOW.to_owned()));
     vault.save_record(&plan).unwrap();
-    let exported = export(vault.entries().unwrap(), NOW);
+    let exported = export(vault.entries().unwrap().readable, NOW);
     let file: serde_json::Value = serde_json::from_str(&exported.text).unwrap();
     assert_eq!(file["counts"]["worksheets"], 1);
     let key = "trust-steps/worksheets/plan0001";
     assert_eq!(file["data"][key]["data"]["answers"]["reasons"], "My daughter <3 and *the* sea");
     let mut fresh = Vault::new(MemoryStore::default(), Box::new(|| NOW.to_owned()));
     let file_read = read_backup(exported.text.as_bytes()).unwrap();
-    let import = backup::plan(&file_read, &fresh.entries().unwrap(), ImportMode::Merge);
+    let import = backup::plan(&file_read, &fresh.entries().unwrap().readable, ImportMode::Merge);
     fresh.apply_all_or_nothing(&import.writes).unwrap();
     assert_eq!(fresh.load_records::<WorksheetEntry>().0, vec![plan.clone()]);
 

@@ -30,7 +30,7 @@ async fn pbkdf2_sha256_known_answers() {
 async fn a_derived_key_opens_the_lock_and_a_wrong_passphrase_does_not() {
     let salt = [7u8; 16];
     let right = derive_key("correct horse", &salt, 600_000).await.unwrap();
-    let record = LockRecord::new(&salt, &Sealer::new(&right), &[9; 32], [1; 12], 0);
+    let record = LockRecord::new(&salt, &Sealer::new(&right), &[9; 32], [1; 12], 0, "key-a");
     assert_eq!(record.open(&Sealer::new(&right)), Ok([9; 32]));
     let wrong = derive_key("correct hors", &salt, 600_000).await.unwrap();
     assert!(record.open(&Sealer::new(&wrong)).is_err());

@@ -9,7 +9,7 @@
 use super::merge::Merge;
 use super::{LessonProgress, PracticeHistory, Settings};
 use crate::domain::order::sort_stable_by_key;
-use crate::storage::crypto::{from_base64, to_base64, Sealer, MIN_ITERATIONS, PBKDF2_ITERATIONS};
+use crate::storage::crypto::{from_base64, iterations_problem, to_base64, Sealer, PBKDF2_ITERATIONS};
 use crate::storage::keys::{self, collection_of, is_backed_up, is_record_key};
 use crate::storage::{decode, encode, Envelope, Stored};
 use serde::{Deserialize, Serialize};
@@ -540,10 +540,11 @@ pub fn seal_backup(plain: &str, key: &Sealer, salt: &[u8], iv: [u8; 12], now: &s
 }
 
 impl EncryptedFile {
-    /// The PBKDF2 salt, or why the file cannot be opened (damaged, or too few iterations to be ours).
+    /// The PBKDF2 salt, or why the file cannot be opened (damaged, or iterations out of range: refused before
+    /// any key is derived).
     pub fn salt_bytes(&self) -> Result<Vec<u8>, ImportError> {
-        if self.iterations < MIN_ITERATIONS {
-            return Err(ImportError::Corrupted("its key settings are weaker than Trust Steps ever writes".into()));
+        if let Some(problem) = iterations_problem(self.iterations) {
+            return Err(ImportError::Corrupted(problem));
         }
         from_base64(&self.salt).ok_or_else(|| ImportError::Corrupted("its salt is unreadable".into()))
     }

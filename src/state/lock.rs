@@ -92,7 +92,7 @@ pub async fn unlock(passphrase: &str) -> Result<(), String> {
     let record = lock_record()?.ok_or("The lock is not on.")?;
     let data_key = open_record(&record, passphrase).await?;
     let (store, _) = store();
-    store.set_key(Some(&data_key));
+    store.set_key(Some((&data_key, &record)));
     let changes = store.conversion(None).map_err(|e| e.to_string())?;
     // Best effort: if it fails, the data is still readable and this runs again at the next unlock.
     let _ = apply_all_or_nothing(store.inner().as_ref(), &changes);
@@ -100,7 +100,7 @@ pub async fn unlock(passphrase: &str) -> Result<(), String> {
 }
 
 async fn open_record(record: &LockRecord, passphrase: &str) -> Result<[u8; 32], String> {
-    let salt = record.salt_bytes().ok_or("The lock settings are damaged.")?;
+    let salt = record.salt_bytes()?;
     let key = derive_key(passphrase, &salt, record.iterations).await?;
     match record.open(&Sealer::new(&key)) {
         Ok(data_key) => Ok(data_key),
@@ -116,11 +116,12 @@ pub async fn turn_on(passphrase: &str, idle_minutes: u32) -> Result<(), String> 
     let salt = random_bytes::<16>();
     let key = derive_key(passphrase, &salt, PBKDF2_ITERATIONS).await?;
     let data_key = random_bytes::<32>();
-    let record = LockRecord::new(&salt, &Sealer::new(&key), &data_key, random_bytes::<12>(), idle_minutes);
+    let key_id = new_key_id();
+    let record = LockRecord::new(&salt, &Sealer::new(&key), &data_key, random_bytes::<12>(), idle_minutes, &key_id);
     let (store, _) = store();
     let inner = store.inner();
     inner.set(keys::LOCK, &record.to_stored()).map_err(|e| e.to_string())?;
-    store.set_key(Some(&data_key));
+    store.set_key(Some((&data_key, &record)));
     let sealed = store.conversion(None).map_err(|e| e.to_string());
     if let Err(e) = sealed.and_then(|changes| apply_all_or_nothing(inner.as_ref(), &changes).map_err(|e| e.to_string()))
     {
@@ -143,7 +144,7 @@ pub async fn turn_off(passphrase: &str) -> Result<(), String> {
     match opened.and_then(|changes| apply_all_or_nothing(inner.as_ref(), &changes).map_err(|e| e.to_string())) {
         Ok(()) => inner.remove(keys::LOCK).map_err(|e| e.to_string()),
         Err(e) => {
-            store.set_key(Some(&data_key));
+            store.set_key(Some((&data_key, &record)));
             Err(format!("The lock is still on: {e}"))
         }
     }
@@ -155,12 +156,21 @@ pub async fn change_passphrase(current: &str, new: &str) -> Result<(), String> {
     let data_key = open_record(&record, current).await?;
     let salt = random_bytes::<16>();
     let key = derive_key(new, &salt, PBKDF2_ITERATIONS).await?;
+    // The data key stays, so it keeps its name (older records get one now).
+    let key_id = if record.key_id.is_empty() { new_key_id() } else { record.key_id.clone() };
     let next = LockRecord {
         extra: record.extra.clone(),
-        ..LockRecord::new(&salt, &Sealer::new(&key), &data_key, random_bytes::<12>(), record.idle_minutes)
+        ..LockRecord::new(&salt, &Sealer::new(&key), &data_key, random_bytes::<12>(), record.idle_minutes, &key_id)
     };
     let (store, _) = store();
-    store.inner().set(keys::LOCK, &next.to_stored()).map_err(|e| e.to_string())
+    store.inner().set(keys::LOCK, &next.to_stored()).map_err(|e| e.to_string())?;
+    store.set_key(Some((&data_key, &next)));
+    Ok(())
+}
+
+/// A fresh random name for a new data key.
+fn new_key_id() -> String {
+    crate::storage::crypto::to_base64(&random_bytes::<12>())
 }
 
 /// Sets the idle time before locking again.

@@ -17,7 +17,6 @@ use crate::domain::{newer_of, Belief, LessonProgress, Merge, PracticeHistory, Se
 use crate::storage::{keys, KvStore, LoadProblem, QuarantineItem, Record, Stored, Vault};
 use leptos::prelude::*;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 type AppVault = Vault<Box<dyn KvStore>>;
@@ -442,8 +441,8 @@ impl AppState {
         self.reload_collection(self.worksheets);
     }
 
-    /// Every app key and its stored text, for a backup or an import preview.
-    pub fn stored_entries(&self) -> Result<BTreeMap<String, String>, String> {
+    /// Every app key and its stored text, for a backup or an import preview; values that do not open apart.
+    pub fn stored_entries(&self) -> Result<crate::storage::StoredEntries, String> {
         with_vault(|vault| vault.entries().map_err(|e| format!("Stored data could not be read: {e}.")))
             .unwrap_or_else(|| Err("Storage is not open.".into()))
     }

@@ -18,6 +18,25 @@ pub const SEALED_PREFIX: &str = "enc1:";
 pub const PBKDF2_ITERATIONS: u32 = 600_000;
 /// Fewer iterations than this in a stored lock or an encrypted backup are refused (a tampered file).
 pub const MIN_ITERATIONS: u32 = 600_000;
+/// More iterations than this in a stored lock or an encrypted backup are refused before any work is done: a
+/// hostile file could otherwise keep a phone's processor busy for minutes. Eight times what this build writes,
+/// room for future builds to raise the figure.
+pub const MAX_ITERATIONS: u32 = 4_800_000;
+
+/// Why a key-stretching figure read from a lock or a backup file cannot be used, or `None` when it can.
+pub fn iterations_problem(iterations: u32) -> Option<String> {
+    if iterations < MIN_ITERATIONS {
+        Some(format!(
+            "its key settings ({iterations} rounds) are weaker than Trust Steps ever writes, so it was altered"
+        ))
+    } else if iterations > MAX_ITERATIONS {
+        Some(format!(
+            "its key settings ask for {iterations} rounds, far more than Trust Steps ever writes (at most {MAX_ITERATIONS}); opening it would keep this device busy for minutes, so it was refused"
+        ))
+    } else {
+        None
+    }
+}
 
 /// Why something could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,6 +9,11 @@ pub enum StoreError {
     Unavailable,
     /// The write did not fit in the browser's quota (about 5 MiB for localStorage).
     QuotaExceeded,
+    /// The passphrase lock is on and this tab does not hold its key (or holds an older one): nothing sealed
+    /// can be read, and nothing is written in plain text (fail closed). Unlocking lets the save go through.
+    Locked,
+    /// A sealed value that the data key does not open (altered, or sealed under a key that no longer exists).
+    NotOpened(String),
     /// Any other failure, with the browser's message.
     Other(String),
 }
@@ -20,6 +25,10 @@ impl fmt::Display for StoreError {
                 write!(f, "this browser is not letting Trust Steps save anything")
             }
             StoreError::QuotaExceeded => write!(f, "the browser's storage for Trust Steps is full"),
+            StoreError::Locked => write!(f, "Trust Steps is locked in this tab; unlock it to save"),
+            StoreError::NotOpened(key) => {
+                write!(f, "{key} could not be decrypted (it was altered, or sealed with a key that no longer exists)")
+            }
             StoreError::Other(message) => write!(f, "the browser refused to save ({message})"),
         }
     }
@@ -37,6 +46,11 @@ pub trait KvStore {
     fn remove(&self, key: &str) -> Result<(), StoreError>;
     /// Lists every key currently stored (in no particular order).
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+    /// The text exactly as stored, even where [`KvStore::get`] cannot open it (a sealed value). Used to set
+    /// unreadable data aside and to offer it for download; never shown as the user's data.
+    fn raw(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.get(key)
+    }
 }
 
 /// Implements [`KvStore`] for smart pointers by forwarding to the store they point to.
@@ -54,6 +68,9 @@ macro_rules! forward_kv_store {
             }
             fn keys(&self) -> Result<Vec<String>, StoreError> {
                 (**self).keys()
+            }
+            fn raw(&self, key: &str) -> Result<Option<String>, StoreError> {
+                (**self).raw(key)
             }
         }
     )*};

@@ -2,7 +2,7 @@
 //! the data key while the passphrase lock is on, and opens sealed values on read. The lock's own record
 //! ([`LockRecord`]) is plaintext, like settings.
 
-use super::crypto::{is_sealed, unwrap_key, wrap_key, CryptoError, Sealer, MIN_ITERATIONS};
+use super::crypto::{is_sealed, iterations_problem, unwrap_key, wrap_key, CryptoError, Sealer};
 use super::keys::{self, is_app_key};
 use super::kv::{KvStore, StoreError};
 use serde::{Deserialize, Serialize};
@@ -21,20 +21,41 @@ pub struct LockRecord {
     pub wrapped_key: String,
     /// Lock again after this many minutes without a key press, click or touch (0: only on start and Hide).
     pub idle_minutes: u32,
+    /// Names the data key (random, base64; kept when the passphrase changes, new when the lock is turned on
+    /// again), so a tab can tell that the key it holds is no longer the one in use. Empty in older records.
+    pub key_id: String,
     /// Fields written by a newer version, kept as they are.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
 
 impl LockRecord {
-    /// A new lock: `salt`, the data key wrapped under `passphrase_key` with `iv`.
-    pub fn new(salt: &[u8], passphrase_key: &Sealer, data_key: &[u8; 32], iv: [u8; 12], idle_minutes: u32) -> Self {
+    /// A new lock: `salt`, the data key wrapped under `passphrase_key` with `iv`, named `key_id`.
+    pub fn new(
+        salt: &[u8],
+        passphrase_key: &Sealer,
+        data_key: &[u8; 32],
+        iv: [u8; 12],
+        idle_minutes: u32,
+        key_id: &str,
+    ) -> Self {
         Self {
             salt: super::crypto::to_base64(salt),
             iterations: super::crypto::PBKDF2_ITERATIONS,
             wrapped_key: wrap_key(passphrase_key, data_key, iv),
             idle_minutes,
+            key_id: key_id.to_owned(),
             extra: Map::new(),
+        }
+    }
+
+    /// What names the data key of this lock: its `key_id`, or for records written before there was one, the
+    /// wrapped key itself (which changes with the passphrase, so such a tab asks to unlock once more).
+    pub fn key_name(&self) -> &str {
+        if self.key_id.is_empty() {
+            &self.wrapped_key
+        } else {
+            &self.key_id
         }
     }
 
@@ -54,9 +75,12 @@ impl LockRecord {
         serde_json::to_string(&super::Envelope { schema: 1, data, extra: Map::new() }).unwrap_or_default()
     }
 
-    /// The salt bytes, or `None` if the record is damaged (or claims too few iterations).
-    pub fn salt_bytes(&self) -> Option<Vec<u8>> {
-        (self.iterations >= MIN_ITERATIONS).then(|| super::crypto::from_base64(&self.salt)).flatten()
+    /// The salt bytes, or what is wrong with the record (damaged, or key settings out of range).
+    pub fn salt_bytes(&self) -> Result<Vec<u8>, String> {
+        if let Some(problem) = iterations_problem(self.iterations) {
+            return Err(format!("The lock settings cannot be used: {problem}."));
+        }
+        super::crypto::from_base64(&self.salt).ok_or_else(|| "The lock settings are damaged.".to_owned())
     }
 
     /// The data key, given the key derived from the passphrase.
@@ -65,16 +89,29 @@ impl LockRecord {
     }
 }
 
-/// True for keys sealed while the lock is on: every app key except settings, the lock and the lock signal.
+/// True for keys sealed while the lock is on: every app key except settings and the device-only markers (the
+/// lock, its signal, the replace marker and the backup dates), which other tabs and the start-up must read.
 pub fn is_sealed_key(key: &str) -> bool {
-    is_app_key(key) && !matches!(key, keys::SETTINGS | keys::LOCK | keys::LOCK_SIGNAL) && !key.ends_with("/.probe")
+    is_app_key(key) && key != keys::SETTINGS && !keys::DEVICE_ONLY.contains(&key) && !key.ends_with("/.probe")
 }
 
-/// A store that seals and opens values with the data key while it holds one.
+/// A store that seals and opens values with the data key while it holds one, and fails closed: while a lock
+/// record is stored, a sealed key is neither written nor read unless this store holds that lock's data key.
 pub struct LockedStore<S: KvStore> {
     inner: S,
-    sealer: RefCell<Option<Sealer>>,
+    /// The data key and the [`LockRecord::key_name`] of the lock it was opened from.
+    sealer: RefCell<Option<(Sealer, String)>>,
     random_iv: Box<dyn Fn() -> [u8; 12]>,
+}
+
+/// What the stored lock says about this store's key, checked before every sealed read and write.
+enum KeyState {
+    /// No lock record: values are written plain.
+    Off,
+    /// A lock record, and this store holds its data key.
+    Current,
+    /// A lock record (or an unreadable one) and no key, or a key from another lock: refuse (fail closed).
+    Refused,
 }
 
 impl<S: KvStore> LockedStore<S> {
@@ -88,14 +125,31 @@ impl<S: KvStore> LockedStore<S> {
         &self.inner
     }
 
-    /// Starts sealing with `data_key` (after unlocking or turning the lock on); `None` stops (lock off).
-    pub fn set_key(&self, data_key: Option<&[u8; 32]>) {
-        *self.sealer.borrow_mut() = data_key.map(Sealer::new);
+    /// Starts sealing with `data_key` opened from `lock` (after unlocking or turning the lock on); `None` stops
+    /// (locked, or the lock turned off).
+    pub fn set_key(&self, key: Option<(&[u8; 32], &LockRecord)>) {
+        *self.sealer.borrow_mut() = key.map(|(data_key, lock)| (Sealer::new(data_key), lock.key_name().to_owned()));
     }
 
-    /// True while it holds the data key.
+    /// True while it holds a data key (which may be an older lock's: see [`LockedStore::holds_current_key`]).
     pub fn has_key(&self) -> bool {
         self.sealer.borrow().is_some()
+    }
+
+    /// True when a lock record is stored and this store holds that lock's data key.
+    pub fn holds_current_key(&self) -> bool {
+        matches!(self.key_state(), KeyState::Current)
+    }
+
+    fn key_state(&self) -> KeyState {
+        match LockRecord::read(&self.inner) {
+            Ok(None) => KeyState::Off,
+            Ok(Some(lock)) => match self.sealer.borrow().as_ref() {
+                Some((_, name)) if name == lock.key_name() => KeyState::Current,
+                _ => KeyState::Refused,
+            },
+            Err(_) => KeyState::Refused,
+        }
     }
 
     /// The changes that bring storage in line with the key: with a key, every plain value of a sealed key is
@@ -103,15 +157,17 @@ impl<S: KvStore> LockedStore<S> {
     /// is opened with `opener` (turning the lock off). Fails, writing nothing, if a value does not open.
     pub fn conversion(&self, opener: Option<&Sealer>) -> Result<Vec<(String, Option<String>)>, StoreError> {
         let mut changes = Vec::new();
+        let sealer = self.sealer.borrow();
+        let sealer = sealer.as_ref().map(|(sealer, _)| sealer);
         for key in self.inner.keys()?.into_iter().filter(|k| is_sealed_key(k)) {
             let Some(text) = self.inner.get(&key)? else { continue };
-            match (self.sealer.borrow().as_ref(), is_sealed(&text)) {
+            match (sealer, is_sealed(&text)) {
                 (Some(sealer), false) => {
                     changes.push((key.clone(), Some(sealer.seal(&key, &text, (self.random_iv)()))))
                 }
                 (None, true) => {
-                    let opener = opener.ok_or(StoreError::Other("locked".into()))?;
-                    let plain = opener.open(&key, &text).map_err(|e| StoreError::Other(format!("{key}: {e}")))?;
+                    let opener = opener.ok_or(StoreError::Locked)?;
+                    let plain = opener.open(&key, &text).map_err(|_| StoreError::NotOpened(key.clone()))?;
                     changes.push((key, Some(plain)));
                 }
                 _ => {}
@@ -127,19 +183,31 @@ impl<S: KvStore> KvStore for LockedStore<S> {
         if !is_sealed(&text) {
             return Ok(Some(text));
         }
+        // With the lock off a tab that still holds the key may read what is not opened yet; with it on, only
+        // the current lock's key is used, so an older key never takes a value it cannot open for damaged.
+        if matches!(self.key_state(), KeyState::Refused) {
+            return Err(StoreError::Locked);
+        }
         match self.sealer.borrow().as_ref() {
-            Some(sealer) => sealer
-                .open(key, &text)
-                .map(Some)
-                .map_err(|e| StoreError::Other(format!("{key} could not be decrypted: {e}"))),
-            None => Err(StoreError::Other("Trust Steps is locked".into())),
+            Some((sealer, _)) => sealer.open(key, &text).map(Some).map_err(|_| StoreError::NotOpened(key.to_owned())),
+            None => Err(StoreError::Locked),
         }
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        match self.sealer.borrow().as_ref() {
-            Some(sealer) if is_sealed_key(key) => self.inner.set(key, &sealer.seal(key, value, (self.random_iv)())),
-            _ => self.inner.set(key, value),
+        if !is_sealed_key(key) {
+            return self.inner.set(key, value);
+        }
+        match self.key_state() {
+            KeyState::Off => self.inner.set(key, value),
+            KeyState::Refused => Err(StoreError::Locked),
+            KeyState::Current => {
+                let sealed = match self.sealer.borrow().as_ref() {
+                    Some((sealer, _)) => sealer.seal(key, value, (self.random_iv)()),
+                    None => return Err(StoreError::Locked),
+                };
+                self.inner.set(key, &sealed)
+            }
         }
     }
 
@@ -149,6 +217,10 @@ impl<S: KvStore> KvStore for LockedStore<S> {
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         self.inner.keys()
+    }
+
+    fn raw(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.inner.get(key)
     }
 }
 

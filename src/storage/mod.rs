@@ -16,4 +16,4 @@ pub use batch::{apply_all_or_nothing, BatchError};
 pub use envelope::{decode, encode, DecodeError, Decoded, Envelope, Record, Stored, Versioned};
 pub use kv::{KvStore, StoreError};
 pub use memory::MemoryStore;
-pub use vault::{LoadProblem, Loaded, QuarantineItem, SaveError, Vault};
+pub use vault::{LoadProblem, Loaded, QuarantineItem, SaveError, StoredEntries, Vault};

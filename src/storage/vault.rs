@@ -80,6 +80,15 @@ pub struct QuarantineItem {
     pub raw: String,
 }
 
+/// Every app key as stored, split by whether its value could be opened.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoredEntries {
+    /// Keys and their text (opened, when sealed).
+    pub readable: BTreeMap<String, String>,
+    /// Sealed values the data key does not open, as stored (for download, never for display).
+    pub unopened: BTreeMap<String, String>,
+}
+
 /// The storage facade: every load and save in the app goes through one `Vault`.
 pub struct Vault<S: KvStore> {
     store: S,
@@ -116,6 +125,12 @@ impl<S: KvStore> Vault<S> {
         let raw = match self.store.get(key) {
             Ok(Some(raw)) => raw,
             Ok(None) => return Ok(None),
+            Err(StoreError::NotOpened(_)) => {
+                // Sealed under the current lock's key and still not opening: altered, or stray. Set it aside
+                // like unreadable JSON, so no save overwrites it and its text can be downloaded.
+                let Ok(Some(raw)) = self.store.raw(key) else { return Ok(None) };
+                return Err(self.quarantine_text(key, &raw, StoreError::NotOpened(key.to_owned()).to_string()));
+            }
             Err(e) => return Err(LoadProblem::ReadFailed(e)),
         };
         match decode::<T>(&raw) {
@@ -154,7 +169,11 @@ impl<S: KvStore> Vault<S> {
 
     /// Moves unreadable text aside. The original is removed only after its copy is safely written.
     fn quarantine(&mut self, key: &str, raw: &str, error: &DecodeError) -> LoadProblem {
-        let reason = error.to_string();
+        self.quarantine_text(key, raw, error.to_string())
+    }
+
+    /// Moves `raw` from `key` to a new quarantine key with `reason`; see [`Vault::quarantine`].
+    fn quarantine_text(&mut self, key: &str, raw: &str, reason: String) -> LoadProblem {
         let at = (self.clock)();
         let name = key.strip_prefix(super::keys::PREFIX).unwrap_or(key);
         let existing = self.store.keys().unwrap_or_default();
@@ -277,12 +296,22 @@ impl<S: KvStore> Vault<S> {
         Ok(total)
     }
 
-    /// Every app key and its stored text (set-aside data included; backups filter it out).
-    pub fn entries(&self) -> Result<BTreeMap<String, String>, StoreError> {
-        let mut entries = BTreeMap::new();
+    /// Every app key and its stored text (set-aside data included; backups filter it out), with values that do
+    /// not open listed apart so one of them never stops a backup. Fails while locked (nothing opens then).
+    pub fn entries(&self) -> Result<StoredEntries, StoreError> {
+        let mut entries = StoredEntries::default();
         for key in self.store.keys()?.into_iter().filter(|k| is_app_key(k)) {
-            if let Some(text) = self.store.get(&key)? {
-                entries.insert(key, text);
+            match self.store.get(&key) {
+                Ok(Some(text)) => {
+                    entries.readable.insert(key, text);
+                }
+                Ok(None) => {}
+                Err(StoreError::NotOpened(_)) => {
+                    if let Some(raw) = self.store.raw(&key)? {
+                        entries.unopened.insert(key, raw);
+                    }
+                }
+                Err(e) => return Err(e),
             }
         }
         Ok(entries)

@@ -34,7 +34,7 @@ enum ImportStage {
 /// Downloads a backup of everything stored now and records when. Returns an error message if it failed.
 pub fn download_backup(state: AppState) -> Result<(), String> {
     let entries = state.stored_entries()?;
-    let exported = export(entries, &now_iso());
+    let exported = export(entries.readable, &now_iso());
     download_text(&format!("trust-steps-backup-{}.json", file_date()), "application/json", &exported.text)
         .map_err(|e| format!("The download did not start: {e}"))?;
     state.change(state.backup_status, |s| s.last_backup_at = Some(now_iso()));
@@ -52,7 +52,7 @@ pub fn download_backup(state: AppState) -> Result<(), String> {
 async fn download_encrypted_backup(state: AppState, passphrase: String) -> Result<(), String> {
     let entries = state.stored_entries()?;
     let now = now_iso();
-    let plain = export(entries, &now).text;
+    let plain = export(entries.readable, &now).text;
     let salt = random_bytes::<16>();
     let key = derive_key(&passphrase, &salt, PBKDF2_ITERATIONS).await?;
     let file = seal_backup(&plain, &Sealer::new(&key), &salt, random_bytes::<12>(), &now);
@@ -242,7 +242,7 @@ fn BackupPassphrase(file: EncryptedFile, error: Option<String>, stage: RwSignal<
 fn ImportPreview(backup: Backup, stage: RwSignal<ImportStage>) -> impl IntoView {
     let state = AppState::get();
     let current = state.stored_entries().unwrap_or_default();
-    let merge_plan = plan(&backup, &current, ImportMode::Merge);
+    let merge_plan = plan(&backup, &current.readable, ImportMode::Merge);
     let total = merge_plan.total();
     let exported_on = local_day(&backup.exported_at);
     let rows = merge_plan
@@ -274,7 +274,7 @@ fn ImportPreview(backup: Backup, stage: RwSignal<ImportStage>) -> impl IntoView 
             }
         }
         let outcome = state.stored_entries().and_then(|current| {
-            let planned = backup.with_value(|b| plan(b, &current, mode));
+            let planned = backup.with_value(|b| plan(b, &current.readable, mode));
             state.apply_import(&planned.writes, mode).map(|_| planned)
         });
         stage.set(match outcome {
