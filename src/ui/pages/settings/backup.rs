@@ -31,12 +31,18 @@ enum ImportStage {
     Done(String),
 }
 
+/// Saves the text of a backup file (a whole backup, or an archive) as a download named
+/// `trust-steps-{stem}-{date}.json`. The one place every backup file leaves the app.
+pub fn download_backup_file(text: &str, stem: &str) -> Result<(), String> {
+    download_text(&format!("trust-steps-{stem}-{}.json", file_date()), "application/json", text)
+        .map_err(|e| format!("The download did not start: {e}"))
+}
+
 /// Downloads a backup of everything stored now and records when. Returns an error message if it failed.
 pub fn download_backup(state: AppState) -> Result<(), String> {
     let entries = state.stored_entries()?;
     let exported = export(entries.readable, &now_iso());
-    download_text(&format!("trust-steps-backup-{}.json", file_date()), "application/json", &exported.text)
-        .map_err(|e| format!("The download did not start: {e}"))?;
+    download_backup_file(&exported.text, "backup")?;
     state.change(state.backup_status, |s| s.last_backup_at = Some(now_iso()));
     if exported.skipped.is_empty() {
         Ok(())

@@ -5,7 +5,7 @@ mod erase;
 mod lock;
 mod readable;
 
-pub use backup::download_backup;
+pub use backup::{download_backup, download_backup_file};
 pub use readable::gather;
 
 use crate::domain::ThemeChoice;
