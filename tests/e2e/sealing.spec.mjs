@@ -3,6 +3,7 @@
 // set aside on Today are sealed with the entries, and settings an older version wrote are split when the app is
 // unlocked. The lock screen reads nothing, yet help lines are one tap away on it ("Need help now?"), and Hide
 // works there too.
+import { axeViolations } from './a11y.mjs';
 import { test, expect, waitForApp, seedFixture } from './support.mjs';
 
 test.setTimeout(120_000);
@@ -102,6 +103,7 @@ test('with the lock on, localStorage holds no user text: only the theme, the loc
   await expect(help.locator('.helplines[data-kind="emergency"] a[href="tel:999"]')).toBeVisible();
   await expect(help.getByText('Nothing is saved while Trust Steps is locked.')).toBeVisible();
   expect(await rawStorage(page), 'the lock screen saved nothing').toEqual(stored);
+  expect(await axeViolations(page)).toEqual([]);
 
   // Unlocked, the sealed choice is back.
   await unlock(page);
@@ -169,6 +171,7 @@ test.describe('on a phone', () => {
     const box = await call.boundingBox();
     expect(box.height).toBeGreaterThanOrEqual(44);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: /^Hide/ }).tap();
     await expect(page.getByTestId('quick-hide-cover')).toBeVisible();
