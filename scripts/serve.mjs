@@ -34,6 +34,10 @@ export const DENIED_FEATURES = [
   'usb', 'web-share', 'window-management', 'xr-spatial-tracking',
 ];
 
+/** Denied features that some Chromium builds do not know (Linux has no Web Share, Web Bluetooth or light sensor):
+ * there they only cause a console warning, elsewhere they are denied. */
+export const NOT_EVERYWHERE = ['ambient-light-sensor', 'bluetooth', 'web-share'];
+
 /** The security headers every response carries (the README tells a host to send the same). Only a header can
  * forbid framing: a meta CSP ignores `frame-ancestors`. */
 export const SECURITY_HEADERS = {
