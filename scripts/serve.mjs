@@ -5,7 +5,9 @@
 // Binds 127.0.0.1 only. Serves brotli (or gzip) when the browser accepts it, compressed once per file version
 // and kept in memory; unknown extensionless paths get their prerendered page or app.html (client-side
 // routes); HTML pages, sw.js and other unhashed files are `no-cache` (revalidated by ETag), Trunk's hashed
-// files are immutable. Every response carries the same CSP as index.html's meta tag.
+// files are immutable. Every response carries SECURITY_HEADERS: index.html's CSP plus `frame-ancestors 'none'`
+// (which only a header can set), X-Frame-Options, nosniff, no referrer, a Permissions-Policy denying what the app
+// never uses, and Cross-Origin-Opener-Policy.
 //
 // Also importable: `startServer({ dir, port })` resolves to `{ url, origin, port, requests, close() }`.
 
@@ -16,10 +18,36 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
+/** The Content-Security-Policy of index.html's meta tag. */
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
   "font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; " +
   "base-uri 'none'; form-action 'none'";
+
+/** Browser features Trust Steps never uses, denied to the page and anything it could embed. Not in the list:
+ * clipboard-write (Copy on the message worksheet); service workers, install and downloads need no feature. */
+export const DENIED_FEATURES = [
+  'accelerometer', 'ambient-light-sensor', 'autoplay', 'bluetooth', 'browsing-topics', 'camera',
+  'clipboard-read', 'display-capture', 'encrypted-media', 'fullscreen', 'gamepad', 'geolocation', 'gyroscope',
+  'hid', 'idle-detection', 'local-fonts', 'magnetometer', 'microphone', 'midi', 'otp-credentials', 'payment',
+  'picture-in-picture', 'publickey-credentials-create', 'publickey-credentials-get', 'screen-wake-lock', 'serial',
+  'usb', 'web-share', 'window-management', 'xr-spatial-tracking',
+];
+
+/** Denied features that some Chromium builds do not know (Linux has no Web Share, Web Bluetooth or light sensor):
+ * there they only cause a console warning, elsewhere they are denied. */
+export const NOT_EVERYWHERE = ['ambient-light-sensor', 'bluetooth', 'web-share'];
+
+/** The security headers every response carries (the README tells a host to send the same). Only a header can
+ * forbid framing: a meta CSP ignores `frame-ancestors`. */
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': `${CSP}; frame-ancestors 'none'`,
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Permissions-Policy': DENIED_FEATURES.map((feature) => `${feature}=()`).join(', '),
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -89,12 +117,7 @@ function handler(root) {
       res.writeHead(status, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     };
-    const base = {
-      'Content-Security-Policy': CSP,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-    };
+    const base = { ...SECURITY_HEADERS };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(405, { ...base, Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }, 'method not allowed\n');
     }

@@ -1,5 +1,5 @@
 //! Help lines by country: the table holds the lines the issue names, the user's country comes first, links are
-//! built from digits only, and the country choice is kept in settings (old settings load, unknown codes are kept).
+//! built from digits only, and the country choice is kept in the sealed preferences (old settings load, unknown codes are kept).
 
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
@@ -9,7 +9,7 @@ use trust_steps::domain::helplines::{
     area_for, country_by_code, emergency_for, how_to_reach, lines_for, own_lines, sms_href, tel_href, LineKind,
     COUNTRIES, DIRECTORY, HELPLINES, OTHER_COUNTRY,
 };
-use trust_steps::domain::Settings;
+use trust_steps::domain::Preferences;
 use trust_steps::storage::{MemoryStore, Vault};
 
 fn ids(lines: &[&trust_steps::domain::helplines::Helpline]) -> Vec<&'static str> {
@@ -155,13 +155,13 @@ fn how_to_reach_a_line_reads_as_words() {
 #[test]
 fn the_country_choice_round_trips_through_storage() {
     let mut vault = Vault::new(MemoryStore::default(), Box::new(|| "2026-03-04T10:00:00.000Z".to_owned()));
-    let mut settings = Settings::default();
-    assert_eq!(settings.country(), None, "not chosen until the user picks");
-    settings.set_country(Some("GB"));
-    vault.save(&settings).unwrap();
-    let back = vault.load::<Settings>().value;
+    let mut preferences = Preferences::default();
+    assert_eq!(preferences.country(), None, "not chosen until the user picks");
+    preferences.set_country(Some("GB"));
+    vault.save(&preferences).unwrap();
+    let back = vault.load::<Preferences>().value;
     assert_eq!(back.country(), Some("GB"));
-    assert_eq!(back, settings);
+    assert_eq!(back, preferences);
     let mut cleared = back.clone();
     cleared.set_country(Some("  "));
     assert_eq!(cleared.country(), None, "an empty choice clears it");
@@ -172,19 +172,19 @@ fn the_country_choice_round_trips_through_storage() {
 }
 
 #[test]
-fn old_settings_load_without_a_country_and_an_unknown_one_is_kept() {
-    let old: Settings = serde_json::from_str(r#"{"theme":"dark","updated_at":"x"}"#).unwrap();
+fn old_preferences_load_without_a_country_and_an_unknown_one_is_kept() {
+    let old: Preferences = serde_json::from_str(r#"{"updated_at":"x"}"#).unwrap();
     assert_eq!(old.country(), None);
     assert_eq!(ids(&lines_for(old.country(), LineKind::Crisis))[0], "us-988");
-    let newer: Settings = serde_json::from_str(r#"{"theme":"dark","country":"JP","updated_at":"x"}"#).unwrap();
+    let newer: Preferences = serde_json::from_str(r#"{"country":"JP","updated_at":"x"}"#).unwrap();
     assert_eq!(newer.country(), Some("JP"), "a code this version does not know is kept");
     assert_eq!(country_by_code("JP"), None);
     assert_eq!(ids(&lines_for(newer.country(), LineKind::Crisis))[0], "elsewhere-crisis");
     let json = serde_json::to_value(&newer).unwrap();
     assert_eq!(json["country"], "JP", "and written back as it was");
-    let odd: Settings = serde_json::from_str(r#"{"theme":"dark","country":42}"#).unwrap();
+    let odd: Preferences = serde_json::from_str(r#"{"country":42,"updated_at":"x"}"#).unwrap();
     assert_eq!(odd.country(), None, "a country that is not text reads as not chosen");
-    assert_eq!(odd.theme, trust_steps::domain::ThemeChoice::Dark, "and the rest of the settings still load");
+    assert_eq!(odd.updated_at, "x", "and the rest of the preferences still load");
 }
 
 #[test]

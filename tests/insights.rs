@@ -19,7 +19,7 @@ use trust_steps::domain::next_step::{
 use trust_steps::domain::people::{Direction, Observation, Person, Relationship, TrustPart};
 use trust_steps::domain::promises::{Promise, Recurrence};
 use trust_steps::domain::worksheets::{Rhythm, WorksheetEntry};
-use trust_steps::domain::{Belief, LessonProgress, Settings, ThoughtRecord};
+use trust_steps::domain::{Belief, LessonProgress, Preferences, ThoughtRecord};
 
 const TODAY: &str = "2026-03-18"; // a Wednesday
 const LESSONS: [&str; 3] = ["what-trust-is", "where-trust-issues-come-from", "self-trust"];
@@ -493,14 +493,17 @@ fn a_dismissed_step_gives_way_to_the_next_until_tomorrow() {
 }
 
 #[test]
-fn dismissals_are_kept_in_settings_and_old_settings_still_load() {
-    let mut settings = Settings::default();
-    settings.dismissed_steps.dismiss("promises", TODAY);
-    let json = serde_json::to_string(&settings).unwrap();
-    let back: Settings = serde_json::from_str(&json).unwrap();
+fn dismissals_are_kept_in_preferences_and_old_ones_still_load() {
+    let mut preferences = Preferences::default();
+    preferences.dismissed_steps.dismiss("promises", TODAY);
+    let json = serde_json::to_string(&preferences).unwrap();
+    let back: Preferences = serde_json::from_str(&json).unwrap();
     assert!(back.dismissed_steps.contains("promises", TODAY));
-    let old: Settings = serde_json::from_str(r#"{"theme":"dark","updated_at":"x"}"#).unwrap();
+    let old: Preferences = serde_json::from_str(r#"{"country":"GB","updated_at":"x"}"#).unwrap();
     assert_eq!(old.dismissed_steps, Dismissed::default());
+    let odd: Preferences = serde_json::from_str(r#"{"dismissed_steps":[1,2],"country":"GB"}"#).unwrap();
+    assert_eq!(odd.dismissed_steps, Dismissed::default(), "a damaged value reads as nothing set aside");
+    assert_eq!(odd.country(), Some("GB"), "and the rest still loads");
 }
 
 #[test]

@@ -7,7 +7,7 @@
 //! backup runs the same migrations as loading storage.
 
 use super::merge::Merge;
-use super::{LessonProgress, PracticeHistory, Settings};
+use super::{LessonProgress, PracticeHistory, Preferences, Settings};
 use crate::domain::order::sort_stable_by_key;
 use crate::storage::crypto::{from_base64, iterations_problem, to_base64, Sealer, PBKDF2_ITERATIONS};
 use crate::storage::keys::{self, collection_of, is_backed_up, is_record_key};
@@ -371,7 +371,9 @@ impl ImportPlan {
 pub fn plan(backup: &Backup, current: &BTreeMap<String, String>, mode: ImportMode) -> ImportPlan {
     let mut collections: BTreeMap<String, CollectionPreview> = BTreeMap::new();
     let mut writes = Vec::new();
-    for (key, theirs) in &backup.entries {
+    // An older backup keeps the country and set-aside suggestions in its settings: they arrive sealed.
+    let entries = super::settings::split_stored(&backup.entries);
+    for (key, theirs) in &entries {
         let preview = collections.entry(collection_of(key).to_owned()).or_default();
         let Some(ours) = current.get(key) else {
             preview.new += 1;
@@ -396,7 +398,7 @@ pub fn plan(backup: &Backup, current: &BTreeMap<String, String>, mode: ImportMod
             },
         }
     }
-    for key in current.keys().filter(|k| is_backed_up(k) && !backup.entries.contains_key(*k)) {
+    for key in current.keys().filter(|k| is_backed_up(k) && !entries.contains_key(*k)) {
         collections.entry(collection_of(key).to_owned()).or_default().only_here += 1;
         if mode == ImportMode::Replace {
             writes.push((key.clone(), None));
@@ -425,6 +427,7 @@ fn merge_entry(key: &str, ours: &str, theirs: &str) -> Option<String> {
     }
     let merged = match key {
         keys::SETTINGS => merge_stored::<Settings>(ours, theirs),
+        keys::PREFERENCES => merge_stored::<Preferences>(ours, theirs),
         keys::LESSON_PROGRESS => merge_stored::<LessonProgress>(ours, theirs),
         keys::TRAP_PRACTICE => merge_stored::<PracticeHistory>(ours, theirs),
         // A whole-key collection this build has no merge rule for: keep this device's.
@@ -480,6 +483,7 @@ pub fn collection_label(name: &str) -> String {
         "assessments" => "Self-assessments",
         "worksheets" => "Worksheets",
         "settings" => "Settings",
+        "preferences" => "Preferences",
         "lesson-progress" => "Course progress",
         other => return other.replace('-', " "),
     }

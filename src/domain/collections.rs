@@ -6,7 +6,7 @@ use super::ladder::LadderStep;
 use super::people::{Observation, Person};
 use super::promises::Promise;
 use super::worksheets::WorksheetEntry;
-use super::{Belief, LessonProgress, PracticeHistory, Settings, ThoughtRecord, TriggerEntry};
+use super::{Belief, LessonProgress, PracticeHistory, Preferences, Settings, ThoughtRecord, TriggerEntry};
 use crate::storage::{decode, keys, DecodeError, Versioned};
 
 fn decodes<T: Versioned>(raw: &str) -> Result<(), DecodeError> {
@@ -18,6 +18,7 @@ pub fn check(key: &str, raw: &str) -> Option<Result<(), DecodeError>> {
     let under = |prefix: &str| key.starts_with(prefix);
     Some(match key {
         keys::SETTINGS => decodes::<Settings>(raw),
+        keys::PREFERENCES => decodes::<Preferences>(raw),
         keys::LESSON_PROGRESS => decodes::<LessonProgress>(raw),
         keys::TRAP_PRACTICE => decodes::<PracticeHistory>(raw),
         _ if under(keys::JOURNAL_PREFIX) => decodes::<ThoughtRecord>(raw),

@@ -35,5 +35,5 @@ pub use journal::{JournalFilter, ThoughtRecord};
 pub use merge::{newer_of, Merge};
 pub use practice::PracticeHistory;
 pub use progress::{LessonProgress, LessonState};
-pub use settings::{Settings, ThemeChoice};
+pub use settings::{Preferences, Settings, ThemeChoice};
 pub use triggers::TriggerEntry;

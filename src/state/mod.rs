@@ -13,7 +13,9 @@ use crate::domain::ladder::LadderStep;
 use crate::domain::people::{Observation, Person};
 use crate::domain::promises::Promise;
 use crate::domain::worksheets::WorksheetEntry;
-use crate::domain::{newer_of, Belief, LessonProgress, Merge, PracticeHistory, Settings, ThoughtRecord, TriggerEntry};
+use crate::domain::{
+    newer_of, Belief, LessonProgress, Merge, PracticeHistory, Preferences, Settings, ThoughtRecord, TriggerEntry,
+};
 use crate::storage::{keys, KvStore, LoadProblem, QuarantineItem, Record, Stored, Vault};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -46,8 +48,10 @@ pub struct StorageStatus {
 /// Everything the pages read and change; provided as context by [`AppState::provide`].
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The user's preferences.
+    /// What the app needs to start (the theme); plain even while the lock is on.
     pub settings: RwSignal<Settings>,
+    /// The user's other choices (country, suggestions set aside); sealed while the lock is on.
+    pub preferences: RwSignal<Preferences>,
     /// Course progress.
     pub progress: RwSignal<LessonProgress>,
     /// Storage health, for banners and Settings.
@@ -125,12 +129,14 @@ impl AppState {
         let store: Box<dyn KvStore> = Box::new(shared);
         let mut vault = Vault::new(store, Box::new(now_iso));
         let mut problems = Vec::new();
-        let settings: Settings = load_one(&mut vault, &mut problems);
+        // Older settings held the country and the set-aside suggestions too: moved into the sealed preferences.
+        let (settings, preferences, moved) = crate::domain::settings::load_split(&mut vault, &mut problems);
         let progress: LessonProgress = load_one(&mut vault, &mut problems);
         let trap_practice: PracticeHistory = load_one(&mut vault, &mut problems);
         let backup_status: BackupStatus = load_one(&mut vault, &mut problems);
         let state = AppState {
             settings: RwSignal::new(settings),
+            preferences: RwSignal::new(preferences),
             progress: RwSignal::new(progress),
             trap_practice: RwSignal::new(trap_practice),
             backup_status: RwSignal::new(backup_status),
@@ -151,6 +157,7 @@ impl AppState {
             state.storage.update(|s| s.save_error = Some(message));
         }
         VAULT.with(|cell| *cell.borrow_mut() = Some(vault));
+        state.report(moved);
         state.refresh_storage_status();
         provide_context(state);
         platform::listen_to_other_tabs(state);
@@ -170,6 +177,7 @@ impl AppState {
     pub fn off_screen(people: Vec<Person>, observations: Vec<Observation>, ladder: Vec<LadderStep>) -> AppState {
         AppState {
             settings: RwSignal::new(Settings::default()),
+            preferences: RwSignal::new(Preferences::default()),
             progress: RwSignal::new(LessonProgress::default()),
             storage: RwSignal::new(StorageStatus::default()),
             journal: RwSignal::new(Vec::new()),
@@ -424,9 +432,28 @@ impl AppState {
         }
     }
 
+    /// Moves what the plain settings hold beyond the theme into the sealed preferences (written by an older
+    /// version in another tab, or by an import): preferences first, then the slimmer settings.
+    pub fn split_settings(&self) {
+        if self.settings.with_untracked(|s| s.extra.is_empty()) {
+            return;
+        }
+        let mut problems = Vec::new();
+        let Some((settings, preferences, moved)) =
+            with_vault(|vault| crate::domain::settings::load_split(vault, &mut problems))
+        else {
+            return;
+        };
+        self.settings.set(settings);
+        self.preferences.set(preferences);
+        self.report(moved);
+    }
+
     /// Re-reads every collection from storage, which is the truth (after an import, or deleting everything).
     pub fn reload_all_from_storage(&self) {
         self.reset(self.settings);
+        self.reset(self.preferences);
+        self.split_settings();
         self.reset(self.progress);
         self.reset(self.trap_practice);
         self.reset(self.backup_status);

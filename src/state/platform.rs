@@ -4,7 +4,7 @@
 use super::AppState;
 use crate::domain::backup::BackupStatus;
 use crate::domain::keep_safe::BrowserFacts;
-use crate::domain::{LessonProgress, PracticeHistory, Settings};
+use crate::domain::{LessonProgress, PracticeHistory, Preferences, Settings};
 use crate::storage::{keys, Stored};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -96,10 +96,16 @@ pub(super) fn listen_to_other_tabs(state: AppState) {
                 }
             }
             Some(Settings::KEY) if take_storage => state.reset(state.settings),
+            Some(Preferences::KEY) if take_storage => state.reset(state.preferences),
             Some(LessonProgress::KEY) if take_storage => state.reset(state.progress),
             Some(PracticeHistory::KEY) if take_storage => state.reset(state.trap_practice),
             Some(BackupStatus::KEY) if take_storage => state.reset(state.backup_status),
-            Some(Settings::KEY) => state.reload(state.settings),
+            Some(Settings::KEY) => {
+                state.reload(state.settings);
+                // An older version in another tab may still write the country there.
+                state.split_settings();
+            }
+            Some(Preferences::KEY) => state.reload(state.preferences),
             Some(LessonProgress::KEY) => state.reload(state.progress),
             Some(PracticeHistory::KEY) => state.reload(state.trap_practice),
             Some(BackupStatus::KEY) => state.reload(state.backup_status),

@@ -2,8 +2,12 @@
 
 /// Prefix of every key Trust Steps writes; nothing outside it is ever touched.
 pub const PREFIX: &str = "trust-steps/";
-/// App settings (theme and other preferences).
+/// What the app needs to start, readable while the lock is on: only the theme
+/// ([`Settings`](crate::domain::Settings)).
 pub const SETTINGS: &str = "trust-steps/settings";
+/// Everything else the user chooses (the country, the suggestions set aside), sealed while the lock is on
+/// ([`Preferences`](crate::domain::settings::Preferences)).
+pub const PREFERENCES: &str = "trust-steps/preferences";
 /// Which lessons are done and which was read last.
 pub const LESSON_PROGRESS: &str = "trust-steps/lesson-progress";
 /// Unreadable data is moved under this prefix instead of being overwritten.

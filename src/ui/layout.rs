@@ -213,7 +213,7 @@ fn TabIcon(
 const DOUBLE_ESCAPE_MS: f64 = 800.0;
 
 /// The quick-hide switch, with its keyboard shortcut (Escape twice) listening for the page's lifetime.
-fn quick_hide_signal() -> RwSignal<bool> {
+pub(crate) fn quick_hide_signal() -> RwSignal<bool> {
     let hidden = RwSignal::new(false);
     let last_escape = std::cell::Cell::new(f64::NEG_INFINITY);
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -245,7 +245,7 @@ pub fn take_covered_flag() -> bool {
 
 /// Covers the app at once with a neutral page and gives the tab a neutral title. With the lock on it also
 /// locks: the page reloads without the key, showing the cover first and the lock screen behind it.
-fn hide_now(hidden: RwSignal<bool>) {
+pub(crate) fn hide_now(hidden: RwSignal<bool>) {
     if hidden.get_untracked() {
         return;
     }

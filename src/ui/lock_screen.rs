@@ -1,8 +1,18 @@
-//! The lock screen shown at start (and after idle or Hide) while the passphrase lock is on.
+//! The lock screen shown at start (and after idle or Hide) while the passphrase lock is on: the passphrase,
+//! help lines one tap away ("Need help now?", the same lines as the top of Help), and Hide. Nothing on it reads
+//! stored data: the saved country is sealed, so the lines start general and a country chosen here is kept on
+//! this screen only ([`UnsavedCountry`]).
 
+use crate::domain::helplines::LineKind;
 use crate::state::lock;
+use crate::ui::components::disclosure::ToggleButton;
+use crate::ui::components::helplines::{CountryPicker, HelplineList, UnsavedCountry};
+use crate::ui::layout::{hide_now, quick_hide_signal, QuickHideCover};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+/// The id of the help part the "Need help now?" button opens.
+const HELP_ID: &str = "lock-help";
 
 /// Asks for the passphrase; calls `on_unlock` once the data key is open.
 #[component]
@@ -40,29 +50,70 @@ pub fn LockScreen<F: Fn() + Copy + 'static>(
             }
         });
     };
+    let help_open = RwSignal::new(false);
+    provide_context(UnsavedCountry(RwSignal::new(None)));
+    let hidden = quick_hide_signal();
     view! {
-        <main id="main" class="page lock-screen" tabindex="-1">
-            <h1>"Trust Steps is locked"</h1>
-            <form class="lock-screen__form" on:submit=submit>
-                <div class="field">
-                    <label for="unlock-passphrase">"Passphrase"</label>
-                    <input
-                        id="unlock-passphrase"
-                        type="password"
-                        autocomplete="current-password"
-                        autofocus=true
-                        prop:value=move || passphrase.get()
-                        on:input=move |ev| passphrase.set(event_target_value(&ev))
-                    />
+        <QuickHideCover hidden/>
+        <div class="app-frame" hidden=move || hidden.get()>
+            <header class="app-header">
+                <div class="app-header__bar lock-screen__bar">
+                    <ToggleButton open=help_open controls=HELP_ID class="help-link lock-screen__help-toggle">
+                        "Need help now?"
+                    </ToggleButton>
+                    <button
+                        type="button"
+                        class="hide-button"
+                        title="Hide this screen now (or press Esc twice)"
+                        on:click=move |_| hide_now(hidden)
+                    >
+                        "Hide"<span class="visually-hidden">" this screen now (or press Escape twice)"</span>
+                    </button>
                 </div>
-                <button type="submit" class="button button--primary" disabled=move || busy.get()>
-                    {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
-                </button>
-            </form>
-            {move || error.get().map(|m| view! { <p class="field-error" role="alert" data-testid="unlock-error">{m}</p> })}
-            <p class="hint">
-                "Your entries are encrypted on this device. Without the passphrase they cannot be opened by anyone, including you; if it is lost, clearing this site's data in the browser's settings starts Trust Steps afresh."
-            </p>
-        </main>
+            </header>
+            <main id="main" class="page lock-screen" tabindex="-1">
+                <h1>"Trust Steps is locked"</h1>
+                <section
+                    id=HELP_ID
+                    class="lock-screen__help"
+                    aria-labelledby="lock-help-heading"
+                    hidden=move || !help_open.get()
+                >
+                    <h2 id="lock-help-heading">"Help now"</h2>
+                    <p class="lead">
+                        "You don't need to unlock for this. If you are in danger, or you might hurt yourself, tap a number to call or text."
+                    </p>
+                    <CountryPicker id="lock-country"/>
+                    <h3 id="lock-lines-emergency">"In danger right now"</h3>
+                    <HelplineList kind=LineKind::Emergency on_help_page=true/>
+                    <h3 id="lock-lines-crisis">"Crisis lines"</h3>
+                    <HelplineList kind=LineKind::Crisis on_help_page=true/>
+                    <h3 id="lock-lines-domestic-abuse">"If someone is hurting, threatening or controlling you"</h3>
+                    <HelplineList kind=LineKind::DomesticAbuse on_help_page=true/>
+                </section>
+                <form class="lock-screen__form" on:submit=submit>
+                    <div class="field">
+                        <label for="unlock-passphrase">"Passphrase"</label>
+                        <input
+                            id="unlock-passphrase"
+                            type="password"
+                            autocomplete="current-password"
+                            autofocus=true
+                            prop:value=move || passphrase.get()
+                            on:input=move |ev| passphrase.set(event_target_value(&ev))
+                        />
+                    </div>
+                    <button type="submit" class="button button--primary" disabled=move || busy.get()>
+                        {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
+                    </button>
+                </form>
+                {move || {
+                    error.get().map(|m| view! { <p class="field-error" role="alert" data-testid="unlock-error">{m}</p> })
+                }}
+                <p class="hint">
+                    "Your entries are encrypted on this device. Without the passphrase they cannot be opened by anyone, including you; if it is lost, clearing this site's data in the browser's settings starts Trust Steps afresh."
+                </p>
+            </main>
+        </div>
     }
 }

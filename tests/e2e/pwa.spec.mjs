@@ -1,5 +1,6 @@
-// The PWA plumbing: manifest and icons, CSP, service worker, offline start, update flow, early theme.
-import { CSP } from '../../scripts/serve.mjs';
+// The PWA plumbing: manifest and icons, CSP and security headers, service worker, offline start, update flow,
+// early theme.
+import { CSP, DENIED_FEATURES, NOT_EVERYWHERE, SECURITY_HEADERS } from '../../scripts/serve.mjs';
 import { expect, fetchText, nextBuild, test, waitForApp, waitForServiceWorker } from './support.mjs';
 
 /** Width and height from a PNG's IHDR chunk. */
@@ -11,7 +12,8 @@ function pngSize(bytes) {
 test('index.html has the CSP, no inline script and the PWA links', async ({ server }) => {
   const { status, headers, text } = await fetchText(server, '/');
   expect(status).toBe(200);
-  expect(headers.get('content-security-policy')).toBe(CSP);
+  // The header adds what only a header can say (frame-ancestors); the meta tag holds the rest, the same.
+  expect(headers.get('content-security-policy')).toBe(`${CSP}; frame-ancestors 'none'`);
   expect(headers.get('cache-control')).toBe('no-cache');
 
   const meta = text.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/);
@@ -53,6 +55,71 @@ test('index.html has the CSP, no inline script and the PWA links', async ({ serv
     expect(res.status, path).toBe(200);
     expect(res.headers.get('content-type'), path).toContain(type);
   }
+});
+
+test('every response carries the security headers: no framing, no referrer, no features the app never uses', async ({
+  server,
+}) => {
+  const boot = (await fetchText(server, '/boot.js')).text;
+  const wasm = boot.match(/\/trust_steps-[0-9a-f]+_bg\.wasm/)[0];
+  expect(SECURITY_HEADERS['Content-Security-Policy']).toBe(`${CSP}; frame-ancestors 'none'`);
+  for (const path of ['/', '/journal', '/settings', '/sw.js', wasm, '/manifest.webmanifest', '/no-such-file.txt']) {
+    const res = await fetch(new URL(path, server.origin));
+    await res.arrayBuffer();
+    const h = res.headers;
+    expect(h.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+    expect(h.get('content-security-policy'), path).toBe(`${CSP}; frame-ancestors 'none'`);
+    expect(h.get('x-frame-options'), path).toBe('DENY');
+    expect(h.get('referrer-policy'), path).toBe('no-referrer');
+    expect(h.get('x-content-type-options'), path).toBe('nosniff');
+    expect(h.get('cross-origin-opener-policy'), path).toBe('same-origin');
+    const policy = h.get('permissions-policy');
+    for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'bluetooth', 'browsing-topics']) {
+      expect(policy, `${path} denies ${feature}`).toContain(`${feature}=()`);
+    }
+    expect(policy, path).not.toContain('clipboard-write');
+  }
+});
+
+test('the browser takes the Permissions-Policy as written; the app still copies, installs and works offline', async ({
+  page,
+  server,
+}) => {
+  // Chromium warns in the console about a feature name it does not know: none may be reported but the few
+  // that only some platforms have (a misspelt name would show here).
+  const warnings = [];
+  page.on('console', (msg) => warnings.push(msg.text()));
+  await page.goto(server.url);
+  await waitForApp(page);
+  await waitForServiceWorker(page);
+  const allowed = await page.evaluate(
+    (features) => Object.fromEntries(features.map((f) => [f, document.featurePolicy.allowsFeature(f)])),
+    [...DENIED_FEATURES, 'clipboard-write'],
+  );
+  for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'bluetooth']) {
+    expect(allowed[feature], feature).toBe(false);
+  }
+  expect(allowed['clipboard-write'], 'Copy on the message worksheet').toBe(true);
+  const unknown = warnings
+    .map((text) => text.match(/Unrecognized feature: '([^']+)'/)?.[1])
+    .filter((name) => name && !NOT_EVERYWHERE.includes(name));
+  expect(unknown).toEqual([]);
+  expect(warnings.filter((text) => /Permissions-Policy/i.test(text) && !/Unrecognized feature/.test(text))).toEqual([]);
+  const known = await page.evaluate(() => document.featurePolicy.features());
+  for (const feature of DENIED_FEATURES.filter((f) => known.includes(f))) expect(allowed[feature], feature).toBe(false);
+});
+
+test.describe('framed by another page', () => {
+  test.use({ allowConsoleErrors: [/frame-ancestors|X-Frame-Options|Refused to display/] });
+
+  test('the app refuses to be shown inside a frame', async ({ page, server, consoleErrors }) => {
+    // A page of another origin (about:blank here) frames the app: the browser refuses, and says why.
+    await page.setContent(`<iframe src="${server.url}" width="400" height="400"></iframe>`);
+    await expect.poll(() => consoleErrors.some((e) => e.includes("frame-ancestors 'none'"))).toBe(true);
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    const text = frame ? await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '') : '';
+    expect(text).not.toContain('Trust Steps');
+  });
 });
 
 test('the manifest is served, complete, and its icons load at their sizes', async ({ server }) => {

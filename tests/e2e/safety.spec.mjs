@@ -76,8 +76,12 @@ test('choosing a country puts its lines first and is kept across a reload', asyn
   const abuse = page.locator('.helplines[data-kind="domestic-abuse"]');
   await abuse.getByRole('button', { name: 'Lines in other countries' }).click();
   await expect(abuse.locator('a[href="tel:18007997233"]')).toBeVisible();
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('trust-steps/settings')).data.country);
-  expect(stored).toBe('GB');
+  // Kept in the preferences (sealed when the lock is on), never in the plain settings.
+  const stored = await page.evaluate(() => [
+    JSON.parse(localStorage.getItem('trust-steps/preferences')).data.country,
+    JSON.parse(localStorage.getItem('trust-steps/settings') ?? '{"data":{}}').data.country,
+  ]);
+  expect(stored).toEqual(['GB', undefined]);
 
   await page.reload();
   await waitForApp(page);

@@ -1,5 +1,6 @@
 //! Help lines as big tappable links (`tel:` to call, `sms:` to text), the user's country first, and the picker
-//! that chooses that country (stored in settings through the one save path).
+//! that chooses that country (stored in the sealed preferences through the one save path; on the lock screen,
+//! where nothing can be read or saved, kept on that screen only: see [`UnsavedCountry`]).
 //!
 //! Embed a list anywhere someone may need help now: `<HelplineList kind=LineKind::DomesticAbuse/>`.
 
@@ -13,10 +14,35 @@ use leptos::prelude::*;
 /// The id of Help's country picker, for links that say "choose your country".
 pub const HELP_PICKER_ID: &str = "help-country";
 
-/// The chosen country's code (or `None`), read reactively from settings.
+/// Provided instead of [`AppState`] by a screen drawn while the app is locked: the country chosen there, held in
+/// memory for that screen only and never saved (the saved choice is sealed and cannot be read while locked).
+#[derive(Clone, Copy)]
+pub struct UnsavedCountry(pub RwSignal<Option<String>>);
+
+/// Where the country comes from and goes to: the app's preferences, or a locked screen's own choice.
+#[derive(Clone, Copy)]
+enum CountrySource {
+    Saved(AppState),
+    Unsaved(RwSignal<Option<String>>),
+}
+
+fn country_source() -> CountrySource {
+    match use_context::<AppState>() {
+        Some(state) => CountrySource::Saved(state),
+        None => CountrySource::Unsaved(use_context::<UnsavedCountry>().map_or_else(|| RwSignal::new(None), |c| c.0)),
+    }
+}
+
+/// The chosen country's code (or `None`), read reactively from the preferences (or the locked screen's choice).
 fn chosen_country() -> Signal<Option<String>> {
-    let state = AppState::get();
-    Signal::derive(move || state.settings.with(|s| s.country().map(str::to_owned)))
+    match country_source() {
+        CountrySource::Saved(state) => {
+            Signal::derive(move || state.preferences.with(|p| p.country().map(str::to_owned)))
+        }
+        CountrySource::Unsaved(chosen) => {
+            Signal::derive(move || chosen.get().filter(|c| !c.trim().is_empty()).map(|c| c.trim().to_owned()))
+        }
+    }
 }
 
 /// The lines of one kind with their `tel:`/`sms:` links, best first for the user's stored country.
@@ -188,7 +214,7 @@ pub fn CountryPicker(
     #[prop(default = "Show lines for")]
     label: &'static str,
 ) -> impl IntoView {
-    let state = AppState::get();
+    let source = country_source();
     let country = chosen_country();
     // A code this version does not know (written by a newer one) shows as "Another country".
     let shown = move || match country.get() {
@@ -200,7 +226,10 @@ pub fn CountryPicker(
         <div class="field country-picker">
             <label for=id>{label}</label>
             <p class="field__hint" id=hint_id.clone()>
-                "Lines for this country come first. The choice stays on this device."
+                {match source {
+                    CountrySource::Saved(_) => "Lines for this country come first. The choice stays on this device.",
+                    CountrySource::Unsaved(_) => "Lines for this country come first. Nothing is saved while Trust Steps is locked.",
+                }}
             </p>
             <select
                 id=id
@@ -208,14 +237,19 @@ pub fn CountryPicker(
                 prop:value=shown
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
-                    state
-                        .change(
-                            state.settings,
-                            |s| {
-                                s.set_country(Some(value.as_str()));
-                                s.updated_at = now_iso();
-                            },
-                        )
+                    match source {
+                        CountrySource::Saved(state) => {
+                            state
+                                .change(
+                                    state.preferences,
+                                    |p| {
+                                        p.set_country(Some(value.as_str()));
+                                        p.updated_at = now_iso();
+                                    },
+                                )
+                        }
+                        CountrySource::Unsaved(chosen) => chosen.set(Some(value)),
+                    }
                 }
             >
                 <option value="" selected=move || shown().is_empty()>"Choose a country"</option>

@@ -83,7 +83,7 @@ pub fn Today() -> impl IntoView {
     let new_user = Memo::new(move |_| state.with_user_data(is_new_user));
     let step = Memo::new(move |_| {
         let now = clock();
-        let dismissed = state.settings.with(|s| s.dismissed_steps.clone());
+        let dismissed = state.preferences.with(|p| p.dismissed_steps.clone());
         let worksheets =
             state.worksheets.with(|w| unfinished_worksheets(w, |slug| exercise_by_slug(slug).map(|e| e.title)));
         state.with_user_data(|data| next_step(data, &worksheets, &lessons, &now, &dismissed))
@@ -99,9 +99,9 @@ pub fn Today() -> impl IntoView {
         state.promises.with(|all| due_in_order(all, &today()).into_iter().cloned().collect::<Vec<Promise>>())
     });
     let dismiss = move |key: String| {
-        state.change(state.settings, |s| {
-            s.dismissed_steps.dismiss(&key, &today());
-            s.updated_at = now_iso();
+        state.change(state.preferences, |p| {
+            p.dismissed_steps.dismiss(&key, &today());
+            p.updated_at = now_iso();
         });
     };
 

@@ -122,7 +122,7 @@ fn WorksheetEditor(def: &'static WorksheetDef, id: String) -> impl IntoView {
     }
     let entry = RwSignal::new(existing.unwrap_or_else(|| {
         // A new safety plan starts with the lines for the user's country (then they are the user's text).
-        let country = state.settings.with_untracked(|s| s.country().map(str::to_owned));
+        let country = state.preferences.with_untracked(|p| p.country().map(str::to_owned));
         new_copy(def.slug, id.clone(), &now_iso(), country.as_deref())
     }));
     let edit = Callback::new(move |change: Change| {

@@ -18,7 +18,7 @@ pub(super) const ABUSE_LINES_ID: &str = "plan-abuse-lines";
 #[component]
 pub(super) fn PlanCountry(entry: RwSignal<WorksheetEntry>, edit: Callback<Change>) -> impl IntoView {
     let state = AppState::get();
-    let country = Memo::new(move |_| state.settings.with(|s| s.country().map(str::to_owned)));
+    let country = Memo::new(move |_| state.preferences.with(|p| p.country().map(str::to_owned)));
     Effect::new(move |previous: Option<Option<String>>| {
         let chosen = country.get();
         if previous.is_some_and(|p| p != chosen) {
@@ -103,8 +103,8 @@ pub(super) fn PrintSheet(entry: RwSignal<WorksheetEntry>) -> impl IntoView {
     };
     let emergency = move || {
         let number = state
-            .settings
-            .with(|s| emergency_for(s.country()).and_then(|l| l.call))
+            .preferences
+            .with(|p| emergency_for(p.country()).and_then(|l| l.call))
             .map_or_else(|| "your local emergency number".to_owned(), str::to_owned);
         format!("If you are in danger right now, call {number}.")
     };
