@@ -67,13 +67,7 @@ impl SpaceUse {
     /// How much is left, in plain words, rounded down so it never promises more than there is: "about 0.8 MB",
     /// "less than 0.1 MB", or "almost nothing".
     pub fn left_words(&self) -> String {
-        let left_bytes = self.left_units() * 2;
-        let tenths = left_bytes * 10 / MIB;
-        match (left_bytes, tenths) {
-            (0, _) => "almost nothing".into(),
-            (_, 0) => "less than 0.1 MB".into(),
-            _ => format!("about {}.{} MB", tenths / 10, tenths % 10),
-        }
+        size_words(self.left_units())
     }
 
     /// The warning's words when [`SpaceUse::nearly_full`], `None` otherwise.
@@ -95,6 +89,18 @@ impl SpaceUse {
             situation,
             ways_out: "To make room, download a backup first, then move older entries into an archive file you keep. You can bring them back any time by restoring that file.",
         })
+    }
+}
+
+/// A size in UTF-16 units as plain words, at two bytes a unit and rounded down: "about 0.8 MB",
+/// "less than 0.1 MB", or "almost nothing" for none.
+pub fn size_words(units: usize) -> String {
+    let bytes = units * 2;
+    let tenths = bytes * 10 / MIB;
+    match (bytes, tenths) {
+        (0, _) => "almost nothing".into(),
+        (_, 0) => "less than 0.1 MB".into(),
+        _ => format!("about {}.{} MB", tenths / 10, tenths % 10),
     }
 }
 
