@@ -100,7 +100,7 @@ pub fn ArchiveSection() -> impl IntoView {
     view! {
         <section class="settings-section" id="archive" aria-labelledby="archive-heading">
             <h2 id="archive-heading">"Make room: archive older entries"</h2>
-            <p>"Move older entries off this device into an archive file you keep. The file is a backup of just those entries: restoring it with Merge, under “Backup and restore”, brings them back. Thought records, the trigger log, observations about people, self-assessments and worksheets can be archived; people, their ladders, promises and beliefs always stay."</p>
+            <p>"Move older entries off this device into an archive file you keep. Restoring that file with Merge, under “Backup and restore”, brings them back. Thought records, the trigger log, observations about people, self-assessments and worksheets can be archived; people, their ladders, promises and beliefs always stay."</p>
             {move || match stage.get() {
                 Stage::Choosing => view! {
                     <TextInput

@@ -238,7 +238,12 @@ pub fn SpaceWarningCard(
     let archive_link = if in_settings { "#archive" } else { "/settings#archive" };
     view! {
         <section class="card card--reminder space-warning" aria-labelledby="space-warning-heading" data-testid="space-warning">
-            <h2 id="space-warning-heading">{warning.heading}</h2>
+            {if in_settings {
+                // Inside "Your stored data".
+                view! { <h3 id="space-warning-heading">{warning.heading}</h3> }.into_any()
+            } else {
+                view! { <h2 id="space-warning-heading">{warning.heading}</h2> }.into_any()
+            }}
             <p>{warning.situation}</p>
             <p>{warning.ways_out}</p>
             <div class="button-row">
