@@ -79,6 +79,10 @@ test('just over 80% of the planned quota: Today and Settings say how much is lef
   await expect(today).toContainText('download a backup first, then move older entries into an archive file');
   await expect(today.getByRole('button', { name: 'Download a backup' })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
+  // On a phone's first screen too, heading and buttons.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(today.getByRole('heading')).toBeInViewport();
+  await expect(today.getByRole('link', { name: 'Archive older entries' })).toBeInViewport();
   await today.getByRole('link', { name: 'Archive older entries' }).click();
   await expect(page).toHaveURL(/\/settings#archive$/);
   await waitForApp(page);
@@ -109,7 +113,7 @@ test('under 80% of the planned quota: no warning on Today or in Settings', async
   await expect(page.getByTestId('space-warning')).toHaveCount(0);
 });
 
-test('archive round trip: entries last changed before a day go into the file, leave the device, and Merge brings them back', async ({ page, server }) => {
+test('archive round trip: entries last changed before a day go into the file, leave the device, and Merge brings them back', async ({ page, server, context }) => {
   const entries = seededEntries();
   const OLD = '2024-03-10T09:00:00.000Z';
   const oldKeys = [];
@@ -158,6 +162,13 @@ test('archive round trip: entries last changed before a day go into the file, le
   // Nothing has left the device yet.
   expect(await appData(page)).toEqual(before);
 
+  // Another tab shows the journal while the entries are removed: it follows, and writes none of them back.
+  const goneId = before[oldKeys.find((k) => k.includes('/journal/'))].data.id;
+  const other = await context.newPage();
+  await other.goto(server.origin + '/journal');
+  await waitForApp(other);
+  await expect(other.locator(`main a[href="/journal/${goneId}"]`)).toBeVisible();
+
   const step = page.getByTestId('archive-downloaded');
   await expect(step).toContainText(`The archive file holds ${oldKeys.length} entries`);
   await expect(step).toContainText('that file is the only copy of them');
@@ -166,8 +177,10 @@ test('archive round trip: entries last changed before a day go into the file, le
   const after = await appData(page);
   expect(Object.keys(after).sort()).toEqual(Object.keys(before).filter((k) => !oldKeys.includes(k)).sort());
   for (const key of Object.keys(after)) expect(after[key]).toEqual(before[key]);
+  await expect(other.locator(`main a[href="/journal/${goneId}"]`)).toHaveCount(0);
+  await other.close();
+  expect(Object.keys(await appData(page)).sort()).toEqual(Object.keys(after).sort());
   // The journal no longer lists them.
-  const goneId = before[oldKeys.find((k) => k.includes('/journal/'))].data.id;
   const keptId = Object.entries(after).find(([k, v]) => k.includes('/journal/') && v.data.status === 'complete')[1].data.id;
   await page.goto(server.origin + '/journal');
   await waitForApp(page);
