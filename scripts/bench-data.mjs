@@ -257,6 +257,31 @@ export function storageBytes(entries) {
   return entries.reduce((n, [k, v]) => n + 2 * (k.length + v.length), 0);
 }
 
+/** The quota the app plans for (src/domain/storage_space.rs): 5 MiB as WebKit counts it, 2 bytes a UTF-16 unit. */
+export const PLANNED_QUOTA_UNITS = (5 * 1024 * 1024) / 2;
+
+/**
+ * UTF-16 units a stored value takes with the passphrase lock on, sealed in `form`: 'enc1' (base64, earlier builds)
+ * or 'enc2' (15 bits a unit, this build). The exact formula of src/storage/crypto.rs (`sealed_units`, checked
+ * against real sealing in tests/crypto.rs): a 5-character prefix, then the 12-byte IV, the ciphertext (as long as
+ * the value's UTF-8) and the 16-byte tag, encoded.
+ */
+export function sealedUnits(value, form) {
+  const bytes = 12 + Buffer.byteLength(value, 'utf8') + 16;
+  return 5 + (form === 'enc1' ? 4 * Math.ceil(bytes / 3) : Math.ceil((bytes * 8) / 15));
+}
+
+/**
+ * UTF-16 units the entries take in storage: `form` 'plain' (lock off), or 'enc1' / 'enc2' (lock on: every value
+ * sealed but the settings, which stay plain, as src/storage/locked.rs does).
+ */
+export function storedUnits(entries, form = 'plain') {
+  return entries.reduce(
+    (n, [k, v]) => n + k.length + (form === 'plain' || k === 'trust-steps/settings' ? v.length : sealedUnits(v, form)),
+    0,
+  );
+}
+
 /** The longest prefix of `entries` that stays within `maxBytes` (see storageBytes). */
 export function fitStorage(entries, maxBytes) {
   let total = 0;

@@ -20,6 +20,11 @@
 //     For (a) also the main thread's long tasks (the Long Tasks API, 50 ms or more) after the first paint until
 //     a second after ts-ready: their time over 50 ms summed (what Lighthouse calls blocking time, here measured
 //     rather than simulated) and the longest.
+//   - how many years of the Progress bench's "year of heavy use" (below) fit in the quota the app plans for
+//     (src/domain/storage_space.rs: 5 MiB as WebKit counts it, 2,621,440 UTF-16 units): with the lock off, and with
+//     it on, sealed as base64 (enc1, earlier builds) and densely (enc2, this build). Sealed sizes come from the
+//     exact formula (scripts/bench-data.mjs: sealedUnits, the same as src/storage/crypto.rs's sealed_units,
+//     which tests/crypto.rs checks against real sealing) applied to each value's real JSON; no browser needed.
 // With --empty-course DIR (a build made with TRUST_STEPS_EMPTY_COURSE=1, as `make bench` does), it also shows
 // the wasm without the course text and what the course text adds.
 //
@@ -75,7 +80,15 @@ import { homedir } from 'node:os';
 import { delimiter, join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS } from '../playwright.config.mjs';
-import { fitStorage, peopleEntries, storageBytes, thoughtRecordEntries, yearEntries } from './bench-data.mjs';
+import {
+  fitStorage,
+  peopleEntries,
+  PLANNED_QUOTA_UNITS,
+  storageBytes,
+  storedUnits,
+  thoughtRecordEntries,
+  yearEntries,
+} from './bench-data.mjs';
 import { LIGHTHOUSE_VERSION, runLighthouse } from './lighthouse.mjs';
 import { startServer } from './serve.mjs';
 
@@ -807,15 +820,33 @@ function lessonSlugs() {
     .filter(Boolean);
 }
 
-async function progress() {
-  // Everything ends today (the browser's local day), so "Last 4 weeks" has data too.
+/** The "year of heavy use" of the Progress bench, ending today (the local day), so "Last 4 weeks" has data too. */
+function heavyYear() {
   const now = new Date();
   const end = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   const records = thoughtRecordEntries(JOURNAL_RECORDS, { seed: 1, end });
   const { people: persons, observations } = peopleEntries(PEOPLE, OBSERVATIONS, { seed: 1, end });
   const partner = JSON.parse(persons[0][1]).data.id;
   const rest = yearEntries({ seed: 1, end, checkins: CHECKINS, personId: partner, lessons: lessonSlugs() });
-  const all = [...persons, ...observations, ...records, ...rest];
+  return { records, persons, observations, rest, all: [...persons, ...observations, ...records, ...rest] };
+}
+
+/**
+ * How many years of heavy use fit in the quota the app plans for: the year's UTF-16 units with the lock off, and
+ * with it on sealed as base64 (enc1, before) and densely (enc2, now), from the exact sealed-size formula applied
+ * to each value's real JSON (scripts/bench-data.mjs: sealedUnits). No browser needed.
+ */
+function quotaFit() {
+  const { all } = heavyYear();
+  const forms = ['plain', 'enc1', 'enc2'].map((form) => {
+    const units = storedUnits(all, form);
+    return { form, units, mib: (units * 2) / 2 ** 20, years: PLANNED_QUOTA_UNITS / units };
+  });
+  return { entries: all.length, quotaUnits: PLANNED_QUOTA_UNITS, forms };
+}
+
+async function progress() {
+  const { records, persons, observations, rest, all } = heavyYear();
   const bytes = storageBytes(all);
   const checkins = rest
     .filter(([k]) => k.startsWith('trust-steps/promises/'))
@@ -1051,6 +1082,8 @@ const lighthouseResults = ONLY.has('lighthouse')
   ? await runLighthouse({ dist: DIST, paths: LIGHTHOUSE_PATHS, runs: LIGHTHOUSE_RUNS })
   : null;
 
+const quota = quotaFit();
+
 // --- Report -----------------------------------------------------------------------------------------------
 const table = [['what', 'raw', 'gzip', 'brotli']];
 for (const r of rows) {
@@ -1066,6 +1099,19 @@ if (emptyCourse) {
     kib(full.gzip - emptyCourse.gzip),
     kib(full.brotli - emptyCourse.brotli),
   ]);
+}
+{
+  // Always shown, like the sizes: computed from the data, no browser.
+  const names = { plain: 'lock off', enc1: 'lock on, base64 (enc1, before #20)', enc2: 'lock on, dense (enc2, now)' };
+  table.push([
+    `a year of heavy use (${quota.entries} entries, as the Progress bench seeds) in the planned quota (5 MiB as WebKit counts it, ${quota.quotaUnits.toLocaleString('en')} UTF-16 units): years that fit`,
+    '',
+    '',
+    '',
+  ]);
+  for (const f of quota.forms) {
+    table.push([`  ${names[f.form]}: ${f.units.toLocaleString('en')} units (${f.mib.toFixed(2)} MiB at 2 bytes a unit)`, '', '', `${f.years.toFixed(2)} years`]);
+  }
 }
 if (firstLoad) {
   const over = firstLoad.brotli > BUDGET_KIB * 1024;
@@ -1237,6 +1283,7 @@ if (JSON_OUT) {
         progress: progressBench && { frameMs: FRAME_MS, pageTargetMs: PAGE_TARGET_MS, ...progressBench },
         unlock: unlockBench && { targetMs: UNLOCK_TARGET_MS, ...unlockBench },
         lighthouse: lighthouseResults,
+        quota,
       },
       null,
       2,

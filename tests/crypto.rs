@@ -57,12 +57,12 @@ fn sealed_text_opens_only_with_its_key_and_name_and_untouched() {
     assert_eq!(sealer.open("trust-steps/journal/a", &sealed).unwrap(), "{\"secret\":\"words\"}");
     assert_eq!(sealer.open("trust-steps/journal/b", &sealed), Err(CryptoError::NotOpened), "moved to another key");
     assert_eq!(Sealer::new(&[8; 32]).open("trust-steps/journal/a", &sealed), Err(CryptoError::NotOpened));
-    // Flip one character of the ciphertext (keeping valid base64).
-    let mut tampered = sealed.clone().into_bytes();
-    let at = tampered.len() - 10;
-    tampered[at] = if tampered[at] == b'A' { b'B' } else { b'A' };
+    // Change one character of the ciphertext (keeping it within the dense alphabet).
+    let mut tampered: Vec<char> = sealed.chars().collect();
+    let at = tampered.len() - 4;
+    tampered[at] = if tampered[at] == '\u{4E00}' { '\u{4E01}' } else { '\u{4E00}' };
     assert_eq!(
-        sealer.open("trust-steps/journal/a", &String::from_utf8(tampered).unwrap()),
+        sealer.open("trust-steps/journal/a", &tampered.into_iter().collect::<String>()),
         Err(CryptoError::NotOpened)
     );
     assert_eq!(sealer.open("trust-steps/journal/a", "enc1:AAAA"), Err(CryptoError::Malformed));
@@ -271,7 +271,11 @@ fn tampered_stored_ciphertext_is_set_aside_with_its_text_and_the_rest_backs_up()
     vault.save_record(&ThoughtRecord { id: "r7654321".into(), ..Default::default() }).unwrap();
     let key = "trust-steps/journal/r7654321";
     let raw = store.inner().get(key).unwrap().unwrap();
-    let tampered = format!("{}{}", &raw[..raw.len() - 4], if raw.ends_with("AAA=") { "BBB=" } else { "AAA=" });
+    // Change the next-to-last character, keeping it in the dense alphabet (enc2).
+    let mut chars: Vec<char> = raw.chars().collect();
+    let at = chars.len() - 2;
+    chars[at] = if chars[at] == '\u{4E00}' { '\u{4E01}' } else { '\u{4E00}' };
+    let tampered: String = chars.into_iter().collect();
     store.inner().set(key, &tampered).unwrap();
     vault.save_record(&ThoughtRecord { id: "r1111111".into(), ..Default::default() }).unwrap();
     // Listed apart: a backup of everything else still works.
@@ -319,4 +323,142 @@ fn a_new_passphrase_needs_eight_characters_typed_the_same_twice() {
     assert!(passphrase_problem("short", "short").unwrap().contains("at least 8"));
     assert_eq!(passphrase_problem("long enough", "long enough!"), Some("The two passphrases are not the same."));
     assert_eq!(passphrase_problem("ĉiu tago 🙂", "ĉiu tago 🙂"), None);
+}
+
+// ---- The dense sealed form (`enc2:`, 15 bits per UTF-16 unit) ----
+
+/// A small deterministic generator (xorshift64*), so the random cases are the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn bytes(&mut self, n: usize) -> Vec<u8> {
+        (0..n).map(|_| self.next() as u8).collect()
+    }
+}
+
+fn in_alphabets(text: &str) {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    assert_eq!(units.len(), text.chars().count(), "one UTF-16 unit per character");
+    for (i, c) in text.chars().enumerate() {
+        let code = u32::from(c);
+        let last = i + 1 == units.len();
+        assert!(
+            (0x4E00..=0xCDFF).contains(&code) || (last && (0x3400..=0x347F).contains(&code)),
+            "U+{code:04X} at {i} of {}",
+            units.len()
+        );
+    }
+}
+
+#[test]
+fn dense_text_round_trips_every_length_to_300_with_every_unit_in_its_alphabet() {
+    use trust_steps::storage::crypto::{dense_units, from_dense, to_dense};
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for len in 0..300 {
+        for bytes in [rng.bytes(len), vec![0; len], vec![0xFF; len]] {
+            let text = to_dense(&bytes);
+            assert_eq!(text.encode_utf16().count(), dense_units(len), "length {len}");
+            in_alphabets(&text);
+            assert_eq!(from_dense(&text), Some(bytes), "length {len}");
+        }
+    }
+    // The tail rule: 1 byte leaves 8 bits (a 15-bit character), 2 bytes leave 1 bit (a 7-bit one).
+    assert_eq!(to_dense(&[0x80]), "\u{8E00}");
+    assert_eq!(to_dense(&[0, 1]), "\u{4E00}\u{3440}");
+    assert_eq!(to_dense(&[]), "");
+}
+
+#[test]
+fn dense_text_that_is_not_what_to_dense_writes_is_refused_without_a_panic() {
+    use trust_steps::storage::crypto::{from_dense, to_dense};
+    let ok = to_dense(&[1, 2]);
+    assert_eq!(from_dense(&ok), Some(vec![1, 2]));
+    for bad in [
+        "A",                // ASCII
+        "\u{4DFF}",         // just below the 15-bit alphabet
+        "\u{CE00}",         // just above it
+        "\u{3480}",         // just above the 7-bit alphabet
+        "\u{3400}\u{4E00}", // a 7-bit character that is not the last
+        "\u{3400}",         // a 7-bit character carrying only padding
+        "\u{4E01}",         // one byte with a padding bit set
+        "\u{FFFD}",         // the replacement character
+        "\u{1F600}",        // outside the BMP (two UTF-16 units)
+        "\u{4E00}\u{0}",    // a control character
+    ] {
+        assert_eq!(from_dense(bad), None, "{bad:?}");
+    }
+    let sealer = Sealer::new(&[7; 32]);
+    for bad in ["enc2:", "enc2:\u{4E00}", "enc2:hello", "enc2:\u{3400}\u{4E00}", "enc3:\u{4E00}", "\u{4E00}"] {
+        assert_eq!(sealer.open("trust-steps/journal/a", bad), Err(CryptoError::Malformed), "{bad:?}");
+    }
+    // Random text from the alphabets and around them: never a panic, and whatever decodes is canonical.
+    let mut rng = Rng(42);
+    let pool = [0x41u32, 0x3400, 0x347F, 0x3480, 0x4DFF, 0x4E00, 0x8000, 0xCDFF, 0xCE00, 0xE000, 0xFFFF];
+    for _ in 0..20_000 {
+        let len = (rng.next() % 12) as usize;
+        let text: String = (0..len)
+            .map(|_| {
+                let base = pool[(rng.next() % pool.len() as u64) as usize];
+                let code = if rng.next() % 2 == 0 { base } else { 0x4E00 + (rng.next() % 0x8000) as u32 };
+                char::from_u32(code).unwrap_or('?')
+            })
+            .collect();
+        if let Some(bytes) = from_dense(&text) {
+            assert_eq!(to_dense(&bytes), text, "only the canonical form decodes");
+        }
+        let _ = sealer.open("trust-steps/journal/a", &format!("enc2:{text}"));
+    }
+}
+
+#[test]
+fn values_are_sealed_densely_and_older_base64_values_still_open_and_are_rewritten_when_saved() {
+    use trust_steps::storage::crypto::{sealed_units, to_base64, SEALED_PREFIX};
+    let sealer = Sealer::new(&[7; 32]);
+    let name = "trust-steps/journal/a";
+    let sealed = sealer.seal(name, "{\"secret\":\"words\"}", [1; 12]);
+    assert!(sealed.starts_with("enc2:") && SEALED_PREFIX == "enc2:");
+    in_alphabets(sealed.strip_prefix("enc2:").unwrap());
+    let old = format!("enc1:{}", to_base64(&sealer.seal_bytes(name.as_bytes(), b"{\"old\":1}", [2; 12])));
+    assert!(is_sealed(&old) && is_sealed(&sealed));
+    assert_eq!(sealer.open(name, &old).unwrap(), "{\"old\":1}");
+
+    // In the locked store: an enc1 value reads back, and the next save writes enc2.
+    let data_key = [9; 32];
+    let lock = LockRecord::new(&[1; 16], &Sealer::new(&[1; 32]), &data_key, [3; 12], 5, "key-a");
+    let inner = MemoryStore::new();
+    inner.set(keys::LOCK, &lock.to_stored()).unwrap();
+    let old =
+        format!("enc1:{}", to_base64(&Sealer::new(&data_key).seal_bytes(name.as_bytes(), b"{\"old\":1}", [2; 12])));
+    inner.set(name, &old).unwrap();
+    let store = LockedStore::new(inner, Box::new(|| [5; 12]));
+    store.set_key(Some((&data_key, &lock)));
+    assert_eq!(store.get(name).unwrap().as_deref(), Some("{\"old\":1}"));
+    store.set(name, "{\"old\":2}").unwrap();
+    let raw = store.inner().get(name).unwrap().unwrap();
+    assert!(raw.starts_with("enc2:"), "{raw}");
+    assert_eq!(store.get(name).unwrap().as_deref(), Some("{\"old\":2}"));
+
+    // The size: the formula is exact, and a typical record sealed takes about half its JSON's UTF-16 units
+    // (base64 took about 1.37 times).
+    for len in [0, 1, 2, 14, 15, 100, 599, 600, 4000] {
+        let plain = "x".repeat(len);
+        assert_eq!(sealer.seal(name, &plain, [1; 12]).encode_utf16().count(), sealed_units(len), "{len}");
+    }
+    let json = format!(
+        "{{\"schema\":1,\"data\":{{\"id\":\"{}\",\"situation\":\"{}\"}}}}",
+        "a".repeat(32),
+        "words ".repeat(100)
+    );
+    let dense = sealer.seal(name, &json, [1; 12]).encode_utf16().count() as f64 / json.encode_utf16().count() as f64;
+    let base64 = (5 + to_base64(&sealer.seal_bytes(b"", json.as_bytes(), [1; 12])).len()) as f64
+        / json.encode_utf16().count() as f64;
+    assert!((0.50..0.57).contains(&dense), "dense {dense}");
+    assert!((1.33..1.42).contains(&base64), "base64 {base64}");
 }

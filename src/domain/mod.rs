@@ -1,5 +1,6 @@
 //! Pure domain logic: plain serde types and rules, no Leptos and no browser APIs, tested with `cargo test`.
 
+pub mod archive;
 pub mod assessments;
 pub mod backup;
 pub mod beliefs;
@@ -24,6 +25,7 @@ pub mod readable;
 pub mod repair_safety;
 pub mod safety_plan;
 pub mod settings;
+pub mod storage_space;
 pub mod traps;
 pub mod triggers;
 pub mod words;

@@ -474,6 +474,11 @@ impl AppState {
             .unwrap_or_else(|| Err("Storage is not open.".into()))
     }
 
+    /// Each app key's size as stored (key and value, UTF-16 units), for what an archive would free.
+    pub fn stored_units(&self) -> std::collections::BTreeMap<String, usize> {
+        with_vault(|vault| vault.units_by_key().unwrap_or_default()).unwrap_or_default()
+    }
+
     /// Writes an import all-or-nothing, then shows what storage now holds. A replace is framed by
     /// [`keys::REPLACED`] markers, so other tabs take storage as it is instead of merging their copy back in.
     pub fn apply_import(&self, changes: &[(String, Option<String>)], mode: ImportMode) -> Result<(), String> {

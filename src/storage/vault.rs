@@ -286,14 +286,20 @@ impl<S: KvStore> Vault<S> {
         }
     }
 
-    /// Space used by the app's keys, in UTF-16 code units (what the browser's ~5 MiB quota counts).
+    /// Space used by the app's keys, in UTF-16 code units (what the browser's ~5 MiB quota counts): the text as
+    /// stored, so a sealed value counts its sealed size.
     pub fn used_units(&self) -> Result<usize, StoreError> {
-        let mut total = 0;
+        Ok(self.units_by_key()?.values().sum())
+    }
+
+    /// Each app key's size as stored (key and value, UTF-16 code units).
+    pub fn units_by_key(&self) -> Result<BTreeMap<String, usize>, StoreError> {
+        let mut sizes = BTreeMap::new();
         for key in self.store.keys()?.into_iter().filter(|k| is_app_key(k)) {
-            let value = self.store.get(&key)?.unwrap_or_default();
-            total += key.encode_utf16().count() + value.encode_utf16().count();
+            let value = self.store.raw(&key)?.unwrap_or_default();
+            sizes.insert(key.clone(), key.encode_utf16().count() + value.encode_utf16().count());
         }
-        Ok(total)
+        Ok(sizes)
     }
 
     /// Every app key and its stored text (set-aside data included; backups filter it out), with values that do

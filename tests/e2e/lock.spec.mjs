@@ -34,7 +34,7 @@ test('the lock encrypts at rest; reload asks for the passphrase; a wrong one cha
   await seed(page, server);
   await turnOn(page, server, 'blue kettle morning');
   const stored = await rawStorage(page);
-  expect(stored[JOURNAL_KEY]).toMatch(/^enc1:/);
+  expect(stored[JOURNAL_KEY]).toMatch(/^enc2:/);
   expect(JSON.stringify(stored)).not.toContain('ignoring');
   expect(JSON.parse(stored['trust-steps/settings']).data.theme).toBe('dark');
   expect(JSON.parse(stored['trust-steps/lock']).data.iterations).toBeGreaterThanOrEqual(600000);
@@ -179,7 +179,7 @@ test('after the chosen idle time the app locks itself; activity puts it off; unl
   await page.clock.runFor(30_000);
   await expect(locked).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(SECRET)).toHaveCount(0);
-  expect((await rawStorage(page))[JOURNAL_KEY]).toMatch(/^enc1:/);
+  expect((await rawStorage(page))[JOURNAL_KEY]).toMatch(/^enc2:/);
 
   // Unlocking brings everything back, and the idle lock keeps watching after that.
   await unlock(page, 'blue kettle morning');

@@ -10,7 +10,7 @@ use crate::domain::promises::{due_in_order, due_on, Promise};
 use crate::state::{browser_facts, clock, now_iso, set_title, today, AppState};
 use crate::ui::components::home_screen::SevenDayWarning;
 use crate::ui::exercises::DueCard;
-use crate::ui::pages::settings::download_backup;
+use crate::ui::pages::settings::{download_backup, SpaceWarningCard};
 use leptos::prelude::*;
 
 /// The suggestion's card: eyebrow, heading, one line, and the button's words.
@@ -168,6 +168,7 @@ pub fn Today() -> impl IntoView {
             when=move || new_user.get()
             fallback=move || {
                 view! {
+                    <SpaceRunningLow/>
                     {suggestion}
                     <SevenDayWarning steps_here=true/>
                     <BackupReminder/>
@@ -258,4 +259,14 @@ fn BackupReminder() -> impl IntoView {
             </section>
         })}
     }
+}
+
+/// The space warning, first on the page and only from 80% of the planned quota (`domain::storage_space`).
+#[component]
+fn SpaceRunningLow() -> impl IntoView {
+    let state = AppState::get();
+    let warning = Memo::new(move |_| {
+        crate::domain::storage_space::SpaceUse::planned(state.storage.with(|s| s.used_bytes) / 2).warning()
+    });
+    move || warning.get().map(|w| view! { <SpaceWarningCard warning=w/> })
 }

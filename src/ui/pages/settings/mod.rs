@@ -1,5 +1,6 @@
 //! `/settings`: theme, storage status, set-aside data, backup and restore, installing the app, deleting everything.
 
+mod archive;
 mod backup;
 mod erase;
 mod lock;
@@ -8,15 +9,13 @@ mod readable;
 pub use backup::{download_backup, download_backup_file};
 pub use readable::gather;
 
+use crate::domain::storage_space::{SpaceUse, SpaceWarning};
 use crate::domain::ThemeChoice;
 use crate::state::{browser_facts, now_iso, set_title, AppState};
 use crate::ui::components::helplines::CountryPicker;
 use crate::ui::components::home_screen::{HomeScreenSteps, SevenDayWarning};
 use crate::ui::platform::{download_text, pwa_call, pwa_flag};
 use leptos::prelude::*;
-
-/// The browser's localStorage quota we plan for (most browsers give about 5 MiB per site).
-const QUOTA_BYTES: usize = 5 * 1024 * 1024;
 
 /// The Settings page.
 #[component]
@@ -30,6 +29,7 @@ pub fn SettingsPage() -> impl IntoView {
         <SevenDayWarning/>
         <StorageSection/>
         <backup::BackupSection/>
+        <archive::ArchiveSection/>
         <readable::ReadableSection/>
         <lock::LockSection/>
         <InstallSection/>
@@ -90,22 +90,8 @@ fn CountrySetting() -> impl IntoView {
 fn StorageSection() -> impl IntoView {
     let state = AppState::get();
     let status = state.storage;
-    let used = move || {
-        let bytes = status.with(|s| s.used_bytes);
-        {
-            // Tenths, in integers: no float formatting code in the wasm.
-            let kib = bytes * 10 / 1024;
-            let percent = bytes * 1000 / QUOTA_BYTES;
-            format!(
-                "{}.{} KiB of about {} MiB used ({}.{}%).",
-                kib / 10,
-                kib % 10,
-                QUOTA_BYTES / 1024 / 1024,
-                percent / 10,
-                percent % 10
-            )
-        }
-    };
+    let space = move || SpaceUse::planned(status.with(|s| s.used_bytes) / 2);
+    let used = move || space().used_words();
     let persistence = move || {
         match status.with(|s| (s.unavailable, s.persistent)) {
         (true, _) => "This browser is not letting Trust Steps save anything, so entries last only until the tab closes.",
@@ -121,6 +107,7 @@ fn StorageSection() -> impl IntoView {
             <p>"Everything is kept in this browser on this device. Nothing is sent anywhere."</p>
             <p data-testid="storage-persistence">{persistence}</p>
             <p data-testid="storage-usage">{used}</p>
+            {move || space().warning().map(|w| view! { <SpaceWarningCard warning=w in_settings=true/> })}
             <Show when=move || status.with(|s| !s.quarantined.is_empty() || !s.blocked.is_empty())>
                 <h3>"Data that could not be read"</h3>
                 <p>"These were found in storage but could not be read, so they were kept to one side instead of being overwritten. Download them to keep a copy, or discard them."</p>
@@ -231,6 +218,41 @@ fn InstallSection() -> impl IntoView {
             <h2 id="install-heading">"Install"</h2>
             <p>"Installed, Trust Steps opens like any other app, works offline, and its data is less likely to be cleared by the browser."</p>
             {how}
+        </section>
+    }
+}
+
+/// The calm "space is running low" card, on Today and in Settings next to the usage figure: how much is left,
+/// and the ways out (a backup, then an archive of older entries). `in_settings` links to the archive section
+/// on the same page; on Today it opens it in Settings.
+#[component]
+pub fn SpaceWarningCard(
+    /// The words, from `SpaceUse::warning`.
+    warning: SpaceWarning,
+    /// True in Settings (the archive section is on the same page).
+    #[prop(optional)]
+    in_settings: bool,
+) -> impl IntoView {
+    let state = AppState::get();
+    let message = RwSignal::new(None::<String>);
+    let archive_link = if in_settings { "#archive" } else { "/settings#archive" };
+    view! {
+        <section class="card card--reminder space-warning" aria-labelledby="space-warning-heading" data-testid="space-warning">
+            {if in_settings {
+                // Inside "Your stored data".
+                view! { <h3 id="space-warning-heading">{warning.heading}</h3> }.into_any()
+            } else {
+                view! { <h2 id="space-warning-heading">{warning.heading}</h2> }.into_any()
+            }}
+            <p>{warning.situation}</p>
+            <p>{warning.ways_out}</p>
+            <div class="button-row">
+                <button type="button" class="button button--secondary" on:click=move |_| message.set(download_backup(state).err())>
+                    "Download a backup"
+                </button>
+                <a class="button button--secondary" href=archive_link>"Archive older entries"</a>
+            </div>
+            {move || message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
         </section>
     }
 }
