@@ -325,7 +325,14 @@ fn while_the_lock_is_on_a_backup_is_sealed_with_its_key_and_opens_with_the_lock_
     let file = encrypted(&text);
     // Format 2, carrying the lock's own key settings: no typing to make it, the lock's passphrase opens it.
     assert_eq!(file.schema, backup::ENCRYPTED_SCHEMA);
-    assert!(backup::ENCRYPTED_SCHEMA > backup::FORMAT_SCHEMA, "older builds refuse it as newer, not as wrong");
+    // Older builds checked one format number (1) for every kind before anything else, as a plain backup still
+    // is: so they call this file "made by a newer version", never "wrong passphrase".
+    let mut as_older_builds_read_it: serde_json::Value = serde_json::from_str(&text).unwrap();
+    as_older_builds_read_it["kind"] = serde_json::json!("backup");
+    assert_eq!(
+        backup::read_file(as_older_builds_read_it.to_string().as_bytes()),
+        Err(ImportError::NewerSchema { found: 2, newest: 1 })
+    );
     assert_eq!((file.salt.as_str(), file.iterations), (record.salt.as_str(), record.iterations));
     assert_eq!(file.wrapped_key, record.wrapped_key);
     assert!(file.opens_with_lock());
