@@ -5,6 +5,7 @@
 // between them changes nothing; Replace with a second tab open; values that do not open are kept, listed and
 // downloadable, and never stop a backup or a Replace. PBKDF2 runs 600,000 rounds, so these are slowish.
 import { pbkdf2Sync, createDecipheriv } from 'node:crypto';
+import { axeViolations } from './a11y.mjs';
 import { test, expect, waitForApp, FIXTURE, seedFixture as seed } from './support.mjs';
 
 test.setTimeout(180_000);
@@ -161,6 +162,7 @@ test('a plain copy while the lock is on only after the warning is confirmed; a b
   const warning = page.getByTestId('plain-copy-warning');
   await expect(warning).toContainText('Anyone who gets the file');
   await expect(warning).toContainText('can read every entry in it');
+  expect(await axeViolations(page)).toEqual([]);
   let downloads = 0;
   page.on('download', () => (downloads += 1));
   await page.getByRole('button', { name: 'Download a backup', exact: true }).click();
@@ -212,6 +214,7 @@ test('Replace with the lock on: an encrypted safety copy first, Cancel between t
   const cancelled = await download(page, steps.getByRole('button', { name: 'Download a safety copy' }));
   expectLockEncrypted(cancelled, 'safety copy');
   await expect(page.getByTestId('safety-copy-made')).toContainText('the passphrase your lock has now');
+  expect(await axeViolations(page)).toEqual([]);
   await steps.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('import-preview')).toHaveCount(0);
   expect(await rawStorage(page)).toEqual(before);
@@ -271,4 +274,28 @@ test('a value the lock key does not open is kept, listed with its text, left out
   await page.getByTestId('replace-steps').getByRole('button', { name: 'Replace my data' }).click();
   await expect(page.getByTestId('import-done')).toContainText('Replaced');
   expect(await page.evaluate(() => localStorage.getItem('trust-steps/future-notes/n1'))).toBe(stray);
+});
+
+test('a tab that no longer holds the lock key makes no file at all (never a plain one) and plans no import', async ({ page, server }) => {
+  await seed(page, server);
+  await turnOn(page, server);
+  // The lock turned off and on again elsewhere (a new data key) without this tab hearing of it yet.
+  await page.evaluate(() => {
+    const stored = JSON.parse(localStorage.getItem('trust-steps/lock'));
+    stored.data.key_id = 'another-key';
+    localStorage.setItem('trust-steps/lock', JSON.stringify(stored));
+  });
+  let downloads = 0;
+  page.on('download', () => (downloads += 1));
+  await page.getByRole('button', { name: 'Download a backup', exact: true }).click();
+  await expect(page.getByTestId('backup-message')).toContainText('locked in this tab');
+  await page.getByLabel('No passphrase: a plain copy').check();
+  await page.getByLabel('I understand that anyone with this file can read every entry.').check();
+  await page.getByRole('button', { name: 'Download a backup', exact: true }).click();
+  await expect(page.getByTestId('backup-message')).toContainText('could not be read');
+  await choose(page, 'backup.json', JSON.stringify(FIXTURE));
+  await expect(page.getByTestId('import-error')).toContainText('nothing can be merged or replaced now');
+  await expect(page.getByTestId('import-preview').getByRole('button')).toHaveText(['Cancel']);
+  await page.waitForTimeout(500);
+  expect(downloads).toBe(0);
 });
