@@ -239,6 +239,60 @@ fn replace_keeps_set_aside_and_device_only_keys() {
 }
 
 #[test]
+fn no_import_removes_or_overwrites_text_that_is_not_json_or_does_not_open() {
+    let (device, text) = overlapping();
+    // Text that is not JSON in a collection this build does not load (so nothing set it aside), and in one it
+    // does, under a name the backup also holds.
+    device.store().set("trust-steps/future-notes/n1", "{half written").unwrap();
+    device.store().set("trust-steps/journal/ours0001", "not json").unwrap();
+    let mut current = device.entries().unwrap();
+    // A value the lock's key does not open, as `Vault::entries` lists it (under a name the backup holds too).
+    current.unopened.insert("trust-steps/journal/newone01".into(), "enc1:AAAA".into());
+    let backup = read_backup(text.as_bytes()).unwrap();
+    for mode in [ImportMode::Replace, ImportMode::Merge] {
+        let planned = backup::plan_import(&backup, &current, mode);
+        let touched: Vec<&String> = planned.writes.iter().map(|(k, _)| k).collect();
+        for kept in ["trust-steps/future-notes/n1", "trust-steps/journal/ours0001", "trust-steps/journal/newone01"] {
+            assert!(!touched.contains(&&kept.to_owned()), "{mode:?} touches {kept}");
+            assert!(planned.kept_unreadable.contains(&kept.to_owned()), "{mode:?} lists {kept}");
+        }
+    }
+    // Without the rule, Replace would have removed the first two and written over the third.
+    let replace = backup::plan_import(&backup, &current, ImportMode::Replace);
+    assert!(replace.writes.iter().any(|(k, v)| k == "trust-steps/journal/local001" && v.is_none()), "the rest goes");
+    let mut device = device;
+    device.apply_all_or_nothing(&replace.writes).unwrap();
+    assert_eq!(device.store().get("trust-steps/future-notes/n1").unwrap().as_deref(), Some("{half written"));
+    assert_eq!(device.store().get("trust-steps/journal/ours0001").unwrap().as_deref(), Some("not json"));
+    // The plain `plan` keeps text that is not JSON too.
+    let plain = plan(&backup, &device.entries().unwrap().readable, ImportMode::Replace);
+    assert!(plain
+        .writes
+        .iter()
+        .all(|(k, _)| k != "trust-steps/future-notes/n1" && k != "trust-steps/journal/ours0001"));
+}
+
+#[test]
+fn a_backup_leaves_out_values_that_do_not_open_and_says_so() {
+    let mut v = vault();
+    v.save_record(&journal("rec00001", "2026-11-01T00:00:00Z", "kept")).unwrap();
+    let mut entries = v.entries().unwrap();
+    entries.unopened.insert("trust-steps/journal/altered1".into(), "enc1:AAAA".into());
+    entries.unopened.insert("trust-steps/quarantine/journal/x".into(), "enc1:BBBB".into());
+    entries.readable.insert("trust-steps/journal/notjson1".into(), "{oops".into());
+    let exported = backup::export_stored(&entries, NOW);
+    assert_eq!(exported.unopened, ["trust-steps/journal/altered1"], "set-aside data is never in a backup anyway");
+    assert_eq!(exported.skipped, ["trust-steps/journal/notjson1"]);
+    assert!(!exported.text.contains("altered1") && !exported.text.contains("enc1:"));
+    let backup = read_backup(exported.text.as_bytes()).unwrap();
+    assert_eq!(backup.entries.keys().collect::<Vec<_>>(), ["trust-steps/journal/rec00001"]);
+    let said = exported.left_out().unwrap();
+    assert!(said.starts_with("2 entries could not go in the file"), "{said}");
+    assert!(said.contains("Data that could not be read"), "{said}");
+    assert_eq!(backup::export_stored(&v.entries().unwrap(), NOW).left_out(), None);
+}
+
+#[test]
 fn whole_key_collections_merge_with_their_own_rules() {
     let mut backup_side = vault();
     let mut progress = LessonProgress::default();
@@ -348,8 +402,12 @@ fn every_bad_file_gets_its_own_message() {
     assert_eq!(error_of(br#"{"app":"trust-steps","schema":1,"kind":"photos"}"#), ImportError::NotTrustSteps);
     assert_eq!(
         error_of(good.replacen("\"schema\": 1,", "\"schema\": 2,", 1).as_bytes()),
-        ImportError::NewerSchema { found: 2 }
+        ImportError::NewerSchema { found: 2, newest: 1 }
     );
+    // Encrypted backups have their own newest format (2): a format-3 one is "newer", never "wrong passphrase".
+    let mut encrypted: Value = serde_json::from_str(&fixture("encrypted-backup-v1.json")).unwrap();
+    encrypted["schema"] = json!(3);
+    assert_eq!(error_of(encrypted.to_string().as_bytes()), ImportError::NewerSchema { found: 3, newest: 2 });
     let truncated = &good.as_bytes()[..good.len() / 2];
     assert!(matches!(error_of(truncated), ImportError::Corrupted(why) if why.contains("ends too early")));
     let damaged = good.replacen("\"status\": \"complete\"", "\"status\" \"complete\"", 1);
@@ -380,7 +438,7 @@ fn every_bad_file_gets_its_own_message() {
     for error in [
         ImportError::NotJson,
         ImportError::NotTrustSteps,
-        ImportError::NewerSchema { found: 2 },
+        ImportError::NewerSchema { found: 2, newest: 1 },
         ImportError::Corrupted("x".into()),
         ImportError::TooLarge { bytes: 1 },
         ImportError::WrongPassphrase,
@@ -422,7 +480,8 @@ fn deeply_nested_json_is_refused_with_its_own_message_whole_or_inside_an_entry()
 
     // Inside an encrypted backup the text is checked the same way once the passphrase opens it.
     let key = trust_steps::storage::crypto::Sealer::new(&[7; 32]);
-    let sealed = backup::seal_backup(&deep[3].1, &key, &[1; 16], [2; 12], NOW);
+    let sealed =
+        backup::seal_backup_with_passphrase(&deep[3].1, &key, (&[1; 16], 600_000), &[8; 32], ([2; 12], [3; 12]), NOW);
     let Ok(ReadFile::Encrypted(file)) = read_file(sealed.as_bytes()) else { panic!("not read as encrypted") };
     assert_eq!(backup::open_backup(&file, &key), Err(ImportError::TooDeep));
 

@@ -297,24 +297,171 @@ fn tampered_stored_ciphertext_is_set_aside_with_its_text_and_the_rest_backs_up()
     assert!(is_sealed(&store.inner().get(&set_aside[0].0).unwrap().unwrap()));
 }
 
+/// A plain backup holding one thought record whose situation is `secret`.
+fn plain_backup(secret: &str) -> String {
+    let record = format!(
+        r#"{{"schema":1,"data":{{"id":"r1234567","updated_at":"2026-11-27T10:00:00Z","situation":"{secret}"}}}}"#
+    );
+    backup::export([("trust-steps/journal/r1234567".to_owned(), record)], "2026-11-27T10:00:00Z").text
+}
+
+fn encrypted(text: &str) -> backup::EncryptedFile {
+    match backup::read_file(text.as_bytes()) {
+        Ok(backup::ReadFile::Encrypted(file)) => file,
+        other => panic!("not read as an encrypted backup: {other:?}"),
+    }
+}
+
+fn situation(opened: &backup::Backup) -> String {
+    let entry: serde_json::Value = serde_json::from_str(&opened.entries["trust-steps/journal/r1234567"]).unwrap();
+    entry["data"]["situation"].as_str().unwrap().to_owned()
+}
+
 #[test]
-fn an_encrypted_backup_opens_with_its_passphrase_key_only() {
-    let exported = backup::export([("trust-steps/settings".to_owned(), r#"{"schema":1,"data":{}}"#.to_owned())], "now");
-    let key = Sealer::new(&[4; 32]);
-    let file = backup::seal_backup(&exported.text, &key, &[1; 16], [2; 12], "now");
-    let backup::ReadFile::Encrypted(sealed) = backup::read_file(file.as_bytes()).unwrap() else {
-        panic!("not encrypted")
-    };
-    assert!(!file.contains("settings"));
-    assert_eq!(sealed.iterations, 600_000);
-    let opened = backup::open_backup(&sealed, &key).unwrap();
-    assert!(opened.entries.contains_key("trust-steps/settings"));
-    assert_eq!(backup::open_backup(&sealed, &Sealer::new(&[5; 32])), Err(ImportError::WrongPassphrase));
-    let mut altered = sealed.clone();
+fn while_the_lock_is_on_a_backup_is_sealed_with_its_key_and_opens_with_the_lock_passphrase() {
+    let (passphrase_key, data_key) = (Sealer::new(&[1; 32]), [5; 32]);
+    let record = LockRecord::new(&[9; 16], &passphrase_key, &data_key, [4; 12], 5, "key-a");
+    let plain = plain_backup("Sam did not call back");
+    let (text, protection) =
+        backup::protect(&plain, Some((&record, &Sealer::new(&data_key))), [6; 12], "2026-11-27T10:00:00Z");
+    assert_eq!(protection, backup::FileProtection::LockPassphrase);
+    assert!(!text.contains("Sam") && !text.contains("journal"), "no user text and no key names in the file");
+    let file = encrypted(&text);
+    // Format 2, carrying the lock's own key settings: no typing to make it, the lock's passphrase opens it.
+    assert_eq!(file.schema, backup::ENCRYPTED_SCHEMA);
+    // Older builds checked one format number (1) for every kind before anything else, as a plain backup still
+    // is: so they call this file "made by a newer version", never "wrong passphrase".
+    let mut as_older_builds_read_it: serde_json::Value = serde_json::from_str(&text).unwrap();
+    as_older_builds_read_it["kind"] = serde_json::json!("backup");
+    assert_eq!(
+        backup::read_file(as_older_builds_read_it.to_string().as_bytes()),
+        Err(ImportError::NewerSchema { found: 2, newest: 1 })
+    );
+    assert_eq!((file.salt.as_str(), file.iterations), (record.salt.as_str(), record.iterations));
+    assert_eq!(file.wrapped_key, record.wrapped_key);
+    assert!(file.opens_with_lock());
+    assert_eq!(file.salt_bytes().unwrap(), vec![9; 16]);
+    assert_eq!(situation(&backup::open_backup(&file, &passphrase_key).unwrap()), "Sam did not call back");
+    assert_eq!(backup::open_backup(&file, &Sealer::new(&[2; 32])), Err(ImportError::WrongPassphrase));
+    // The passphrase changes later (same data key, wrapped anew): the file still opens with the old one only.
+    let changed = LockRecord::new(&[8; 16], &Sealer::new(&[3; 32]), &data_key, [7; 12], 5, "key-a");
+    assert_ne!(changed.wrapped_key, record.wrapped_key);
+    assert!(backup::open_backup(&file, &passphrase_key).is_ok());
+    assert_eq!(backup::open_backup(&file, &Sealer::new(&[3; 32])), Err(ImportError::WrongPassphrase));
+    // Every file gets a fresh IV.
+    let (again, _) = backup::protect(&plain, Some((&record, &Sealer::new(&data_key))), [7; 12], "2026-11-27T10:00:00Z");
+    assert_ne!(encrypted(&again).ciphertext, file.ciphertext);
+}
+
+#[test]
+fn with_the_lock_off_the_usual_backup_is_plain_and_says_so() {
+    let plain = plain_backup("a walk");
+    let (text, protection) = backup::protect(&plain, None, [6; 12], "now");
+    assert_eq!((text.as_str(), protection), (plain.as_str(), backup::FileProtection::Plain));
+    assert!(protection.opens_with().contains("anyone who has it can read every entry"));
+    assert_eq!(protection.file_suffix(), "");
+    assert!(backup::FileProtection::LockPassphrase.opens_with().contains("the passphrase your lock has now"));
+    assert_eq!(backup::FileProtection::LockPassphrase.file_suffix(), "-encrypted");
+}
+
+#[test]
+fn the_lock_and_its_key_are_given_only_to_a_store_holding_the_current_key() {
+    let store = locked();
+    assert!(matches!(store.current_lock(), Ok(None)), "lock off: nothing to seal with, a plain file");
+    let record = store_lock(&store, [5; 32], "key-a");
+    assert_eq!(store.current_lock().err(), Some(StoreError::Locked), "a lock and no key: refuse, never plain");
+    store.set_key(Some((&[5; 32], &record)));
+    let (lock, key) = store.current_lock().unwrap().unwrap();
+    assert_eq!(lock, record);
+    let (text, _) = backup::protect(&plain_backup("x"), Some((&lock, &key)), [1; 12], "now");
+    assert!(backup::open_backup(&encrypted(&text), &Sealer::new(&[1; 32])).is_ok());
+    // The lock turned off and on again elsewhere: a new data key; the old one is refused.
+    store_lock(&store, [6; 32], "key-b");
+    assert_eq!(store.current_lock().err(), Some(StoreError::Locked));
+    store.inner().set(keys::LOCK, "{not json").unwrap();
+    assert!(store.current_lock().is_err(), "an unreadable lock counts as on");
+}
+
+#[test]
+fn a_backup_with_its_own_passphrase_opens_with_that_passphrase_only() {
+    let own = Sealer::new(&[4; 32]);
+    let text = backup::seal_backup_with_passphrase(
+        &plain_backup("the bus was late"),
+        &own,
+        (&[1; 16], 600_000),
+        &[9; 32],
+        ([2; 12], [3; 12]),
+        "now",
+    );
+    assert!(!text.contains("bus"));
+    let file = encrypted(&text);
+    assert_eq!((file.schema, file.iterations, file.opens_with_lock()), (2, 600_000, false));
+    assert_eq!(situation(&backup::open_backup(&file, &own).unwrap()), "the bus was late");
+    assert_eq!(backup::open_backup(&file, &Sealer::new(&[5; 32])), Err(ImportError::WrongPassphrase));
+}
+
+#[test]
+fn an_encrypted_backup_of_format_1_from_an_older_build_still_opens() {
+    // tests/fixtures/encrypted-backup-v1.json: the version-1 fixture sealed as builds before format 2 did, with
+    // the passphrase "old format stone" (PBKDF2-SHA256, 600,000 rounds, salt 00…0f), which gives this key.
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/encrypted-backup-v1.json"))
+        .unwrap();
+    let file = encrypted(&text);
+    assert_eq!((file.schema, file.wrapped_key.as_str()), (1, ""));
+    let key = Sealer::new(&key32("0e1242aa3060dea08c3630e1ea922a8a5f698cbe38911fd23f98585470067455"));
+    let opened = backup::open_backup(&file, &key).unwrap();
+    assert_eq!(opened.entries.len(), 12);
+    assert_eq!(backup::open_backup(&file, &Sealer::new(&[5; 32])), Err(ImportError::WrongPassphrase));
+    let mut altered = file.clone();
     altered.ciphertext.replace_range(4..5, if &altered.ciphertext[4..5] == "A" { "B" } else { "A" });
     assert_eq!(backup::open_backup(&altered, &key), Err(ImportError::WrongPassphrase));
-    let weak = backup::EncryptedFile { iterations: 1, ..sealed };
-    assert!(matches!(backup::open_backup(&weak, &key), Err(ImportError::Corrupted(_))));
+}
+
+#[test]
+fn absurd_or_malformed_fields_of_an_encrypted_backup_are_refused_with_a_reason() {
+    let own = Sealer::new(&[4; 32]);
+    let text = backup::seal_backup_with_passphrase(
+        &plain_backup("x"),
+        &own,
+        (&[1; 16], 600_000),
+        &[9; 32],
+        ([2; 12], [3; 12]),
+        "now",
+    );
+    let file = encrypted(&text);
+    let corrupted = |f: backup::EncryptedFile| match backup::open_backup(&f, &own) {
+        Err(ImportError::Corrupted(why)) => why,
+        other => panic!("expected a damaged-file message, got {other:?}"),
+    };
+    // Key stretching out of range: refused before any key is derived (salt_bytes is what the UI asks first).
+    for iterations in [0, 1, 599_999, 4_800_001, u32::MAX] {
+        let hostile = backup::EncryptedFile { iterations, ..file.clone() };
+        assert!(hostile.salt_bytes().is_err(), "{iterations}");
+        let why = corrupted(hostile);
+        assert!(why.contains("weaker") || why.contains("far more"), "{why}");
+    }
+    for salt in ["", "AAAA", "not base64!", &"A".repeat(200)] {
+        let why = corrupted(backup::EncryptedFile { salt: salt.into(), ..file.clone() });
+        assert!(why.contains("salt"), "{salt}: {why}");
+    }
+    assert!(corrupted(backup::EncryptedFile { iv: "AAAA".into(), ..file.clone() }).contains("unreadable"));
+    assert!(corrupted(backup::EncryptedFile { ciphertext: "%%".into(), ..file.clone() }).contains("unreadable"));
+    assert!(corrupted(backup::EncryptedFile { wrapped_key: "%%".into(), ..file.clone() }).contains("key"));
+    assert!(corrupted(backup::EncryptedFile { wrapped_key: "AAAA".into(), ..file.clone() }).contains("key"));
+    // The passphrase opens the file key but the text was changed: damaged, not "wrong passphrase".
+    let mut altered = file.clone();
+    altered.ciphertext.replace_range(4..5, if &altered.ciphertext[4..5] == "A" { "B" } else { "A" });
+    assert!(corrupted(altered).contains("altered"));
+    // Format 2 without its key is refused on reading, before any passphrase is asked for.
+    let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    json.as_object_mut().unwrap().remove("wrapped_key");
+    assert!(
+        matches!(backup::read_file(json.to_string().as_bytes()), Err(ImportError::Corrupted(why)) if why.contains("key is missing"))
+    );
+    // Unknown "opens_with" words change nothing but the question asked.
+    json["wrapped_key"] = serde_json::Value::String(file.wrapped_key.clone());
+    json["opens_with"] = serde_json::json!("someone else");
+    assert!(backup::open_backup(&encrypted(&json.to_string()), &own).is_ok());
 }
 
 #[test]

@@ -5,13 +5,21 @@
 //! The file: `{ "app": "trust-steps", "kind": "backup", "schema": 1, "exported_at", "counts": { collection: n },
 //! "data": { key: stored envelope } }`. Stored envelopes go in as they are (with their own schema), so loading a
 //! backup runs the same migrations as loading storage.
+//!
+//! An encrypted backup (`"kind": "encrypted-backup"`) holds that text sealed with AES-256-GCM. Format 2 (this
+//! build) seals it with a 256-bit file key and carries that key wrapped under a passphrase's PBKDF2 key: the
+//! lock's own salt, iterations and wrapped data key while the passphrase lock is on (so the file needs no typing
+//! and opens with the lock's passphrase), or a fresh wrapping under a passphrase chosen for the file. Format 1
+//! (older builds) sealed the text with the passphrase's key directly; it still opens. Older builds refuse
+//! format 2 as "made by a newer version" rather than calling the passphrase wrong.
 
 use super::merge::Merge;
 use super::{LessonProgress, PracticeHistory, Preferences, Settings};
 use crate::domain::order::sort_stable_by_key;
-use crate::storage::crypto::{from_base64, iterations_problem, to_base64, Sealer, PBKDF2_ITERATIONS};
+use crate::storage::crypto::{from_base64, iterations_problem, to_base64, unwrap_key, wrap_key, CryptoError, Sealer};
 use crate::storage::keys::{self, collection_of, is_backed_up, is_record_key};
-use crate::storage::{decode, encode, Envelope, Stored};
+use crate::storage::locked::LockRecord;
+use crate::storage::{decode, encode, Envelope, Stored, StoredEntries};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -23,8 +31,14 @@ pub const APP_ID: &str = "trust-steps";
 pub const KIND_BACKUP: &str = "backup";
 /// The `kind` of a backup encrypted with a passphrase.
 pub const KIND_ENCRYPTED: &str = "encrypted-backup";
-/// The backup format this build writes and the newest it reads.
+/// The plain backup format this build writes and the newest it reads.
 pub const FORMAT_SCHEMA: u32 = 1;
+/// The encrypted backup format this build writes and the newest it reads (format 2: a wrapped file key).
+pub const ENCRYPTED_SCHEMA: u32 = 2;
+/// `opens_with` of an encrypted backup sealed while the lock was on: the lock's passphrase of that day opens it.
+pub const OPENS_WITH_LOCK: &str = "lock";
+/// `opens_with` of an encrypted backup sealed with a passphrase chosen for the file.
+pub const OPENS_WITH_OWN: &str = "own";
 /// Larger files are refused before they are read (a full localStorage is about 10 MiB of UTF-8 at most).
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 /// Files with brackets nested deeper than this are refused before they are parsed. A backup nests about eight
@@ -62,6 +76,28 @@ pub struct Export {
     pub counts: BTreeMap<String, usize>,
     /// Keys left out because their stored text is not JSON (they are set aside and can be downloaded in Settings).
     pub skipped: Vec<String>,
+    /// Keys left out because their sealed value does not open (listed and offered for download in Settings).
+    pub unopened: Vec<String>,
+}
+
+impl Export {
+    /// Says what the file leaves out and where those entries are, or `None` when it holds everything.
+    pub fn left_out(&self) -> Option<String> {
+        let count = self.skipped.len() + self.unopened.len();
+        (count > 0).then(|| {
+            format!(
+                "{} could not go in the file (unreadable, or not opened by the lock's key); they are kept on this device as they are and listed under “Data that could not be read” in Settings.",
+                super::words::count_of(count, "entry", "entries")
+            )
+        })
+    }
+}
+
+/// Builds a backup of what storage holds (see [`export`]); values that do not open are listed as left out.
+pub fn export_stored(entries: &StoredEntries, now: &str) -> Export {
+    let mut exported = export(entries.readable.clone(), now);
+    exported.unopened = entries.unopened.keys().filter(|k| is_backed_up(k)).cloned().collect();
+    exported
 }
 
 /// Builds a backup of `entries` (stored key and text; keys a backup does not carry are left out) made at `now`.
@@ -88,7 +124,7 @@ pub fn export(entries: impl IntoIterator<Item = (String, String)>, now: &str) ->
     };
     // A map of strings to JSON values always serializes.
     let text = serde_json::to_string_pretty(&file).unwrap_or_default();
-    Export { text, counts, skipped }
+    Export { text, counts, skipped, unopened: Vec::new() }
 }
 
 fn count_by_collection<'a>(keys: impl Iterator<Item = &'a String>) -> BTreeMap<String, usize> {
@@ -115,6 +151,8 @@ pub enum ImportError {
     NewerSchema {
         /// The file's format version.
         found: u32,
+        /// The newest format of that kind this build reads.
+        newest: u32,
     },
     /// A Trust Steps file that was cut short or damaged; says what is wrong.
     Corrupted(String),
@@ -141,9 +179,9 @@ impl fmt::Display for ImportError {
                 f,
                 "This file was not made by Trust Steps, so it cannot be imported. Nothing was changed."
             ),
-            ImportError::NewerSchema { found } => write!(
+            ImportError::NewerSchema { found, newest } => write!(
                 f,
-                "This backup was made by a newer version of Trust Steps (format {found}; this version reads up to {FORMAT_SCHEMA}). Update the app (reload it while online), then try again. Nothing was changed."
+                "This backup was made by a newer version of Trust Steps (format {found}; this version reads up to {newest}). Update the app (reload it while online), then try again. Nothing was changed."
             ),
             ImportError::Corrupted(what) => write!(
                 f,
@@ -170,15 +208,16 @@ pub enum ReadFile {
     Encrypted(EncryptedFile),
 }
 
-/// An encrypted backup file: the plain backup's text, sealed with AES-256-GCM under a key derived from a
-/// passphrase with PBKDF2-SHA256.
+/// An encrypted backup file: the plain backup's text, sealed with AES-256-GCM. Format 1: under the key derived
+/// from a passphrase with PBKDF2-SHA256. Format 2: under a file key, which `wrapped_key` holds wrapped under that
+/// derived key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EncryptedFile {
     /// Always [`APP_ID`].
     pub app: String,
     /// [`KIND_ENCRYPTED`].
     pub kind: String,
-    /// Format version ([`FORMAT_SCHEMA`]).
+    /// Format version (1, or [`ENCRYPTED_SCHEMA`]).
     pub schema: u32,
     /// When it was made.
     pub exported_at: String,
@@ -190,6 +229,13 @@ pub struct EncryptedFile {
     pub iv: String,
     /// The sealed backup text with its 128-bit tag, base64.
     pub ciphertext: String,
+    /// Format 2: the file key, wrapped under the passphrase's key (base64 of IV, key and tag). Absent in format 1.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub wrapped_key: String,
+    /// Format 2: which passphrase opens it, [`OPENS_WITH_LOCK`] or [`OPENS_WITH_OWN`]. Only words for the
+    /// question asked on import; nothing relies on it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub opens_with: String,
 }
 
 /// A validated backup, ready to preview.
@@ -220,14 +266,22 @@ pub fn read_file(bytes: &[u8]) -> Result<ReadFile, ImportError> {
         .and_then(Value::as_u64)
         .ok_or(ImportError::Corrupted("it has no format version".into()))?;
     let schema = u32::try_from(schema).unwrap_or(u32::MAX);
-    if schema > FORMAT_SCHEMA {
-        return Err(ImportError::NewerSchema { found: schema });
+    let kind = object.get("kind").and_then(Value::as_str);
+    // Each kind has its own newest format: an encrypted backup moved to format 2 while plain ones stayed at 1.
+    let newest = if kind == Some(KIND_ENCRYPTED) { ENCRYPTED_SCHEMA } else { FORMAT_SCHEMA };
+    if schema > newest {
+        return Err(ImportError::NewerSchema { found: schema, newest });
     }
-    match object.get("kind").and_then(Value::as_str) {
+    match kind {
         Some(KIND_BACKUP) => read_backup_value(json).map(ReadFile::Plain),
-        Some(KIND_ENCRYPTED) => serde_json::from_value(json)
-            .map(ReadFile::Encrypted)
-            .map_err(|e| ImportError::Corrupted(format!("its encryption details are missing: {e}"))),
+        Some(KIND_ENCRYPTED) => {
+            let file: EncryptedFile = serde_json::from_value(json)
+                .map_err(|e| ImportError::Corrupted(format!("its encryption details are missing: {e}")))?;
+            if file.schema >= 2 && file.wrapped_key.is_empty() {
+                return Err(ImportError::Corrupted("its key is missing".into()));
+            }
+            Ok(ReadFile::Encrypted(file))
+        }
         _ => Err(ImportError::NotTrustSteps),
     }
 }
@@ -352,6 +406,9 @@ pub struct ImportPlan {
     pub collections: BTreeMap<String, CollectionPreview>,
     /// Keys to write (`Some`) or remove (`None`).
     pub writes: Vec<(String, Option<String>)>,
+    /// Keys on this device whose stored text is not JSON or does not open: neither removed nor overwritten by
+    /// any import (no backup holds them, so they would be lost), and left out of the counts.
+    pub kept_unreadable: Vec<String>,
 }
 
 impl ImportPlan {
@@ -367,13 +424,39 @@ impl ImportPlan {
     }
 }
 
-/// Plans importing `backup` into storage that holds `current` (every key and its text).
+/// Plans importing `backup` into storage that holds `current` (every key and its text). Keys whose text is
+/// not JSON are kept as they are (see [`ImportPlan::kept_unreadable`]).
 pub fn plan(backup: &Backup, current: &BTreeMap<String, String>, mode: ImportMode) -> ImportPlan {
+    plan_keeping(backup, current, &BTreeMap::new(), mode)
+}
+
+/// Plans importing `backup` into storage as [`crate::storage::Vault::entries`] read it: values that do not open
+/// are kept as they are, like text that is not JSON.
+pub fn plan_import(backup: &Backup, current: &StoredEntries, mode: ImportMode) -> ImportPlan {
+    plan_keeping(backup, &current.readable, &current.unopened, mode)
+}
+
+fn plan_keeping(
+    backup: &Backup,
+    current: &BTreeMap<String, String>,
+    unopened: &BTreeMap<String, String>,
+    mode: ImportMode,
+) -> ImportPlan {
     let mut collections: BTreeMap<String, CollectionPreview> = BTreeMap::new();
     let mut writes = Vec::new();
     // An older backup keeps the country and set-aside suggestions in its settings: they arrive sealed.
     let entries = super::settings::split_stored(&backup.entries);
+    let unreadable = |key: &String| {
+        unopened.contains_key(key) || current.get(key).is_some_and(|t| serde_json::from_str::<Value>(t).is_err())
+    };
+    let mut kept_unreadable: Vec<String> =
+        current.keys().chain(unopened.keys()).filter(|k| is_backed_up(k) && unreadable(k)).cloned().collect();
+    kept_unreadable.sort();
+    kept_unreadable.dedup();
     for (key, theirs) in &entries {
+        if unreadable(key) {
+            continue;
+        }
         let preview = collections.entry(collection_of(key).to_owned()).or_default();
         let Some(ours) = current.get(key) else {
             preview.new += 1;
@@ -398,7 +481,7 @@ pub fn plan(backup: &Backup, current: &BTreeMap<String, String>, mode: ImportMod
             },
         }
     }
-    for key in current.keys().filter(|k| is_backed_up(k) && !entries.contains_key(*k)) {
+    for key in current.keys().filter(|k| is_backed_up(k) && !entries.contains_key(*k) && !unreadable(k)) {
         collections.entry(collection_of(key).to_owned()).or_default().only_here += 1;
         if mode == ImportMode::Replace {
             writes.push((key.clone(), None));
@@ -406,7 +489,7 @@ pub fn plan(backup: &Backup, current: &BTreeMap<String, String>, mode: ImportMod
     }
     // Removals first: they free space for the writes that follow.
     sort_stable_by_key(&mut writes, |(_, change)| change.is_some());
-    ImportPlan { mode, collections, writes }
+    ImportPlan { mode, collections, writes, kept_unreadable }
 }
 
 fn same_json(a: &str, b: &str) -> bool {
@@ -524,21 +607,100 @@ impl Merge for BackupStatus {
     }
 }
 
-/// Associated data of an encrypted backup's ciphertext.
+/// Associated data of a format-1 encrypted backup's ciphertext.
 const BACKUP_AAD: &[u8] = b"trust-steps encrypted backup";
+/// Associated data of a format-2 encrypted backup's ciphertext (a different text, so the two never mix).
+const BACKUP_AAD_2: &[u8] = b"trust-steps encrypted backup 2";
+/// The shortest and longest PBKDF2 salt accepted from a file (Trust Steps writes 16 bytes).
+const SALT_BYTES: std::ops::RangeInclusive<usize> = 8..=64;
 
-/// Seals a plain backup's text with a key derived from a passphrase (`salt`, [`PBKDF2_ITERATIONS`]) into an
-/// encrypted backup file.
-pub fn seal_backup(plain: &str, key: &Sealer, salt: &[u8], iv: [u8; 12], now: &str) -> String {
+/// How a downloaded backup file is protected, and so what opens it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileProtection {
+    /// Not encrypted: anyone with the file can read every entry in it.
+    Plain,
+    /// Encrypted while the lock was on: the lock's passphrase of that day opens it.
+    LockPassphrase,
+    /// Encrypted with a passphrase chosen for this file.
+    OwnPassphrase,
+}
+
+impl FileProtection {
+    /// One sentence saying what opens the file, for the message after a download.
+    pub fn opens_with(self) -> &'static str {
+        match self {
+            FileProtection::Plain => {
+                "The file is not encrypted: anyone who has it can read every entry. Keep it somewhere private."
+            }
+            FileProtection::LockPassphrase => {
+                "The file is encrypted: it opens with the passphrase your lock has now (if you change that passphrase later, the file still opens with today's)."
+            }
+            FileProtection::OwnPassphrase => "The file is encrypted: it opens only with the passphrase you chose for it.",
+        }
+    }
+
+    /// The end of the file's name: `-encrypted` for an encrypted file, nothing for a plain one.
+    pub fn file_suffix(self) -> &'static str {
+        match self {
+            FileProtection::Plain => "",
+            FileProtection::LockPassphrase | FileProtection::OwnPassphrase => "-encrypted",
+        }
+    }
+}
+
+/// The text a backup download writes for the lock as it is: sealed with the lock's data key while the lock is on
+/// (`lock` is that lock and its key), plain while it is off. `plain` is the file's text (a backup, or an
+/// archive); `iv` is fresh and random. A caller that wants a plain file while the lock is on must ask for it in
+/// so many words: there is no flag here to forget.
+pub fn protect(plain: &str, lock: Option<(&LockRecord, &Sealer)>, iv: [u8; 12], now: &str) -> (String, FileProtection) {
+    match lock {
+        Some((record, data_key)) => {
+            (seal_backup_for_lock(plain, record, data_key, iv, now), FileProtection::LockPassphrase)
+        }
+        None => (plain.to_owned(), FileProtection::Plain),
+    }
+}
+
+/// Seals a backup's text with the lock's data key into a format-2 file that carries the lock's salt,
+/// iterations and wrapped data key: it opens with the passphrase the lock has now, and needs no typing.
+pub fn seal_backup_for_lock(plain: &str, lock: &LockRecord, data_key: &Sealer, iv: [u8; 12], now: &str) -> String {
+    seal_format_2(plain, data_key, (&lock.salt, lock.iterations, &lock.wrapped_key), iv, now, OPENS_WITH_LOCK)
+}
+
+/// Seals a backup's text into a format-2 file that opens with a passphrase chosen for it: `file_key` (random)
+/// seals the text and is wrapped (with `wrap_iv`) under `passphrase_key`, derived from the passphrase and
+/// `salt` with `iterations` rounds.
+pub fn seal_backup_with_passphrase(
+    plain: &str,
+    passphrase_key: &Sealer,
+    (salt, iterations): (&[u8], u32),
+    file_key: &[u8; 32],
+    (wrap_iv, iv): ([u8; 12], [u8; 12]),
+    now: &str,
+) -> String {
+    let wrapped = wrap_key(passphrase_key, file_key, wrap_iv);
+    seal_format_2(plain, &Sealer::new(file_key), (&to_base64(salt), iterations, &wrapped), iv, now, OPENS_WITH_OWN)
+}
+
+fn seal_format_2(
+    plain: &str,
+    file_key: &Sealer,
+    (salt, iterations, wrapped_key): (&str, u32, &str),
+    iv: [u8; 12],
+    now: &str,
+    opens_with: &str,
+) -> String {
     let file = EncryptedFile {
         app: APP_ID.into(),
         kind: KIND_ENCRYPTED.into(),
-        schema: FORMAT_SCHEMA,
+        schema: ENCRYPTED_SCHEMA,
         exported_at: now.into(),
-        iterations: PBKDF2_ITERATIONS,
-        salt: to_base64(salt),
+        iterations,
+        salt: salt.to_owned(),
         iv: to_base64(&iv),
-        ciphertext: to_base64(key.seal_bytes(BACKUP_AAD, plain.as_bytes(), iv).get(12..).unwrap_or_default()),
+        ciphertext: to_base64(file_key.seal_bytes(BACKUP_AAD_2, plain.as_bytes(), iv).get(12..).unwrap_or_default()),
+        wrapped_key: wrapped_key.to_owned(),
+        opens_with: opens_with.to_owned(),
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
@@ -550,11 +712,19 @@ impl EncryptedFile {
         if let Some(problem) = iterations_problem(self.iterations) {
             return Err(ImportError::Corrupted(problem));
         }
-        from_base64(&self.salt).ok_or_else(|| ImportError::Corrupted("its salt is unreadable".into()))
+        from_base64(&self.salt)
+            .filter(|salt| SALT_BYTES.contains(&salt.len()))
+            .ok_or_else(|| ImportError::Corrupted("its salt is unreadable".into()))
+    }
+
+    /// True when it was sealed while the lock was on, so the lock's passphrase (of that day) opens it.
+    pub fn opens_with_lock(&self) -> bool {
+        self.opens_with == OPENS_WITH_LOCK
     }
 }
 
-/// Opens an encrypted backup with the key derived from its passphrase, then reads it like a plain one.
+/// Opens an encrypted backup with the key derived from its passphrase (its salt and iterations), then reads it
+/// like a plain one. Format 2: that key unwraps the file key, which opens the text.
 pub fn open_backup(file: &EncryptedFile, key: &Sealer) -> Result<Backup, ImportError> {
     file.salt_bytes()?;
     let iv = from_base64(&file.iv).filter(|iv| iv.len() == 12);
@@ -562,6 +732,18 @@ pub fn open_backup(file: &EncryptedFile, key: &Sealer) -> Result<Backup, ImportE
     let (Some(iv), Some(body)) = (iv, body) else {
         return Err(ImportError::Corrupted("its encrypted part is unreadable".into()));
     };
-    let plain = key.open_bytes(BACKUP_AAD, &[iv, body].concat()).map_err(|_| ImportError::WrongPassphrase)?;
+    let sealed = [iv, body].concat();
+    let plain = if file.schema >= 2 {
+        let file_key = unwrap_key(key, &file.wrapped_key).map_err(|e| match e {
+            CryptoError::NotOpened => ImportError::WrongPassphrase,
+            CryptoError::Malformed => ImportError::Corrupted("its key is unreadable".into()),
+        })?;
+        // The passphrase was right (its key opened the file key): a failure now means the file was altered.
+        Sealer::new(&file_key)
+            .open_bytes(BACKUP_AAD_2, &sealed)
+            .map_err(|_| ImportError::Corrupted("its encrypted part was altered".into()))?
+    } else {
+        key.open_bytes(BACKUP_AAD, &sealed).map_err(|_| ImportError::WrongPassphrase)?
+    };
     read_backup(&plain)
 }

@@ -141,6 +141,17 @@ impl<S: KvStore> LockedStore<S> {
         matches!(self.key_state(), KeyState::Current)
     }
 
+    /// The stored lock and its data key, for a backup file that opens with the lock's passphrase: `Ok(None)`
+    /// while the lock is off, [`StoreError::Locked`] while a lock is stored and this store does not hold its key
+    /// (so a caller never falls back to plain text).
+    pub fn current_lock(&self) -> Result<Option<(LockRecord, Sealer)>, StoreError> {
+        let Some(lock) = LockRecord::read(&self.inner)? else { return Ok(None) };
+        match self.sealer.borrow().as_ref() {
+            Some((sealer, name)) if name == lock.key_name() => Ok(Some((lock, sealer.clone()))),
+            _ => Err(StoreError::Locked),
+        }
+    }
+
     fn key_state(&self) -> KeyState {
         match LockRecord::read(&self.inner) {
             Ok(None) => KeyState::Off,

@@ -209,7 +209,7 @@ pub fn after_first_paint(now: bool) -> leptos::prelude::RwSignal<bool> {
     drawn
 }
 
-/// Offers `text` as a file download (a Blob URL; nothing leaves the device).
+/// Offers `text` as a file download (a Blob URL, revoked a minute later; nothing leaves the device).
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
@@ -224,10 +224,28 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
         .map_err(|_| "not an anchor".to_owned())?;
     anchor.set_href(&url);
     anchor.set_download(file_name);
+    // In the document while clicked: some browsers ignore a click on a detached link.
+    let body = document().and_then(|d| d.body());
+    if let Some(body) = &body {
+        let _ = body.append_child(&anchor);
+    }
     anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    if body.is_some() {
+        anchor.remove();
+    }
+    // Revoked a minute later, not at once: some browsers cancel a download whose address is revoked before
+    // they have started reading it. The blob holds only this file's text and is freed then.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        DOWNLOAD_URL_LIFETIME,
+    );
     Ok(())
 }
+
+/// How long a download's object URL stays valid after the click (see [`download_text`]).
+pub const DOWNLOAD_URL_LIFETIME: std::time::Duration = std::time::Duration::from_secs(60);
 
 fn describe(error: JsValue) -> String {
     error.as_string().unwrap_or_else(|| format!("{error:?}"))

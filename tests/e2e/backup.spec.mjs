@@ -1,5 +1,6 @@
 // Your data (issue 7): a backup exported in one browser profile imports into a fresh one; bad files are refused
-// with their own message and change nothing; replace saves the current data first; the Today reminder; delete
+// with their own message and change nothing; replace is two steps, a safety copy and then Replace, and Cancel or
+// a copy that cannot be made replaces nothing (issue 20); a download's address outlives the click; the Today reminder; delete
 // everything leaves no trust-steps/ key; quick hide by button and by pressing Escape twice.
 import { test, expect, waitForApp, FIXTURE, seedFixture as seed } from './support.mjs';
 
@@ -89,7 +90,7 @@ test('bad files each get their own message and change nothing', async ({ page, s
   expect(await appData(page)).toEqual(before);
 });
 
-test('replace downloads the current data first, then leaves exactly the backup', async ({ page, server }) => {
+test('replace is two steps: a safety copy of the current data, then Replace; it leaves exactly the backup', async ({ page, server }) => {
   await seed(page, server);
   // Something only on this device.
   await page.evaluate(() =>
@@ -102,11 +103,27 @@ test('replace downloads the current data first, then leaves exactly the backup',
   await waitForApp(page);
   await choose(page, 'backup.json', Buffer.from(JSON.stringify(FIXTURE)));
   await expect(page.getByTestId('import-summary')).toContainText('12 the same, 0 newer on this device, 1 only on this device.');
-  const safety = page.waitForEvent('download');
+  const before = await appData(page);
+  // Step 1 only offers the safety copy; nothing is replaced by asking.
   await page.getByRole('button', { name: 'Replace my data' }).click();
-  const saved = JSON.parse(Buffer.concat(await (await (await safety).createReadStream()).toArray()).toString('utf8'));
+  const steps = page.getByTestId('replace-steps');
+  await expect(steps).toContainText('step 1 of 2');
+  await expect(steps).toContainText('removes the 1 entry only on this device');
+  await expect(steps.getByRole('button', { name: 'Replace my data' })).toHaveCount(0);
+  expect(await appData(page)).toEqual(before);
+  const safety = page.waitForEvent('download');
+  await steps.getByRole('button', { name: 'Download a safety copy' }).click();
+  const file = await safety;
+  expect(file.suggestedFilename()).toMatch(/^trust-steps-backup-before-replace-\d{4}-\d{2}-\d{2}\.json$/);
+  const saved = JSON.parse(Buffer.concat(await (await file.createReadStream()).toArray()).toString('utf8'));
   expect(Object.keys(saved.data)).toContain('trust-steps/triggers/localonly0001');
+  // Step 2: said plainly that the file must be saved first; still nothing replaced.
+  await expect(page.getByTestId('safety-copy-made')).toContainText('The safety copy was downloaded. The file is not encrypted');
+  await expect(steps).toContainText('only once the file is saved');
+  expect(await appData(page)).toEqual(before);
+  await steps.getByRole('button', { name: 'Replace my data' }).click();
   await expect(page.getByTestId('import-done')).toContainText('1 removed');
+  await expect(page.getByTestId('import-done')).toContainText('The safety copy you downloaded holds what was here before');
   const after = await appData(page);
   expect(Object.keys(after)).toEqual(Object.keys(FIXTURE.data).sort());
 });
@@ -127,9 +144,11 @@ test('after a replace in one tab, another open tab takes the backup as it is and
   await page.goto(server.origin + '/settings');
   await waitForApp(page);
   await choose(page, 'backup.json', Buffer.from(JSON.stringify(FIXTURE)));
-  const safety = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Replace my data' }).click();
+  const safety = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download a safety copy' }).click();
   await safety;
+  await page.getByTestId('replace-steps').getByRole('button', { name: 'Replace my data' }).click();
   await expect(page.getByTestId('import-done')).toContainText('Replaced');
   const lessons = () => page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('trust-steps/lesson-progress')).data.lessons).sort());
   const expected = Object.keys(FIXTURE.data['trust-steps/lesson-progress'].data.lessons).sort();
@@ -141,6 +160,64 @@ test('after a replace in one tab, another open tab takes the backup as it is and
   await expect.poll(lessons).toEqual([...expected, 'small-steps'].sort());
   expect(await lessons()).not.toContain('forgiveness');
   await other.close();
+});
+
+test('a safety copy that cannot be made replaces nothing, and Cancel at either step replaces nothing', async ({ page, server }) => {
+  await seed(page, server);
+  await page.goto(server.origin + '/settings');
+  await waitForApp(page);
+  const before = await appData(page);
+  // The browser refuses to make the file.
+  await page.evaluate(() => {
+    window.__createObjectURL = URL.createObjectURL;
+    URL.createObjectURL = () => {
+      throw new Error('downloads are blocked');
+    };
+  });
+  await choose(page, 'backup.json', Buffer.from(JSON.stringify(FIXTURE)));
+  await page.getByRole('button', { name: 'Replace my data' }).click();
+  const steps = page.getByTestId('replace-steps');
+  await steps.getByRole('button', { name: 'Download a safety copy' }).click();
+  await expect(page.getByTestId('replace-error')).toContainText('The safety copy could not be made');
+  await expect(page.getByTestId('replace-error')).toContainText('Nothing was replaced.');
+  await expect(steps.getByRole('button', { name: 'Replace my data' })).toHaveCount(0);
+  await steps.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('import-preview')).toHaveCount(0);
+  expect(await appData(page)).toEqual(before);
+  // Downloads work again: Cancel after the copy was made replaces nothing either.
+  await page.evaluate(() => (URL.createObjectURL = window.__createObjectURL));
+  await choose(page, 'backup.json', Buffer.from(JSON.stringify(FIXTURE)));
+  await page.getByRole('button', { name: 'Replace my data' }).click();
+  const safety = page.waitForEvent('download');
+  await steps.getByRole('button', { name: 'Download a safety copy' }).click();
+  await safety;
+  await expect(page.getByTestId('safety-copy-made')).toBeVisible();
+  await steps.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('import-preview')).toHaveCount(0);
+  expect(await appData(page)).toEqual(before);
+});
+
+test('a download keeps its address for a minute before it is revoked (revoking at once cancels it in some browsers)', async ({ page, server }) => {
+  await page.clock.install();
+  await page.addInitScript(() => {
+    window.__revoked = [];
+    const revoke = URL.revokeObjectURL.bind(URL);
+    URL.revokeObjectURL = (url) => {
+      window.__revoked.push(url);
+      revoke(url);
+    };
+    const create = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (blob) => (window.__made = create(blob));
+  });
+  await seed(page, server);
+  await page.goto(server.origin + '/settings');
+  await waitForApp(page);
+  const file = await downloadBackup(page);
+  expect(JSON.parse(file.toString('utf8')).kind).toBe('backup');
+  await page.clock.runFor(30_000);
+  expect(await page.evaluate(() => window.__revoked)).toEqual([]);
+  await page.clock.runFor(31_000);
+  expect(await page.evaluate(() => window.__revoked)).toEqual([await page.evaluate(() => window.__made)]);
 });
 
 test('Today suggests a backup when there are entries and none was saved, and stops once one is', async ({ page, server }) => {

@@ -1,18 +1,23 @@
 //! Settings › Backup and restore: download a backup; import one by file picker or drag and drop, with a
-//! preview, then merge or replace. The rules live in `domain::backup`; this file reads files and renders.
+//! preview, then merge, or replace after a safety copy. The rules live in `domain::backup`; this file reads
+//! files and renders. Every backup file leaves the app through [`download_backup_file`] (encrypted while the
+//! lock is on) or, asked for in so many words, through the plain copy.
 
 use crate::domain::backup::{
-    self, collection_label, export, open_backup, plan, read_file as read_backup_file, seal_backup, Backup,
-    CollectionPreview, EncryptedFile, ImportMode, ReadFile, MAX_BYTES,
+    self, collection_label, export_stored, open_backup, plan_import, protect, read_file as read_backup_file,
+    seal_backup_with_passphrase, Backup, CollectionPreview, EncryptedFile, Export, FileProtection, ImportMode,
+    ImportPlan, ReadFile, MAX_BYTES,
 };
 use crate::domain::words::count_of;
-use crate::state::lock::{derive_key, random_bytes};
+use crate::state::lock::{self, derive_key, random_bytes};
 use crate::state::{now_iso, AppState};
 use crate::storage::crypto::{Sealer, PBKDF2_ITERATIONS};
 use crate::storage::locked::passphrase_problem;
+use crate::storage::StoreError;
 use crate::ui::platform::{download_text, file_date, local_day, read_file};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::collections::BTreeMap;
 
 /// Where an import is.
 #[derive(Clone)]
@@ -31,41 +36,124 @@ enum ImportStage {
     Done(String),
 }
 
-/// Saves the text of a backup file (a whole backup, or an archive) as a download named
-/// `trust-steps-{stem}-{date}.json`. The one place every backup file leaves the app.
-pub fn download_backup_file(text: &str, stem: &str) -> Result<(), String> {
-    download_text(&format!("trust-steps-{stem}-{}.json", file_date()), "application/json", text)
-        .map_err(|e| format!("The download did not start: {e}"))
+/// Where a Replace is. A browser cannot tell whether a download was saved, so the safety copy and the Replace
+/// are two steps the user takes, and Cancel at either replaces nothing.
+#[derive(Clone)]
+enum ReplaceStep {
+    /// Not asked for.
+    NotAsked,
+    /// Asked for: the safety copy comes first (with why the last attempt to make it failed).
+    NeedsCopy(Option<String>),
+    /// The safety copy was downloaded (what opens it); Replace is offered.
+    CopyMade(String),
 }
 
-/// Downloads a backup of everything stored now and records when. Returns an error message if it failed.
-pub fn download_backup(state: AppState) -> Result<(), String> {
-    let entries = state.stored_entries()?;
-    let exported = export(entries.readable, &now_iso());
-    download_backup_file(&exported.text, "backup")?;
-    state.change(state.backup_status, |s| s.last_backup_at = Some(now_iso()));
-    if exported.skipped.is_empty() {
-        Ok(())
-    } else {
-        Err(format!(
-            "The backup was downloaded, but {} could not go in it; they are listed under “Data that could not be read”.",
-            count_of(exported.skipped.len(), "unreadable entry", "unreadable entries")
-        ))
+/// How the user wants a backup file protected.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Protect {
+    /// As the lock is: encrypted with the lock's passphrase while it is on, plain while it is off.
+    AsTheLock,
+    /// With a passphrase typed for this file.
+    Own,
+    /// Plain text while the lock is on, after saying what that means and a tick to confirm.
+    Plain,
+}
+
+/// Whether Settings shows the passphrase lock as on: provided by the Settings page, so the lock section (which
+/// turns it on and off) and the backup section (which offers the lock's passphrase for the file) agree.
+#[derive(Clone, Copy)]
+pub struct LockShown(pub RwSignal<bool>);
+
+impl LockShown {
+    /// A signal starting from what storage says now.
+    pub fn provide() {
+        provide_context(LockShown(RwSignal::new(lock_is_stored())));
+    }
+
+    /// The signal Settings provides, or a fresh one from storage when none is.
+    pub fn signal() -> RwSignal<bool> {
+        use_context::<LockShown>().map_or_else(|| RwSignal::new(lock_is_stored()), |shown| shown.0)
     }
 }
 
-/// Downloads a backup encrypted with `passphrase` (PBKDF2-SHA256 with a fresh salt, AES-256-GCM).
-async fn download_encrypted_backup(state: AppState, passphrase: String) -> Result<(), String> {
-    let entries = state.stored_entries()?;
+/// True while a lock record is stored (an unreadable one counts: fail closed).
+fn lock_is_stored() -> bool {
+    !matches!(lock::lock_record(), Ok(None))
+}
+
+/// Saves the text of a backup file (a whole backup, or an archive) as a download named
+/// `trust-steps-{stem}-{date}.json`. The one place every backup file leaves the app: while the lock is on it is
+/// encrypted with the lock's data key (it opens with the lock's passphrase, no typing needed), and while this
+/// tab cannot do that (locked here) nothing is downloaded — never a plain file in its place.
+pub fn download_backup_file(text: &str, stem: &str) -> Result<(), String> {
+    save_backup_file(text, stem).map(|_| ())
+}
+
+/// [`download_backup_file`], saying how the file is protected.
+fn save_backup_file(text: &str, stem: &str) -> Result<FileProtection, String> {
+    let (store, _) = lock::store();
+    let current = store.current_lock().map_err(|e| match e {
+        StoreError::Locked => "Trust Steps is locked in this tab, so no file was made (it could not be encrypted). Unlock it, then try again.".to_owned(),
+        other => format!("The lock settings could not be read ({other}), so no file was made."),
+    })?;
+    let (file, protection) =
+        protect(text, current.as_ref().map(|(record, key)| (record, key)), random_bytes::<12>(), &now_iso());
+    save_file(&file, stem, protection)?;
+    Ok(protection)
+}
+
+/// Downloads `text` as `trust-steps-{stem}-{date}[-encrypted].json`.
+fn save_file(text: &str, stem: &str, protection: FileProtection) -> Result<(), String> {
+    let name = format!("trust-steps-{stem}-{}{}.json", file_date(), protection.file_suffix());
+    download_text(&name, "application/json", text).map_err(|e| format!("The download did not start: {e}"))
+}
+
+/// Records the download and says what opens the file; an `Err` (the file was saved all the same) when some
+/// entries could not go in it.
+fn after_download(state: AppState, protection: FileProtection, exported: &Export) -> Result<String, String> {
+    state.change(state.backup_status, |s| s.last_backup_at = Some(now_iso()));
+    match exported.left_out() {
+        None => Ok(protection.opens_with().to_owned()),
+        Some(left_out) => Err(format!("The backup was downloaded. {} But {left_out}", protection.opens_with())),
+    }
+}
+
+/// Downloads a backup of everything stored now and records when: encrypted with the lock's passphrase while the
+/// lock is on (see [`download_backup_file`]). Says what opens the file, or what went wrong.
+pub fn download_backup(state: AppState) -> Result<String, String> {
+    download_backup_named(state, "backup")
+}
+
+fn download_backup_named(state: AppState, stem: &str) -> Result<String, String> {
+    let exported = export_stored(&state.stored_entries()?, &now_iso());
+    let protection = save_backup_file(&exported.text, stem)?;
+    after_download(state, protection, &exported)
+}
+
+/// Downloads a plain backup even while the lock is on: only after the user read what that means and confirmed.
+fn download_plain_backup(state: AppState) -> Result<String, String> {
+    let exported = export_stored(&state.stored_entries()?, &now_iso());
+    save_file(&exported.text, "backup", FileProtection::Plain)?;
+    after_download(state, FileProtection::Plain, &exported)
+}
+
+/// Downloads a backup encrypted with a passphrase chosen for it (PBKDF2-SHA256 with a fresh salt wraps a fresh
+/// file key; AES-256-GCM).
+async fn download_encrypted_backup(state: AppState, passphrase: String) -> Result<String, String> {
     let now = now_iso();
-    let plain = export(entries.readable, &now).text;
+    let exported = export_stored(&state.stored_entries()?, &now);
     let salt = random_bytes::<16>();
     let key = derive_key(&passphrase, &salt, PBKDF2_ITERATIONS).await?;
-    let file = seal_backup(&plain, &Sealer::new(&key), &salt, random_bytes::<12>(), &now);
-    download_text(&format!("trust-steps-backup-{}-encrypted.json", file_date()), "application/json", &file)
-        .map_err(|e| format!("The download did not start: {e}"))?;
-    state.change(state.backup_status, |s| s.last_backup_at = Some(now_iso()));
-    Ok(())
+    let file = seal_backup_with_passphrase(
+        &exported.text,
+        &Sealer::new(&key),
+        (&salt, PBKDF2_ITERATIONS),
+        &random_bytes::<32>(),
+        (random_bytes::<12>(), random_bytes::<12>()),
+        &now,
+    );
+    save_file(&file, "backup", FileProtection::OwnPassphrase)?;
+    after_download(state, FileProtection::OwnPassphrase, &exported)
 }
 
 /// Opens an encrypted backup with the passphrase typed for it.
@@ -92,27 +180,54 @@ async fn open_encrypted(file: EncryptedFile, passphrase: String) -> ImportStage 
 #[component]
 pub fn BackupSection() -> impl IntoView {
     let state = AppState::get();
-    let export_message = RwSignal::new(None::<String>);
-    let encrypt = RwSignal::new(false);
+    let lock_on = LockShown::signal();
+    let export_message = RwSignal::new(None::<Result<String, String>>);
+    let protect_with = RwSignal::new(Protect::AsTheLock);
+    let plain_understood = RwSignal::new(false);
     let (backup_passphrase, backup_again) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let exporting = RwSignal::new(false);
     let download = move |_| {
-        if !encrypt.get_untracked() {
-            export_message.set(download_backup(state).err());
-            return;
+        // What the lock is now, not what the page last showed: a lock turned on since is never skipped.
+        let locked_now = lock_is_stored();
+        lock_on.set(locked_now);
+        match protect_with.get_untracked() {
+            Protect::AsTheLock => export_message.set(Some(download_backup(state))),
+            Protect::Plain if locked_now && !plain_understood.get_untracked() => export_message.set(Some(Err(
+                "Nothing was downloaded. A plain copy can be read by anyone who has the file: tick the box to say you understand, or choose a passphrase."
+                    .into(),
+            ))),
+            Protect::Plain => export_message.set(Some(download_plain_backup(state))),
+            Protect::Own => {
+                let passphrase = backup_passphrase.get_untracked();
+                if let Some(problem) = passphrase_problem(&passphrase, &backup_again.get_untracked()) {
+                    export_message.set(Some(Err(problem.to_owned())));
+                    return;
+                }
+                exporting.set(true);
+                export_message.set(None);
+                spawn_local(async move {
+                    let result = download_encrypted_backup(state, passphrase).await;
+                    exporting.set(false);
+                    export_message.set(Some(result));
+                });
+            }
         }
-        let passphrase = backup_passphrase.get_untracked();
-        if let Some(problem) = passphrase_problem(&passphrase, &backup_again.get_untracked()) {
-            export_message.set(Some(problem.to_owned()));
-            return;
+    };
+    let choice = move |value: Protect, label: &'static str| {
+        view! {
+            <label class="choice">
+                <input
+                    type="radio"
+                    name="backup-protection"
+                    prop:checked=move || protect_with.get() == value
+                    on:change=move |_| {
+                        protect_with.set(value);
+                        export_message.set(None);
+                    }
+                />
+                <span>{label}</span>
+            </label>
         }
-        exporting.set(true);
-        export_message.set(None);
-        spawn_local(async move {
-            let result = download_encrypted_backup(state, passphrase).await;
-            exporting.set(false);
-            export_message.set(result.err());
-        });
     };
     let stage = RwSignal::new(ImportStage::Idle);
     let last_backup = move || {
@@ -160,14 +275,40 @@ pub fn BackupSection() -> impl IntoView {
         <section class="settings-section" id="backup" aria-labelledby="backup-heading">
             <h2 id="backup-heading">"Backup and restore"</h2>
             <p>
-                "A backup is one file with everything you have written here. It is how you move to another device, and how you get your entries back if this browser's data is ever cleared. The file is not encrypted: keep it somewhere private."
+                "A backup is one file with everything you have written here. It is how you move to another device, and how you get your entries back if this browser's data is ever cleared."
+            </p>
+            <p data-testid="backup-protection">
+                {move || if lock_on.get() {
+                    "While the lock is on, the backup is encrypted too: it opens with the passphrase your lock has now, and there is nothing to type to make it."
+                } else {
+                    "The file is not encrypted unless you choose a passphrase for it: keep it somewhere private."
+                }}
             </p>
             <p data-testid="last-backup">{last_backup}</p>
-            <label class="choice">
-                <input type="checkbox" prop:checked=move || encrypt.get() on:change=move |ev| encrypt.set(event_target_checked(&ev))/>
-                <span>"Encrypt the backup with a passphrase"</span>
-            </label>
-            <Show when=move || encrypt.get()>
+            <Show
+                when=move || lock_on.get()
+                fallback=move || view! {
+                    <label class="choice">
+                        <input
+                            type="checkbox"
+                            prop:checked=move || protect_with.get() == Protect::Own
+                            on:change=move |ev| protect_with.set(if event_target_checked(&ev) { Protect::Own } else { Protect::AsTheLock })
+                        />
+                        <span>"Encrypt the backup with a passphrase"</span>
+                    </label>
+                }
+            >
+                <fieldset class="choice-group">
+                    <legend>"Protect the file with"</legend>
+                    {choice(Protect::AsTheLock, "The passphrase your lock has now")}
+                    {choice(Protect::Own, "A different passphrase, just for this file")}
+                    {choice(Protect::Plain, "No passphrase: a plain copy")}
+                </fieldset>
+                <Show when=move || protect_with.get() == Protect::AsTheLock>
+                    <p class="hint">"Nothing to type. If you change the lock's passphrase later, this file still opens with the one it has today."</p>
+                </Show>
+            </Show>
+            <Show when=move || protect_with.get() == Protect::Own>
                 <div class="field">
                     <label for="backup-passphrase">"Backup passphrase"</label>
                     <input id="backup-passphrase" type="password" autocomplete="new-password" prop:value=move || backup_passphrase.get() on:input=move |ev| backup_passphrase.set(event_target_value(&ev))/>
@@ -178,10 +319,24 @@ pub fn BackupSection() -> impl IntoView {
                 </div>
                 <p class="hint">"Without this passphrase the file cannot be opened, by anyone."</p>
             </Show>
+            <Show when=move || lock_on.get() && protect_with.get() == Protect::Plain>
+                <div class="banner banner--warning" data-testid="plain-copy-warning">
+                    <p>
+                        "A plain copy is not encrypted. Anyone who gets the file — from your Downloads, a shared computer, a cloud folder or an email — can read every entry in it, without any passphrase. The lock does not protect it."
+                    </p>
+                    <label class="choice">
+                        <input type="checkbox" prop:checked=move || plain_understood.get() on:change=move |ev| plain_understood.set(event_target_checked(&ev))/>
+                        <span>"I understand that anyone with this file can read every entry."</span>
+                    </label>
+                </div>
+            </Show>
             <button type="button" class="button button--primary" disabled=move || exporting.get() on:click=download>
                 {move || if exporting.get() { "Encrypting…" } else { "Download a backup" }}
             </button>
-            {move || export_message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            {move || export_message.get().map(|m| match m {
+                Ok(text) => view! { <p class="banner banner--info" role="status" data-testid="backup-message">{text}</p> }.into_any(),
+                Err(text) => view! { <p class="field-error" role="alert" data-testid="backup-message">{text}</p> }.into_any(),
+            })}
 
             <h3>"Restore from a backup"</h3>
             <div
@@ -221,6 +376,14 @@ pub fn BackupSection() -> impl IntoView {
 fn BackupPassphrase(file: EncryptedFile, error: Option<String>, stage: RwSignal<ImportStage>) -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
+    let question = if file.opens_with_lock() {
+        format!(
+            "This backup was made while the passphrase lock was on. Type the passphrase the lock had on {} (when the backup was made).",
+            local_day(&file.exported_at)
+        )
+    } else {
+        "This backup is encrypted. Type the passphrase it was saved with.".to_owned()
+    };
     let file = StoredValue::new(file);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -230,7 +393,7 @@ fn BackupPassphrase(file: EncryptedFile, error: Option<String>, stage: RwSignal<
     };
     view! {
         <form class="card" on:submit=submit>
-            <p>"This backup is encrypted. Type the passphrase it was saved with."</p>
+            <p data-testid="import-question">{question}</p>
             <div class="field">
                 <label for="import-passphrase">"Passphrase of this backup"</label>
                 <input id="import-passphrase" type="password" autocomplete="off" prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
@@ -243,13 +406,40 @@ fn BackupPassphrase(file: EncryptedFile, error: Option<String>, stage: RwSignal<
     }
 }
 
-/// What a checked backup would change, with Merge, Replace and Cancel.
+/// Downloads the safety copy before a Replace (encrypted while the lock is on) and says what opens it.
+fn safety_copy(state: AppState) -> Result<String, String> {
+    match download_backup_named(state, "backup-before-replace") {
+        Ok(opens) => Ok(opens),
+        // Saved, but some entries could not go in it: they stay on this device (a Replace never removes them).
+        Err(message) if message.starts_with("The backup was downloaded") => Ok(message),
+        Err(message) => Err(message),
+    }
+}
+
+/// What a checked backup would change, with Merge, Replace (after a safety copy) and Cancel. While storage
+/// cannot be read (this tab is locked) it says so and offers neither: an empty device must never be assumed.
 #[component]
 fn ImportPreview(backup: Backup, stage: RwSignal<ImportStage>) -> impl IntoView {
     let state = AppState::get();
-    let current = state.stored_entries().unwrap_or_default();
-    let merge_plan = plan(&backup, &current.readable, ImportMode::Merge);
+    let current = match state.stored_entries() {
+        Ok(current) => current,
+        Err(problem) => {
+            return view! {
+                <div class="card import-preview" data-testid="import-preview">
+                    <p class="banner banner--error" role="alert" data-testid="import-error">
+                        {format!("{problem} So this backup cannot be compared with your data, and nothing can be merged or replaced now. Unlock Trust Steps (or reload this tab), then choose the file again. Nothing was changed.")}
+                    </p>
+                    <button type="button" class="button button--quiet" on:click=move |_| stage.set(ImportStage::Idle)>
+                        "Cancel"
+                    </button>
+                </div>
+            }
+            .into_any();
+        }
+    };
+    let merge_plan = plan_import(&backup, &current, ImportMode::Merge);
     let total = merge_plan.total();
+    let kept = kept_note(&merge_plan);
     let exported_on = local_day(&backup.exported_at);
     let rows = merge_plan
         .collections
@@ -269,24 +459,88 @@ fn ImportPreview(backup: Backup, stage: RwSignal<ImportStage>) -> impl IntoView 
         })
         .collect_view();
     let backup = StoredValue::new(backup);
+    let replace = RwSignal::new(ReplaceStep::NotAsked);
     let apply = move |mode: ImportMode| {
-        if mode == ImportMode::Replace {
-            // The current data goes to a file first, so a replace can always be undone by importing it.
-            if let Err(message) = download_backup(state) {
-                if message.starts_with("The download did not start") {
-                    stage.set(ImportStage::Failed(format!("{message}. Nothing was replaced.")));
-                    return;
-                }
-            }
-        }
         let outcome = state.stored_entries().and_then(|current| {
-            let planned = backup.with_value(|b| plan(b, &current.readable, mode));
+            let planned = backup.with_value(|b| plan_import(b, &current, mode));
             state.apply_import(&planned.writes, mode).map(|_| planned)
         });
         stage.set(match outcome {
-            Ok(planned) => ImportStage::Done(done_message(mode, planned.total())),
-            Err(message) => ImportStage::Failed(message),
+            Ok(planned) => ImportStage::Done(done_message(mode, &planned)),
+            Err(message) => ImportStage::Failed(format!("{message} Nothing was changed.")),
         });
+    };
+    let make_copy = move |_| {
+        replace.set(match safety_copy(state) {
+            Ok(opens) => ReplaceStep::CopyMade(opens),
+            Err(problem) => ReplaceStep::NeedsCopy(Some(format!(
+                "The safety copy could not be made: {problem} Nothing was replaced."
+            ))),
+        })
+    };
+    let cancel = move |_| stage.set(ImportStage::Idle);
+    let only_here = count_of(total.only_here, "entry", "entries");
+    let steps = move || {
+        match replace.get() {
+        ReplaceStep::NotAsked => view! {
+            <div class="button-row">
+                <button type="button" class="button button--primary" on:click=move |_| apply(ImportMode::Merge)>
+                    "Merge into my data"
+                </button>
+                <button type="button" class="button button--secondary" on:click=move |_| replace.set(ReplaceStep::NeedsCopy(None))>
+                    "Replace my data"
+                </button>
+                <button type="button" class="button button--quiet" on:click=cancel>
+                    "Cancel"
+                </button>
+            </div>
+            <p class="hint">
+                "Merge adds what is new and takes the backup's version of anything edited more recently there; nothing is removed. Replace makes this device hold exactly what the backup holds ("
+                {only_here.clone()}
+                " only on this device would go); you download a safety copy of what is here first."
+            </p>
+        }
+        .into_any(),
+        ReplaceStep::NeedsCopy(problem) => view! {
+            <div class="replace-steps" data-testid="replace-steps">
+                <h4>"Replace, step 1 of 2: a safety copy"</h4>
+                <p>
+                    {format!("Replace removes the {only_here} only on this device and takes the backup's version of everything else. First download a copy of what is here now: importing that file brings it all back.")}
+                </p>
+                <div class="button-row">
+                    <button type="button" class="button button--primary" on:click=make_copy>
+                        "Download a safety copy"
+                    </button>
+                    <button type="button" class="button button--quiet" on:click=cancel>
+                        "Cancel"
+                    </button>
+                </div>
+                {problem.map(|m| view! { <p class="field-error" role="alert" data-testid="replace-error">{m}</p> })}
+            </div>
+        }
+        .into_any(),
+        ReplaceStep::CopyMade(opens) => view! {
+            <div class="replace-steps" data-testid="replace-steps">
+                <h4>"Replace, step 2 of 2"</h4>
+                <p role="status" data-testid="safety-copy-made">{format!("The safety copy was downloaded. {opens}")}</p>
+                <p>
+                    "Press “Replace my data” only once the file is saved: look for it in your Downloads (or where your browser keeps files). If the browser asked where to save it and you cancelled, download it again first."
+                </p>
+                <div class="button-row">
+                    <button type="button" class="button button--primary" on:click=move |_| apply(ImportMode::Replace)>
+                        "Replace my data"
+                    </button>
+                    <button type="button" class="button button--secondary" on:click=make_copy>
+                        "Download the safety copy again"
+                    </button>
+                    <button type="button" class="button button--quiet" on:click=cancel>
+                        "Cancel"
+                    </button>
+                </div>
+            </div>
+        }
+        .into_any(),
+    }
     };
     view! {
         <div class="card import-preview" data-testid="import-preview">
@@ -314,28 +568,63 @@ fn ImportPreview(backup: Backup, stage: RwSignal<ImportStage>) -> impl IntoView 
                     total.new, total.updated, total.identical, total.conflicting, total.only_here
                 )}
             </p>
-            <div class="button-row">
-                <button type="button" class="button button--primary" on:click=move |_| apply(ImportMode::Merge)>
-                    "Merge into my data"
-                </button>
-                <button type="button" class="button button--secondary" on:click=move |_| apply(ImportMode::Replace)>
-                    "Replace my data"
-                </button>
-                <button type="button" class="button button--quiet" on:click=move |_| stage.set(ImportStage::Idle)>
-                    "Cancel"
-                </button>
-            </div>
-            <p class="hint">
-                "Merge adds what is new and takes the backup's version of anything edited more recently there; nothing is removed. Replace makes this device hold exactly what the backup holds ("
-                {count_of(total.only_here, "entry", "entries")}
-                " only on this device would go); it first downloads a backup of what is here now."
-            </p>
+            {kept.map(|note| view! { <p data-testid="import-kept">{note}</p> })}
+            {steps}
         </div>
+    }
+    .into_any()
+}
+
+/// Says which entries no import touches (unreadable here, or not opened by the lock's key), if any.
+fn kept_note(plan: &ImportPlan) -> Option<String> {
+    (!plan.kept_unreadable.is_empty()).then(|| {
+        format!(
+            "{} on this device could not be read, so whatever you choose, they stay exactly as they are (see “Data that could not be read” above).",
+            count_of(plan.kept_unreadable.len(), "entry", "entries")
+        )
+    })
+}
+
+/// Lists values that do not open with the lock's key, which no backup can carry, each with its stored text
+/// (encrypted, as it is) for download. Those already set aside or left in place are listed by the section itself.
+#[component]
+pub fn NotOpenedItems(
+    /// Stored key and text of each value that does not open.
+    items: Memo<BTreeMap<String, String>>,
+    /// Where a failed download says so.
+    download_error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    move || {
+        items
+            .get()
+            .into_iter()
+            .map(|(key, raw)| {
+                let name = key.strip_prefix("trust-steps/").unwrap_or(&key).replace(['/', ':', '.'], "-");
+                let file_name = format!("trust-steps-not-opened-{name}.txt");
+                view! {
+                    <li class="card" data-testid="not-opened">
+                        <p>
+                            <strong>{key.clone()}</strong>
+                            " could not be decrypted with your lock's key (it was altered, or sealed with a key that no longer exists). It is kept as it is, and backups leave it out. Its stored text is still encrypted; download it to keep a copy."
+                        </p>
+                        <button
+                            type="button"
+                            class="button button--secondary"
+                            on:click=move |_| download_error.set(download_text(&file_name, "text/plain", &raw).err())
+                        >
+                            "Download"
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
     }
 }
 
-fn done_message(mode: ImportMode, total: CollectionPreview) -> String {
-    match mode {
+fn done_message(mode: ImportMode, planned: &ImportPlan) -> String {
+    let total = planned.total();
+    let kept = kept_note(planned).map(|note| format!(" {note}")).unwrap_or_default();
+    let said = match mode {
         ImportMode::Merge => format!(
             "Merged: {} added, {} updated, {} already the same, {} kept as they were on this device.",
             total.new,
@@ -344,8 +633,9 @@ fn done_message(mode: ImportMode, total: CollectionPreview) -> String {
             total.conflicting + total.only_here
         ),
         ImportMode::Replace => format!(
-            "Replaced: this device now holds what the backup holds ({} added, {} changed, {} removed). Your previous data was downloaded first.",
+            "Replaced: this device now holds what the backup holds ({} added, {} changed, {} removed). The safety copy you downloaded holds what was here before; import it to bring that back.",
             total.new, total.updated, total.only_here
         ),
-    }
+    };
+    format!("{said}{kept}")
 }

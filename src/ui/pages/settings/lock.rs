@@ -1,7 +1,7 @@
 //! Settings › Passphrase lock: turn it on (after a plain warning and the offer of a backup), lock now, the
 //! idle time, change the passphrase, turn it off. The work is in `state::lock`.
 
-use super::backup::download_backup;
+use super::backup::{download_backup, LockShown};
 use crate::state::{lock, AppState};
 use crate::storage::locked::passphrase_problem;
 use leptos::prelude::*;
@@ -62,7 +62,8 @@ fn IdleChoice(value: RwSignal<u32>, on_change: impl Fn(u32) + 'static) -> impl I
 pub fn LockSection() -> impl IntoView {
     let state = AppState::get();
     let record = lock::lock_record().ok().flatten();
-    let on = RwSignal::new(record.is_some());
+    let on = LockShown::signal();
+    on.set(record.is_some());
     let idle = RwSignal::new(record.map_or(5, |r| r.idle_minutes));
     let busy = RwSignal::new(false);
     let message = RwSignal::new(None::<Result<String, String>>);
@@ -137,7 +138,8 @@ pub fn LockSection() -> impl IntoView {
             Some(false),
         );
     };
-    let backup_first = move |_| message.set(download_backup(state).err().map(Err));
+    // Encrypted with the lock's passphrase when the lock is on (see `download_backup_file`).
+    let backup_first = move |_| message.set(Some(download_backup(state)));
     view! {
         <section class="settings-section" id="lock" aria-labelledby="lock-heading">
             <h2 id="lock-heading">"Passphrase lock"</h2>
@@ -177,6 +179,8 @@ pub fn LockSection() -> impl IntoView {
                     }
                 />
                 <h3>"Change the passphrase"</h3>
+                <p>"A new passphrase you forget locks you out as surely as the first. Download a backup first: it opens with the passphrase the lock has now."</p>
+                <button type="button" class="button button--secondary" on:click=backup_first>"Download a backup first"</button>
                 <Secret id="lock-current" label="Current passphrase" value=current autocomplete="current-password"/>
                 <Secret id="lock-change-new" label="New passphrase" value=change_new autocomplete="new-password"/>
                 <Secret id="lock-change-again" label="Type the new one again" value=change_again autocomplete="new-password"/>

@@ -22,6 +22,7 @@ use leptos::prelude::*;
 pub fn SettingsPage() -> impl IntoView {
     set_title("Settings");
     AppState::get().refresh_storage_status();
+    backup::LockShown::provide();
     view! {
         <h1>"Settings"</h1>
         <ThemeSetting/>
@@ -101,6 +102,13 @@ fn StorageSection() -> impl IntoView {
     }
     };
     let download_error = RwSignal::new(None::<String>);
+    // Values the lock's key does not open and that are neither set aside nor left in place: listed here too.
+    let not_opened = Memo::new(move |_| {
+        let blocked: Vec<String> = status.with(|s| s.blocked.iter().map(|(k, _)| k.clone()).collect());
+        let mut items = state.stored_entries().map(|e| e.unopened).unwrap_or_default();
+        items.retain(|k, _| !blocked.contains(k));
+        items
+    });
     view! {
         <section class="settings-section" id="stored-data" aria-labelledby="storage-heading">
             <h2 id="storage-heading">"Your stored data"</h2>
@@ -108,7 +116,7 @@ fn StorageSection() -> impl IntoView {
             <p data-testid="storage-persistence">{persistence}</p>
             <p data-testid="storage-usage">{used}</p>
             {move || space().warning().map(|w| view! { <SpaceWarningCard warning=w in_settings=true/> })}
-            <Show when=move || status.with(|s| !s.quarantined.is_empty() || !s.blocked.is_empty())>
+            <Show when=move || status.with(|s| !s.quarantined.is_empty() || !s.blocked.is_empty()) || not_opened.with(|n| !n.is_empty())>
                 <h3>"Data that could not be read"</h3>
                 <p>"These were found in storage but could not be read, so they were kept to one side instead of being overwritten. Download them to keep a copy, or discard them."</p>
                 <ul class="quarantine-list">
@@ -171,6 +179,7 @@ fn StorageSection() -> impl IntoView {
                             })
                             .collect_view()
                     }}
+                    <backup::NotOpenedItems items=not_opened download_error/>
                 </ul>
                 {move || download_error.get().map(|e| view! { <p class="field-error" role="alert">{format!("The download did not start: {e}")}</p> })}
             </Show>

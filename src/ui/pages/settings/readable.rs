@@ -30,6 +30,7 @@ pub fn gather(state: AppState, sections: &[Section], from: &str, to: &str) -> Ve
 #[component]
 pub fn ReadableSection() -> impl IntoView {
     let state = AppState::get();
+    let lock_on = super::backup::LockShown::signal();
     let chosen = RwSignal::new(Section::ALL.to_vec());
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
@@ -55,6 +56,9 @@ pub fn ReadableSection() -> impl IntoView {
         <section class="settings-section" id="readable" aria-labelledby="readable-heading">
             <h2 id="readable-heading">"A readable copy"</h2>
             <p>"Download your entries as a plain text file (Markdown) to read, print or keep. For a session with a therapist, "<a href="/settings/report">"make a report to bring to therapy"</a>" with just the entries you choose."</p>
+            <Show when=move || lock_on.get()>
+                <p class="hint" data-testid="readable-not-encrypted">"This copy is plain text even while the lock is on: anyone who has the file can read what it holds. For a copy that stays encrypted, download a backup instead."</p>
+            </Show>
             <fieldset class="choice-group">
                 <legend>"Include"</legend>
                 {Section::ALL
