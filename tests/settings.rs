@@ -221,6 +221,7 @@ fn backup_with(entries: &[(&str, String)]) -> Backup {
     Backup {
         exported_at: "2026-11-02T00:00:00.000Z".into(),
         entries: entries.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect(),
+        archive: None,
     }
 }
 

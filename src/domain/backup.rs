@@ -245,6 +245,8 @@ pub struct Backup {
     pub exported_at: String,
     /// Every key with its stored text (compact JSON), in key order.
     pub entries: BTreeMap<String, String>,
+    /// Set when the file is an archive of older entries (not a whole backup): Replace is not offered for it.
+    pub archive: Option<super::archive::ArchiveMark>,
 }
 
 /// Reads a file the user chose: size, JSON, app, kind and format, then every entry. Never panics on any input.
@@ -357,7 +359,8 @@ fn read_backup_value(json: Value) -> Result<Backup, ImportError> {
             return Err(ImportError::Corrupted(format!("it lists {expected} in {collection} but holds {got}")));
         }
     }
-    Ok(Backup { exported_at: file.exported_at, entries })
+    let archive = super::archive::ArchiveMark::from_fields(&file.extra);
+    Ok(Backup { exported_at: file.exported_at, entries, archive })
 }
 
 /// Checks one entry: an envelope, and for collections this build knows, data of the right shape.

@@ -190,6 +190,9 @@ test('archive round trip: entries last changed before a day go into the file, le
   await page.goto(server.origin + '/settings');
   await waitForApp(page);
   await page.getByLabel('Choose a backup file').setInputFiles({ name: 'archive.json', mimeType: 'application/json', buffer });
+  // The preview says it is an archive and offers no Replace (it would remove everything else).
+  await expect(page.getByTestId('import-archive')).toContainText('This file is an archive');
+  await expect(page.getByRole('button', { name: 'Replace my data' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Merge into my data' }).click();
   await expect(page.getByTestId('import-done')).toContainText(`Merged: ${oldKeys.length} added`);
   expect(await appData(page)).toEqual(before);

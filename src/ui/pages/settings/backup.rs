@@ -441,6 +441,9 @@ fn ImportPreview(backup: Backup, stage: RwSignal<ImportStage>) -> impl IntoView 
     let total = merge_plan.total();
     let kept = kept_note(&merge_plan);
     let exported_on = local_day(&backup.exported_at);
+    // An archive holds only older entries: replacing with it would remove everything else.
+    let archive_before = backup.archive.as_ref().map(|mark| local_day(&mark.before));
+    let is_archive = archive_before.is_some();
     let rows = merge_plan
         .collections
         .iter()
@@ -487,14 +490,16 @@ fn ImportPreview(backup: Backup, stage: RwSignal<ImportStage>) -> impl IntoView 
                 <button type="button" class="button button--primary" on:click=move |_| apply(ImportMode::Merge)>
                     "Merge into my data"
                 </button>
-                <button type="button" class="button button--secondary" on:click=move |_| replace.set(ReplaceStep::NeedsCopy(None))>
-                    "Replace my data"
-                </button>
+                <Show when=move || !is_archive>
+                    <button type="button" class="button button--secondary" on:click=move |_| replace.set(ReplaceStep::NeedsCopy(None))>
+                        "Replace my data"
+                    </button>
+                </Show>
                 <button type="button" class="button button--quiet" on:click=cancel>
                     "Cancel"
                 </button>
             </div>
-            <p class="hint">
+            <p class="hint" hidden=is_archive>
                 "Merge adds what is new and takes the backup's version of anything edited more recently there; nothing is removed. Replace makes this device hold exactly what the backup holds ("
                 {only_here.clone()}
                 " only on this device would go); you download a safety copy of what is here first."
@@ -546,6 +551,11 @@ fn ImportPreview(backup: Backup, stage: RwSignal<ImportStage>) -> impl IntoView 
         <div class="card import-preview" data-testid="import-preview">
             <h3>"What this backup would change"</h3>
             <p>{format!("The backup was made on {exported_on}.")}</p>
+            {archive_before.map(|before| view! {
+                <p data-testid="import-archive">
+                    {format!("This file is an archive: the entries last changed before {before} that were moved off this device. Merge puts them back and keeps everything else; Replace is not offered, because it would remove everything the archive does not hold.")}
+                </p>
+            })}
             <div class="table-scroll">
                 <table class="history-table">
                     <caption>"Entries by kind, if merged"</caption>
