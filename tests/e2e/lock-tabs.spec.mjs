@@ -3,6 +3,7 @@
 // again re-checks the lock; a save storage refuses survives *Lock now* sealed in sessionStorage and is written
 // after the unlock once there is room; *Lock now* asks before losing what it cannot keep.
 import { test, expect, waitForApp, seedFixture as seed } from './support.mjs';
+import { axeViolations } from './a11y.mjs';
 
 test.setTimeout(150_000);
 
@@ -77,6 +78,7 @@ test('a tab opened before the lock was turned on elsewhere writes no plain text,
   await expect(banner).toContainText('locked in another tab');
   await expect(page.getByLabel('What happened?')).toHaveValue(TYPED);
   expect(JSON.stringify(await rawStorage(page))).not.toContain('never heard');
+  expect(await axeViolations(page)).toEqual([]);
 
   // A wrong passphrase changes nothing and says so.
   await banner.getByLabel('Passphrase to unlock and save').fill('blue kettle evening');
@@ -220,6 +222,7 @@ test('Lock now asks before losing a change it can neither save nor keep', async 
   const ask = page.getByTestId('confirm-lock');
   await expect(ask).toContainText('1 change in this tab cannot be saved or kept');
   await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  expect(await axeViolations(page)).toEqual([]);
   await page.keyboard.press('Enter');
   await expect(ask).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Trust Steps is locked' })).toHaveCount(0);
