@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
-use trust_steps::state::lock::derive_key;
+use trust_steps::state::lock::{derive_key, normalize_passphrase};
 use trust_steps::storage::crypto::Sealer;
 use trust_steps::storage::locked::LockRecord;
 use wasm_bindgen_test::*;
@@ -34,4 +34,20 @@ async fn a_derived_key_opens_the_lock_and_a_wrong_passphrase_does_not() {
     assert_eq!(record.open(&Sealer::new(&right)), Ok([9; 32]));
     let wrong = derive_key("correct hors", &salt, 600_000).await.unwrap();
     assert!(record.open(&Sealer::new(&wrong)).is_err());
+}
+
+#[wasm_bindgen_test]
+async fn a_composed_and_a_decomposed_accent_derive_the_same_key() {
+    // "é" as one code point (NFC, what most keyboards send) and as "e" + a combining acute (NFD, as some systems
+    // and pasted text give it): the same passphrase to the person typing it.
+    let composed = "caf\u{e9} au lait";
+    let decomposed = "cafe\u{301} au lait";
+    assert_ne!(composed, decomposed);
+    assert_eq!(normalize_passphrase(decomposed), composed);
+    assert_eq!(normalize_passphrase(composed), composed);
+    let salt = [3u8; 16];
+    let one = derive_key(composed, &salt, 1000).await.unwrap();
+    let other = derive_key(decomposed, &salt, 1000).await.unwrap();
+    assert_eq!(one, other);
+    assert_ne!(one, derive_key("cafe au lait", &salt, 1000).await.unwrap());
 }

@@ -2,6 +2,7 @@
 //! passphrase with Web Crypto (PBKDF2-SHA256, native speed), turning the lock on and off, changing the
 //! passphrase, locking on idle or Hide, and keeping other tabs in step.
 
+use crate::domain::words::count_of;
 use crate::storage::browser::BrowserStore;
 use crate::storage::crypto::{CryptoError, Sealer, PBKDF2_ITERATIONS};
 use crate::storage::locked::{LockRecord, LockedStore};
@@ -53,10 +54,16 @@ pub fn lock_record() -> Result<Option<LockRecord>, String> {
     LockRecord::read(store.inner().as_ref()).map_err(|e| e.to_string())
 }
 
-/// True when the lock is on and this tab does not hold the key.
+/// True when the lock is on and this tab does not hold its key.
 pub fn is_locked() -> bool {
     let (store, _) = store();
-    !store.has_key() && !matches!(lock_record(), Ok(None))
+    store.lock_stored() && !store.holds_current_key()
+}
+
+/// The passphrase in Unicode NFC, so the same text typed on another system (which may send "é" as "e" and a
+/// combining accent) gives the same key. Every passphrase goes through it before PBKDF2 ([`derive_key`] does).
+pub fn normalize_passphrase(passphrase: &str) -> String {
+    String::from(js_sys::JsString::from(passphrase).normalize("NFC"))
 }
 
 fn describe(error: JsValue) -> String {
@@ -67,8 +74,14 @@ fn describe(error: JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
-/// Derives a 256-bit key from a passphrase with PBKDF2-SHA256 in Web Crypto.
+/// Derives a 256-bit key from a passphrase (normalised to NFC: [`normalize_passphrase`]) with PBKDF2-SHA256 in
+/// Web Crypto.
 pub async fn derive_key(passphrase: &str, salt: &[u8], iterations: u32) -> Result<[u8; 32], String> {
+    derive_key_as_typed(&normalize_passphrase(passphrase), salt, iterations).await
+}
+
+/// [`derive_key`] without the normalisation: for locks made before passphrases were normalised.
+async fn derive_key_as_typed(passphrase: &str, salt: &[u8], iterations: u32) -> Result<[u8; 32], String> {
     let subtle = web_sys::window().ok_or("no window")?.crypto().map_err(describe)?.subtle();
     let secret = js_sys::Uint8Array::from(passphrase.as_bytes());
     let usages = js_sys::Array::of1(&JsValue::from_str("deriveBits"));
@@ -102,7 +115,13 @@ pub async fn unlock(passphrase: &str) -> Result<(), String> {
 async fn open_record(record: &LockRecord, passphrase: &str) -> Result<[u8; 32], String> {
     let salt = record.salt_bytes()?;
     let key = derive_key(passphrase, &salt, record.iterations).await?;
-    match record.open(&Sealer::new(&key)) {
+    let mut opened = record.open(&Sealer::new(&key));
+    // A lock made before passphrases were normalised, from text that was not in NFC: try it as typed.
+    if opened == Err(CryptoError::NotOpened) && normalize_passphrase(passphrase) != passphrase {
+        let key = derive_key_as_typed(passphrase, &salt, record.iterations).await?;
+        opened = record.open(&Sealer::new(&key));
+    }
+    match opened {
         Ok(data_key) => Ok(data_key),
         Err(CryptoError::NotOpened) => Err(WRONG_PASSPHRASE.into()),
         Err(CryptoError::Malformed) => Err("The lock settings are damaged.".into()),
@@ -110,44 +129,46 @@ async fn open_record(record: &LockRecord, passphrase: &str) -> Result<[u8; 32], 
 }
 
 /// Turns the lock on: a new random data key wrapped under the passphrase's key, then every stored value
-/// sealed, all-or-nothing. The lock record is written first, so a crash midway leaves a lock that opens with
-/// this passphrase and finishes sealing at the next unlock.
-pub async fn turn_on(passphrase: &str, idle_minutes: u32) -> Result<(), String> {
+/// sealed, all-or-nothing ([`LockedStore::turn_on`]: the record first, so a crash midway leaves a lock that opens
+/// with this passphrase and finishes sealing at the next unlock). Returns what to tell the user.
+pub async fn turn_on(passphrase: &str, idle_minutes: u32) -> Result<String, String> {
     let salt = random_bytes::<16>();
     let key = derive_key(passphrase, &salt, PBKDF2_ITERATIONS).await?;
     let data_key = random_bytes::<32>();
     let key_id = new_key_id();
     let record = LockRecord::new(&salt, &Sealer::new(&key), &data_key, random_bytes::<12>(), idle_minutes, &key_id);
     let (store, _) = store();
-    let inner = store.inner();
-    inner.set(keys::LOCK, &record.to_stored()).map_err(|e| e.to_string())?;
-    store.set_key(Some((&data_key, &record)));
-    let sealed = store.conversion(None).map_err(|e| e.to_string());
-    if let Err(e) = sealed.and_then(|changes| apply_all_or_nothing(inner.as_ref(), &changes).map_err(|e| e.to_string()))
-    {
-        store.set_key(None);
-        let _ = inner.remove(keys::LOCK);
-        return Err(format!("The lock was not turned on: {e}"));
+    match store.turn_on(&record, &data_key) {
+        Ok(0) => Ok("The lock is on. Your entries are now encrypted on this device.".into()),
+        Ok(plain) => Ok(format!(
+            "The lock is on, but {} could not be encrypted yet (the browser refused to save) and {} still in plain text on this device. {} encrypted the next time you unlock.",
+            count_of(plain, "entry", "entries"),
+            if plain == 1 { "is" } else { "are" },
+            if plain == 1 { "It will be" } else { "They will be" },
+        )),
+        Err(e) => Err(format!("The lock was not turned on: {e}. Nothing was changed.")),
     }
-    Ok(())
 }
 
-/// Turns the lock off after checking the passphrase: every value opened and written plain, all-or-nothing,
-/// and only then the lock record removed.
+/// Turns the lock off after checking the passphrase: every value opened and written plain, all-or-nothing, and
+/// only then the lock record removed ([`LockedStore::turn_off`]). On failure the lock stays on and this tab
+/// keeps its key, so every entry stays readable.
 pub async fn turn_off(passphrase: &str) -> Result<(), String> {
     let record = lock_record()?.ok_or("The lock is not on.")?;
     let data_key = open_record(&record, passphrase).await?;
     let (store, _) = store();
-    store.set_key(None);
-    let opened = store.conversion(Some(&Sealer::new(&data_key))).map_err(|e| e.to_string());
-    let inner = store.inner();
-    match opened.and_then(|changes| apply_all_or_nothing(inner.as_ref(), &changes).map_err(|e| e.to_string())) {
-        Ok(()) => inner.remove(keys::LOCK).map_err(|e| e.to_string()),
-        Err(e) => {
-            store.set_key(Some((&data_key, &record)));
-            Err(format!("The lock is still on: {e}"))
-        }
-    }
+    store.turn_off(&data_key).map_err(|e| match e.plain {
+        0 => format!("The lock is still on: {}. Nothing was changed.", e.error),
+        plain => format!(
+            "The lock is still on: {}. {} could not be put back as {} {} and {} now in plain text on this device; {} encrypted again the next time you unlock.",
+            e.error,
+            count_of(plain, "entry", "entries"),
+            if plain == 1 { "it" } else { "they" },
+            if plain == 1 { "was" } else { "were" },
+            if plain == 1 { "is" } else { "are" },
+            if plain == 1 { "it will be" } else { "they will be" },
+        ),
+    })
 }
 
 /// Changes the passphrase: the same data key wrapped under the new passphrase's key, in one write.
@@ -189,15 +210,100 @@ fn announce(what: &str) {
     let _ = store.inner().set(keys::LOCK_SIGNAL, &format!("{what} {}", js_sys::Date::now()));
 }
 
-/// Locks now if the lock is on: forgets the key and reloads, so nothing decrypted stays in memory.
+/// What makes this tab lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockReason {
+    /// *Lock now* in Settings: someone is there to answer, so it asks before losing anything.
+    Button,
+    /// Hide: the person may be in danger, so it never asks and never waits.
+    Hide,
+    /// The chosen idle time passed: nobody is there to answer, so it locks like Hide.
+    Idle,
+    /// Another tab locked (its signal): this tab follows, like Hide.
+    OtherTab,
+}
+
+/// Locks now if the lock is on (*Lock now*): see [`lock_for`].
 pub fn lock_now() {
-    if matches!(lock_record(), Ok(None)) {
+    lock_for(LockReason::Button);
+}
+
+/// Locks this tab: forgets the key and reloads, so nothing decrypted stays in memory. Saves still waiting (a
+/// full storage) are written first; what storage still refuses is kept sealed with the data key in this tab's
+/// session storage and put back into the queue after the next unlock (`state::keep_unsaved_for_lock`).
+///
+/// Changes that can be neither saved nor kept (this tab does not hold the current lock's key) would be lost:
+/// *Lock now* asks first (Cancel / Lock anyway, in the banner). Hide never asks or waits: someone who presses
+/// it may be in danger, and hiding at once matters more than a change this tab could not save anyway. The idle
+/// lock and another tab's lock do the same, as nobody is there to answer.
+pub fn lock_for(reason: LockReason) {
+    let (store, _) = store();
+    if !store.lock_stored() {
         return;
     }
+    if let super::BeforeLocking::CannotKeep(count) = super::keep_unsaved_for_lock() {
+        if reason == LockReason::Button {
+            super::ask_before_locking(count);
+            return;
+        }
+    }
+    lock_anyway(reason);
+}
+
+/// Locks without looking at unsaved changes (after the user chose *Lock anyway*, or from [`lock_for`]).
+pub fn lock_anyway(reason: LockReason) {
     let (store, _) = store();
     store.set_key(None);
-    announce("locked");
+    if reason != LockReason::OtherTab {
+        announce("locked");
+    }
     reload();
+}
+
+/// Unlocks in this tab without leaving the page (the "Not saved yet" banner's form, when the lock was turned
+/// on or changed in another tab): then every change that was waiting is written.
+pub async fn unlock_here(passphrase: &str) -> Result<(), String> {
+    unlock(passphrase).await?;
+    if let Some(state) = super::STATE.with(|s| s.get()) {
+        use leptos::prelude::Update;
+        state.storage.update(|s| s.needs_unlock = false);
+        state.retry_unsaved();
+    }
+    mark_unlocked();
+    Ok(())
+}
+
+/// Checks the stored lock against the key this tab holds. Runs when the page is shown again (`pageshow`, also
+/// from the back/forward cache), becomes visible, gets focus, and when another tab changes the lock: it costs
+/// one read of the lock record.
+///
+/// With a lock stored that this tab does not hold the key of: with nothing unsaved the page reloads (to the lock
+/// screen); with unsaved changes it does not (they would be lost) but asks to unlock in place. With the lock
+/// turned off elsewhere while this tab holds a key: the key is dropped (values are written plain). At the lock
+/// screen, a lock turned off elsewhere reloads (to the app).
+pub fn recheck() {
+    let (store, _) = store();
+    let lock_on = store.lock_stored();
+    if AT_LOCK_SCREEN.with(|s| s.get()) {
+        if !lock_on {
+            reload();
+        }
+        return;
+    }
+    if !super::is_open() {
+        // The Hide cover shown at start: nothing decrypted, nothing to save, and a reload would unhide it.
+        return;
+    }
+    if lock_on && !store.holds_current_key() {
+        if super::has_unsaved() {
+            super::ask_to_unlock();
+        } else {
+            store.set_key(None);
+            reload();
+        }
+    } else if !lock_on && store.has_key() {
+        store.set_key(None);
+    }
 }
 
 /// Reloads the page (to the lock screen when locked).
@@ -207,27 +313,42 @@ pub fn reload() {
     }
 }
 
-/// Keeps this tab in step with the others: when another tab locks, turns the lock on or off, this tab reloads
-/// (to the lock screen, or unlocked). A changed passphrase keeps the same data key, so it changes nothing here.
+/// Keeps this tab in step with the others and with the lock as stored: when another tab locks, this tab locks
+/// too; when the lock is turned on, off or changed elsewhere, [`recheck`] runs (through the `storage` event, and
+/// again on `pageshow`, when the page becomes visible and on focus, as a tab restored from the back/forward
+/// cache or resumed on a phone may have missed the event). A changed passphrase keeps the same data key, so it
+/// changes nothing here.
 pub fn follow_other_tabs() {
-    let handle = leptos::prelude::window_event_listener(leptos::ev::storage, move |event| {
+    use leptos::prelude::{window_event_listener, window_event_listener_untyped};
+    let handle = window_event_listener(leptos::ev::storage, move |event| {
         let (store, _) = store();
-        let lock_on = !matches!(lock_record(), Ok(None));
-        let stale = match event.key().as_deref() {
-            Some(keys::LOCK_SIGNAL) => store.has_key() && event.new_value().is_some_and(|v| v.starts_with("locked")),
-            // Turned on elsewhere while this tab runs unlocked without a key, or off while it holds one.
-            // Or turned off (or its passphrase changed) while this tab waits at the lock screen.
-            Some(keys::LOCK) => lock_on != store.has_key() || AT_LOCK_SCREEN.with(|s| s.get()),
+        match event.key().as_deref() {
+            Some(keys::LOCK_SIGNAL)
+                if store.has_key() && event.new_value().is_some_and(|v| v.starts_with("locked")) =>
+            {
+                lock_for(LockReason::OtherTab)
+            }
+            // Turned off (or its passphrase changed) while this tab waits at the lock screen: start afresh.
+            Some(keys::LOCK) if AT_LOCK_SCREEN.with(|s| s.get()) => reload(),
+            Some(keys::LOCK) => recheck(),
             // Storage cleared elsewhere (delete everything).
-            None => store.has_key() && !lock_on,
-            _ => false,
-        };
-        if stale {
-            store.set_key(None);
-            reload();
+            None if store.has_key() && !store.lock_stored() => {
+                store.set_key(None);
+                reload();
+            }
+            _ => {}
         }
     });
     std::mem::forget(handle);
+    for event in ["pageshow", "visibilitychange", "focus"] {
+        let handle = window_event_listener_untyped(event, move |_| {
+            let visible = web_sys::window().and_then(|w| w.document()).is_none_or(|d| !d.hidden());
+            if visible {
+                recheck();
+            }
+        });
+        std::mem::forget(handle);
+    }
 }
 
 /// Locks after the chosen idle time without a key press, click, touch or scroll (checked every 10 seconds).
@@ -248,7 +369,7 @@ pub fn lock_when_idle() {
                 _ => 0, // off, or unreadable (the lock screen at the next start deals with that)
             };
             if minutes > 0 && js_sys::Date::now() - last.get() >= f64::from(minutes) * 60_000.0 {
-                lock_now();
+                lock_for(LockReason::Idle);
             }
         },
         std::time::Duration::from_secs(10),

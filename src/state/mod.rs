@@ -16,7 +16,7 @@ use crate::domain::worksheets::WorksheetEntry;
 use crate::domain::{
     newer_of, Belief, LessonProgress, Merge, PracticeHistory, Preferences, Settings, ThoughtRecord, TriggerEntry,
 };
-use crate::storage::{keys, KvStore, LoadProblem, QuarantineItem, Record, Stored, Vault};
+use crate::storage::{keys, KvStore, LoadProblem, QuarantineItem, Record, SaveError, StoreError, Stored, Vault};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -26,6 +26,70 @@ type AppVault = Vault<Box<dyn KvStore>>;
 thread_local! {
     /// The single vault every save goes through (the browser runs us on one thread).
     static VAULT: RefCell<Option<AppVault>> = const { RefCell::new(None) };
+    /// The state once provided, for the lock's checks that run outside any component.
+    static STATE: std::cell::Cell<Option<AppState>> = const { std::cell::Cell::new(None) };
+}
+
+/// The tab's session-storage key for changes kept (sealed with the data key) across a lock; see
+/// [`keep_unsaved_for_lock`].
+const KEPT_UNSAVED: &str = "ts-unsaved";
+
+/// What became of changes not yet saved when this tab is about to lock (and reload).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BeforeLocking {
+    /// Nothing was waiting, or it was written now.
+    Saved,
+    /// Still not writable: kept sealed with the data key in this tab's session storage, put back after unlocking.
+    Kept,
+    /// This many changes can be neither saved nor kept (the tab does not hold the current lock's key, or
+    /// session storage refused): locking now loses them.
+    CannotKeep(usize),
+}
+
+/// Before a lock: writes what is waiting; what storage still refuses is sealed with the current lock's data key
+/// and kept in `sessionStorage` (same tab only, its own quota, gone when the tab closes). Plain text never goes
+/// there: without the current key nothing is kept.
+pub(crate) fn keep_unsaved_for_lock() -> BeforeLocking {
+    let queue =
+        with_vault(|vault| if vault.flush().is_ok() { Vec::new() } else { vault.unsaved() }).unwrap_or_default();
+    if queue.is_empty() {
+        return BeforeLocking::Saved;
+    }
+    let session = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+    let kept = lock::store()
+        .0
+        .seal_unsaved(&queue)
+        .zip(session)
+        .is_some_and(|(text, session)| session.set_item(KEPT_UNSAVED, &text).is_ok());
+    if kept {
+        BeforeLocking::Kept
+    } else {
+        BeforeLocking::CannotKeep(queue.len())
+    }
+}
+
+/// True while the app is open (unlocked) with changes storage has not taken yet.
+pub(crate) fn has_unsaved() -> bool {
+    with_vault(|vault| vault.has_unsaved()).unwrap_or(false)
+}
+
+/// True once the app's state is loaded (the app is open, not the lock screen or the Hide cover).
+pub(crate) fn is_open() -> bool {
+    STATE.with(|s| s.get()).is_some()
+}
+
+/// Shows the "Not saved yet" banner's unlock form: the lock is on and this tab does not hold its key.
+pub(crate) fn ask_to_unlock() {
+    if let Some(state) = STATE.with(|s| s.get()) {
+        state.storage.update(|s| s.needs_unlock = true);
+    }
+}
+
+/// Asks (in a banner) whether to lock although `count` changes would be lost; see [`lock::lock_now`].
+pub(crate) fn ask_before_locking(count: usize) {
+    if let Some(state) = STATE.with(|s| s.get()) {
+        state.storage.update(|s| s.confirm_lock = Some(count));
+    }
 }
 
 /// What the app knows about its storage, shown in banners and Settings.
@@ -43,6 +107,13 @@ pub struct StorageStatus {
     pub persistent: Option<bool>,
     /// Bytes the app's keys take (UTF-16, as the browser counts).
     pub used_bytes: usize,
+    /// The lock is on and this tab does not hold its key (turned on, or changed, in another tab): saves are
+    /// refused until the user unlocks here. The banner asks for the passphrase.
+    pub needs_unlock: bool,
+    /// Some change is still queued after a failed save: the banner offers to try again.
+    pub can_retry: bool,
+    /// *Lock now* was pressed with this many changes that can be neither saved nor kept: the banner asks first.
+    pub confirm_lock: Option<usize>,
 }
 
 /// Everything the pages read and change; provided as context by [`AppState::provide`].
@@ -92,11 +163,15 @@ pub struct Toast {
     pub undo: Option<Arc<dyn Fn() + Send + Sync>>,
 }
 
-/// Loads one whole-key collection, collecting what could not be read.
-fn load_one<T: Stored>(vault: &mut AppVault, problems: &mut Vec<LoadProblem>) -> T {
+/// Loads one whole-key collection, collecting what could not be read; a change still waiting to be saved
+/// (kept across a lock) is merged in, so it is neither hidden nor lost by the next save.
+fn load_one<T: Stored + Merge>(vault: &mut AppVault, problems: &mut Vec<LoadProblem>) -> T {
     let loaded = vault.load::<T>();
     problems.extend(loaded.problem);
-    loaded.value
+    match vault.unsaved_value::<T>(T::KEY).flatten() {
+        Some(unsaved) => loaded.value.merge(unsaved),
+        None => loaded.value,
+    }
 }
 
 /// Removes and returns the records for which `remove` is true.
@@ -128,6 +203,9 @@ impl AppState {
         let (shared, unavailable) = lock::store();
         let store: Box<dyn KvStore> = Box::new(shared);
         let mut vault = Vault::new(store, Box::new(now_iso));
+        // Changes kept across a lock: back into the queue and written (or shown as not saved yet) before loading,
+        // so every page shows them either way.
+        let restored = restore_kept_unsaved(&mut vault);
         let mut problems = Vec::new();
         // Older settings held the country and the set-aside suggestions too: moved into the sealed preferences.
         let (settings, preferences, moved) = crate::domain::settings::load_split(&mut vault, &mut problems);
@@ -156,8 +234,15 @@ impl AppState {
             let message = format!("Saved data could not be read: {e}.");
             state.storage.update(|s| s.save_error = Some(message));
         }
+        if let Some(message) = restored {
+            state.storage.update(|s| {
+                s.save_error = Some(message);
+                s.can_retry = true;
+            });
+        }
         VAULT.with(|cell| *cell.borrow_mut() = Some(vault));
         state.report(moved);
+        STATE.with(|s| s.set(Some(state)));
         state.refresh_storage_status();
         provide_context(state);
         platform::listen_to_other_tabs(state);
@@ -236,6 +321,10 @@ impl AppState {
         let Some(loaded) = with_vault(|vault| vault.load::<T>()) else {
             return;
         };
+        if matches!(loaded.problem, Some(LoadProblem::ReadFailed(_))) {
+            // Not readable here (locked in another tab): never taken as empty, never written over.
+            return;
+        }
         let ours = signal.get_untracked();
         let merged = loaded.value.clone().merge(ours);
         if merged != loaded.value {
@@ -282,8 +371,11 @@ impl AppState {
 
     /// Re-reads a whole collection (after another tab cleared storage): storage is the truth.
     pub fn reload_collection<R: Record + Send + Sync + 'static>(&self, signal: RwSignal<Vec<R>>) {
-        if let Some((records, _)) = with_vault(|vault| vault.load_records::<R>()) {
-            signal.set(records);
+        if let Some((records, problems)) = with_vault(|vault| vault.load_records::<R>()) {
+            // What could not be read (locked in another tab) is not taken as deleted.
+            if !problems.iter().any(|p| matches!(p, LoadProblem::ReadFailed(_))) {
+                signal.set(records);
+            }
         }
         self.refresh_storage_status();
     }
@@ -345,21 +437,54 @@ impl AppState {
 
     /// Shows a save result: clears the error on success, shows it on failure. Returns whether it saved.
     /// Runs on every keystroke of an autosaved form, so the success path touches nothing else.
-    fn report<E: std::fmt::Display>(&self, result: Option<Result<(), E>>) -> bool {
+    fn report(&self, result: Option<Result<(), SaveError>>) -> bool {
         match result {
             Some(Ok(())) => {
-                if self.storage.with_untracked(|s| s.save_error.is_some()) {
-                    self.storage.update(|s| s.save_error = None);
+                if self.storage.with_untracked(|s| s.save_error.is_some() || s.needs_unlock) {
+                    self.storage.update(|s| {
+                        s.save_error = None;
+                        s.needs_unlock = false;
+                        s.can_retry = false;
+                    });
                 }
                 true
             }
             Some(Err(error)) => {
-                self.storage.update(|s| s.save_error = Some(error.to_string()));
+                let locked = matches!(error, SaveError::Store(StoreError::Locked));
+                self.storage.update(|s| {
+                    s.save_error = Some(error.to_string());
+                    s.needs_unlock = locked;
+                    s.can_retry = true;
+                });
                 self.refresh_storage_status();
                 false
             }
             None => false,
         }
+    }
+
+    /// After unlocking in this tab (the banner's form): writes every change that was waiting, merging whole-key
+    /// collections with what storage holds now (another tab may have changed them while this one could not
+    /// read), then re-reads everything. A write storage still refuses stays queued and shown as not saved yet.
+    pub fn retry_unsaved(&self) {
+        let waiting = |key: &str| with_vault(|vault| vault.forget_unsaved(key)).unwrap_or(false);
+        // Re-saved through the merge, not written over what storage holds.
+        if waiting(Settings::KEY) {
+            self.change(self.settings, |_| {});
+        }
+        if waiting(LessonProgress::KEY) {
+            self.change(self.progress, |_| {});
+        }
+        if waiting(PracticeHistory::KEY) {
+            self.change(self.trap_practice, |_| {});
+        }
+        if waiting(BackupStatus::KEY) {
+            self.change(self.backup_status, |_| {});
+        }
+        let flushed = with_vault(|vault| vault.flush().map_err(SaveError::Store));
+        self.report(flushed);
+        self.reload_all_from_storage();
+        self.refresh_storage_status();
     }
 
     /// Re-reads quarantine, blocked keys and usage into [`StorageStatus`]. It reads every stored key, so it runs
@@ -428,7 +553,9 @@ impl AppState {
     /// import removed or replaced it on purpose).
     pub fn reset<T: Stored + Send + Sync + 'static>(&self, signal: RwSignal<T>) {
         if let Some(loaded) = with_vault(|vault| vault.load::<T>()) {
-            signal.set(loaded.value);
+            if !matches!(loaded.problem, Some(LoadProblem::ReadFailed(_))) {
+                signal.set(loaded.value);
+            }
         }
     }
 
@@ -516,5 +643,27 @@ impl AppState {
             vault.store().keys().unwrap_or_default().iter().any(|k| keys::is_record_key(k) && keys::is_backed_up(k))
         })
         .unwrap_or(false)
+    }
+}
+
+/// Puts changes kept across a lock (see [`keep_unsaved_for_lock`]) back into the queue and tries to write them.
+/// Returns what to tell the user when they are still not saved, or could not be brought back.
+fn restore_kept_unsaved(vault: &mut AppVault) -> Option<String> {
+    let session = web_sys::window().and_then(|w| w.session_storage().ok().flatten())?;
+    let text = session.get_item(KEPT_UNSAVED).ok().flatten()?;
+    // Taken once: from now on the queue is in memory (and kept again if this tab locks before it is written).
+    let _ = session.remove_item(KEPT_UNSAVED);
+    let Some(changes) = lock::store().0.open_unsaved(&text) else {
+        return Some(
+            "Changes made just before Trust Steps was locked could not be brought back: the lock was changed since, so they no longer open."
+                .into(),
+        );
+    };
+    vault.requeue(changes);
+    match vault.flush() {
+        Ok(()) => None,
+        Err(error) => Some(format!(
+            "Changes made just before Trust Steps was locked are still not saved: {error}. They are kept on screen and saved on the next try."
+        )),
     }
 }

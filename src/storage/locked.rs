@@ -2,7 +2,8 @@
 //! the data key while the passphrase lock is on, and opens sealed values on read. The lock's own record
 //! ([`LockRecord`]) is plaintext, like settings.
 
-use super::crypto::{is_sealed, iterations_problem, unwrap_key, wrap_key, CryptoError, Sealer};
+use super::batch::{apply_all_or_nothing, BatchError};
+use super::crypto::{from_base64, is_sealed, iterations_problem, to_base64, unwrap_key, wrap_key, CryptoError, Sealer};
 use super::keys::{self, is_app_key};
 use super::kv::{KvStore, StoreError};
 use serde::{Deserialize, Serialize};
@@ -62,11 +63,13 @@ impl LockRecord {
     /// Reads the stored lock; `Ok(None)` when the lock is off.
     pub fn read(store: &dyn KvStore) -> Result<Option<LockRecord>, StoreError> {
         let Some(text) = store.get(keys::LOCK)? else { return Ok(None) };
-        let envelope: super::Envelope =
-            serde_json::from_str(&text).map_err(|_| StoreError::Other("the lock settings are unreadable".into()))?;
-        let lock: LockRecord = serde_json::from_value(envelope.data)
-            .map_err(|_| StoreError::Other("the lock settings are unreadable".into()))?;
-        Ok(Some(lock))
+        Self::parse(&text).map(Some).ok_or_else(|| StoreError::Other("the lock settings are unreadable".into()))
+    }
+
+    /// The lock in its stored text; `None` when it is unreadable.
+    pub fn parse(text: &str) -> Option<LockRecord> {
+        let envelope: super::Envelope = serde_json::from_str(text).ok()?;
+        serde_json::from_value(envelope.data).ok()
     }
 
     /// The stored text.
@@ -102,6 +105,19 @@ pub struct LockedStore<S: KvStore> {
     /// The data key and the [`LockRecord::key_name`] of the lock it was opened from.
     sealer: RefCell<Option<(Sealer, String)>>,
     random_iv: Box<dyn Fn() -> [u8; 12]>,
+    /// The lock record's text as last read and the key name parsed from it (`None`: unreadable), so the check
+    /// before each sealed read and write compares text instead of parsing JSON on every keystroke.
+    lock_seen: RefCell<Option<(String, Option<String>)>>,
+}
+
+/// How turning the lock off ended when it did not: the lock stays on (record and key kept), and `plain`
+/// values were left in plain text by a write that could not be undone (they are sealed at the next unlock).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TurnOffError {
+    /// Why it stopped.
+    pub error: StoreError,
+    /// Values of sealed keys now stored plain (0 when storage is exactly as it was).
+    pub plain: usize,
 }
 
 /// What the stored lock says about this store's key, checked before every sealed read and write.
@@ -117,7 +133,7 @@ enum KeyState {
 impl<S: KvStore> LockedStore<S> {
     /// Wraps `inner`; `random_iv` gives 12 fresh random bytes per call.
     pub fn new(inner: S, random_iv: Box<dyn Fn() -> [u8; 12]>) -> Self {
-        Self { inner, sealer: RefCell::new(None), random_iv }
+        Self { inner, sealer: RefCell::new(None), random_iv, lock_seen: RefCell::new(None) }
     }
 
     /// The store underneath (sealed values as stored).
@@ -152,15 +168,140 @@ impl<S: KvStore> LockedStore<S> {
         }
     }
 
+    /// True when a lock record is stored (an unreadable one counts: fail closed).
+    pub fn lock_stored(&self) -> bool {
+        !matches!(self.key_state(), KeyState::Off)
+    }
+
+    /// One read of the lock record's text; it is parsed only when that text changed since the last check.
     fn key_state(&self) -> KeyState {
-        match LockRecord::read(&self.inner) {
-            Ok(None) => KeyState::Off,
-            Ok(Some(lock)) => match self.sealer.borrow().as_ref() {
-                Some((_, name)) if name == lock.key_name() => KeyState::Current,
-                _ => KeyState::Refused,
-            },
-            Err(_) => KeyState::Refused,
+        let text = match self.inner.get(keys::LOCK) {
+            Ok(None) => return KeyState::Off,
+            Ok(Some(text)) => text,
+            Err(_) => return KeyState::Refused,
+        };
+        let mut seen = self.lock_seen.borrow_mut();
+        let name = match seen.as_ref() {
+            Some((known, name)) if *known == text => name.clone(),
+            _ => {
+                let name = LockRecord::parse(&text).map(|lock| lock.key_name().to_owned());
+                *seen = Some((text, name.clone()));
+                name
+            }
+        };
+        match (name, self.sealer.borrow().as_ref()) {
+            (Some(name), Some((_, held))) if *held == name => KeyState::Current,
+            _ => KeyState::Refused,
         }
+    }
+
+    /// Values of sealed keys stored in plain text (left by an interrupted turn-on or turn-off).
+    pub fn plain_values(&self) -> usize {
+        let keys = self.inner.keys().unwrap_or_default();
+        keys.iter()
+            .filter(|key| is_sealed_key(key))
+            .filter(|key| self.inner.get(key).ok().flatten().is_some_and(|text| !is_sealed(&text)))
+            .count()
+    }
+
+    /// Turns the lock on with `record` and the `data_key` it wraps: the record is written first (so a crash
+    /// midway leaves a lock that opens and finishes sealing at the next unlock), then every value is sealed
+    /// all-or-nothing. Returns how many values are still plain (0 when all are sealed).
+    ///
+    /// If sealing fails and everything was put back plain ([`BatchError::RolledBack`]), the record is removed
+    /// and the key dropped: the lock is off, as before. If some values could not be put back
+    /// ([`BatchError::Partial`]), they are sealed under this key, so the record and the key stay: every value
+    /// remains readable, the lock is on, and the rest is sealed at the next unlock.
+    pub fn turn_on(&self, record: &LockRecord, data_key: &[u8; 32]) -> Result<usize, StoreError> {
+        if self.lock_stored() {
+            return Err(StoreError::Other("the lock is already on".into()));
+        }
+        self.inner.set(keys::LOCK, &record.to_stored())?;
+        self.set_key(Some((data_key, record)));
+        let changes = match self.conversion(None) {
+            Ok(changes) => changes,
+            Err(error) => return self.undo_turn_on(error),
+        };
+        match apply_all_or_nothing(&self.inner, &changes) {
+            // Partial: some values are sealed now and could not be put back, so the lock stays on.
+            Ok(()) | Err(BatchError::Partial { .. }) => Ok(self.plain_values()),
+            Err(BatchError::RolledBack(error)) => self.undo_turn_on(error),
+        }
+    }
+
+    /// Every value is plain as it was: the lock goes off again. If even the record cannot be removed, the key is
+    /// kept so this store goes on reading and writing (the lock is on, its values plain until the next unlock).
+    fn undo_turn_on(&self, error: StoreError) -> Result<usize, StoreError> {
+        if self.inner.remove(keys::LOCK).is_err() {
+            return Ok(self.plain_values());
+        }
+        self.set_key(None);
+        Err(error)
+    }
+
+    /// Turns the lock off with its `data_key` (checked by the caller against the passphrase): every sealed value
+    /// is opened and written plain, all-or-nothing, and only then the record removed and the key dropped.
+    ///
+    /// On any failure the lock stays on and this store keeps the key, so every value stays readable; the error
+    /// says how many values a write that could not be undone left plain ([`BatchError::Partial`]), to be sealed
+    /// again at the next unlock.
+    pub fn turn_off(&self, data_key: &[u8; 32]) -> Result<(), TurnOffError> {
+        let record = match LockRecord::read(&self.inner) {
+            Ok(Some(record)) => record,
+            Ok(None) => return Err(TurnOffError { error: StoreError::Other("the lock is not on".into()), plain: 0 }),
+            Err(error) => return Err(TurnOffError { error, plain: 0 }),
+        };
+        let keep = || self.set_key(Some((data_key, &record)));
+        let previous = self.sealer.borrow_mut().take();
+        let opened = self.conversion(Some(&Sealer::new(data_key)));
+        *self.sealer.borrow_mut() = previous;
+        let changes = opened.map_err(|error| TurnOffError { error, plain: 0 })?;
+        keep();
+        match apply_all_or_nothing(&self.inner, &changes) {
+            Ok(()) => {}
+            Err(BatchError::RolledBack(error)) => return Err(TurnOffError { error, plain: 0 }),
+            Err(BatchError::Partial { error, .. }) => return Err(TurnOffError { error, plain: self.plain_values() }),
+        }
+        match self.inner.remove(keys::LOCK) {
+            Ok(()) => {
+                self.set_key(None);
+                Ok(())
+            }
+            Err(error) => Err(TurnOffError { error, plain: self.plain_values() }),
+        }
+    }
+
+    /// Seals changes not yet saved (`key`, `Some(text)` to write or `None` to remove) with the current lock's
+    /// data key, to be kept in the tab's session storage across a lock (a reload). `None` unless this store
+    /// holds the current lock's key: plain user text never goes there while a lock is stored.
+    pub fn seal_unsaved(&self, changes: &[(String, Option<String>)]) -> Option<String> {
+        if !self.holds_current_key() {
+            return None;
+        }
+        let sealer = self.sealer.borrow();
+        let (sealer, name) = sealer.as_ref()?;
+        let json = serde_json::to_string(changes).ok()?;
+        let aad = format!("{UNSAVED_AAD}{name}");
+        Some(format!(
+            "{UNSAVED_PREFIX}{}",
+            to_base64(&sealer.seal_bytes(aad.as_bytes(), json.as_bytes(), (self.random_iv)()))
+        ))
+    }
+
+    /// Opens what [`LockedStore::seal_unsaved`] made, with the current lock's key; `None` if it does not open
+    /// (another lock's key, altered, or not such text).
+    pub fn open_unsaved(&self, text: &str) -> Option<Vec<(String, Option<String>)>> {
+        if !self.holds_current_key() {
+            return None;
+        }
+        let sealer = self.sealer.borrow();
+        let (sealer, name) = sealer.as_ref()?;
+        let bytes = from_base64(text.strip_prefix(UNSAVED_PREFIX)?)?;
+        let aad = format!("{UNSAVED_AAD}{name}");
+        let json = sealer.open_bytes(aad.as_bytes(), &bytes).ok()?;
+        let changes: Vec<(String, Option<String>)> = serde_json::from_slice(&json).ok()?;
+        // Only app data goes back into the queue.
+        Some(changes.into_iter().filter(|(key, _)| is_sealed_key(key) || key == keys::SETTINGS).collect())
     }
 
     /// The changes that bring storage in line with the key: with a key, every plain value of a sealed key is
@@ -234,6 +375,11 @@ impl<S: KvStore> KvStore for LockedStore<S> {
         self.inner.get(key)
     }
 }
+
+/// The start of the text [`LockedStore::seal_unsaved`] makes.
+pub const UNSAVED_PREFIX: &str = "unsaved1:";
+/// Associated data of a sealed unsaved queue (followed by the key name), so it never opens as anything else.
+const UNSAVED_AAD: &str = "trust-steps/unsaved changes ";
 
 /// Shortest passphrase accepted.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;

@@ -120,6 +120,26 @@ impl<S: KvStore> Vault<S> {
         }
     }
 
+    /// The value of a change still waiting to be saved under `key`: `Some(None)` for a removal, `None` when
+    /// nothing is waiting there.
+    pub fn unsaved_value<T: Versioned>(&self, key: &str) -> Option<Option<T>> {
+        let change = self.pending.get(key)?;
+        Some(change.as_deref().and_then(|text| decode::<T>(text).ok()).map(|decoded| decoded.value))
+    }
+
+    /// Drops the change waiting under `key` (to save it again through a merge); true if there was one.
+    pub fn forget_unsaved(&mut self, key: &str) -> bool {
+        self.pending.remove(key).is_some()
+    }
+
+    /// A record as this tab last wrote it while storage has not taken it yet, else as stored.
+    fn load_record_key<R: Record>(&mut self, key: &str) -> Result<Option<R>, LoadProblem> {
+        match self.unsaved_value::<R>(key) {
+            Some(unsaved) => Ok(unsaved),
+            None => self.load_key(key),
+        }
+    }
+
     /// Reads and decodes one key; `Ok(None)` when absent. Unreadable data is quarantined.
     fn load_key<T: Versioned>(&mut self, key: &str) -> Result<Option<T>, LoadProblem> {
         let raw = match self.store.get(key) {
@@ -144,16 +164,20 @@ impl<S: KvStore> Vault<S> {
         }
     }
 
-    /// Loads every record of a collection; unreadable ones are quarantined and reported, the rest load.
+    /// Loads every record of a collection; unreadable ones are quarantined and reported, the rest load. Records
+    /// this tab wrote that storage has not taken yet are read as written.
     pub fn load_records<R: Record>(&mut self) -> (Vec<R>, Vec<LoadProblem>) {
-        let keys = match self.store.keys() {
+        let mut keys = match self.store.keys() {
             Ok(keys) => keys,
             Err(e) => return (Vec::new(), vec![LoadProblem::ReadFailed(e)]),
         };
+        // Records written here that storage has not taken yet.
+        let unsaved: Vec<String> = self.pending.keys().filter(|k| !keys.contains(k)).cloned().collect();
+        keys.extend(unsaved);
         let mut records = Vec::new();
         let mut problems = Vec::new();
         for key in keys.into_iter().filter(|k| k.starts_with(R::PREFIX)) {
-            match self.load_key::<R>(&key) {
+            match self.load_record_key::<R>(&key) {
                 Ok(Some(record)) => records.push(record),
                 Ok(None) => {}
                 Err(problem) => problems.push(problem),
@@ -164,7 +188,7 @@ impl<S: KvStore> Vault<S> {
 
     /// Loads one record by id (after another tab changed it); `Ok(None)` when it was deleted.
     pub fn load_record<R: Record>(&mut self, id: &str) -> Result<Option<R>, LoadProblem> {
-        self.load_key::<R>(&format!("{}{id}", R::PREFIX))
+        self.load_record_key::<R>(&format!("{}{id}", R::PREFIX))
     }
 
     /// Moves unreadable text aside. The original is removed only after its copy is safely written.
@@ -241,6 +265,19 @@ impl<S: KvStore> Vault<S> {
             self.pending.pop_first();
         }
         Ok(())
+    }
+
+    /// The changes not yet accepted by storage (`Some` to write, `None` to remove), in key order.
+    pub fn unsaved(&self) -> Vec<(String, Option<String>)> {
+        self.pending.iter().map(|(key, change)| (key.clone(), change.clone())).collect()
+    }
+
+    /// Queues `changes` kept from before a reload (see [`Vault::unsaved`]); a change queued since wins. Call
+    /// [`Vault::flush`] to write them.
+    pub fn requeue(&mut self, changes: Vec<(String, Option<String>)>) {
+        for (key, change) in changes {
+            self.pending.entry(key).or_insert(change);
+        }
     }
 
     /// True while some change has not reached storage yet.

@@ -253,7 +253,7 @@ pub(crate) fn hide_now(hidden: RwSignal<bool>) {
         if let Some(session) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
             let _ = session.set_item(COVERED_FLAG, "1");
         }
-        crate::state::lock::lock_now();
+        crate::state::lock::lock_for(crate::state::lock::LockReason::Hide);
     }
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         COVERED_TITLE.with(|t| t.replace(Some(document.title())));

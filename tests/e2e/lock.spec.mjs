@@ -64,8 +64,17 @@ test('tampered ciphertext is reported and left untouched', async ({ page, server
   await page.reload();
   await waitForApp(page);
   await unlock(page, 'blue kettle morning');
-  await expect(page.getByRole('alert').filter({ hasText: 'could not be decrypted' })).toBeVisible({ timeout: 30_000 });
-  expect(await page.evaluate((key) => localStorage.getItem(key), JOURNAL_KEY)).toBe(tampered);
+  // Set aside like unreadable JSON (issue 20): reported, never overwritten, its stored text kept (sealed, as
+  // data under the lock) where Settings offers it for download.
+  await expect(page.getByRole('alert').filter({ hasText: 'Some saved data could not be read' })).toBeVisible({ timeout: 30_000 });
+  const stored = await rawStorage(page);
+  expect(stored[JOURNAL_KEY]).toBeUndefined();
+  const setAside = Object.keys(stored).filter((k) => k.startsWith('trust-steps/quarantine/journal/'));
+  expect(setAside).toHaveLength(1);
+  expect(stored[setAside[0]]).toMatch(/^enc1:/);
+  expect(tampered).toMatch(/^enc1:/);
+  // Still unlocked (the page is Settings already).
+  await expect(page.locator('#stored-data')).toContainText('could not be decrypted', { timeout: 30_000 });
 });
 
 test('Hide locks, other tabs lock too, and the passphrase can be changed and the lock turned off', async ({ page, server, context }) => {

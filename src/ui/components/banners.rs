@@ -1,8 +1,10 @@
 //! Banners for storage problems and app updates. Storage banners are `role="alert"`: they must be noticed.
 
-use crate::state::AppState;
+use crate::domain::words::count_of;
+use crate::state::{lock, AppState};
 use crate::ui::platform::{pwa_call, pwa_flag};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 /// Tells the user when entries are not being saved, a save failed, or unreadable data was set aside.
 #[component]
@@ -17,17 +19,29 @@ pub fn StorageBanners() -> impl IntoView {
             </div>
         </Show>
         {move || {
-            status
-                .with(|s| s.save_error.clone())
+            let (message, needs_unlock, can_retry) =
+                status.with(|s| (s.save_error.clone(), s.needs_unlock, s.can_retry));
+            if needs_unlock {
+                return Some(view! { <UnlockHere/> }.into_any());
+            }
+            message
                 .map(|message| {
                     view! {
                         <div class="banner banner--error" role="alert">
                             <strong>"Not saved yet. "</strong>
                             {message}
+                            {can_retry.then(|| view! {
+                                " "
+                                <button type="button" class="button button--secondary banner__action" on:click=move |_| state.retry_unsaved()>
+                                    "Try again"
+                                </button>
+                            })}
                         </div>
                     }
+                    .into_any()
                 })
         }}
+        {move || status.with(|s| s.confirm_lock).map(|count| view! { <ConfirmLock count/> })}
         <Show when=move || status.with(|s| !s.quarantined.is_empty() || !s.blocked.is_empty())>
             <div class="banner banner--warning" role="alert">
                 <strong>"Some saved data could not be read."</strong>
@@ -35,6 +49,99 @@ pub fn StorageBanners() -> impl IntoView {
                 <a href="/settings#stored-data">"Settings"</a>"."
             </div>
         </Show>
+    }
+}
+
+/// The "Not saved yet" banner when the lock was turned on (or changed) in another tab and this tab does not hold
+/// its key: what was typed stays on screen, nothing is written plain, and the passphrase can be typed right here.
+/// Unlocking writes every change that was waiting and clears the banner.
+#[component]
+fn UnlockHere() -> impl IntoView {
+    let passphrase = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let typed = passphrase.get_untracked();
+        if typed.is_empty() {
+            error.set(Some("Type your passphrase.".into()));
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let result = lock::unlock_here(&typed).await;
+            // On success the banner is gone with its signals; only a failure is shown here.
+            if let Err(message) = result {
+                error.set(Some(message));
+                busy.set(false);
+            }
+        });
+    };
+    view! {
+        <div class="banner banner--error" role="alert" data-testid="unlock-here">
+            <p class="banner__text">
+                <strong>"Not saved yet. "</strong>
+                "Trust Steps was locked in another tab, or its passphrase lock changed, so nothing more can be saved here until you unlock it. What you typed is still on this screen and nothing was saved unencrypted."
+            </p>
+            <form class="banner__unlock" on:submit=submit>
+                <div class="field">
+                    <label for="unlock-here-passphrase">"Passphrase to unlock and save"</label>
+                    <input
+                        id="unlock-here-passphrase"
+                        type="password"
+                        autocomplete="current-password"
+                        prop:value=move || passphrase.get()
+                        on:input=move |ev| passphrase.set(event_target_value(&ev))
+                    />
+                </div>
+                <button type="submit" class="button button--primary" disabled=move || busy.get()>
+                    {move || if busy.get() { "Unlocking…" } else { "Unlock and save" }}
+                </button>
+            </form>
+            {move || error.get().map(|m| view! { <p class="field-error" data-testid="unlock-here-error">{m}</p> })}
+        </div>
+    }
+}
+
+/// Asks before *Lock now* loses changes this tab can neither save nor keep (it does not hold the current lock's
+/// key). Cancel (focused first) keeps them on screen; Lock anyway locks.
+#[component]
+fn ConfirmLock(
+    /// How many changes would be lost.
+    count: usize,
+) -> impl IntoView {
+    let state = AppState::get();
+    let cancel_ref = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = cancel_ref.get() {
+            let _ = button.focus();
+        }
+    });
+    let cancel = move |_| state.storage.update(|s| s.confirm_lock = None);
+    view! {
+        <div class="banner banner--warning" role="alertdialog" aria-labelledby="confirm-lock-text" data-testid="confirm-lock">
+            <p id="confirm-lock-text" class="banner__text">
+                <strong>"Lock with changes not saved? "</strong>
+                {format!(
+                    "{} in this tab cannot be saved or kept while it is locked: the lock was turned on or changed in another tab. Locking now loses {}; unlocking here first saves {}.",
+                    count_of(count, "change", "changes"),
+                    if count == 1 { "it" } else { "them" },
+                    if count == 1 { "it" } else { "them" },
+                )}
+            </p>
+            <div class="banner__actions">
+                <button type="button" class="button button--secondary" node_ref=cancel_ref on:click=cancel>
+                    "Cancel"
+                </button>
+                <button type="button" class="button button--primary" on:click=|_| lock::lock_anyway(lock::LockReason::Button)>
+                    "Lock anyway"
+                </button>
+            </div>
+        </div>
     }
 }
 

@@ -106,13 +106,7 @@ pub fn LockSection() -> impl IntoView {
             return;
         }
         let (passphrase, minutes) = (new.get_untracked(), idle.get_untracked());
-        run(
-            Box::pin(async move {
-                lock::turn_on(&passphrase, minutes).await?;
-                Ok("The lock is on. Your entries are now encrypted on this device.".to_owned())
-            }),
-            Some(true),
-        );
+        run(Box::pin(async move { lock::turn_on(&passphrase, minutes).await }), Some(true));
     };
     let change = move |_| {
         if let Some(problem) = passphrase_problem(&change_new.get_untracked(), &change_again.get_untracked()) {
