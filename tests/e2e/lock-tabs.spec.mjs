@@ -93,11 +93,11 @@ test('a tab opened before the lock was turned on elsewhere writes no plain text,
   await expect(page.getByRole('alert').filter({ hasText: 'Not saved yet' })).toHaveCount(0);
   const stored = await rawStorage(page);
   const draftKey = 'trust-steps/journal/' + draftUrl.match(/([0-9a-f]{32})\/edit$/)[1];
-  expect(stored[draftKey]).toMatch(/^enc1:/);
+  expect(stored[draftKey]).toMatch(/^enc2:/);
   expect(JSON.stringify(stored)).not.toContain('never heard');
   // Everything written before the lock (seeded plain) was sealed by the unlock too.
   for (const [key, value] of Object.entries(stored)) {
-    if (key.startsWith('trust-steps/journal/')) expect(value, key).toMatch(/^enc1:/);
+    if (key.startsWith('trust-steps/journal/')) expect(value, key).toMatch(/^enc2:/);
   }
 
   await page.reload();
@@ -202,7 +202,7 @@ test('a save storage refused survives Lock now sealed, and is written after the 
   await notSaved.getByRole('button', { name: 'Try again' }).click();
   await expect(notSaved).toHaveCount(0);
   const draftKey = 'trust-steps/journal/' + draftUrl.match(/([0-9a-f]{32})\/edit$/)[1];
-  expect((await rawStorage(page))[draftKey]).toMatch(/^enc1:/);
+  expect((await rawStorage(page))[draftKey]).toMatch(/^enc2:/);
   expect(JSON.stringify(await rawStorage(page))).not.toContain(TYPED);
   await page.goto(draftUrl);
   await waitForApp(page);

@@ -71,8 +71,8 @@ test('tampered ciphertext is reported and left untouched', async ({ page, server
   expect(stored[JOURNAL_KEY]).toBeUndefined();
   const setAside = Object.keys(stored).filter((k) => k.startsWith('trust-steps/quarantine/journal/'));
   expect(setAside).toHaveLength(1);
-  expect(stored[setAside[0]]).toMatch(/^enc1:/);
-  expect(tampered).toMatch(/^enc1:/);
+  expect(stored[setAside[0]]).toMatch(/^enc2:/);
+  expect(tampered).toMatch(/^enc2:/);
   // Still unlocked (the page is Settings already).
   await expect(page.locator('#stored-data')).toContainText('could not be decrypted', { timeout: 30_000 });
 });
