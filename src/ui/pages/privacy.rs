@@ -29,7 +29,7 @@ pub fn Privacy() -> impl IntoView {
                 <li>"Choose your theme and see how much storage is used in "<a href="/settings">"Settings"</a>"."</li>
                 <li>"If something saved cannot be read, it is kept to one side rather than deleted, and you can download it from Settings."</li>
                 <li>"Download a backup of everything from "<a href="/settings#backup">"Settings"</a>" and restore it on another device. While the passphrase lock is on, the backup file is encrypted too and opens with the lock's passphrase; without the lock it is plain text unless you choose a passphrase for it, so keep it somewhere private."</li>
-                <li>"Turn on the passphrase lock in "<a href="/settings#lock">"Settings"</a>" to keep your entries encrypted on this device (AES-256, with a key made from your passphrase that is never stored). Only your settings stay readable. A forgotten passphrase cannot be recovered."</li>
+                <li>"Turn on the passphrase lock in "<a href="/settings#lock">"Settings"</a>" to keep your entries encrypted on this device (AES-256, with a key made from your passphrase that is never stored). Only the colour theme stays readable. A forgotten passphrase cannot be recovered."</li>
                 <li>"Press "<strong>"Hide"</strong>" at the top of any screen, or Escape twice, to cover the screen at once with a plain page."</li>
                 <li>"“Delete everything” in Settings removes every entry, your settings and the app's offline copy from this browser. Clearing this site's data in your browser settings does the same."</li>
             </ul>

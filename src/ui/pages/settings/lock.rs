@@ -141,7 +141,7 @@ pub fn LockSection() -> impl IntoView {
                 {move || if on.get() {
                     "The lock is on: your entries are encrypted on this device (AES-256), and Trust Steps asks for the passphrase when it opens."
                 } else {
-                    "The lock is off. Turn it on to encrypt your entries on this device and ask for a passphrase whenever Trust Steps opens. Settings stay readable so the app can start."
+                    "The lock is off. Turn it on to encrypt your entries on this device and ask for a passphrase whenever Trust Steps opens. Only the colour theme stays readable, so the app can start in your colours."
                 }}
             </p>
             <Show
