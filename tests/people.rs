@@ -1360,3 +1360,11 @@ fn a_stored_marker_is_nothing_a_colour_or_text_shown_as_it_is() {
     assert_eq!(clean_emoji_marker("🇳🇿👨‍👩‍👧‍👦 and more").chars().count(), MAX_MARKER_CHARS);
     assert_eq!(clean_emoji_marker("   "), "");
 }
+
+#[test]
+fn a_part_of_the_profile_says_what_it_rests_on_in_words() {
+    use trust_steps::domain::people::evidence_basis;
+    assert_eq!(evidence_basis(0), "Nothing logged about this part yet.");
+    assert_eq!(evidence_basis(1), "Based on 1 observation.");
+    assert_eq!(evidence_basis(12), "Based on 12 observations.");
+}

@@ -641,6 +641,15 @@ pub fn person_summary(observations: usize, steps: usize) -> String {
     }
 }
 
+/// What one part of a person's trust profile rests on: "Nothing logged about this part yet." or "Based on
+/// 3 observations."
+pub fn evidence_basis(observations: usize) -> String {
+    match observations {
+        0 => "Nothing logged about this part yet.".to_owned(),
+        n => format!("Based on {}.", count_of(n, "observation", "observations")),
+    }
+}
+
 /// The observations about one person, newest first (by day, then by when they were logged).
 pub fn observations_for<'a>(observations: &'a [Observation], person_id: &str) -> Vec<&'a Observation> {
     newest_first(observations, person_id).into_iter().filter_map(|i| observations.get(i)).collect()
