@@ -80,7 +80,10 @@ fn the_data_key_unwraps_only_with_the_right_passphrase_key() {
     assert_eq!(record.salt_bytes().unwrap(), [9; 16]);
     assert_eq!(record.open(&Sealer::new(&[1; 32])), Ok(data_key));
     let weakened = LockRecord { iterations: 1000, ..record.clone() };
-    assert!(weakened.salt_bytes().unwrap_err().contains("weaker"), "a lock claiming fewer iterations is refused");
+    assert!(
+        weakened.salt_bytes().unwrap_err().to_string().contains("weaker"),
+        "a lock claiming fewer iterations is refused"
+    );
     let store = MemoryStore::new();
     store.set(keys::LOCK, &record.to_stored()).unwrap();
     assert_eq!(LockRecord::read(&store).unwrap(), Some(record));
@@ -95,7 +98,7 @@ fn absurd_key_stretching_in_a_lock_or_a_backup_is_refused_before_any_work() {
     assert!(iterations_problem(u32::MAX).unwrap().contains("refused"));
     let record = LockRecord::new(&[9; 16], &Sealer::new(&[1; 32]), &[1; 32], [4; 12], 5, "key-a");
     let hostile = LockRecord { iterations: 2_000_000_000, ..record };
-    assert!(hostile.salt_bytes().unwrap_err().contains("far more"));
+    assert!(hostile.salt_bytes().unwrap_err().to_string().contains("far more"));
 }
 
 /// A locked store over memory whose IVs count up (fresh for every write).

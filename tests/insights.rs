@@ -772,3 +772,33 @@ fn the_week_in_words_says_none_and_all_instead_of_zero() {
     assert!(text(WeekSummary { habit_checkins: 1, ..base.clone() }).contains("You checked in on your habits 1 time."));
     assert!(text(base).contains("You came back on 1 day of the last 7."));
 }
+
+// --- rules moved out of the Progress page (issue 21) -----------------------------------------------------------
+
+#[test]
+fn pair_averages_count_each_pair_as_often_as_the_entries_it_stands_for() {
+    use trust_steps::domain::insights::PairAverages;
+    let pair =
+        |before: f64, after: Option<f64>, count: usize| Pair { label: "2026-03-02".into(), before, after, count };
+    // Two records at 80 → 20 and one at 50 → 50: 70 → 30, not the 65 → 35 of averaging the pairs.
+    let averages = PairAverages::of(&[pair(80.0, Some(20.0), 2), pair(50.0, Some(50.0), 1)]);
+    assert_eq!(averages.entries, 3);
+    assert!((averages.before - 70.0).abs() < 1e-9, "{averages:?}");
+    assert!((averages.after - 30.0).abs() < 1e-9, "{averages:?}");
+    // A missing second value counts as 0; a pair of no entries weighs nothing.
+    let averages = PairAverages::of(&[pair(60.0, None, 1), pair(100.0, Some(100.0), 0)]);
+    assert_eq!((averages.entries, averages.before, averages.after), (1, 60.0, 0.0));
+    // Nothing at all: zeros, never NaN.
+    assert_eq!(PairAverages::of(&[]), PairAverages { entries: 0, before: 0.0, after: 0.0 });
+}
+
+#[test]
+fn the_person_chart_points_out_the_same_gaps_as_the_profile() {
+    use trust_steps::domain::people::GAP_WORTH_NOTICING;
+    let r = DateRange::FourWeeks;
+    let gap = f64::from(GAP_WORTH_NOTICING);
+    let pair = |gut: f64, evidence: f64| Pair { label: "Honesty".into(), before: gut, after: Some(evidence), count: 2 };
+    let noticed = |gut: f64, evidence: f64| person_sentence("Sam", &[pair(gut, evidence)], r).contains("your gut says");
+    assert!(noticed(50.0, 50.0 + gap) && noticed(50.0 + gap, 50.0), "a gap of exactly the threshold is noticed");
+    assert!(!noticed(50.0, 50.0 + gap - 1.0) && !noticed(50.0 + gap - 1.0, 50.0), "one point less is not");
+}

@@ -264,3 +264,68 @@ fn a_failed_save_stays_queued_is_read_back_and_comes_back_after_a_reload() {
     assert!(!again.has_unsaved());
     assert_eq!(again.load_records::<ThoughtRecord>().0, vec![newer]);
 }
+
+// --- the lock's typed errors (issue 21): the messages the user has always seen ---------------------------------
+
+#[test]
+fn lock_errors_say_what_they_always_said() {
+    use trust_steps::storage::locked::LockError;
+    let full = || StoreError::QuotaExceeded;
+    let said = |e: LockError| e.to_string();
+    assert_eq!(said(LockError::NotOn), "The lock is not on.");
+    assert_eq!(said(LockError::WrongPassphrase), "That passphrase is not right. Nothing was changed; try again.");
+    assert_eq!(said(LockError::Damaged), "The lock settings are damaged.");
+    assert_eq!(said(LockError::KeyDerivation("no window".into())), "no window");
+    assert_eq!(said(LockError::Store(full())), "the browser's storage for Trust Steps is full");
+    assert_eq!(said(full().into()), "the browser's storage for Trust Steps is full");
+    assert_eq!(
+        said(LockError::NotTurnedOn(full())),
+        "The lock was not turned on: the browser's storage for Trust Steps is full. Nothing was changed."
+    );
+    assert_eq!(
+        said(LockError::StillOn(TurnOffError { error: full(), plain: 0 })),
+        "The lock is still on: the browser's storage for Trust Steps is full. Nothing was changed."
+    );
+    assert_eq!(
+        said(LockError::StillOn(TurnOffError { error: full(), plain: 1 })),
+        "The lock is still on: the browser's storage for Trust Steps is full. 1 entry could not be put back as it was \
+         and is now in plain text on this device; it will be encrypted again the next time you unlock."
+    );
+    assert_eq!(
+        said(LockError::StillOn(TurnOffError { error: full(), plain: 3 })),
+        "The lock is still on: the browser's storage for Trust Steps is full. 3 entries could not be put back as they \
+         were and are now in plain text on this device; they will be encrypted again the next time you unlock."
+    );
+}
+
+#[test]
+fn turning_the_lock_on_says_how_many_entries_wait_to_be_encrypted() {
+    use trust_steps::storage::locked::turned_on_message;
+    assert_eq!(turned_on_message(0), "The lock is on. Your entries are now encrypted on this device.");
+    assert_eq!(
+        turned_on_message(1),
+        "The lock is on, but 1 entry could not be encrypted yet (the browser refused to save) and is still in plain \
+         text on this device. It will be encrypted the next time you unlock."
+    );
+    assert_eq!(
+        turned_on_message(2),
+        "The lock is on, but 2 entries could not be encrypted yet (the browser refused to save) and are still in \
+         plain text on this device. They will be encrypted the next time you unlock."
+    );
+}
+
+#[test]
+fn a_lock_record_with_a_damaged_salt_or_unusable_key_settings_says_which() {
+    use trust_steps::storage::locked::LockError;
+    let good = record([7; 32], "k1");
+    assert!(good.salt_bytes().is_ok());
+    let damaged = LockRecord { salt: "not base64 !!".into(), ..good.clone() };
+    assert_eq!(damaged.salt_bytes(), Err(LockError::Damaged));
+    let weak = LockRecord { iterations: 1_000, ..good };
+    let Err(LockError::Unusable(problem)) = weak.salt_bytes() else { panic!("weak key settings must be refused") };
+    assert_eq!(
+        LockError::Unusable(problem).to_string(),
+        "The lock settings cannot be used: its key settings (1000 rounds) are weaker than Trust Steps ever writes, \
+         so it was altered."
+    );
+}

@@ -1340,3 +1340,31 @@ fn a_duplicate_name_is_accepted_only_once_confirmed() {
     assert_eq!(accept_person_name("   ", &existing, None, true), Err(NameProblem::Empty));
     assert_eq!(accept_person_name("Sam", &existing, Some("p1"), false), Ok("Sam".to_owned()));
 }
+
+#[test]
+fn a_stored_marker_is_nothing_a_colour_or_text_shown_as_it_is() {
+    use trust_steps::domain::people::{clean_emoji_marker, is_colour_marker, Marker, MARKER_COLOURS, MAX_MARKER_CHARS};
+    assert_eq!(Marker::of(""), Marker::None);
+    assert_eq!(Marker::of("teal"), Marker::Colour { slug: "teal", name: "Teal" });
+    assert_eq!(Marker::of("grey"), Marker::Colour { slug: "grey", name: "Grey" });
+    // Colour names are matched as stored: anything else is shown as text, never dropped.
+    assert_eq!(Marker::of("Teal"), Marker::Emoji("Teal"));
+    assert_eq!(Marker::of("🌿"), Marker::Emoji("🌿"));
+    for (slug, name) in MARKER_COLOURS {
+        assert!(is_colour_marker(slug));
+        assert_eq!(Marker::of(slug), Marker::Colour { slug, name });
+    }
+    assert!(!is_colour_marker("") && !is_colour_marker("🙂") && !is_colour_marker("blue"));
+    // A typed emoji is trimmed and cut to the longest kept.
+    assert_eq!(clean_emoji_marker("  🙂 "), "🙂");
+    assert_eq!(clean_emoji_marker("🇳🇿👨‍👩‍👧‍👦 and more").chars().count(), MAX_MARKER_CHARS);
+    assert_eq!(clean_emoji_marker("   "), "");
+}
+
+#[test]
+fn a_part_of_the_profile_says_what_it_rests_on_in_words() {
+    use trust_steps::domain::people::evidence_basis;
+    assert_eq!(evidence_basis(0), "Nothing logged about this part yet.");
+    assert_eq!(evidence_basis(1), "Based on 1 observation.");
+    assert_eq!(evidence_basis(12), "Based on 12 observations.");
+}

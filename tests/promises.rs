@@ -51,3 +51,14 @@ fn the_words_after_a_check_in_are_calm_and_never_keep_score() {
     assert_eq!(picked.len(), KEPT_LINES.len());
     assert_eq!(kept_line(KEPT_LINES.len()), kept_line(0));
 }
+
+#[test]
+fn a_streak_reads_in_the_promises_own_periods() {
+    assert_eq!(Recurrence::Daily.streak_words(1), "1 day");
+    assert_eq!(Recurrence::Daily.streak_words(4), "4 days");
+    assert_eq!(Recurrence::Weekly.streak_words(1), "1 week");
+    assert_eq!(Recurrence::Weekly.streak_words(0), "0 weeks");
+    assert_eq!(Recurrence::Weekly.streak_words(3), "3 weeks");
+    assert_eq!(Recurrence::Once.streak_words(1), "kept");
+    assert_eq!(Recurrence::Once.streak_words(0), "not yet");
+}

@@ -518,3 +518,12 @@ fn each_worksheet_says_in_its_own_words_what_a_copy_is_for() {
     assert!(habits.copies.contains("each relationship"));
     assert_eq!(worksheet_by_slug("forgiveness").unwrap().start.1, "Start on another hurt");
 }
+
+#[test]
+fn a_run_of_check_ins_reads_in_days_or_weeks() {
+    use trust_steps::domain::worksheets::Rhythm;
+    assert_eq!(Rhythm::Daily.run_words(1), "1 day");
+    assert_eq!(Rhythm::Daily.run_words(5), "5 days");
+    assert_eq!(Rhythm::Weekly.run_words(1), "1 week");
+    assert_eq!(Rhythm::Weekly.run_words(2), "2 weeks");
+}

@@ -3,10 +3,12 @@
 //! compared. These describe tendencies; they are not a diagnosis.
 
 use crate::domain::order::sort_stable_by;
+use crate::domain::words::signed_whole;
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::fmt;
+use std::ops::Range;
 
 /// What the answers 1–5 mean for "My trustworthiness".
 pub const FREQUENCY_LABELS: [&str; 5] = ["Never", "Rarely", "Sometimes", "Often", "Always"];
@@ -57,12 +59,17 @@ impl fmt::Display for AnswerProblem {
     }
 }
 
+/// True for an answer to a statement, 1–5 (a stored 0, or anything else, means not answered).
+pub fn is_answer(value: u8) -> bool {
+    (1..=5).contains(&value)
+}
+
 /// Checks there is one answer from 1 to 5 per item.
 fn check_answers(answers: &[u8], expected: usize) -> Result<(), AnswerProblem> {
     if answers.len() != expected {
         return Err(AnswerProblem::WrongCount { expected, got: answers.len() });
     }
-    match answers.iter().position(|a| !(1..=5).contains(a)) {
+    match answers.iter().position(|a| !is_answer(*a)) {
         Some(index) => Err(AnswerProblem::OutOfRange { index, value: answers[index] }),
         None => Ok(()),
     }
@@ -637,6 +644,73 @@ impl AssessmentKind {
             AssessmentKind::Origins => ORIGINS_ITEMS.len(),
         }
     }
+
+    /// The words of statement `index` (empty past the last one).
+    pub fn item_text(self, index: usize) -> &'static str {
+        match self {
+            AssessmentKind::Trustworthiness => TRUSTWORTHINESS_ITEMS.get(index).map_or("", |i| i.text),
+            AssessmentKind::Origins => ORIGINS_ITEMS.get(index).map_or("", |(text, _)| text),
+        }
+    }
+
+    /// What the answers 1–5 mean.
+    pub fn answer_labels(self) -> [&'static str; 5] {
+        match self {
+            AssessmentKind::Trustworthiness => FREQUENCY_LABELS,
+            AssessmentKind::Origins => AGREEMENT_LABELS,
+        }
+    }
+
+    /// What an answer means in words ("Often"); `None` for an unanswered statement.
+    pub fn answer_label(self, answer: u8) -> Option<&'static str> {
+        is_answer(answer).then(|| self.answer_labels()[usize::from(answer) - 1])
+    }
+
+    /// The screens a run is asked in: [`STATEMENTS_PER_SCREEN`] statements each for "My trustworthiness", one
+    /// theme each (with its reflection) for "Where my trust issues come from".
+    pub fn screens(self) -> Vec<Screen> {
+        match self {
+            AssessmentKind::Trustworthiness => (0..TRUSTWORTHINESS_ITEMS.len())
+                .step_by(STATEMENTS_PER_SCREEN)
+                .map(|start| {
+                    let end = (start + STATEMENTS_PER_SCREEN).min(TRUSTWORTHINESS_ITEMS.len());
+                    Screen { title: format!("Statements {}–{end}", start + 1), items: start..end, reflection: None }
+                })
+                .collect(),
+            AssessmentKind::Origins => Tendency::ALL
+                .into_iter()
+                .enumerate()
+                .map(|(section, tendency)| {
+                    let first = ORIGINS_ITEMS.iter().position(|(_, t)| *t == tendency).unwrap_or(0);
+                    let count = ORIGINS_ITEMS.iter().filter(|(_, t)| *t == tendency).count();
+                    Screen {
+                        title: tendency.label().to_owned(),
+                        items: first..first + count,
+                        reflection: Some(section),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Statements per screen of "My trustworthiness".
+pub const STATEMENTS_PER_SCREEN: usize = 6;
+
+/// One screen of a run: a title, the statements on it and, for origins, the reflection it ends with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Screen {
+    /// Its heading ("Statements 1–6", or the theme's name).
+    pub title: String,
+    /// The statements on it (indices into the kind's items).
+    pub items: Range<usize>,
+    /// Origins only: the section (index in [`Tendency::ALL`]) whose reflection ends the screen.
+    pub reflection: Option<usize>,
+}
+
+/// Which of `screens` holds statement `item` (the first screen when none does), to resume a run where it was left.
+pub fn screen_holding(screens: &[Screen], item: usize) -> usize {
+    screens.iter().position(|s| s.items.contains(&item)).unwrap_or(0)
 }
 
 /// One time through a self-assessment, saved as it is answered.
@@ -699,9 +773,24 @@ impl AssessmentRun {
         self.updated_at = now.to_owned();
     }
 
+    /// True when statement `index` has an answer 1–5.
+    pub fn is_answered(&self, index: usize) -> bool {
+        self.answers.get(index).is_some_and(|a| is_answer(*a))
+    }
+
+    /// How many answers 1–5 it holds.
+    pub fn answered_count(&self) -> usize {
+        self.answers.iter().filter(|a| is_answer(**a)).count()
+    }
+
     /// The first item still unanswered, to resume where the user left off; `None` when all are answered.
     pub fn next_unanswered(&self) -> Option<usize> {
-        (0..self.kind.item_count()).find(|&i| !(1..=5).contains(self.answers.get(i).unwrap_or(&0)))
+        (0..self.kind.item_count()).find(|&i| !self.is_answered(i))
+    }
+
+    /// True when every statement of `screen` has an answer 1–5 (the screen may be left forward).
+    pub fn screen_done(&self, screen: &Screen) -> bool {
+        screen.items.clone().all(|i| self.is_answered(i))
     }
 
     /// True when every item has an answer 1–5.
@@ -735,9 +824,62 @@ pub fn trustworthiness_change(runs: &[AssessmentRun]) -> Vec<(Area, u8, i16)> {
         return Vec::new();
     };
     match (previous.trustworthiness(), latest.trustworthiness()) {
-        (Ok(before), Ok(after)) => {
-            before.iter().zip(&after).map(|(b, a)| (a.area, a.score, i16::from(a.score) - i16::from(b.score))).collect()
-        }
+        (Ok(before), Ok(after)) => area_changes(&before, &after),
         _ => Vec::new(),
+    }
+}
+
+/// Each area's score in `after` with its change from `before`, as `(area, score, change)`, area by area.
+pub fn area_changes(before: &[AreaScore], after: &[AreaScore]) -> Vec<(Area, u8, i16)> {
+    before.iter().zip(after).map(|(b, a)| (a.area, a.score, i16::from(a.score) - i16::from(b.score))).collect()
+}
+
+/// A change in points with its sign: "+8", "−3", or "no change".
+pub fn points_change(delta: i16) -> String {
+    match delta {
+        0 => "no change".to_owned(),
+        d => signed_whole(f64::from(d)),
+    }
+}
+
+/// "Since last time: Reliability +8, Honesty no change, Integrity −3." for the latest result; `None` without a
+/// run to compare with (see [`trustworthiness_change`]).
+pub fn since_last_time(changes: &[(Area, u8, i16)]) -> Option<String> {
+    if changes.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> =
+        changes.iter().map(|(area, _, delta)| format!("{} {}", area.label(), points_change(*delta))).collect();
+    Some(format!("Since last time: {}.", parts.join(", ")))
+}
+
+/// One complete run in the history, without its day: each area's score with the change from `previous`
+/// ("Reliability 75 (+8) · Honesty 50 (no change) · …"), or each theme's level for origins
+/// ("Past betrayals: some sign of this · …").
+pub fn run_summary(run: &AssessmentRun, previous: Option<&AssessmentRun>) -> String {
+    match run.kind {
+        AssessmentKind::Trustworthiness => {
+            let now = run.trustworthiness().unwrap_or_default();
+            let changes = previous.and_then(|p| p.trustworthiness().ok()).map(|before| area_changes(&before, &now));
+            now.iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let change = changes
+                        .as_ref()
+                        .and_then(|c| c.get(i))
+                        .map(|(_, _, delta)| format!(" ({})", points_change(*delta)))
+                        .unwrap_or_default();
+                    format!("{} {}{change}", s.area.label(), s.score)
+                })
+                .collect::<Vec<_>>()
+                .join(" · ")
+        }
+        AssessmentKind::Origins => run
+            .origins()
+            .unwrap_or_default()
+            .iter()
+            .map(|r| format!("{}: {}", r.tendency.label(), r.level.label().to_lowercase()))
+            .collect::<Vec<_>>()
+            .join(" · "),
     }
 }

@@ -417,6 +417,29 @@ pub struct Pair {
     pub count: usize,
 }
 
+/// [`Pair`]s added up over every entry they stand for: how many entries, and the average `before` and `after`
+/// with each pair counted [`Pair::count`] times (a missing `after` counts as 0; both are 0 with no entries).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PairAverages {
+    /// How many entries the pairs stand for.
+    pub entries: usize,
+    /// The average first value (before, predicted).
+    pub before: f64,
+    /// The average second value (after, happened).
+    pub after: f64,
+}
+
+impl PairAverages {
+    /// The averages of `pairs`, weighted by how many entries each stands for.
+    pub fn of(pairs: &[Pair]) -> PairAverages {
+        let entries: usize = pairs.iter().map(|p| p.count).sum();
+        let before: f64 = pairs.iter().map(|p| p.before * p.count as f64).sum();
+        let after: f64 = pairs.iter().map(|p| p.after.unwrap_or(0.0) * p.count as f64).sum();
+        let d = entries.max(1) as f64;
+        PairAverages { entries, before: before / d, after: after / d }
+    }
+}
+
 /// One bar: a label and a value, with an optional second number for the table (e.g. check-ins made).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
@@ -871,14 +894,15 @@ pub fn course_sentence(done: usize, lessons: usize, in_range: usize, range: Date
     }
 }
 
-/// The person chart: the parts where gut and evidence are 20 or more apart, else what the chart compares.
+/// The person chart: the parts where gut and evidence are [`GAP_WORTH_NOTICING`](super::people::GAP_WORTH_NOTICING)
+/// or more apart, else what the chart compares.
 /// `pairs` are [`person_gut_vs_evidence`]'s (a gut of 0 means not rated).
 pub fn person_sentence(name: &str, pairs: &[Pair], range: DateRange) -> String {
     let gaps: Vec<String> = pairs
         .iter()
         .filter_map(|p| {
             let e = p.after?;
-            (p.before > 0.0 && (p.before - e).abs() >= 20.0)
+            (p.before > 0.0 && (p.before - e).abs() >= f64::from(super::people::GAP_WORTH_NOTICING))
                 .then(|| format!("{}: your gut says {}, the evidence points to {}", p.label, whole(p.before), whole(e)))
         })
         .collect();

@@ -276,6 +276,59 @@ pub fn sort_people(people: &mut [Person]) {
     });
 }
 
+/// The colour markers a person can have, as stored (`marker`) and as shown.
+pub const MARKER_COLOURS: [(&str, &str); 6] = [
+    ("teal", "Teal"),
+    ("amber", "Amber"),
+    ("rose", "Rose"),
+    ("violet", "Violet"),
+    ("green", "Green"),
+    ("grey", "Grey"),
+];
+
+/// Longest emoji marker kept, in characters (a flag or a family emoji is several characters).
+pub const MAX_MARKER_CHARS: usize = 8;
+
+/// True when `marker` is one of the [`MARKER_COLOURS`].
+pub fn is_colour_marker(marker: &str) -> bool {
+    MARKER_COLOURS.iter().any(|(slug, _)| *slug == marker)
+}
+
+/// An emoji marker as typed, trimmed and cut to [`MAX_MARKER_CHARS`].
+pub fn clean_emoji_marker(text: &str) -> String {
+    text.trim().chars().take(MAX_MARKER_CHARS).collect()
+}
+
+/// What a stored `marker` stands for: nothing, one of the [`MARKER_COLOURS`], or any other text, shown as it is
+/// (an emoji as typed; text from an older version or a backup is shown too, never dropped).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker<'a> {
+    /// No marker (the empty string).
+    None,
+    /// A colour: its stored slug and its name on screen.
+    Colour {
+        /// As stored, e.g. `"teal"` (also the CSS modifier).
+        slug: &'static str,
+        /// As shown, e.g. `"Teal"`.
+        name: &'static str,
+    },
+    /// Any other text, shown as it is.
+    Emoji(&'a str),
+}
+
+impl<'a> Marker<'a> {
+    /// Reads a stored marker.
+    pub fn of(stored: &'a str) -> Marker<'a> {
+        if stored.is_empty() {
+            return Marker::None;
+        }
+        match MARKER_COLOURS.iter().find(|(slug, _)| *slug == stored) {
+            Some(&(slug, name)) => Marker::Colour { slug, name },
+            None => Marker::Emoji(stored),
+        }
+    }
+}
+
 /// Whether an observation built trust or broke it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -585,6 +638,15 @@ pub fn person_summary(observations: usize, steps: usize) -> String {
     match steps {
         0 => logged,
         n => format!("{logged} · {}", count_of(n, "ladder step", "ladder steps")),
+    }
+}
+
+/// What one part of a person's trust profile rests on: "Nothing logged about this part yet." or "Based on
+/// 3 observations."
+pub fn evidence_basis(observations: usize) -> String {
+    match observations {
+        0 => "Nothing logged about this part yet.".to_owned(),
+        n => format!("Based on {}.", count_of(n, "observation", "observations")),
     }
 }
 

@@ -128,6 +128,17 @@ impl Recurrence {
     /// Every choice, as the form offers them.
     pub const ALL: [Recurrence; 3] = [Recurrence::Once, Recurrence::Daily, Recurrence::Weekly];
 
+    /// A streak of `n` periods in words: "1 day", "3 weeks"; for a one-off promise "kept" (1) or "not yet".
+    pub fn streak_words(self, n: u32) -> String {
+        let n_usize = usize::try_from(n).unwrap_or(usize::MAX);
+        match self {
+            Recurrence::Daily => crate::domain::words::count_of(n_usize, "day", "days"),
+            Recurrence::Weekly => crate::domain::words::count_of(n_usize, "week", "weeks"),
+            Recurrence::Once if n == 1 => "kept".to_owned(),
+            Recurrence::Once => "not yet".to_owned(),
+        }
+    }
+
     /// What the form calls it.
     pub fn label(self) -> &'static str {
         match self {

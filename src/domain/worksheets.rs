@@ -505,6 +505,14 @@ pub enum Rhythm {
 }
 
 impl Rhythm {
+    /// A run of `n` periods in words: "1 day", "4 days", "1 week", "2 weeks".
+    pub fn run_words(self, n: usize) -> String {
+        match self {
+            Rhythm::Daily => crate::domain::words::count_of(n, "day", "days"),
+            Rhythm::Weekly => crate::domain::words::count_of(n, "week", "weeks"),
+        }
+    }
+
     /// From the stored choice ("weekly" or anything else, which means daily).
     pub fn from_answer(answer: Option<&str>) -> Rhythm {
         if answer == Some("weekly") {

@@ -2,10 +2,9 @@
 //! passphrase with Web Crypto (PBKDF2-SHA256, native speed), turning the lock on and off, changing the
 //! passphrase, locking on idle or Hide, and keeping other tabs in step.
 
-use crate::domain::words::count_of;
 use crate::storage::browser::BrowserStore;
 use crate::storage::crypto::{CryptoError, Sealer, PBKDF2_ITERATIONS};
-use crate::storage::locked::{LockRecord, LockedStore};
+use crate::storage::locked::{turned_on_message, LockError, LockRecord, LockedStore};
 use crate::storage::{apply_all_or_nothing, keys, KvStore, MemoryStore};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -49,9 +48,14 @@ pub fn store() -> (SharedStore, bool) {
 }
 
 /// The stored lock, if the lock is on (an unreadable lock record counts as on: never show data unlocked).
-pub fn lock_record() -> Result<Option<LockRecord>, String> {
+pub fn lock_record() -> Result<Option<LockRecord>, LockError> {
     let (store, _) = store();
-    LockRecord::read(store.inner().as_ref()).map_err(|e| e.to_string())
+    Ok(LockRecord::read(store.inner().as_ref())?)
+}
+
+/// The stored lock, or [`LockError::NotOn`] when the lock is off.
+fn lock_that_is_on() -> Result<LockRecord, LockError> {
+    lock_record()?.ok_or(LockError::NotOn)
 }
 
 /// True when the lock is on and this tab does not hold its key.
@@ -76,12 +80,17 @@ fn describe(error: JsValue) -> String {
 
 /// Derives a 256-bit key from a passphrase (normalised to NFC: [`normalize_passphrase`]) with PBKDF2-SHA256 in
 /// Web Crypto.
-pub async fn derive_key(passphrase: &str, salt: &[u8], iterations: u32) -> Result<[u8; 32], String> {
+pub async fn derive_key(passphrase: &str, salt: &[u8], iterations: u32) -> Result<[u8; 32], LockError> {
     derive_key_as_typed(&normalize_passphrase(passphrase), salt, iterations).await
 }
 
 /// [`derive_key`] without the normalisation: for locks made before passphrases were normalised.
-async fn derive_key_as_typed(passphrase: &str, salt: &[u8], iterations: u32) -> Result<[u8; 32], String> {
+async fn derive_key_as_typed(passphrase: &str, salt: &[u8], iterations: u32) -> Result<[u8; 32], LockError> {
+    derive_bits(passphrase, salt, iterations).await.map_err(LockError::KeyDerivation)
+}
+
+/// PBKDF2-SHA256 in Web Crypto; an error is the browser's message.
+async fn derive_bits(passphrase: &str, salt: &[u8], iterations: u32) -> Result<[u8; 32], String> {
     let subtle = web_sys::window().ok_or("no window")?.crypto().map_err(describe)?.subtle();
     let secret = js_sys::Uint8Array::from(passphrase.as_bytes());
     let usages = js_sys::Array::of1(&JsValue::from_str("deriveBits"));
@@ -96,23 +105,21 @@ async fn derive_key_as_typed(passphrase: &str, salt: &[u8], iterations: u32) -> 
     bytes.try_into().map_err(|_| "the derived key has the wrong length".to_owned())
 }
 
-/// The message for a passphrase that does not open the lock.
-pub const WRONG_PASSPHRASE: &str = "That passphrase is not right. Nothing was changed; try again.";
-
 /// Opens the lock with `passphrase`: derives its key, unwraps the data key and starts using it. Then finishes
 /// sealing anything left plain (a turn-on a crash interrupted, or a tab that wrote before it knew).
-pub async fn unlock(passphrase: &str) -> Result<(), String> {
-    let record = lock_record()?.ok_or("The lock is not on.")?;
+pub async fn unlock(passphrase: &str) -> Result<(), LockError> {
+    let record = lock_that_is_on()?;
     let data_key = open_record(&record, passphrase).await?;
     let (store, _) = store();
     store.set_key(Some((&data_key, &record)));
-    let changes = store.conversion(None).map_err(|e| e.to_string())?;
+    let changes = store.conversion(None)?;
     // Best effort: if it fails, the data is still readable and this runs again at the next unlock.
     let _ = apply_all_or_nothing(store.inner().as_ref(), &changes);
     Ok(())
 }
 
-async fn open_record(record: &LockRecord, passphrase: &str) -> Result<[u8; 32], String> {
+/// The data key `passphrase` unwraps from `record`.
+async fn open_record(record: &LockRecord, passphrase: &str) -> Result<[u8; 32], LockError> {
     let salt = record.salt_bytes()?;
     let key = derive_key(passphrase, &salt, record.iterations).await?;
     let mut opened = record.open(&Sealer::new(&key));
@@ -123,57 +130,37 @@ async fn open_record(record: &LockRecord, passphrase: &str) -> Result<[u8; 32], 
     }
     match opened {
         Ok(data_key) => Ok(data_key),
-        Err(CryptoError::NotOpened) => Err(WRONG_PASSPHRASE.into()),
-        Err(CryptoError::Malformed) => Err("The lock settings are damaged.".into()),
+        Err(CryptoError::NotOpened) => Err(LockError::WrongPassphrase),
+        Err(CryptoError::Malformed) => Err(LockError::Damaged),
     }
 }
 
 /// Turns the lock on: a new random data key wrapped under the passphrase's key, then every stored value
 /// sealed, all-or-nothing ([`LockedStore::turn_on`]: the record first, so a crash midway leaves a lock that opens
 /// with this passphrase and finishes sealing at the next unlock). Returns what to tell the user.
-pub async fn turn_on(passphrase: &str, idle_minutes: u32) -> Result<String, String> {
+pub async fn turn_on(passphrase: &str, idle_minutes: u32) -> Result<String, LockError> {
     let salt = random_bytes::<16>();
     let key = derive_key(passphrase, &salt, PBKDF2_ITERATIONS).await?;
     let data_key = random_bytes::<32>();
     let key_id = new_key_id();
     let record = LockRecord::new(&salt, &Sealer::new(&key), &data_key, random_bytes::<12>(), idle_minutes, &key_id);
     let (store, _) = store();
-    match store.turn_on(&record, &data_key) {
-        Ok(0) => Ok("The lock is on. Your entries are now encrypted on this device.".into()),
-        Ok(plain) => Ok(format!(
-            "The lock is on, but {} could not be encrypted yet (the browser refused to save) and {} still in plain text on this device. {} encrypted the next time you unlock.",
-            count_of(plain, "entry", "entries"),
-            if plain == 1 { "is" } else { "are" },
-            if plain == 1 { "It will be" } else { "They will be" },
-        )),
-        Err(e) => Err(format!("The lock was not turned on: {e}. Nothing was changed.")),
-    }
+    store.turn_on(&record, &data_key).map(turned_on_message).map_err(LockError::NotTurnedOn)
 }
 
 /// Turns the lock off after checking the passphrase: every value opened and written plain, all-or-nothing, and
 /// only then the lock record removed ([`LockedStore::turn_off`]). On failure the lock stays on and this tab
 /// keeps its key, so every entry stays readable.
-pub async fn turn_off(passphrase: &str) -> Result<(), String> {
-    let record = lock_record()?.ok_or("The lock is not on.")?;
+pub async fn turn_off(passphrase: &str) -> Result<(), LockError> {
+    let record = lock_that_is_on()?;
     let data_key = open_record(&record, passphrase).await?;
     let (store, _) = store();
-    store.turn_off(&data_key).map_err(|e| match e.plain {
-        0 => format!("The lock is still on: {}. Nothing was changed.", e.error),
-        plain => format!(
-            "The lock is still on: {}. {} could not be put back as {} {} and {} now in plain text on this device; {} encrypted again the next time you unlock.",
-            e.error,
-            count_of(plain, "entry", "entries"),
-            if plain == 1 { "it" } else { "they" },
-            if plain == 1 { "was" } else { "were" },
-            if plain == 1 { "is" } else { "are" },
-            if plain == 1 { "it will be" } else { "they will be" },
-        ),
-    })
+    store.turn_off(&data_key).map_err(LockError::StillOn)
 }
 
 /// Changes the passphrase: the same data key wrapped under the new passphrase's key, in one write.
-pub async fn change_passphrase(current: &str, new: &str) -> Result<(), String> {
-    let record = lock_record()?.ok_or("The lock is not on.")?;
+pub async fn change_passphrase(current: &str, new: &str) -> Result<(), LockError> {
+    let record = lock_that_is_on()?;
     let data_key = open_record(&record, current).await?;
     let salt = random_bytes::<16>();
     let key = derive_key(new, &salt, PBKDF2_ITERATIONS).await?;
@@ -184,7 +171,7 @@ pub async fn change_passphrase(current: &str, new: &str) -> Result<(), String> {
         ..LockRecord::new(&salt, &Sealer::new(&key), &data_key, random_bytes::<12>(), record.idle_minutes, &key_id)
     };
     let (store, _) = store();
-    store.inner().set(keys::LOCK, &next.to_stored()).map_err(|e| e.to_string())?;
+    store.inner().set(keys::LOCK, &next.to_stored())?;
     store.set_key(Some((&data_key, &next)));
     Ok(())
 }
@@ -195,13 +182,10 @@ fn new_key_id() -> String {
 }
 
 /// Sets the idle time before locking again.
-pub fn set_idle_minutes(minutes: u32) -> Result<(), String> {
-    let record = lock_record()?.ok_or("The lock is not on.")?;
+pub fn set_idle_minutes(minutes: u32) -> Result<(), LockError> {
+    let record = lock_that_is_on()?;
     let (store, _) = store();
-    store
-        .inner()
-        .set(keys::LOCK, &LockRecord { idle_minutes: minutes, ..record }.to_stored())
-        .map_err(|e| e.to_string())
+    Ok(store.inner().set(keys::LOCK, &LockRecord { idle_minutes: minutes, ..record }.to_stored())?)
 }
 
 /// Tells other tabs (through the `storage` event) that this tab locked or unlocked.
@@ -262,7 +246,7 @@ pub fn lock_anyway(reason: LockReason) {
 
 /// Unlocks in this tab without leaving the page (the "Not saved yet" banner's form, when the lock was turned
 /// on or changed in another tab): then every change that was waiting is written.
-pub async fn unlock_here(passphrase: &str) -> Result<(), String> {
+pub async fn unlock_here(passphrase: &str) -> Result<(), LockError> {
     unlock(passphrase).await?;
     if let Some(state) = super::STATE.with(|s| s.get()) {
         use leptos::prelude::Update;

@@ -9,6 +9,7 @@ use super::kv::{KvStore, StoreError};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::cell::RefCell;
+use std::fmt;
 
 /// The passphrase lock as stored (plaintext) under [`keys::LOCK`].
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -79,11 +80,11 @@ impl LockRecord {
     }
 
     /// The salt bytes, or what is wrong with the record (damaged, or key settings out of range).
-    pub fn salt_bytes(&self) -> Result<Vec<u8>, String> {
+    pub fn salt_bytes(&self) -> Result<Vec<u8>, LockError> {
         if let Some(problem) = iterations_problem(self.iterations) {
-            return Err(format!("The lock settings cannot be used: {problem}."));
+            return Err(LockError::Unusable(problem));
         }
-        super::crypto::from_base64(&self.salt).ok_or_else(|| "The lock settings are damaged.".to_owned())
+        super::crypto::from_base64(&self.salt).ok_or(LockError::Damaged)
     }
 
     /// The data key, given the key derived from the passphrase.
@@ -118,6 +119,88 @@ pub struct TurnOffError {
     pub error: StoreError,
     /// Values of sealed keys now stored plain (0 when storage is exactly as it was).
     pub plain: usize,
+}
+
+/// Why turning the lock on or off, unlocking, changing the passphrase or the idle time did not happen. Its
+/// `Display` is the message the user sees (Settings, the lock screen, the "Not saved yet" banner).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LockError {
+    /// Storage refused to read or write the lock record (or to finish sealing at an unlock).
+    Store(StoreError),
+    /// The operation needs the lock on, and it is off.
+    NotOn,
+    /// The passphrase does not open the lock.
+    WrongPassphrase,
+    /// The lock record's salt or wrapped key is damaged.
+    Damaged,
+    /// The lock record's key settings are out of range: what is wrong with them.
+    Unusable(String),
+    /// The browser could not derive the key from the passphrase (Web Crypto's message).
+    KeyDerivation(String),
+    /// Turning the lock on failed and was undone.
+    NotTurnedOn(StoreError),
+    /// Turning the lock off failed: the lock stays on (see [`TurnOffError`]).
+    StillOn(TurnOffError),
+}
+
+/// "1 entry" / "3 entries" (as `domain::words::count_of` says it; storage does not depend on the domain).
+fn entries(n: usize) -> String {
+    if n == 1 {
+        "1 entry".to_owned()
+    } else {
+        format!("{n} entries")
+    }
+}
+
+impl fmt::Display for LockError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LockError::Store(e) => write!(f, "{e}"),
+            LockError::NotOn => write!(f, "The lock is not on."),
+            LockError::WrongPassphrase => write!(f, "That passphrase is not right. Nothing was changed; try again."),
+            LockError::Damaged => write!(f, "The lock settings are damaged."),
+            LockError::Unusable(problem) => write!(f, "The lock settings cannot be used: {problem}."),
+            LockError::KeyDerivation(message) => write!(f, "{message}"),
+            LockError::NotTurnedOn(e) => write!(f, "The lock was not turned on: {e}. Nothing was changed."),
+            LockError::StillOn(TurnOffError { error, plain: 0 }) => {
+                write!(f, "The lock is still on: {error}. Nothing was changed.")
+            }
+            LockError::StillOn(TurnOffError { error, plain }) => {
+                let one = *plain == 1;
+                write!(
+                    f,
+                    "The lock is still on: {error}. {} could not be put back as {} {} and {} now in plain text on this device; {} encrypted again the next time you unlock.",
+                    entries(*plain),
+                    if one { "it" } else { "they" },
+                    if one { "was" } else { "were" },
+                    if one { "is" } else { "are" },
+                    if one { "it will be" } else { "they will be" },
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for LockError {}
+
+impl From<StoreError> for LockError {
+    fn from(error: StoreError) -> Self {
+        LockError::Store(error)
+    }
+}
+
+/// What to tell the user once the lock is on, given how many values storage refused to seal (left plain until
+/// the next unlock).
+pub fn turned_on_message(plain: usize) -> String {
+    match plain {
+        0 => "The lock is on. Your entries are now encrypted on this device.".into(),
+        _ => format!(
+            "The lock is on, but {} could not be encrypted yet (the browser refused to save) and {} still in plain text on this device. {} encrypted the next time you unlock.",
+            entries(plain),
+            if plain == 1 { "is" } else { "are" },
+            if plain == 1 { "It will be" } else { "They will be" },
+        ),
+    }
 }
 
 /// What the stored lock says about this store's key, checked before every sealed read and write.

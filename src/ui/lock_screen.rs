@@ -43,8 +43,8 @@ pub fn LockScreen<F: Fn() + Copy + 'static>(
                     on_unlock();
                     lock::mark_unlocked();
                 }
-                Err(message) => {
-                    error.set(Some(message));
+                Err(problem) => {
+                    error.set(Some(problem.to_string()));
                     busy.set(false);
                 }
             }

@@ -75,8 +75,8 @@ fn UnlockHere() -> impl IntoView {
         spawn_local(async move {
             let result = lock::unlock_here(&typed).await;
             // On success the banner is gone with its signals; only a failure is shown here.
-            if let Err(message) = result {
-                error.set(Some(message));
+            if let Err(problem) = result {
+                error.set(Some(problem.to_string()));
                 busy.set(false);
             }
         });

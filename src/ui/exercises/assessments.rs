@@ -5,64 +5,14 @@
 //! on the result as a whole (`origins_notes`: support for a heavy past hurt, the fearful-avoidant pattern).
 
 use crate::domain::assessments::{
-    history, item_to_promise_text, origins_notes, trustworthiness_change, AssessmentKind, AssessmentRun, Tendency,
-    AGREEMENT_LABELS, FREQUENCY_LABELS, NOT_A_DIAGNOSIS, NOT_A_VALIDATED_TEST, ORIGINS_ITEMS, TRUSTWORTHINESS_ITEMS,
+    history, item_to_promise_text, origins_notes, run_summary, screen_holding, since_last_time, trustworthiness_change,
+    AssessmentKind, AssessmentRun, Tendency, NOT_A_DIAGNOSIS, NOT_A_VALIDATED_TEST, TRUSTWORTHINESS_ITEMS,
 };
 use crate::domain::promises::{Promise, Recurrence};
 use crate::state::{new_id, now_iso, today, AppState, Toast};
 use crate::ui::components::fields::TextArea;
 use crate::ui::platform::local_day;
 use leptos::prelude::*;
-use std::ops::Range;
-
-/// Statements per screen of "My trustworthiness".
-const PER_STEP: usize = 6;
-
-/// One screen of a run: a title, the statements on it and, for origins, the reflection it ends with.
-#[derive(Clone)]
-struct Step {
-    title: String,
-    items: Range<usize>,
-    reflection: Option<usize>,
-}
-
-/// The screens of an assessment: six statements each for trustworthiness, one theme each for origins.
-fn steps(kind: AssessmentKind) -> Vec<Step> {
-    match kind {
-        AssessmentKind::Trustworthiness => (0..TRUSTWORTHINESS_ITEMS.len())
-            .step_by(PER_STEP)
-            .map(|start| {
-                let end = (start + PER_STEP).min(TRUSTWORTHINESS_ITEMS.len());
-                Step { title: format!("Statements {}–{end}", start + 1), items: start..end, reflection: None }
-            })
-            .collect(),
-        AssessmentKind::Origins => Tendency::ALL
-            .into_iter()
-            .enumerate()
-            .map(|(section, tendency)| {
-                let first = ORIGINS_ITEMS.iter().position(|(_, t)| *t == tendency).unwrap_or(0);
-                let count = ORIGINS_ITEMS.iter().filter(|(_, t)| *t == tendency).count();
-                Step { title: tendency.label().to_owned(), items: first..first + count, reflection: Some(section) }
-            })
-            .collect(),
-    }
-}
-
-/// The words of statement `index`.
-fn item_text(kind: AssessmentKind, index: usize) -> &'static str {
-    match kind {
-        AssessmentKind::Trustworthiness => TRUSTWORTHINESS_ITEMS.get(index).map_or("", |i| i.text),
-        AssessmentKind::Origins => ORIGINS_ITEMS.get(index).map_or("", |(text, _)| text),
-    }
-}
-
-/// What the answers 1–5 mean.
-fn answer_labels(kind: AssessmentKind) -> [&'static str; 5] {
-    match kind {
-        AssessmentKind::Trustworthiness => FREQUENCY_LABELS,
-        AssessmentKind::Origins => AGREEMENT_LABELS,
-    }
-}
 
 /// A short prefix for element ids.
 fn id_prefix(kind: AssessmentKind) -> &'static str {
@@ -145,14 +95,14 @@ fn AssessmentTool(kind: AssessmentKind) -> impl IntoView {
 #[component]
 fn RunFlow(kind: AssessmentKind, draft: RwSignal<Option<AssessmentRun>>) -> impl IntoView {
     let state = AppState::get();
-    let all_steps = steps(kind);
+    let all_steps = kind.screens();
     let step_count = all_steps.len();
     let item_count = kind.item_count();
     let prefix = id_prefix(kind);
     let title_id = format!("{prefix}-step-title");
     // Resume on the screen holding the first unanswered statement.
     let first = draft.with_untracked(|d| d.as_ref().and_then(AssessmentRun::next_unanswered).unwrap_or(0));
-    let step = RwSignal::new(all_steps.iter().position(|s| s.items.contains(&first)).unwrap_or(0));
+    let step = RwSignal::new(screen_holding(&all_steps, first));
     let error = RwSignal::new(None::<String>);
     let all_steps = StoredValue::new(all_steps);
     let save = move |change: Box<dyn FnOnce(&mut AssessmentRun)>| {
@@ -161,12 +111,10 @@ fn RunFlow(kind: AssessmentKind, draft: RwSignal<Option<AssessmentRun>>) -> impl
         draft.set(Some(run.clone()));
         state.save_record(state.assessments, run);
     };
-    let answered =
-        move || draft.with(|d| d.as_ref().map_or(0, |r| r.answers.iter().filter(|a| (1..=5).contains(*a)).count()));
+    let answered = move || draft.with(|d| d.as_ref().map_or(0, AssessmentRun::answered_count));
     let step_done = move |index: usize| {
-        let range = all_steps.with_value(|s| s.get(index).map(|s| s.items.clone()).unwrap_or(0..0));
-        draft.with(|d| {
-            d.as_ref().is_some_and(|r| range.clone().all(|i| (1..=5).contains(r.answers.get(i).unwrap_or(&0))))
+        all_steps.with_value(|s| {
+            draft.with(|d| d.as_ref().is_some_and(|r| s.get(index).is_none_or(|screen| r.screen_done(screen))))
         })
     };
     let focus_title = {
@@ -266,9 +214,10 @@ fn AnswerGroup(
     let current = move || draft.with(|d| d.as_ref().and_then(|r| r.answers.get(index).copied()).unwrap_or(0));
     view! {
         <fieldset class="choice-group answer-group">
-            <legend>{format!("{}. {}", index + 1, item_text(kind, index))}</legend>
+            <legend>{format!("{}. {}", index + 1, kind.item_text(index))}</legend>
             <div class="answer-group__choices">
-                {answer_labels(kind)
+                {kind
+                    .answer_labels()
                     .into_iter()
                     .zip(1u8..)
                     .map(|(label, value)| {
@@ -318,11 +267,10 @@ fn TrustworthinessResults(run: AssessmentRun) -> impl IntoView {
     let is_latest = state
         .assessments
         .with_untracked(|runs| history(runs, AssessmentKind::Trustworthiness).last().is_some_and(|r| r.id == run.id));
-    let since_last = (is_latest && !change.is_empty()).then(|| {
-        let parts =
-            change.iter().map(|(area, _, delta)| format!("{} {}", area.label(), signed(*delta))).collect::<Vec<_>>();
-        view! { <p class="assessment-change">{format!("Since last time: {}.", parts.join(", "))}</p> }
-    });
+    let since_last = is_latest
+        .then(|| since_last_time(&change))
+        .flatten()
+        .map(|text| view! { <p class="assessment-change">{text}</p> });
     let make_promise = move |index: usize| {
         let Some(text) = item_to_promise_text(index) else { return };
         let exists = state.promises.with_untracked(|p| p.iter().any(|p| !p.archived && p.text == text));
@@ -359,8 +307,7 @@ fn TrustworthinessResults(run: AssessmentRun) -> impl IntoView {
                                     .map(|(index, item)| {
                                         let answer = answers
                                             .get(index)
-                                            .and_then(|a| FREQUENCY_LABELS.get(usize::from(*a).wrapping_sub(1)))
-                                            .copied()
+                                            .and_then(|a| AssessmentKind::Trustworthiness.answer_label(*a))
                                             .unwrap_or("—");
                                         let promise_id = format!("tw-promise-{index}");
                                         view! {
@@ -429,15 +376,6 @@ fn OriginsResults(run: AssessmentRun) -> impl IntoView {
     }
 }
 
-/// A change in points with its sign ("+8", "−3", "no change").
-fn signed(delta: i16) -> String {
-    match delta {
-        0 => "no change".to_owned(),
-        d if d > 0 => format!("+{d}"),
-        d => format!("−{}", -d),
-    }
-}
-
 /// Past complete runs, newest first, each with Delete (Undo in the message); trustworthiness runs show the change
 /// from the run before.
 #[component]
@@ -458,8 +396,9 @@ fn RunHistory(kind: AssessmentKind, runs: Signal<Vec<AssessmentRun>>) -> impl In
                     .enumerate()
                     .rev()
                     .map(|(i, run)| {
-                        let text = history_row(kind, run, i.checked_sub(1).and_then(|p| list.get(p)));
-                        (run.id.clone(), local_day(&run.created_at), text)
+                        let day = local_day(&run.created_at);
+                        let text = format!("{day}: {}", run_summary(run, i.checked_sub(1).and_then(|p| list.get(p))));
+                        (run.id.clone(), day, text)
                     })
                     .collect::<Vec<_>>();
                 view! {
@@ -486,38 +425,5 @@ fn RunHistory(kind: AssessmentKind, runs: Signal<Vec<AssessmentRun>>) -> impl In
                 .into_any()
             }}
         </section>
-    }
-}
-
-/// One line of the history: the day and the scores (with the change from `previous` for trustworthiness).
-fn history_row(kind: AssessmentKind, run: &AssessmentRun, previous: Option<&AssessmentRun>) -> String {
-    let day = local_day(&run.created_at);
-    match kind {
-        AssessmentKind::Trustworthiness => {
-            let now = run.trustworthiness().unwrap_or_default();
-            let before = previous.and_then(|p| p.trustworthiness().ok());
-            let parts = now
-                .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let change = before
-                        .as_ref()
-                        .and_then(|b| b.get(i))
-                        .map(|b| format!(" ({})", signed(i16::from(s.score) - i16::from(b.score))))
-                        .unwrap_or_default();
-                    format!("{} {}{change}", s.area.label(), s.score)
-                })
-                .collect::<Vec<_>>();
-            format!("{day}: {}", parts.join(" · "))
-        }
-        AssessmentKind::Origins => {
-            let parts = run
-                .origins()
-                .unwrap_or_default()
-                .iter()
-                .map(|r| format!("{}: {}", r.tendency.label(), r.level.label().to_lowercase()))
-                .collect::<Vec<_>>();
-            format!("{day}: {}", parts.join(" · "))
-        }
     }
 }

@@ -176,18 +176,6 @@ pub fn DueCard(promise: Promise) -> impl IntoView {
     }
 }
 
-/// The unit a streak is counted in.
-fn streak_unit(recurrence: Recurrence, n: u32) -> String {
-    match (recurrence, n) {
-        (Recurrence::Weekly, 1) => "1 week".to_owned(),
-        (Recurrence::Weekly, n) => format!("{n} weeks"),
-        (Recurrence::Once, 1) => "kept".to_owned(),
-        (Recurrence::Once, _) => "not yet".to_owned(),
-        (Recurrence::Daily, 1) => "1 day".to_owned(),
-        (Recurrence::Daily, n) => format!("{n} days"),
-    }
-}
-
 /// One promise, drawn again when the date changes while the page is open (its streak and this period's check-in
 /// depend on the day).
 #[component]
@@ -210,11 +198,11 @@ fn PromiseOnDay(promise: Promise, day: String) -> impl IntoView {
         let current = promise.current_streak(&day);
         let best = promise.best_streak();
         let current_line =
-            (current > 0).then(|| format!("Current streak: {} · ", streak_unit(promise.recurrence, current)));
+            (current > 0).then(|| format!("Current streak: {} · ", promise.recurrence.streak_words(current)));
         view! {
             <p class="promise-card__streaks">
                 {current_line}
-                {format!("Best streak: {}", streak_unit(promise.recurrence, best))}
+                {format!("Best streak: {}", promise.recurrence.streak_words(best))}
             </p>
         }
     });

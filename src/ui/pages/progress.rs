@@ -5,7 +5,7 @@ use crate::domain::insights::{
     belief_lines, chart_waits_for, course_progress, course_sentence, enough_points, feelings_before_after,
     feelings_sentence, habit_days, habits_per_week, habits_sentence, ladder_feared_vs_happened, ladder_sentence,
     people_by_activity, person_gut_vs_evidence, person_sentence, person_trend, promises_per_week, promises_sentence,
-    trap_frequency, traps_sentence, week_summary, Bucket, DateRange, Line, Pair, Window,
+    trap_frequency, traps_sentence, week_summary, Bucket, DateRange, Line, PairAverages, Window,
 };
 use crate::domain::words::count_of;
 use crate::state::{clock, set_title, AppState};
@@ -81,15 +81,6 @@ fn lines_chart(
     }
 }
 
-/// Average of the pairs' `before` and `after`, weighted by how many entries each stands for.
-fn weighted(pairs: &[Pair]) -> (usize, f64, f64) {
-    let n: usize = pairs.iter().map(|p| p.count).sum();
-    let before: f64 = pairs.iter().map(|p| p.before * p.count as f64).sum();
-    let after: f64 = pairs.iter().map(|p| p.after.unwrap_or(0.0) * p.count as f64).sum();
-    let d = n.max(1) as f64;
-    (n, before / d, after / d)
-}
-
 /// The Progress page.
 #[component]
 pub fn Progress() -> impl IntoView {
@@ -101,7 +92,7 @@ pub fn Progress() -> impl IntoView {
     let feelings = Memo::new(move |_| {
         let w = window.get();
         let (bucket, pairs) = state.journal.with(|j| feelings_before_after(j, &w));
-        let (n, before, after) = weighted(&pairs);
+        let PairAverages { entries: n, before, after } = PairAverages::of(&pairs);
         ChartData {
             description: feelings_sentence(n, before, after, range.get()),
             instead: instead_of(
@@ -307,7 +298,7 @@ pub fn Progress() -> impl IntoView {
     let ladder = Memo::new(move |_| {
         let w = window.get();
         let (bucket, pairs) = state.ladder.with(|l| ladder_feared_vs_happened(l, &w, &clock()));
-        let (n, expected, happened) = weighted(&pairs);
+        let PairAverages { entries: n, before: expected, after: happened } = PairAverages::of(&pairs);
         ChartData {
             description: ladder_sentence(n, expected, happened, range.get()),
             instead: instead_of(

@@ -85,12 +85,7 @@ pub(super) fn HabitCheckIns(entry: RwSignal<WorksheetEntry>, edit: Callback<Chan
                 if s.count == 0 {
                     return view! { <p class="empty-state">"Your first check-in will start the history."</p> }.into_any();
                 }
-                let unit = match (rhythm.get(), s.run) {
-                    (Rhythm::Daily, 1) => "1 day".to_owned(),
-                    (Rhythm::Daily, n) => format!("{n} days"),
-                    (Rhythm::Weekly, 1) => "1 week".to_owned(),
-                    (Rhythm::Weekly, n) => format!("{n} weeks"),
-                };
+                let unit = rhythm.get().run_words(s.run);
                 let last = history.with(|h| h.first().map(|c| days_ago(&c.day, &today())));
                 view! {
                     <p>

@@ -11,32 +11,9 @@ pub use list::People;
 pub use off_screen::OFF_SCREEN_PAGES;
 pub use person::PersonPage;
 
-use crate::domain::people::{NameProblem, Relationship};
+use crate::domain::people::{clean_emoji_marker, is_colour_marker, Marker, NameProblem, Relationship, MARKER_COLOURS};
 use crate::ui::components::fields::TextInput;
 use leptos::prelude::*;
-
-/// The colour markers a person can have, as stored (`marker`) and as shown.
-pub const MARKER_COLOURS: [(&str, &str); 6] = [
-    ("teal", "Teal"),
-    ("amber", "Amber"),
-    ("rose", "Rose"),
-    ("violet", "Violet"),
-    ("green", "Green"),
-    ("grey", "Grey"),
-];
-
-/// Longest emoji marker kept, in characters (a flag or a family emoji is several characters).
-pub const MAX_MARKER_CHARS: usize = 8;
-
-/// True when `marker` is one of the [`MARKER_COLOURS`].
-pub fn is_colour_marker(marker: &str) -> bool {
-    MARKER_COLOURS.iter().any(|(slug, _)| *slug == marker)
-}
-
-/// An emoji marker as typed, trimmed and cut to [`MAX_MARKER_CHARS`].
-pub fn clean_emoji_marker(text: &str) -> String {
-    text.trim().chars().take(MAX_MARKER_CHARS).collect()
-}
 
 /// A person's marker: a coloured dot (with its name for screen readers) or the emoji as text; nothing when empty.
 #[component]
@@ -45,17 +22,17 @@ pub fn PersonMarker(
     #[prop(into)]
     marker: String,
 ) -> impl IntoView {
-    if marker.is_empty() {
-        return ().into_any();
-    }
-    match MARKER_COLOURS.iter().find(|(slug, _)| *slug == marker) {
-        Some((slug, name)) => view! {
+    match Marker::of(&marker) {
+        Marker::None => ().into_any(),
+        Marker::Colour { slug, name } => view! {
             <span class=format!("person-marker person-marker--dot person-marker--{slug}")>
                 <span class="visually-hidden">{format!("{name} marker")}</span>
             </span>
         }
         .into_any(),
-        None => view! { <span class="person-marker person-marker--emoji user-text">{marker}</span> }.into_any(),
+        Marker::Emoji(text) => {
+            view! { <span class="person-marker person-marker--emoji user-text">{text.to_owned()}</span> }.into_any()
+        }
     }
 }
 

@@ -7,11 +7,10 @@ use super::evidence::{EvidenceLog, QuickLog};
 use super::ladder::Ladder;
 use super::{PersonFields, PersonMarker};
 use crate::domain::people::{
-    accept_person_name, evidence_trend, patterns, EvidenceSummary, NameProblem, PartProfile, PatternWindow, Person,
-    TrustPart,
+    accept_person_name, evidence_basis, evidence_trend, patterns, EvidenceSummary, NameProblem, PartProfile,
+    PatternWindow, Person, TrustPart,
 };
 use crate::domain::repair_safety::person_page_leads_with_safety;
-use crate::domain::words::count_of;
 use crate::state::{now_iso, set_title, today, AppState, Toast};
 use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::fields::Scale;
@@ -241,12 +240,7 @@ fn PartPicture(
                 let (evidence, count) = row.with(|r| r.as_ref().map_or((None, 0), |r| (r.evidence, r.evidence_count)));
                 view! {
                     {score_bar("evidence", "The evidence", evidence, "No evidence yet")}
-                    <p class="profile-part__count">
-                        {match count {
-                            0 => "Nothing logged about this part yet.".to_owned(),
-                            n => format!("Based on {}.", count_of(n, "observation", "observations")),
-                        }}
-                    </p>
+                    <p class="profile-part__count">{evidence_basis(count)}</p>
                 }
             }}
             {move || {

@@ -143,7 +143,7 @@ async fn download_encrypted_backup(state: AppState, passphrase: String) -> Resul
     let now = now_iso();
     let exported = export_stored(&state.stored_entries()?, &now);
     let salt = random_bytes::<16>();
-    let key = derive_key(&passphrase, &salt, PBKDF2_ITERATIONS).await?;
+    let key = derive_key(&passphrase, &salt, PBKDF2_ITERATIONS).await.map_err(|e| e.to_string())?;
     let file = seal_backup_with_passphrase(
         &exported.text,
         &Sealer::new(&key),

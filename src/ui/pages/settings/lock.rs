@@ -106,7 +106,7 @@ pub fn LockSection() -> impl IntoView {
             return;
         }
         let (passphrase, minutes) = (new.get_untracked(), idle.get_untracked());
-        run(Box::pin(async move { lock::turn_on(&passphrase, minutes).await }), Some(true));
+        run(Box::pin(async move { lock::turn_on(&passphrase, minutes).await.map_err(|e| e.to_string()) }), Some(true));
     };
     let change = move |_| {
         if let Some(problem) = passphrase_problem(&change_new.get_untracked(), &change_again.get_untracked()) {
@@ -116,7 +116,7 @@ pub fn LockSection() -> impl IntoView {
         let (old, next) = (current.get_untracked(), change_new.get_untracked());
         run(
             Box::pin(async move {
-                lock::change_passphrase(&old, &next).await?;
+                lock::change_passphrase(&old, &next).await.map_err(|e| e.to_string())?;
                 Ok("The passphrase is changed.".to_owned())
             }),
             None,
@@ -126,7 +126,7 @@ pub fn LockSection() -> impl IntoView {
         let passphrase = off_passphrase.get_untracked();
         run(
             Box::pin(async move {
-                lock::turn_off(&passphrase).await?;
+                lock::turn_off(&passphrase).await.map_err(|e| e.to_string())?;
                 Ok("The lock is off. Your entries are stored unencrypted again.".to_owned())
             }),
             Some(false),
@@ -168,7 +168,7 @@ pub fn LockSection() -> impl IntoView {
                     value=idle
                     on_change=move |minutes| {
                         if let Err(e) = lock::set_idle_minutes(minutes) {
-                            message.set(Some(Err(e)));
+                            message.set(Some(Err(e.to_string())));
                         }
                     }
                 />
