@@ -2,11 +2,12 @@
 //! words, and the series behind every chart. Pure functions over plain slices, so each is tested natively.
 
 use super::beliefs::Belief;
+use super::calendar::Day;
 use super::journal::{RecordStatus, ThoughtRecord};
 use super::ladder::LadderStep;
 use super::people::{Direction, Observation, Person, TrustPart};
 use super::progress::LessonProgress;
-use super::promises::{add_days, day_from_number, day_number, week_start, Promise};
+use super::promises::Promise;
 use super::traps::trap_by_slug;
 use super::words::count_of;
 use super::worksheets::WorksheetEntry;
@@ -35,15 +36,19 @@ impl Clock {
 
     /// The local day of a stored time (UTC ISO 8601) or a day (YYYY-MM-DD, returned as it is).
     pub fn day_of(&self, day_or_time: &str) -> Option<String> {
-        let day = day_or_time.get(0..10)?;
-        let number = day_number(day)?;
+        self.local_day(day_or_time).map(|day| day.to_string())
+    }
+
+    /// [`Clock::day_of`] as a [`Day`], for arithmetic.
+    pub fn local_day(&self, day_or_time: &str) -> Option<Day> {
+        let day = Day::of(day_or_time)?;
         if day_or_time.len() == 10 || self.offset_minutes == 0 {
-            return Some(day.to_owned());
+            return Some(day);
         }
         let hours: i64 = day_or_time.get(11..13)?.parse().ok()?;
         let minutes: i64 = day_or_time.get(14..16)?.parse().ok()?;
         let local = hours * 60 + minutes + self.offset_minutes;
-        Some(day_from_number(number + local.div_euclid(24 * 60)))
+        Some(day + local.div_euclid(24 * 60))
     }
 }
 
@@ -87,13 +92,14 @@ impl DateRange {
 
     /// The first day inside the range; `None` for all time.
     pub fn first_day(self, today: &str) -> Option<String> {
-        add_days(today, -(self.days()? - 1))
+        Some((Day::parse(today)? - (self.days()? - 1)).to_string())
     }
 
     /// The span before this one of the same length (`from`, `to`), for "how that changes"; `None` for all time.
     pub fn previous(self, today: &str) -> Option<(String, String)> {
         let days = self.days()?;
-        Some((add_days(today, -(2 * days - 1))?, add_days(today, -days)?))
+        let today = Day::parse(today)?;
+        Some(((today - (2 * days - 1)).to_string(), (today - days).to_string()))
     }
 }
 
@@ -132,7 +138,7 @@ pub enum Bucket {
 impl Bucket {
     /// The grouping for a span of days: days up to five weeks, weeks up to two years, months beyond.
     pub fn for_span(first: &str, last: &str) -> Bucket {
-        let span = match (day_number(first), day_number(last)) {
+        let span = match (Day::parse(first), Day::parse(last)) {
             (Some(a), Some(b)) => b - a,
             _ => 0,
         };
@@ -148,9 +154,9 @@ impl Bucket {
     /// The first day of the bucket that holds `day`.
     pub fn start_of(self, day: &str) -> Option<String> {
         match self {
-            Bucket::Day => day_number(day).map(|_| day.to_owned()),
-            Bucket::Week => week_start(day),
-            Bucket::Month => day_number(day).and_then(|_| day.get(0..8)).map(|ym| format!("{ym}01")),
+            Bucket::Day => Day::parse(day).map(|day| day.to_string()),
+            Bucket::Week => Day::parse(day).map(|day| day.week_start().to_string()),
+            Bucket::Month => Day::parse(day).map(|day| day.month_start().to_string()),
         }
     }
 
@@ -219,7 +225,7 @@ pub fn active_days(data: &UserData, clock: &Clock) -> BTreeSet<String> {
 pub fn active_days_in(data: &UserData, clock: &Clock, window: &Window) -> BTreeSet<String> {
     // A UTC date is at most one day from the local one, so comparing the text's date with the day before the
     // window's first day keeps everything that can fall inside it.
-    let earliest = window.from.as_deref().and_then(|f| add_days(f, -1));
+    let earliest = window.from.as_deref().and_then(Day::parse).map(|first| (first - 1).to_string());
     let mut times: Vec<&str> = Vec::new();
     times.extend(data.journal.iter().filter(|r| !r.is_blank()).flat_map(|r| [r.created_at.as_str(), &r.updated_at]));
     for belief in data.beliefs {
@@ -250,15 +256,15 @@ pub fn active_days_in(data: &UserData, clock: &Clock, window: &Window) -> BTreeS
 /// Consecutive active days ending today — or ending yesterday while today has nothing yet, so the count does not
 /// drop to zero in the morning. 0 when neither today nor yesterday was active.
 pub fn active_streak(days: &BTreeSet<String>, today: &str) -> u32 {
-    let Some(mut day) = day_number(today) else { return 0 };
-    let has = |n: i64| days.contains(&day_from_number(n));
+    let Some(mut day) = Day::parse(today) else { return 0 };
+    let has = |day: Day| days.contains(&day.to_string());
     if !has(day) {
-        day -= 1;
+        day = day - 1;
     }
     let mut streak = 0;
     while has(day) {
         streak += 1;
-        day -= 1;
+        day = day - 1;
     }
     streak
 }
@@ -294,7 +300,8 @@ pub struct WeekSummary {
 
 /// Counts what happened in the last seven days.
 pub fn week_summary(data: &UserData, clock: &Clock) -> WeekSummary {
-    let window = Window { from: add_days(&clock.today, -6), to: clock.today.clone() };
+    let week_ago = Day::parse(&clock.today).map(|today| (today - 6).to_string());
+    let window = Window { from: week_ago, to: clock.today.clone() };
     let inside = |t: &str| clock.day_of(t).is_some_and(|d| window.contains(&d));
     let finished: Vec<&ThoughtRecord> =
         data.journal.iter().filter(|r| r.status == RecordStatus::Complete && window.contains(&r.happened_on)).collect();
@@ -596,7 +603,7 @@ pub fn person_trend(person: &Person, observations: &[Observation], window: &Wind
 pub fn promises_per_week(promises: &[Promise], window: &Window) -> Vec<Bar> {
     let mut weeks: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for c in promises.iter().flat_map(|p| &p.checkins).filter(|c| window.contains(&c.day)) {
-        let Some(week) = week_start(&c.day) else { continue };
+        let Some(week) = Day::parse(&c.day).map(|day| day.week_start().to_string()) else { continue };
         let entry = weeks.entry(week).or_default();
         entry.0 += usize::from(c.kept);
         entry.1 += 1;
@@ -620,7 +627,7 @@ pub fn habit_days(worksheets: &[WorksheetEntry]) -> Vec<String> {
 pub fn habits_per_week(habit_days: &[String], window: &Window) -> Vec<Bar> {
     let mut weeks: BTreeMap<String, usize> = BTreeMap::new();
     for day in habit_days.iter().filter(|d| window.contains(d)) {
-        if let Some(week) = week_start(day) {
+        if let Some(week) = Day::parse(day).map(|day| day.week_start().to_string()) {
             *weeks.entry(week).or_insert(0) += 1;
         }
     }
@@ -751,10 +758,10 @@ pub fn spread_indices(len: usize, max: usize) -> Vec<usize> {
 /// The days to label on a time axis from `from` to `to` (YYYY-MM-DD): at most `max`, the first and last day
 /// included, evenly spread, no day twice. Empty when a day cannot be read.
 pub fn axis_days(from: &str, to: &str, max: usize) -> Vec<String> {
-    let (Some(first), Some(last)) = (day_number(from), day_number(to)) else { return Vec::new() };
+    let (Some(first), Some(last)) = (Day::parse(from), Day::parse(to)) else { return Vec::new() };
     let (first, last) = (first.min(last), first.max(last));
     let len = usize::try_from(last - first + 1).unwrap_or(1);
-    spread_indices(len, max).into_iter().map(|i| day_from_number(first + i as i64)).collect()
+    spread_indices(len, max).into_iter().map(|i| (first + i as i64).to_string()).collect()
 }
 
 // ---------------------------------------------------------------------------------------------------------------

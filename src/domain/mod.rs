@@ -4,6 +4,7 @@ pub mod archive;
 pub mod assessments;
 pub mod backup;
 pub mod beliefs;
+pub mod calendar;
 pub mod collections;
 pub mod danger;
 pub mod helplines;
