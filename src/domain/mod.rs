@@ -7,6 +7,7 @@ pub mod beliefs;
 pub mod calendar;
 pub mod collections;
 pub mod danger;
+pub mod exercise_catalog;
 pub mod helplines;
 pub mod ids;
 pub mod insights;
