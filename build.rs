@@ -1,7 +1,7 @@
 //! Compiles the course (`src/content/*.md`) into Rust data, so the browser never needs a Markdown parser.
 //! Any markup error, broken link or missing part fails the build with the file and line.
 
-#[path = "src/content/catalog.rs"]
+#[path = "src/domain/exercise_catalog.rs"]
 #[allow(dead_code)]
 mod catalog;
 #[path = "src/content/markup.rs"]
@@ -16,6 +16,7 @@ use std::{env, fs};
 
 fn main() {
     println!("cargo:rerun-if-changed=src/content");
+    println!("cargo:rerun-if-changed=src/domain/exercise_catalog.rs");
     println!("cargo:rerun-if-env-changed=TRUST_STEPS_EMPTY_COURSE");
     let content = Path::new("src/content");
     let out = env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set"));

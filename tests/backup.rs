@@ -581,14 +581,6 @@ fn ten_thousand_arbitrary_and_mutated_files_never_panic() {
 }
 
 #[test]
-fn day_numbers_count_whole_days_from_1970_and_refuse_nonsense() {
-    assert_eq!(backup::day_number("1970-01-01"), Some(0));
-    assert_eq!(backup::day_number("2000-03-01"), Some(11_017));
-    assert_eq!(backup::day_number("2024-02-29T23:59:59Z").unwrap() + 1, backup::day_number("2024-03-01").unwrap());
-    assert_eq!(backup::day_number("nonsense"), None);
-}
-
-#[test]
 fn labels_name_known_collections_and_fall_back_to_the_key() {
     assert_eq!(backup::collection_label("journal"), "Thought records");
     assert_eq!(backup::collection_label("values-worksheets"), "values worksheets");

@@ -463,7 +463,7 @@ fn the_rules_follow_their_priority_order() {
 #[test]
 fn a_belief_is_due_for_re_rating_after_two_weeks() {
     let mut data = Data::empty();
-    let day = |n: i64| trust_steps::domain::promises::add_days(TODAY, -n).unwrap();
+    let day = |n: i64| (trust_steps::domain::calendar::Day::parse(TODAY).unwrap() - n).to_string();
     data.beliefs.push(belief("b", &[(&day(RERATE_AFTER_DAYS - 1), 50)]));
     assert!(!candidates(&data.view(), &[], &[], &clock()).iter().any(|s| s.key() == "belief:b"));
     data.beliefs[0] = belief("b", &[(&day(RERATE_AFTER_DAYS), 50)]);

@@ -4,11 +4,11 @@
 #![cfg(not(target_arch = "wasm32"))] // native tests
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+use trust_steps::domain::calendar::Day;
 use trust_steps::domain::keep_safe::{
     backup_ask, days_ago, is_apple_touch_webkit, BackupAsk, BrowserFacts, EntryTimes, ERASE_RISK_DAYS, FIRST_ASK_DAYS,
     REMINDER_DAYS,
 };
-use trust_steps::domain::promises::add_days;
 
 const IPHONE_SAFARI: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
 const IPHONE_CHROME: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/131.0.6778.73 Mobile/15E148 Safari/604.1";
@@ -74,7 +74,7 @@ const NOW: &str = "2026-11-27T10:00:00.000Z";
 
 /// An entry made `made` days before NOW and last changed `changed` days before it.
 fn entry(made: i64, changed: i64) -> EntryTimes {
-    let day = |n: i64| format!("{}T09:00:00.000Z", add_days("2026-11-27", -n).unwrap());
+    let day = |n: i64| format!("{}T09:00:00.000Z", Day::parse("2026-11-27").unwrap() - n);
     EntryTimes::new(&day(made), &day(changed))
 }
 

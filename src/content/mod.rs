@@ -1,13 +1,13 @@
 //! The course: lessons, FAQ, glossary, Help and sources text, compiled in from `src/content/*.md` by `build.rs`,
-//! plus the exercise catalogue and the offline search over all of it.
+//! the exercise catalogue (re-exported from `domain::exercise_catalog`) and the offline search over all of it.
+//! `content` may use `domain`; `domain` never uses `content`.
 
-pub mod catalog;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod markup;
 pub mod model;
 pub mod search;
 
-pub use catalog::{exercise_by_slug, ExerciseInfo, EXERCISES};
+pub use crate::domain::exercise_catalog::{exercise_by_slug, ExerciseInfo, EXERCISES};
 pub use model::{Block, FaqEntry, GlossaryTerm, Inline, Lesson, Module};
 
 #[allow(missing_docs)] // documented in the generated file, except in the empty-course benchmark build

@@ -10,7 +10,7 @@
 //! the download, and removes only what is still exactly as it was archived ([`removal`]).
 
 use super::backup::{export, BackupFile};
-use super::promises::{civil_from_days, day_number, parse_day};
+use super::calendar::Day;
 use super::words::count_of;
 use crate::storage::keys::{collection_of, is_record_key};
 use serde::{Deserialize, Serialize};
@@ -43,15 +43,12 @@ impl ArchiveMark {
 
 /// "2025-12-06" for "2026-12-06": the default cut-off, a year before `today` (29 February gives 28 February).
 pub fn default_cutoff(today: &str) -> String {
-    let Some((year, month, day)) = parse_day(today) else { return today.to_owned() };
-    let day = if month == 2 && day == 29 { 28 } else { day };
-    format!("{:04}-{month:02}-{day:02}", year - 1)
+    Day::parse(today).and_then(|day| day.months_before(12)).map_or_else(|| today.to_owned(), |day| day.to_string())
 }
 
 /// The day after `day` ("YYYY-MM-DD"), or `None` if it is not a day.
 pub fn day_after(day: &str) -> Option<String> {
-    let (y, m, d) = civil_from_days(day_number(day)? + 1);
-    Some(format!("{y:04}-{m:02}-{d:02}"))
+    Day::parse(day).map(|day| (day + 1).to_string())
 }
 
 /// When a stored record was last changed: its `updated_at`, or its `created_at` if that is missing; `None` when
@@ -62,7 +59,7 @@ pub fn last_changed(raw: &str) -> Option<String> {
     ["updated_at", "created_at"]
         .iter()
         .filter_map(|field| data.get(*field).and_then(Value::as_str))
-        .find(|at| at.get(..10).and_then(parse_day).is_some())
+        .find(|at| Day::of(at).is_some())
         .map(str::to_owned)
 }
 
@@ -113,7 +110,7 @@ pub fn kind_count(collection: &str, n: usize) -> String {
 
 /// Why a cut-off cannot be used, or `None`.
 pub fn cutoff_problem(before: &str, today: &str) -> Option<&'static str> {
-    match (day_number(before), day_number(today)) {
+    match (Day::parse(before), Day::parse(today)) {
         (None, _) => Some("Choose a day, like 2025-01-31."),
         (Some(cut), Some(now)) if cut > now + 1 => Some("Choose a day that is not in the future."),
         _ => None,
@@ -125,7 +122,7 @@ pub fn cutoff_problem(before: &str, today: &str) -> Option<&'static str> {
 /// value, UTF-16 units); a key it does not know counts its text here.
 pub fn plan(stored: &BTreeMap<String, String>, units: &BTreeMap<String, usize>, before: &str) -> ArchivePlan {
     let mut result = ArchivePlan { before: before.to_owned(), ..Default::default() };
-    if parse_day(before).is_none() {
+    if Day::parse(before).is_none() {
         return result;
     }
     for (key, raw) in stored {

@@ -537,24 +537,6 @@ fn merge_stored<T: Stored + Merge>(ours: &str, theirs: &str) -> Option<String> {
     encode(&ours.value.merge(theirs.value), schema, &extra).ok()
 }
 
-/// Days since 1970-01-01 of an ISO 8601 date or time (`YYYY-MM-DD…`), for whole-day spans; `None` if unreadable.
-pub fn day_number(iso: &str) -> Option<i64> {
-    let year: i64 = iso.get(0..4)?.parse().ok()?;
-    let month: i64 = iso.get(5..7)?.parse().ok()?;
-    let day: i64 = iso.get(8..10)?.parse().ok()?;
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return None;
-    }
-    // Howard Hinnant's days_from_civil.
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
-
 /// What Settings calls a collection, by its key name (the name itself for collections this build does not know).
 pub fn collection_label(name: &str) -> String {
     match name {

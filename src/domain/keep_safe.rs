@@ -4,7 +4,7 @@
 //!
 //! The browser is read in `state::platform`; everything here is plain values in, a decision out.
 
-use super::backup::day_number;
+use super::calendar::Day;
 use super::words::count_of;
 
 /// Days after the first entry before Today first asks for a backup, when none was ever saved.
@@ -139,14 +139,14 @@ pub fn backup_ask(
     now: &str,
     erase_risk: bool,
 ) -> Option<BackupAsk> {
-    let today = day_number(now)?;
-    let backup = last_backup_at.filter(|at| day_number(at).is_some());
+    let today = Day::of(now)?;
+    let backup = last_backup_at.filter(|at| Day::of(at).is_some());
     // Since when something has been waiting for a backup.
     let (unsaved, waiting_since) = match backup {
-        None => (entries.len(), entries.iter().filter_map(|e| day_number(&e.created_at)).min()),
+        None => (entries.len(), entries.iter().filter_map(|e| Day::of(&e.created_at)).min()),
         Some(at) => {
             let changed: Vec<&EntryTimes> = entries.iter().filter(|e| e.changed_at() > at).collect();
-            (changed.len(), changed.iter().filter_map(|e| day_number(e.changed_at())).min())
+            (changed.len(), changed.iter().filter_map(|e| Day::of(e.changed_at())).min())
         }
     };
     let waiting_since = waiting_since?;
@@ -156,11 +156,11 @@ pub fn backup_ask(
         (false, Some(_)) => REMINDER_DAYS,
     };
     let snooze = if erase_risk { ERASE_RISK_DAYS } else { REMINDER_DAYS };
-    let snoozed = snoozed_at.and_then(day_number).is_some_and(|day| today - day < snooze);
+    let snoozed = snoozed_at.and_then(Day::of).is_some_and(|day| today - day < snooze);
     (unsaved > 0 && today - waiting_since >= wait && !snoozed).then(|| BackupAsk {
         entries: entries.len(),
         unsaved,
-        days_since_backup: backup.and_then(day_number).map(|day| today - day),
+        days_since_backup: backup.and_then(Day::of).map(|day| today - day),
         erase_risk,
     })
 }

@@ -10,10 +10,11 @@
 //! 5. a belief not re-rated for [`RERATE_AFTER_DAYS`] days (longest-waiting first);
 //! 6. the next lesson: the one last opened if not done, else the first not done in course order.
 
+use super::calendar::Day;
 use super::insights::{Clock, UserData, HABITS_WORKSHEET};
 use super::journal::RecordStatus;
 use super::ladder::waiting_for_after;
-use super::promises::{add_days, due_on};
+use super::promises::due_on;
 use super::repair_safety::may_suggest_repair;
 use super::worksheets::WorksheetEntry;
 use crate::domain::order::{sort_stable_by, sort_stable_by_key};
@@ -209,14 +210,15 @@ pub fn candidates(
     sort_stable_by(&mut sheets, |a, b| b.updated_at.cmp(&a.updated_at));
     steps.extend(sheets.into_iter().cloned().map(NextStep::ResumeWorksheet));
 
-    if let (Some(limit), Some(today_n)) = (add_days(today, -RERATE_AFTER_DAYS), super::promises::day_number(today)) {
+    if let Some(today) = Day::parse(today) {
+        let limit = today - RERATE_AFTER_DAYS;
         let mut stale: Vec<(i64, NextStep)> = data
             .beliefs
             .iter()
             .filter_map(|b| {
-                let last = clock.day_of(b.last_rated()?)?;
+                let last = clock.local_day(b.last_rated()?)?;
                 (last <= limit).then(|| {
-                    let days = today_n - super::promises::day_number(&last).unwrap_or(today_n);
+                    let days = today - last;
                     (days, NextStep::RerateBelief { id: b.id.clone(), statement: preview(&b.statement), days })
                 })
             })

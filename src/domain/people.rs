@@ -1,8 +1,8 @@
 //! People on the trust map: gut ratings of the five parts of trust, a dated evidence log, the score the evidence
 //! supports, where gut and evidence disagree, and plain patterns ("Kept 8 of 10 commitments since …").
 
+use crate::domain::calendar::Day;
 use crate::domain::order::sort_stable_by;
-use crate::domain::promises::{days_in_month, parse_day};
 use crate::domain::repair_safety::SafetyAnswer;
 use crate::domain::words::count_of;
 use crate::storage::keys;
@@ -554,7 +554,7 @@ impl ObservationFields {
         if self.what.trim().is_empty() {
             return Err(ObservationProblem::NothingWritten);
         }
-        if parse_day(&self.happened_on).is_none() {
+        if Day::parse(&self.happened_on).is_none() {
             return Err(ObservationProblem::NoDay);
         }
         if self.happened_on.as_str() > today {
@@ -906,7 +906,7 @@ impl PatternWindow {
     pub fn problem(&self, today: &str) -> Option<&'static str> {
         match self {
             PatternWindow::Since(day) if day.is_empty() => Some("Choose the day to count from."),
-            PatternWindow::Since(day) if parse_day(day).is_none() => {
+            PatternWindow::Since(day) if Day::parse(day).is_none() => {
                 Some("That is not a day that can be read. Choose one with the date field.")
             }
             PatternWindow::Since(day) if day.as_str() > today => {
@@ -922,8 +922,8 @@ impl PatternWindow {
     pub fn first_day(&self, today: &str) -> Option<String> {
         match self {
             PatternWindow::AllTime => None,
-            PatternWindow::LastMonths(n) => months_before(today, *n),
-            PatternWindow::Since(day) => parse_day(day).is_some().then(|| day.clone()),
+            PatternWindow::LastMonths(n) => Day::parse(today)?.months_before(*n).map(|day| day.to_string()),
+            PatternWindow::Since(day) => Day::parse(day).is_some().then(|| day.clone()),
         }
     }
 
@@ -935,21 +935,10 @@ impl PatternWindow {
             PatternWindow::LastMonths(1) => " in the last month".to_owned(),
             PatternWindow::LastMonths(12) => " in the last year".to_owned(),
             PatternWindow::LastMonths(n) => format!(" in the last {n} months"),
-            PatternWindow::Since(day) if parse_day(day).is_some() => format!(" since {}", show_day(day)),
+            PatternWindow::Since(day) if Day::parse(day).is_some() => format!(" since {}", show_day(day)),
             PatternWindow::Since(_) => String::new(),
         }
     }
-}
-
-/// The same day `months` months before `day` (YYYY-MM-DD), or the last day of that month when it is shorter
-/// (31 May − 3 months = 28 or 29 February). `None` if `day` cannot be read.
-pub fn months_before(day: &str, months: u32) -> Option<String> {
-    let (year, month, dom) = parse_day(day)?;
-    let index = i64::from(year) * 12 + i64::from(month) - 1 - i64::from(months);
-    let year = i32::try_from(index.div_euclid(12)).ok().filter(|y| *y >= 1)?;
-    let month = u32::try_from(index.rem_euclid(12)).ok()? + 1;
-    let dom = dom.min(days_in_month(year, month));
-    Some(format!("{year:04}-{month:02}-{dom:02}"))
 }
 
 /// "once", "twice" or "N times".

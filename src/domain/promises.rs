@@ -1,115 +1,12 @@
 //! Promises to myself (self-trust): one-off, daily or weekly promises, check-ins kept or missed, kept-rate and
-//! streaks, a self-compassion prompt for a missed one — and the calendar arithmetic on "YYYY-MM-DD" days they need.
+//! streaks, and a self-compassion prompt for a missed one.
 
+use crate::domain::calendar::Day;
 use crate::domain::order::sort_stable_by;
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
-
-// ---------------------------------------------------------------------------------------------------------------
-// Calendar arithmetic on "YYYY-MM-DD" days (proleptic Gregorian, no time zones: a day is the user's local date).
-// ---------------------------------------------------------------------------------------------------------------
-
-/// True for leap years (every 4th year, except centuries not divisible by 400).
-pub fn is_leap_year(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-/// Days in a month (1–12) of a year; 0 for a month out of range.
-pub fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
-/// Splits a strict "YYYY-MM-DD" day (years 0001–9999) into `(year, month, day)`; `None` for anything else,
-/// including impossible dates like 2026-02-30.
-pub fn parse_day(day: &str) -> Option<(i32, u32, u32)> {
-    let bytes = day.as_bytes();
-    let digits_ok = bytes.len() == 10
-        && bytes[4] == b'-'
-        && bytes[7] == b'-'
-        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
-    if !digits_ok {
-        return None;
-    }
-    let year: i32 = day.get(0..4)?.parse().ok()?;
-    let month: u32 = day.get(5..7)?.parse().ok()?;
-    let dom: u32 = day.get(8..10)?.parse().ok()?;
-    (year >= 1 && (1..=days_in_month(year, month)).contains(&dom)).then_some((year, month, dom))
-}
-
-/// Days since 1970-01-01 of a civil date (negative before it).
-pub fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
-    // Howard Hinnant's algorithm: count from 0000-03-01 so the leap day falls at the end of each year.
-    let y = i64::from(year) - i64::from(month <= 2);
-    let era = y.div_euclid(400);
-    let year_of_era = y - era * 400;
-    let m = i64::from(month);
-    let day_of_year = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
-/// The civil date `(year, month, day)` of a count of days since 1970-01-01.
-pub fn civil_from_days(days: i64) -> (i32, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let mp = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (i32::try_from(year).unwrap_or(i32::MAX), u32::try_from(month).unwrap_or(1), u32::try_from(day).unwrap_or(1))
-}
-
-/// Days since 1970-01-01 of a "YYYY-MM-DD" day.
-pub fn day_number(day: &str) -> Option<i64> {
-    parse_day(day).map(|(y, m, d)| days_from_civil(y, m, d))
-}
-
-/// The "YYYY-MM-DD" day of a count of days since 1970-01-01.
-pub fn day_from_number(days: i64) -> String {
-    let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// The day `n` days after `day` (before it when `n` is negative).
-pub fn add_days(day: &str, n: i64) -> Option<String> {
-    day_number(day).map(|z| day_from_number(z + n))
-}
-
-/// Day of the week, ISO style: 1 = Monday … 7 = Sunday.
-pub fn weekday(day: &str) -> Option<u32> {
-    // 1970-01-01 was a Thursday (4).
-    day_number(day).and_then(|z| u32::try_from((z + 3).rem_euclid(7) + 1).ok())
-}
-
-/// The ISO week `(week-based year, week 1–53)`: weeks start on Monday, and week 1 holds the year's first Thursday.
-pub fn iso_week(day: &str) -> Option<(i32, u32)> {
-    let z = day_number(day)?;
-    let thursday = z - i64::from(weekday(day)?) + 4;
-    let (year, _, _) = civil_from_days(thursday);
-    let week = (thursday - days_from_civil(year, 1, 1)) / 7 + 1;
-    Some((year, u32::try_from(week).ok()?))
-}
-
-/// The Monday starting the week that holds `day`.
-pub fn week_start(day: &str) -> Option<String> {
-    let offset = i64::from(weekday(day)?) - 1;
-    add_days(day, -offset)
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Promises
-// ---------------------------------------------------------------------------------------------------------------
 
 /// How often a promise comes round.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -150,12 +47,12 @@ impl Recurrence {
 
     /// The period a day falls in: the day itself (daily), its ISO week (weekly), or the single period (once).
     pub fn period_of(self, day: &str) -> Option<i64> {
-        let z = day_number(day)?;
+        let day = Day::parse(day)?;
         Some(match self {
             Recurrence::Once => 0,
-            Recurrence::Daily => z,
+            Recurrence::Daily => day.number(),
             // Weeks counted from a Monday (1970-01-05 is day 4), so Monday–Sunday share one number.
-            Recurrence::Weekly => (z - 4).div_euclid(7),
+            Recurrence::Weekly => (day.number() - 4).div_euclid(7),
         })
     }
 }
@@ -247,10 +144,10 @@ impl Promise {
     /// True when the promise should be offered for a check-in on `day`: not archived, started, and not yet
     /// checked in for that day's period (a one-off stays due until it is checked in once).
     pub fn is_due(&self, day: &str) -> bool {
-        let Some(today) = day_number(day) else {
+        let Some(today) = Day::parse(day) else {
             return false;
         };
-        let started = day_number(&self.start_day).is_none_or(|start| today >= start);
+        let started = Day::parse(&self.start_day).is_none_or(|start| today >= start);
         !self.archived && started && self.checkin_for(day).is_none()
     }
 

@@ -1,6 +1,7 @@
 //! Readable copies of the user's entries: the same items feed the Markdown download and the printable
 //! "bring to therapy" report, so both always say the same thing.
 
+use super::exercise_catalog::exercise_by_slug;
 use super::journal::{RecordStatus, SAFETY_QUESTIONS};
 use super::message::{compose, is_complete, MessageParts, MessageStyle};
 use super::people::Observation;
@@ -9,7 +10,6 @@ use super::traps::trap_by_slug;
 use super::worksheet_defs::worksheet_by_slug;
 use super::worksheets::{fill_template, FieldKind, WorksheetDef, WorksheetEntry, HABITS, HABIT_RATINGS};
 use super::{Belief, ThoughtRecord, TriggerEntry};
-use crate::content::catalog::exercise_by_slug;
 use crate::domain::order::sort_stable_by;
 use crate::domain::people::Person;
 use crate::domain::repair_safety::QUESTION as SAFETY_QUESTION;

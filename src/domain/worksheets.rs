@@ -2,7 +2,7 @@
 //! asks is data ([`WorksheetDef`], in `worksheet_defs`); a filled-in copy is a [`WorksheetEntry`], one per
 //! situation or person, stored under its own key.
 
-use super::promises::{day_number, iso_week};
+use super::calendar::Day;
 use super::repair_safety::{RepairView, SafetyAnswer};
 use super::safety_plan;
 use crate::domain::order::sort_stable_by;
@@ -526,7 +526,10 @@ impl Rhythm {
     pub fn same_period(self, a: &str, b: &str) -> bool {
         match self {
             Rhythm::Daily => a == b,
-            Rhythm::Weekly => iso_week(a).is_some() && iso_week(a) == iso_week(b),
+            Rhythm::Weekly => {
+                let week = |day: &str| Day::parse(day).map(Day::iso_week);
+                week(a).is_some() && week(a) == week(b)
+            }
         }
     }
 }
@@ -615,27 +618,27 @@ pub fn checkin_stats(entry: &WorksheetEntry, rhythm: Rhythm, today: &str) -> Che
 /// Periods in a row with a check-in, counting back from this period (or the one before, if this one has none
 /// yet — a check-in still to come today is not a broken run).
 fn run_length(entry: &WorksheetEntry, rhythm: Rhythm, today: &str) -> usize {
-    let Some(today_n) = day_number(today) else { return 0 };
+    let Some(today) = Day::parse(today) else { return 0 };
     let step = match rhythm {
         Rhythm::Daily => 1,
         Rhythm::Weekly => 7,
     };
-    let has = |n: i64| {
-        let day = super::promises::day_from_number(n);
+    let has = |day: Day| {
+        let day = day.to_string();
         entry.checkins.iter().any(|c| rhythm.same_period(&c.day, &day))
     };
-    let mut n = if has(today_n) { today_n } else { today_n - step };
+    let mut day = if has(today) { today } else { today - step };
     let mut run = 0;
-    while has(n) && run < 10_000 {
+    while has(day) && run < 10_000 {
         run += 1;
-        n -= step;
+        day = day - step;
     }
     run
 }
 
 /// "today", "yesterday", "3 days ago" (or the day itself if it cannot be read).
 pub fn days_ago(day: &str, today: &str) -> String {
-    match (day_number(day), day_number(today)) {
+    match (Day::parse(day), Day::parse(today)) {
         (Some(d), Some(t)) => match t - d {
             0 => "today".to_owned(),
             1 => "yesterday".to_owned(),

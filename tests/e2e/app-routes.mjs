@@ -1,7 +1,7 @@
 // Every page of the app as concrete URLs, read from the source so that a new route, lesson or exercise is
 // covered by the quality gates (a11y, zoom, keyboard) without editing them:
 //   - route patterns: every `path!("…")` in src/app.rs;
-//   - `:lesson`: the slug of every src/content/lessons/*.md; `:exercise`: every slug of src/content/catalog.rs;
+//   - `:lesson`: the slug of every src/content/lessons/*.md; `:exercise`: every slug of src/domain/exercise_catalog.rs;
 //   - other `:params` (record ids such as /journal/:id, /people/:id): taken from the links the app draws for the
 //     seeded data (see seed.mjs), so only the seeded run visits them.
 // `uncoveredPatterns()` names the patterns no URL matches, so a route with a new kind of parameter fails loudly.
@@ -32,9 +32,9 @@ export function lessonSlugs() {
     });
 }
 
-/** Exercise slugs of the catalogue (src/content/catalog.rs), in course order. */
+/** Exercise slugs of the catalogue (src/domain/exercise_catalog.rs), in course order. */
 export function exerciseSlugs() {
-  const catalog = readFileSync(join(ROOT, 'src/content/catalog.rs'), 'utf8');
+  const catalog = readFileSync(join(ROOT, 'src/domain/exercise_catalog.rs'), 'utf8');
   const slugs = [...catalog.matchAll(/\bexercise\(\s*"([a-z0-9-]+)"/g)].map((m) => m[1]);
   if (slugs.length < 5) throw new Error('app-routes: could not read the exercise catalogue');
   return slugs;

@@ -6,8 +6,8 @@
 //! unit to one CSS pixel, so its text is as large on a phone as the stylesheet says (12–13 px), never scaled down.
 //! Until a chart over time has enough marks to draw ([`enough_points`]) it shows a big number or a sentence instead.
 
+use crate::domain::calendar::Day;
 use crate::domain::insights::{axis_days, spread_indices, value_ticks, whole, Bar, Line, Pair};
-use crate::domain::promises::day_number;
 use crate::ui::platform::perf_mark;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -147,7 +147,7 @@ fn date_format(options: &[(&str, &str)]) -> Option<js_sys::Function> {
 
 /// True when the days from `first` to `last` are better labelled by month than by day.
 fn long_span(first: &str, last: &str) -> bool {
-    matches!((day_number(first), day_number(last)), (Some(a), Some(b)) if (b - a).abs() > 240)
+    matches!((Day::parse(first), Day::parse(last)), (Some(a), Some(b)) if (b - a).abs() > 240)
 }
 
 /// Where the plot area of a chart over time sits inside a drawing `width` wide.
@@ -217,11 +217,11 @@ impl Frame {
 }
 
 fn draw_lines(lines: &[Line], from: &str, to: &str, y_max: f64, width: f64) -> AnyView {
-    let (Some(start), Some(end)) = (day_number(from), day_number(to)) else { return ().into_any() };
+    let (Some(start), Some(end)) = (Day::parse(from), Day::parse(to)) else { return ().into_any() };
     let frame = Frame::new(width, y_max);
     let span = (end - start).max(1) as f64;
     let x_of =
-        move |day: &str| frame.left + (day_number(day).unwrap_or(start) - start) as f64 / span * frame.plot_width();
+        move |day: &str| frame.left + (Day::parse(day).unwrap_or(start) - start) as f64 / span * frame.plot_width();
     let dots = lines.iter().map(|l| l.points.len()).sum::<usize>() <= MAX_DOTS;
     let drawn = lines
         .iter()

@@ -1,9 +1,10 @@
 //! Promises to myself: make a small promise (or pick a starter one), check in kept or missed, and see the
 //! kept-rate and streaks. A missed promise gets a self-compassion prompt, never a scolding.
 
+use crate::domain::calendar::Day;
 use crate::domain::order::sort_stable_by;
 use crate::domain::promises::{
-    day_number, due_in_order, kept_line, prompt_for_missed, Promise, Recurrence, MISSED_LINE, STARTER_PROMISES,
+    due_in_order, kept_line, prompt_for_missed, Promise, Recurrence, MISSED_LINE, STARTER_PROMISES,
 };
 use crate::state::{new_id, now_iso, today, AppState, Toast};
 use crate::ui::components::fields::{RadioGroup, TextInput};
@@ -143,7 +144,7 @@ pub fn check_in_today(state: AppState, id: &str, kept: bool) {
         // A failed save is already on screen (the storage banner); no acknowledgement for what was not kept.
         return;
     }
-    let seed = usize::try_from(day_number(&day).unwrap_or(0).rem_euclid(1_000_000)).unwrap_or(0);
+    let seed = usize::try_from(Day::parse(&day).map_or(0, Day::number).rem_euclid(1_000_000)).unwrap_or(0);
     let message = if kept { kept_line(seed) } else { MISSED_LINE };
     state.toast.set(Some(Toast {
         message: message.to_owned(),
@@ -208,7 +209,7 @@ fn PromiseOnDay(promise: Promise, day: String) -> impl IntoView {
     });
     // Only the latest check-in, and only while it is this period's: the prompt is for now, not a record of blame.
     let missed_now = promise.checkin_for(&day).is_some_and(|c| !c.kept);
-    let seed = usize::try_from(day_number(&day).unwrap_or(0).rem_euclid(1_000_000)).unwrap_or(0);
+    let seed = usize::try_from(Day::parse(&day).map_or(0, Day::number).rem_euclid(1_000_000)).unwrap_or(0);
     let compassion = missed_now.then(|| {
         view! {
             <div class="self-compassion" role="note">

@@ -5,8 +5,9 @@
 use super::ladder::Ladder;
 use super::list::{AddPerson, PeopleContent};
 use super::person::PersonView;
+use crate::domain::calendar::Day;
 use crate::domain::ladder::{default_ladder, Experiment, Response};
-use crate::domain::people::{months_before, Direction, Observation, Person, QuickKind, Relationship, TrustPart};
+use crate::domain::people::{Direction, Observation, Person, QuickKind, Relationship, TrustPart};
 use crate::domain::repair_safety::SafetyAnswer;
 use crate::state::{now_iso, today, AppState};
 use crate::ui::warm_up::OffScreenPage;
@@ -50,7 +51,7 @@ const MORE_PEOPLE: usize = 24;
 fn example_map() -> AppState {
     let now = now_iso();
     let day = today();
-    let month_ago = months_before(&day, 1).unwrap_or_else(|| day.clone());
+    let month_ago = Day::parse(&day).and_then(|d| d.months_before(1)).map_or_else(|| day.clone(), |d| d.to_string());
     let mut person = Person::new(EXAMPLE_ID.to_owned(), "Example", Relationship::Friend, &now);
     person.marker = "teal".to_owned();
     // Answered "No", so the ladder draws what most people see: its steps with "Plan an experiment".

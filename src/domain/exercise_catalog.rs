@@ -1,5 +1,7 @@
 //! The exercise catalogue: every practice route, its name, what it is for, and the lesson that explains it.
-//! Pure data, shared by `build.rs` (to check lesson links) and the app.
+//! Pure data, shared by `build.rs` (to check lesson links) and the app. It sits in `domain` (like the trap
+//! catalogue) because domain rules name exercises (the readable export); `content` re-exports it for the
+//! course pages, so `content` may use `domain` but never the other way round.
 
 /// One exercise or worksheet of the Practice hub.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
