@@ -47,11 +47,12 @@
 //     observations are used, with a warning, if they do not fit), in a fresh context: app load to ts-ready; then,
 //     once the browser is idle after start-up (see `settledAfterStart`), the people list opened from / with the
 //     nav link, until its h1 and first .person-card are in the DOM, until that first render is done and until
-//     the rest of its first page (40 cards, drawn after the first paint) is; the profile of the person with the most observations opened from the list (the link in their card,
-//     client-side), until its h1 shows their name with a .profile-part in the DOM, until that first render is
-//     done, and until the part drawn after the first paint (the evidence log with an .observation, the ladder,
-//     the details) is done as well. OPEN_PEOPLE_RUNS each, median and max against FRAME_MS (the parts drawn
-//     after the first paint: median and max only). The first open of each is also shown on its own: it is the
+//     the rest of its first page (40 cards, drawn after the first paint) is; the profile of the person with the
+//     most observations opened from the list (the link in their card, client-side), until its h1 shows their
+//     name with a .profile-part in the DOM, until that first render is done, and until the part drawn after the
+//     first paint (the evidence log with an .observation, the ladder, the details) is done as well.
+//     OPEN_PEOPLE_RUNS each, median and max against FRAME_MS (the parts drawn after the first paint: median and
+//     max only). The first open of each is also shown on its own: it is the
 //     first client-side navigation of the page, and Chromium compiles the page's wasm functions there.
 //   - progress (issue 8's scale target): a year of heavy use seeded at once, ending today so every period has
 //     data — --records N thought records, --people N people with --observations M observations, --checkins N
