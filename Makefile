@@ -51,12 +51,8 @@ lighthouse: build
 
 test: lint unit e2e budget lighthouse
 
-# Also builds once without the course text (TRUST_STEPS_EMPTY_COURSE, see build.rs) to show what it adds.
-BENCH_EMPTY_DIST := target/bench-empty-course
-bench: setup
-	TRUST_STEPS_EMPTY_COURSE=1 trunk build --release --dist $(BENCH_EMPTY_DIST)
-	trunk build --release
-	node scripts/bench.mjs --empty-course $(BENCH_EMPTY_DIST)
+bench: build
+	node scripts/bench.mjs
 
 clean:
 	rm -rf dist test-results playwright-report

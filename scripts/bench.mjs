@@ -1,6 +1,6 @@
 // Size and load-time benchmark of the release build in dist/ (`make bench` builds it first).
 //
-//   node scripts/bench.mjs [--dist DIR] [--only PARTS] [--runs N] [--json FILE] [--empty-course DIR] [--records N]
+//   node scripts/bench.mjs [--dist DIR] [--only PARTS] [--runs N] [--json FILE] [--records N]
 //                          [--people N] [--observations M] [--checkins N] [--no-native]
 //
 // --dist DIR measures another build (default dist). --only PARTS runs only some of the browser measurements, a
@@ -25,8 +25,6 @@
 //     it on, sealed as base64 (enc1, earlier builds) and densely (enc2, this build). Sealed sizes come from the
 //     exact formula (scripts/bench-data.mjs: sealedUnits, the same as src/storage/crypto.rs's sealed_units,
 //     which tests/crypto.rs checks against real sealing) applied to each value's real JSON; no browser needed.
-// With --empty-course DIR (a build made with TRUST_STEPS_EMPTY_COURSE=1, as `make bench` does), it also shows
-// the wasm without the course text and what the course text adds.
 //
 // Interaction timings, at normal CPU speed (no throttling), each measured inside the page with performance.now()
 // from the event (setting an input's value and dispatching `input`, or clicking a link) until the work it causes
@@ -151,7 +149,6 @@ const CI_BUDGET = JSON.parse(readFileSync(new URL('../perf-budget.json', import.
 const args = process.argv.slice(2);
 const RUNS = Number(argValue('--runs') || 5);
 const JSON_OUT = argValue('--json');
-const EMPTY_COURSE_DIST = argValue('--empty-course');
 const JOURNAL_RECORDS = Number(argValue('--records') || 2000);
 const PEOPLE = Number(argValue('--people') || 200);
 const OBSERVATIONS = Number(argValue('--observations') || 5000);
@@ -224,16 +221,6 @@ const rows = [
   pick('index.html', (f) => f === '/index.html'),
   pick('manifest', (f) => f === '/manifest.webmanifest'),
 ];
-
-let emptyCourse = null;
-if (EMPTY_COURSE_DIST) {
-  const wasm = readdirSync(EMPTY_COURSE_DIST).filter((f) => f.endsWith('.wasm'));
-  if (wasm.length !== 1) {
-    console.error(`bench: expected one .wasm in ${EMPTY_COURSE_DIST}, found ${wasm.length}`);
-    process.exit(1);
-  }
-  emptyCourse = { label: 'wasm without the course text', files: wasm, ...compressed(readFileSync(join(EMPTY_COURSE_DIST, wasm[0]))) };
-}
 
 // --- Native course search (before the browser, so the compile does not disturb its timings) ---------------
 let nativeSearch = null;
@@ -1083,16 +1070,6 @@ for (const r of rows) {
   const label = r.files.length === 1 || r.files.length === 0 ? r.label : `${r.label} (${r.files.length} files)`;
   table.push([label, kib(r.raw), kib(r.gzip), kib(r.brotli)]);
 }
-if (emptyCourse) {
-  const full = rows[0];
-  table.push([emptyCourse.label, kib(emptyCourse.raw), kib(emptyCourse.gzip), kib(emptyCourse.brotli)]);
-  table.push([
-    'course text adds',
-    kib(full.raw - emptyCourse.raw),
-    kib(full.gzip - emptyCourse.gzip),
-    kib(full.brotli - emptyCourse.brotli),
-  ]);
-}
 {
   // Always shown, like the sizes: computed from the data, no browser.
   const names = { plain: 'lock off', enc1: 'lock on, base64 (enc1, before #20)', enc2: 'lock on, dense (enc2, now)' };
@@ -1254,7 +1231,6 @@ if (JSON_OUT) {
     JSON.stringify(
       {
         sizes: rows,
-        emptyCourse,
         firstLoad,
         budgetKiB: BUDGET_KIB,
         cpuThrottle: CPU_THROTTLE,
