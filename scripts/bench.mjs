@@ -1,14 +1,16 @@
 // Size and load-time benchmark of the release build in dist/ (`make bench` builds it first).
 //
 //   node scripts/bench.mjs [--dist DIR] [--only PARTS] [--runs N] [--json FILE] [--records N]
-//                          [--people N] [--observations M] [--checkins N] [--no-native]
+//                          [--people N] [--observations M] [--checkins N] [--no-native] [--report FILE]
 //
 // --dist DIR measures another build (default dist). --only PARTS runs only some of the browser measurements, a
 // comma-separated list of: load (first-load transfer and the throttled load times), search (course search, and the
 // native search unless --no-native), journal, people, progress, unlock, lighthouse; e.g. `--only people --no-native`
 // for a quick run. The sizes are always shown.
 //
-// Prints one table:
+// Prints one table, and writes it with the date, the commit, the machine and what was run to --report FILE
+// (default docs/benchmarks.md, `--report -` for none): that file is the latest `make bench`, and git keeps the
+// earlier ones. Prints one table:
 //   - raw, gzip and brotli sizes of the wasm, the JS glue, boot.js, early.js, sw.js, the CSS, index.html and
 //     the manifest (compressed with node's zlib at maximum levels, as scripts/serve.mjs serves them);
 //   - the first-load transfer: every response Chromium receives from the server on a first visit (page and
@@ -74,7 +76,7 @@
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { cpus, homedir } from 'node:os';
 import { delimiter, join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS } from '../playwright.config.mjs';
@@ -149,6 +151,7 @@ const CI_BUDGET = JSON.parse(readFileSync(new URL('../perf-budget.json', import.
 const args = process.argv.slice(2);
 const RUNS = Number(argValue('--runs') || 5);
 const JSON_OUT = argValue('--json');
+const REPORT = argValue('--report') || 'docs/benchmarks.md';
 const JOURNAL_RECORDS = Number(argValue('--records') || 2000);
 const PEOPLE = Number(argValue('--people') || 200);
 const OBSERVATIONS = Number(argValue('--observations') || 5000);
@@ -250,6 +253,7 @@ const browser = await chromium.launch({
   args: CHROMIUM_ARGS,
   headless: true,
 });
+const chromiumVersion = `headless Chromium ${browser.version()}`;
 
 async function readyTime(page) {
   await page.waitForFunction(() => performance.getEntriesByName('ts-ready').length > 0, null, { timeout: 60_000 });
@@ -1217,13 +1221,19 @@ if (unlockBench) {
 
 const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
 const line = (row) => `| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
-console.log(line(table[0]));
-console.log(`|${widths.map((w, c) => (c === 0 ? ':' : '') + '-'.repeat(w + 1) + (c === 0 ? '' : ':')).join('|')}|`);
-for (const row of table.slice(1)) console.log(line(row));
-
-if (firstLoad?.foreign.length) console.log(`\nWARNING: requests to other origins: ${firstLoad.foreign.join(', ')}`);
+const report = [
+  line(table[0]),
+  `|${widths.map((w, c) => (c === 0 ? ':' : '') + '-'.repeat(w + 1) + (c === 0 ? '' : ':')).join('|')}|`,
+  ...table.slice(1).map(line),
+];
+if (firstLoad?.foreign.length) report.push('', `WARNING: requests to other origins: ${firstLoad.foreign.join(', ')}`);
 const uncompressed = (firstLoad?.files ?? []).filter((f) => !f.encoding && f.wire > 1024 && !f.path.endsWith('.png'));
-if (uncompressed.length) console.log(`\nWARNING: sent uncompressed: ${uncompressed.map((f) => f.path).join(', ')}`);
+if (uncompressed.length) report.push('', `WARNING: sent uncompressed: ${uncompressed.map((f) => f.path).join(', ')}`);
+console.log(report.join('\n'));
+if (REPORT !== '-') {
+  writeFileSync(REPORT, reportPage(report));
+  process.stderr.write(`bench: written to ${REPORT}\n`);
+}
 
 if (JSON_OUT) {
   writeFileSync(
@@ -1258,4 +1268,27 @@ if (JSON_OUT) {
       2,
     ),
   );
+}
+
+/** docs/benchmarks.md: what was measured, on what, and the table (`report`, its lines). */
+function reportPage(report) {
+  const git = (...a) => spawnSync('git', a, { encoding: 'utf8' }).stdout?.trim() || '?';
+  const commit = git('rev-parse', '--short', 'HEAD');
+  const dirty = git('status', '--porcelain', '--untracked-files=no') ? ' with uncommitted changes' : '';
+  const parts = ONLY.size === PARTS.length ? 'everything' : `only ${[...ONLY].join(', ')} (and the sizes)`;
+  return [
+    '# Benchmarks',
+    '',
+    'The latest `make bench` (`scripts/bench.mjs`, which writes this file; git keeps the earlier runs). What each',
+    'row measures is described at the top of `scripts/bench.mjs`; why the targets are what they are is in',
+    '[the decisions](decisions/). Figures follow this shared machine\'s speed, which drifts by 20–40% through a',
+    'day: compare two builds in interleaved runs (`--dist`), not against an old file.',
+    '',
+    `- Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}${dirty}, the build in \`${DIST}/\``,
+    `- Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${chromiumVersion}`,
+    `- Parts: ${parts}; ${RUNS} load runs`,
+    '',
+    ...report,
+    '',
+  ].join('\n');
 }
