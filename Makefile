@@ -65,4 +65,4 @@ bench: build
 	node scripts/bench.mjs
 
 clean:
-	rm -rf dist test-results playwright-report
+	rm -rf dist target/dev-dist test-results playwright-report
