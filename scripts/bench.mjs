@@ -76,7 +76,7 @@
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, homedir } from 'node:os';
+import { cpus, homedir, loadavg } from 'node:os';
 import { delimiter, join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS } from '../playwright.config.mjs';
@@ -152,6 +152,8 @@ const args = process.argv.slice(2);
 const RUNS = Number(argValue('--runs') || 5);
 const JSON_OUT = argValue('--json');
 const REPORT = argValue('--report') || 'docs/benchmarks.md';
+/** The machine's load when the bench starts (other work on a shared machine slows every figure). */
+const LOAD_AT_START = loadavg()[0];
 const JOURNAL_RECORDS = Number(argValue('--records') || 2000);
 const PEOPLE = Number(argValue('--people') || 200);
 const OBSERVATIONS = Number(argValue('--observations') || 5000);
@@ -1274,7 +1276,8 @@ if (JSON_OUT) {
 function reportPage(report) {
   const git = (...a) => spawnSync('git', a, { encoding: 'utf8' }).stdout?.trim() || '?';
   const commit = git('rev-parse', '--short', 'HEAD');
-  const dirty = git('status', '--porcelain', '--untracked-files=no') ? ' with uncommitted changes' : '';
+  const changed = git('status', '--porcelain', '--untracked-files=no');
+  const dirty = changed && changed !== '?' ? ` with uncommitted changes (${changed.split('\n').length === 1 ? '1 file' : `${changed.split('\n').length} files`})` : '';
   const parts = ONLY.size === PARTS.length ? 'everything' : `only ${[...ONLY].join(', ')} (and the sizes)`;
   return [
     '# Benchmarks',
@@ -1285,8 +1288,8 @@ function reportPage(report) {
     'day: compare two builds in interleaved runs (`--dist`), not against an old file.',
     '',
     `- Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}${dirty}, the build in \`${DIST}/\``,
-    `- Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${chromiumVersion}`,
-    `- Parts: ${parts}; ${RUNS} load runs`,
+    `- Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), load average ${LOAD_AT_START.toFixed(1)} at the start, ${chromiumVersion}`,
+    `- Parts: ${parts}${ONLY.has('load') ? `; ${RUNS} load runs` : ''}`,
     '',
     ...report,
     '',
