@@ -1,9 +1,11 @@
 # Trust Steps: build, serve, test and bench. Every target installs what it needs first (scripts/setup.sh).
 #   make serve   build and serve dist/ on http://127.0.0.1:8080
+#   make dev     debug build served with live reload on http://127.0.0.1:8081 (no prerendering, no wasm-opt)
 #   make test    fmt, clippy (native + wasm32), native and browser unit tests, release build, Playwright e2e,
 #                the first-load size budget (perf-budget.json) and Lighthouse's gate (accessibility, best
-#                practices, no request off the origin; performance reported)
-#   make bench   release build, then sizes and load times (scripts/bench.mjs)
+#                practices, no request off the origin)
+#   make bench   release build, then sizes, load and interaction times and Lighthouse's performance score
+#                (scripts/bench.mjs), written to docs/benchmarks.md
 #   make e2e     release build + Playwright only; `npx playwright test -g NAME` for one test
 
 SHELL := /bin/bash
@@ -15,7 +17,7 @@ export PATH := $(CURDIR)/node_modules/binaryen/bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup build serve test lint unit e2e budget lighthouse bench clean
+.PHONY: setup build serve dev test lint unit e2e budget lighthouse bench clean
 
 setup:
 	@scripts/setup.sh
@@ -25,6 +27,15 @@ build: setup
 
 serve: build
 	node scripts/serve.mjs dist $(PORT)
+
+# A debug build into target/dev-dist (dist/ keeps the release build the tests use), rebuilt and reloaded in the
+# browser on every change under the watched paths. Release-only steps (prerendering in Chromium, the service
+# worker's precache list, wasm-opt) are skipped: see scripts/post-build.mjs. Its own port keeps its service
+# worker apart from a release build's on 8080.
+DEV_PORT ?= 8081
+dev: setup
+	trunk serve --release false --dist target/dev-dist --address 127.0.0.1 --port $(DEV_PORT) \
+	  --watch src --watch public --watch index.html --watch build.rs --watch Cargo.toml --watch Trunk.toml
 
 lint: setup
 	cargo fmt --all --check
@@ -42,21 +53,16 @@ e2e: build
 budget: build
 	node scripts/size-budget.mjs
 
-# Lighthouse, mobile preset: accessibility and best practices 100, no request may leave loopback; the
-# performance score (median of 3 first visits) is printed but follows this machine's speed, so it is not a gate
-# here (scripts/lighthouse.mjs; `make bench` reports it too).
+# Lighthouse, mobile preset: accessibility and best practices 100, no request may leave loopback. The performance
+# score follows this machine's speed, so it is not run here: `make bench` reports it (decision 0005).
 LIGHTHOUSE_PATHS ?= /,/learn/what-trust-is,/people
 lighthouse: build
 	node scripts/lighthouse.mjs --path $(LIGHTHOUSE_PATHS) --runs 3 --enforce
 
 test: lint unit e2e budget lighthouse
 
-# Also builds once without the course text (TRUST_STEPS_EMPTY_COURSE, see build.rs) to show what it adds.
-BENCH_EMPTY_DIST := target/bench-empty-course
-bench: setup
-	TRUST_STEPS_EMPTY_COURSE=1 trunk build --release --dist $(BENCH_EMPTY_DIST)
-	trunk build --release
-	node scripts/bench.mjs --empty-course $(BENCH_EMPTY_DIST)
+bench: build
+	node scripts/bench.mjs
 
 clean:
-	rm -rf dist test-results playwright-report
+	rm -rf dist target/dev-dist test-results playwright-report

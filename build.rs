@@ -17,17 +17,9 @@ use std::{env, fs};
 fn main() {
     println!("cargo:rerun-if-changed=src/content");
     println!("cargo:rerun-if-changed=src/domain/exercise_catalog.rs");
-    println!("cargo:rerun-if-env-changed=TRUST_STEPS_EMPTY_COURSE");
     let content = Path::new("src/content");
     let out = env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set"));
-    let mut code = generate(content).unwrap_or_else(|e| fail(&e));
-    // `make bench` builds once without the course text to measure what the course adds to the download.
-    if env::var_os("TRUST_STEPS_EMPTY_COURSE").is_some() {
-        code = "pub static LESSONS: &[Lesson] = &[];\npub static GLOSSARY: &[GlossaryTerm] = &[];\n\
-                pub static FAQ: &[FaqEntry] = &[];\npub static HELP: &[Block] = &[];\n\
-                pub static SOURCES: &[Block] = &[];\n"
-            .to_owned();
-    }
+    let code = generate(content).unwrap_or_else(|e| fail(&e));
     fs::write(Path::new(&out).join("course.rs"), code).unwrap_or_else(|e| fail(&e.to_string()));
 }
 

@@ -1,14 +1,16 @@
 // Size and load-time benchmark of the release build in dist/ (`make bench` builds it first).
 //
-//   node scripts/bench.mjs [--dist DIR] [--only PARTS] [--runs N] [--json FILE] [--empty-course DIR] [--records N]
-//                          [--people N] [--observations M] [--checkins N] [--no-native]
+//   node scripts/bench.mjs [--dist DIR] [--only PARTS] [--runs N] [--json FILE] [--records N]
+//                          [--people N] [--observations M] [--checkins N] [--no-native] [--report FILE]
 //
 // --dist DIR measures another build (default dist). --only PARTS runs only some of the browser measurements, a
 // comma-separated list of: load (first-load transfer and the throttled load times), search (course search, and the
 // native search unless --no-native), journal, people, progress, unlock, lighthouse; e.g. `--only people --no-native`
 // for a quick run. The sizes are always shown.
 //
-// Prints one table:
+// Prints one table, and writes it with the date, the commit, the machine and what was run to --report FILE
+// (default docs/benchmarks.md, `--report -` for none): that file is the latest `make bench`, and git keeps the
+// earlier ones. Prints one table:
 //   - raw, gzip and brotli sizes of the wasm, the JS glue, boot.js, early.js, sw.js, the CSS, index.html and
 //     the manifest (compressed with node's zlib at maximum levels, as scripts/serve.mjs serves them);
 //   - the first-load transfer: every response Chromium receives from the server on a first visit (page and
@@ -25,8 +27,6 @@
 //     it on, sealed as base64 (enc1, earlier builds) and densely (enc2, this build). Sealed sizes come from the
 //     exact formula (scripts/bench-data.mjs: sealedUnits, the same as src/storage/crypto.rs's sealed_units,
 //     which tests/crypto.rs checks against real sealing) applied to each value's real JSON; no browser needed.
-// With --empty-course DIR (a build made with TRUST_STEPS_EMPTY_COURSE=1, as `make bench` does), it also shows
-// the wasm without the course text and what the course text adds.
 //
 // Interaction timings, at normal CPU speed (no throttling), each measured inside the page with performance.now()
 // from the event (setting an input's value and dispatching `input`, or clicking a link) until the work it causes
@@ -45,15 +45,15 @@
 //   - people (issue 5's scale target) with --people N (default 200) people and --observations M (default 5000)
 //     observations from scripts/bench-data.mjs seeded into localStorage (at most PEOPLE_STORAGE_BUDGET_MIB; fewer
 //     observations are used, with a warning, if they do not fit), in a fresh context: app load to ts-ready; then,
-//     once the app has drawn the People pages off-screen (src/ui/warm_up.rs; see `warmedUp`), the
-//     people list opened from / with the nav link, until its h1 and first .person-card are in the DOM, until
-//     that first render is done and until the rest of its first page (40 cards, drawn after the first paint)
-//     is; the profile of the person with the most observations opened from the list (the link in their card,
-//     client-side), until its h1 shows their name with a .profile-part in the DOM, until that first render is
-//     done, and until the part drawn after the first paint (the evidence log with an .observation, the ladder,
-//     the details) is done as well. OPEN_PEOPLE_RUNS each, median and max against FRAME_MS (the parts drawn
-//     after the first paint: median and max only). The first open of each is also shown on its own: it is the
-//     first client-side navigation of the page, and what the warm-up leaves to compile is compiled there.
+//     once the browser is idle after start-up (see `settledAfterStart`), the people list opened from / with the
+//     nav link, until its h1 and first .person-card are in the DOM, until that first render is done and until
+//     the rest of its first page (40 cards, drawn after the first paint) is; the profile of the person with the
+//     most observations opened from the list (the link in their card, client-side), until its h1 shows their
+//     name with a .profile-part in the DOM, until that first render is done, and until the part drawn after the
+//     first paint (the evidence log with an .observation, the ladder, the details) is done as well.
+//     OPEN_PEOPLE_RUNS each, median and max against FRAME_MS (the parts drawn after the first paint: median and
+//     max only). The first open of each is also shown on its own: it is the
+//     first client-side navigation of the page, and Chromium compiles the page's wasm functions there.
 //   - progress (issue 8's scale target): a year of heavy use seeded at once, ending today so every period has
 //     data — --records N thought records, --people N people with --observations M observations, --checkins N
 //     promise check-ins (default 1000, over six promises), six beliefs re-rated every few weeks, a 40-experiment
@@ -76,7 +76,7 @@
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { cpus, homedir, loadavg } from 'node:os';
 import { delimiter, join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS } from '../playwright.config.mjs';
@@ -124,8 +124,6 @@ const STORAGE_BUDGET_MIB = 4;
 /** Seeded people and observations stay under this (counted the same way). */
 const PEOPLE_STORAGE_BUDGET_MIB = 4.5;
 const OPEN_PEOPLE_RUNS = 10;
-/** How long the People bench waits for the app's off-screen warm-up before its first open (see `warmedUp`). */
-const WARM_UP_WAIT_MS = 5_000;
 /** The Progress page's whole first render (issue 8). */
 const PAGE_TARGET_MS = 100;
 const OPEN_PROGRESS_RUNS = 10;
@@ -153,7 +151,9 @@ const CI_BUDGET = JSON.parse(readFileSync(new URL('../perf-budget.json', import.
 const args = process.argv.slice(2);
 const RUNS = Number(argValue('--runs') || 5);
 const JSON_OUT = argValue('--json');
-const EMPTY_COURSE_DIST = argValue('--empty-course');
+const REPORT = argValue('--report') || 'docs/benchmarks.md';
+/** The machine's load when the bench starts (other work on a shared machine slows every figure). */
+const LOAD_AT_START = loadavg()[0];
 const JOURNAL_RECORDS = Number(argValue('--records') || 2000);
 const PEOPLE = Number(argValue('--people') || 200);
 const OBSERVATIONS = Number(argValue('--observations') || 5000);
@@ -227,16 +227,6 @@ const rows = [
   pick('manifest', (f) => f === '/manifest.webmanifest'),
 ];
 
-let emptyCourse = null;
-if (EMPTY_COURSE_DIST) {
-  const wasm = readdirSync(EMPTY_COURSE_DIST).filter((f) => f.endsWith('.wasm'));
-  if (wasm.length !== 1) {
-    console.error(`bench: expected one .wasm in ${EMPTY_COURSE_DIST}, found ${wasm.length}`);
-    process.exit(1);
-  }
-  emptyCourse = { label: 'wasm without the course text', files: wasm, ...compressed(readFileSync(join(EMPTY_COURSE_DIST, wasm[0]))) };
-}
-
 // --- Native course search (before the browser, so the compile does not disturb its timings) ---------------
 let nativeSearch = null;
 if (NATIVE) {
@@ -265,6 +255,7 @@ const browser = await chromium.launch({
   args: CHROMIUM_ARGS,
   headless: true,
 });
+const chromiumVersion = `headless Chromium ${browser.version()}`;
 
 async function readyTime(page) {
   await page.waitForFunction(() => performance.getEntriesByName('ts-ready').length > 0, null, { timeout: 60_000 });
@@ -289,18 +280,14 @@ async function readyReports(context) {
 }
 
 /**
- * Waits until the app has drawn the People pages off-screen (src/ui/warm_up.rs marks `ts-warm-up:profile`), as it
- * has by the time a user's first tap comes: the opens are timed from then. A build without the warm-up is given
- * WARM_UP_WAIT_MS.
+ * Waits until the browser is idle after start-up, as it is by the time a user's first tap comes: the opens are
+ * timed from then. The first open still compiles the page's code (Chromium compiles a wasm function when it is
+ * first called), so it is shown on its own; the frame target is for the median.
  */
-async function warmedUp(page) {
-  return page
-    .waitForFunction(() => performance.getEntriesByName('ts-warm-up:profile').length > 0, null, { timeout: WARM_UP_WAIT_MS })
-    .then(() => true)
-    .catch(() => {
-      process.stderr.write(`bench: no warm-up mark within ${WARM_UP_WAIT_MS} ms (a build without one?)\n`);
-      return false;
-    });
+async function settledAfterStart(page) {
+  await page.evaluate(
+    () => new Promise((idle) => (window.requestIdleCallback ? requestIdleCallback(() => idle(), { timeout: 2000 }) : setTimeout(idle, 200))),
+  );
 }
 
 async function controlled(page) {
@@ -706,7 +693,7 @@ async function people() {
 
     await page.reload();
     const loadMs = await readyTime(page);
-    const warm = await warmedUp(page);
+    await settledAfterStart(page);
     process.stderr.write(
       `bench: people: ${persons.length} people (${persons.length - active.length} archived), ${observations.length} ` +
         `observations (${(bytes / 2 ** 20).toFixed(2)} MiB), load to ts-ready ${ms(loadMs)}\n`,
@@ -796,7 +783,6 @@ async function people() {
       observations: observations.length,
       bytes,
       loadMs,
-      warm,
       busiest: { name: busiest.name, observations: busiestCount },
       list,
       listSettled,
@@ -1090,16 +1076,6 @@ for (const r of rows) {
   const label = r.files.length === 1 || r.files.length === 0 ? r.label : `${r.label} (${r.files.length} files)`;
   table.push([label, kib(r.raw), kib(r.gzip), kib(r.brotli)]);
 }
-if (emptyCourse) {
-  const full = rows[0];
-  table.push([emptyCourse.label, kib(emptyCourse.raw), kib(emptyCourse.gzip), kib(emptyCourse.brotli)]);
-  table.push([
-    'course text adds',
-    kib(full.raw - emptyCourse.raw),
-    kib(full.gzip - emptyCourse.gzip),
-    kib(full.brotli - emptyCourse.brotli),
-  ]);
-}
 {
   // Always shown, like the sizes: computed from the data, no browser.
   const names = { plain: 'lock off', enc1: 'lock on, base64 (enc1, before #20)', enc2: 'lock on, dense (enc2, now)' };
@@ -1180,7 +1156,7 @@ if (peopleBench) {
     ms(P.loadMs),
   ]);
   table.push([`people list: open from / (median / max of ${P.list.length})`, '', '', against(P.list, FRAME_MS)]);
-  const firstOpen = P.warm ? 'first open, after the warm-up' : 'first open (no warm-up in this build)';
+  const firstOpen = 'first open, which compiles the page\'s code';
   table.push([
     `  until its whole first render is done (${firstOpen}: ${ms1(P.listSettled[0])})`,
     '',
@@ -1247,13 +1223,19 @@ if (unlockBench) {
 
 const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
 const line = (row) => `| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
-console.log(line(table[0]));
-console.log(`|${widths.map((w, c) => (c === 0 ? ':' : '') + '-'.repeat(w + 1) + (c === 0 ? '' : ':')).join('|')}|`);
-for (const row of table.slice(1)) console.log(line(row));
-
-if (firstLoad?.foreign.length) console.log(`\nWARNING: requests to other origins: ${firstLoad.foreign.join(', ')}`);
+const report = [
+  line(table[0]),
+  `|${widths.map((w, c) => (c === 0 ? ':' : '') + '-'.repeat(w + 1) + (c === 0 ? '' : ':')).join('|')}|`,
+  ...table.slice(1).map(line),
+];
+if (firstLoad?.foreign.length) report.push('', `WARNING: requests to other origins: ${firstLoad.foreign.join(', ')}`);
 const uncompressed = (firstLoad?.files ?? []).filter((f) => !f.encoding && f.wire > 1024 && !f.path.endsWith('.png'));
-if (uncompressed.length) console.log(`\nWARNING: sent uncompressed: ${uncompressed.map((f) => f.path).join(', ')}`);
+if (uncompressed.length) report.push('', `WARNING: sent uncompressed: ${uncompressed.map((f) => f.path).join(', ')}`);
+console.log(report.join('\n'));
+if (REPORT !== '-') {
+  writeFileSync(REPORT, reportPage(report));
+  process.stderr.write(`bench: written to ${REPORT}\n`);
+}
 
 if (JSON_OUT) {
   writeFileSync(
@@ -1261,7 +1243,6 @@ if (JSON_OUT) {
     JSON.stringify(
       {
         sizes: rows,
-        emptyCourse,
         firstLoad,
         budgetKiB: BUDGET_KIB,
         cpuThrottle: CPU_THROTTLE,
@@ -1289,4 +1270,28 @@ if (JSON_OUT) {
       2,
     ),
   );
+}
+
+/** docs/benchmarks.md: what was measured, on what, and the table (`report`, its lines). */
+function reportPage(report) {
+  const git = (...a) => spawnSync('git', a, { encoding: 'utf8' }).stdout?.trim() || '?';
+  const commit = git('rev-parse', '--short', 'HEAD');
+  const changed = git('status', '--porcelain', '--untracked-files=no');
+  const dirty = changed && changed !== '?' ? ` with uncommitted changes (${changed.split('\n').length === 1 ? '1 file' : `${changed.split('\n').length} files`})` : '';
+  const parts = ONLY.size === PARTS.length ? 'everything' : `only ${[...ONLY].join(', ')} (and the sizes)`;
+  return [
+    '# Benchmarks',
+    '',
+    'The latest `make bench` (`scripts/bench.mjs`, which writes this file; git keeps the earlier runs). What each',
+    'row measures is described at the top of `scripts/bench.mjs`; why the targets are what they are is in',
+    '[the decisions](decisions/). Figures follow this shared machine\'s speed, which drifts by 20–40% through a',
+    'day: compare two builds in interleaved runs (`--dist`), not against an old file.',
+    '',
+    `- Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}${dirty}, the build in \`${DIST}/\``,
+    `- Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), load average ${LOAD_AT_START.toFixed(1)} at the start, ${chromiumVersion}`,
+    `- Parts: ${parts}${ONLY.has('load') ? `; ${RUNS} load runs` : ''}`,
+    '',
+    ...report,
+    '',
+  ].join('\n');
 }

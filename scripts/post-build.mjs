@@ -6,26 +6,32 @@
 //   2. prerenders the app's pages as a first visitor sees them (scripts/prerender.mjs): `<route>/index.html`;
 //   3. writes the precache list (every file of this build but those first-visit pages, hashed names kept) and
 //      a build id into sw.js, replacing the `self.__TS_BUILD__ = ...;` marker line.
+// Steps 2 and 3 are for release builds only. A debug build (`make dev`: Trunk sets TRUNK_PROFILE=debug) starts no
+// Chromium, and its sw.js keeps the marker's empty list, so the service worker caches nothing and every reload
+// gets the latest build from `trunk serve`; `trunk serve`'s live-reload script goes into /dev-reload.js, as the
+// CSP allows no inline script.
 // Plain Node, plus @playwright/test and Debian's Chromium for step 2 (scripts/setup.sh installs both).
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { prerender } from './prerender.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) fail('TRUNK_STAGING_DIR is not set (this script is a Trunk post_build hook)');
 
+/** False for `trunk serve` / `trunk build` without --release (a debug build). */
+const release = process.env.TRUNK_PROFILE !== 'debug';
 const indexPath = join(staging, 'index.html');
 const swPath = join(staging, 'sw.js');
 const bootName = 'boot.js';
 
-// 1. Inline start-up script -> boot.js
+// 1. Inline start-up script -> boot.js (and in a debug build, `trunk serve`'s live-reload script -> dev-reload.js)
 let html = readFileSync(indexPath, 'utf8');
 const inlineModule = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
 let boot = null;
 html = html.replace(inlineModule, (whole, attrs, body) => {
   if (/\bsrc\s*=/.test(attrs)) return whole; // external script: keep
+  if (!release && body.includes('.well-known/trunk/ws')) return devReload(body);
   if (!/\btype\s*=\s*["']?module/.test(attrs)) fail(`inline non-module script in index.html: ${whole.slice(0, 120)}`);
   if (boot !== null) fail('more than one inline module script in index.html');
   boot = earlyCompile(body.trim()) + '\n';
@@ -41,7 +47,14 @@ html = html.replace(preloads[0], '');
 writeFileSync(join(staging, bootName), `// Starts the app. Written by scripts/post-build.mjs from Trunk's loader.\n${boot}`);
 writeFileSync(indexPath, html);
 
+if (!release) {
+  console.log('post-build: debug build: boot.js written; no prerendering, and the service worker caches nothing');
+  process.exit(0);
+}
+
 // 2. Prerendered first-visit pages
+// Imported here: it loads Playwright, which a debug build does without.
+const { prerender } = await import('./prerender.mjs');
 const pages = await prerender(staging).catch((e) => fail(`prerendering failed: ${e.stack || e}`));
 console.log(
   `post-build: prerendered ${pages.written.length} pages` +
@@ -121,6 +134,19 @@ function firstPaintSource() {
     requestAnimationFrame(() => setTimeout(painted, 0));
   }
 });`;
+}
+
+/**
+ * Writes `trunk serve`'s live-reload script (debug builds only) to /dev-reload.js and returns the tag that loads
+ * it. `trunk serve` fills in the script's address and base only inside HTML, so they are filled in here: the
+ * page's own host and the public URL.
+ */
+function devReload(body) {
+  const script = body
+    .replace(/'\{\{__TRUNK_ADDRESS__\}\}'|`\{\{__TRUNK_ADDRESS__\}\}`/g, 'window.location.host')
+    .replace(/\{\{__TRUNK_WS_BASE__\}\}/g, process.env.TRUNK_PUBLIC_URL || '/');
+  writeFileSync(join(staging, 'dev-reload.js'), `// trunk serve's live reload (debug builds only; scripts/post-build.mjs).\n${script.trim()}\n`);
+  return '<script src="/dev-reload.js"></script>';
 }
 
 function walk(dir) {

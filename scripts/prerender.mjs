@@ -1,8 +1,8 @@
 // Prerenders the app's pages as a first visitor sees them, so a first visit paints the real page (frame,
 // heading, lesson text) from HTML while the wasm is still on its way, instead of a "Loading…" line.
 //
-// Called by scripts/post-build.mjs on Trunk's staging dir, after boot.js is written and before the service
-// worker's precache list is made. It serves the build on loopback, opens each page in headless Chromium with
+// Called by scripts/post-build.mjs on Trunk's staging dir (release builds only: `make dev` skips it), after boot.js
+// is written and before the service worker's precache list is made. It serves the build on loopback, opens each page in headless Chromium with
 // empty storage (the app itself renders it: no second renderer to keep in step), and writes from the build's
 // index.html (the template):
 //   - `<route>/index.html` (and `index.html` for `/`): the page's title and rendered frame in place of the
@@ -15,7 +15,8 @@
 // The copy is only a picture of the page until the app starts:
 //   - its `<main>` and the header's buttons are `inert`: nothing can be typed into it and lost when the app
 //     replaces it; the header and footer links (Help, the navigation) work as plain links;
-//   - the app removes it (src/main.rs) in the same task as it mounts itself, so no frame shows both;
+//   - the app removes it (src/ui/start_up.rs, `ui::platform::remove_static_page`) in the same task as it shows
+//     its own frame, so no frame shows both;
 //   - public/early.js hides its `<main>` when this browser already holds Trust Steps data (the page then shows
 //     that data, not a first visit's empty state) and hides all of it when the quick-hide cover is coming back;
 //   - a page whose first render holds today's date (date fields, "today" lines) is not prerendered: the date

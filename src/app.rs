@@ -4,7 +4,6 @@ use crate::state::{lock, AppState};
 use crate::ui::layout::{QuickHideCover, Shell};
 use crate::ui::lock_screen::LockScreen;
 use crate::ui::pages::*;
-use crate::ui::warm_up::WarmUp;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -40,9 +39,6 @@ fn UnlockedApp() -> impl IntoView {
     lock::lock_when_idle();
     view! {
         <Router>
-            // The People pages are drawn once off-screen when the browser is idle, so their first open is as
-            // quick as any later one (see ui::warm_up).
-            <WarmUp pages=&people::OFF_SCREEN_PAGES/>
             <Shell>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Today/>

@@ -256,30 +256,6 @@ impl AppState {
         expect_context::<AppState>()
     }
 
-    /// A state holding only this made-up trust map and defaults, for a page drawn off-screen
-    /// (`ui::warm_up`): provide it as context there. Loaded from nothing; its pages save nothing unless a user
-    /// acts on them, which nobody can on a page that is not in the document.
-    pub fn off_screen(people: Vec<Person>, observations: Vec<Observation>, ladder: Vec<LadderStep>) -> AppState {
-        AppState {
-            settings: RwSignal::new(Settings::default()),
-            preferences: RwSignal::new(Preferences::default()),
-            progress: RwSignal::new(LessonProgress::default()),
-            storage: RwSignal::new(StorageStatus::default()),
-            journal: RwSignal::new(Vec::new()),
-            beliefs: RwSignal::new(Vec::new()),
-            triggers: RwSignal::new(Vec::new()),
-            trap_practice: RwSignal::new(PracticeHistory::default()),
-            people: RwSignal::new(people),
-            observations: RwSignal::new(observations),
-            ladder: RwSignal::new(ladder),
-            promises: RwSignal::new(Vec::new()),
-            assessments: RwSignal::new(Vec::new()),
-            worksheets: RwSignal::new(Vec::new()),
-            backup_status: RwSignal::new(BackupStatus::default()),
-            toast: RwSignal::new(None),
-        }
-    }
-
     /// The one save path: changes a collection in memory, merges it with what storage holds now (another tab
     /// may have written since) and writes it. A failed write keeps the value on screen and reports the error.
     pub fn change<T: Stored + Merge + PartialEq + Send + Sync + 'static>(

@@ -9,4 +9,3 @@ pub mod pages;
 pub mod platform;
 pub mod start_up;
 pub mod theme;
-pub mod warm_up;

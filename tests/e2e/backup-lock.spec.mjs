@@ -35,7 +35,7 @@ function gcmOpen(key, sealed, aad) {
   return Buffer.concat([decipher.update(sealed.subarray(12, sealed.length - 16)), decipher.final()]);
 }
 
-/** Opens an encrypted backup of format 2 outside the app, as the README describes it. */
+/** Opens an encrypted backup of format 2 outside the app, as docs/architecture.md describes it. */
 function openOutside(file, passphrase) {
   const key = pbkdf2Sync(passphrase, Buffer.from(file.salt, 'base64'), file.iterations, 32, 'sha256');
   const fileKey = gcmOpen(key, Buffer.from(file.wrapped_key, 'base64'), 'trust-steps/lock data key');

@@ -35,12 +35,6 @@ const FIRST_SCREEN: usize = 10;
 #[component]
 pub fn People() -> impl IntoView {
     set_title("People");
-    view! { <PeopleContent/> }
-}
-
-/// What the people page shows (also drawn off-screen, without its title, by `ui::warm_up`).
-#[component]
-pub(super) fn PeopleContent() -> impl IntoView {
     let state = AppState::get();
     let rows = Memo::new(move |_| {
         let counts: BTreeMap<String, usize> =

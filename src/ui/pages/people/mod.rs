@@ -4,11 +4,9 @@
 mod evidence;
 mod ladder;
 mod list;
-mod off_screen;
 mod person;
 
 pub use list::People;
-pub use off_screen::OFF_SCREEN_PAGES;
 pub use person::PersonPage;
 
 use crate::domain::people::{clean_emoji_marker, is_colour_marker, Marker, NameProblem, Relationship, MARKER_COLOURS};

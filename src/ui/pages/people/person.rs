@@ -31,10 +31,7 @@ pub fn PersonPage() -> impl IntoView {
         state.people.with(|people| people.iter().any(|p| p.id == id)).then_some(id)
     });
     move || match found.get() {
-        Some(id) => {
-            set_title("Person");
-            view! { <PersonView id=id/> }.into_any()
-        }
+        Some(id) => view! { <PersonView id=id/> }.into_any(),
         None => view! { <PersonGone/> }.into_any(),
     }
 }
@@ -62,9 +59,10 @@ fn change_person(state: AppState, id: &str, edit: impl FnOnce(&mut Person)) {
     state.save_record(state.people, person);
 }
 
-/// One person's page (also drawn off-screen, without the document title, by `ui::warm_up`).
+/// One person's page: heading, quick log, trust profile, and what follows after the first paint.
 #[component]
-pub(super) fn PersonView(id: String) -> impl IntoView {
+fn PersonView(id: String) -> impl IntoView {
+    set_title("Person");
     // The first screen is the heading and "Log what happened", with the trust profile right under it; the
     // patterns, the log so far, the ladder and the details are drawn right after the first paint. Opened at one of
     // their anchors (#ladder), everything is drawn at once so the anchor is there to scroll to.
