@@ -185,28 +185,24 @@ fn average(sum: f64, count: usize) -> f64 {
 // Activity: streak and the week in words
 // ---------------------------------------------------------------------------------------------------------------
 
-/// Everything the insights read, by reference. Collections another part of the app has not built yet
-/// (habit check-ins, worksheets) are plain lists so adding them is one field.
-#[derive(Debug, Clone, Copy)]
-pub struct UserData<'a> {
-    /// Thought records, drafts included.
-    pub journal: &'a [ThoughtRecord],
-    /// Core beliefs with their ratings.
-    pub beliefs: &'a [Belief],
-    /// People on the trust map.
-    pub people: &'a [Person],
-    /// The evidence log.
-    pub observations: &'a [Observation],
-    /// Disclosure-ladder steps with their experiments.
-    pub ladder: &'a [LadderStep],
-    /// Promises with their check-ins.
-    pub promises: &'a [Promise],
-    /// Course progress.
-    pub progress: &'a LessonProgress,
-    /// Other moments the user did something (trigger log, trap practice, assessments…), as stored times or days.
-    pub other_activity: &'a [String],
-    /// Days of "keeping trust alive" habit check-ins (YYYY-MM-DD), one entry per check-in.
-    pub habit_days: &'a [String],
+pub use super::collections::UserData;
+
+impl<'a> UserData<'a> {
+    /// Moments the user did something that the charts do not show (trigger log, trap practice, self-assessments,
+    /// worksheets with something written), as stored times.
+    pub fn other_activity(&self) -> impl Iterator<Item = &'a str> {
+        let worksheets = self.worksheets.iter().filter(|w| !w.is_blank());
+        (self.triggers.iter().map(|t| t.created_at.as_str()))
+            .chain(self.trap_practice.attempts.iter().map(|a| a.at.as_str()))
+            .chain(self.assessments.iter().map(|r| r.created_at.as_str()))
+            .chain(worksheets.flat_map(|w| [w.created_at.as_str(), w.updated_at.as_str()]))
+    }
+
+    /// The day (YYYY-MM-DD) of every "keeping trust alive" habit check-in, one per check-in.
+    pub fn habit_days(&self) -> impl Iterator<Item = &'a str> {
+        let habits = self.worksheets.iter().filter(|w| w.worksheet == HABITS_WORKSHEET);
+        habits.flat_map(|w| w.checkins.iter().map(|c| c.day.as_str()))
+    }
 }
 
 /// Every local day on which the user recorded something.
@@ -237,8 +233,8 @@ pub fn active_days_in(data: &UserData, clock: &Clock, window: &Window) -> BTreeS
         times.extend(lesson.done_at.as_deref());
         times.extend(lesson.opened_at.as_deref());
     }
-    times.extend(data.other_activity.iter().map(String::as_str));
-    times.extend(data.habit_days.iter().map(String::as_str));
+    times.extend(data.other_activity());
+    times.extend(data.habit_days());
     times
         .into_iter()
         .filter(|t| earliest.as_deref().is_none_or(|e| t.get(0..10).is_some_and(|d| d >= e)))
@@ -322,7 +318,7 @@ pub fn week_summary(data: &UserData, clock: &Clock) -> WeekSummary {
         fears_came_true: experiments.iter().filter(|f| **f == Some(true)).count(),
         beliefs_rerated: data.beliefs.iter().filter(|b| b.ratings.iter().skip(1).any(|r| inside(&r.at))).count(),
         lessons_done: data.progress.lessons.values().filter(|l| l.done_at.as_deref().is_some_and(inside)).count(),
-        habit_checkins: data.habit_days.iter().filter(|d| window.contains(d)).count(),
+        habit_checkins: data.habit_days().filter(|d| window.contains(d)).count(),
     }
 }
 
