@@ -1,6 +1,6 @@
 //! The one table of collections (`domain::collections`): every declared collection round-trips through storage,
 //! is found again from its keys (what another tab's `storage` event is dispatched by), passes the import's shape
-//! check, and comes back whole through a backup and its import, replaced or merged.
+//! check, and comes back whole through a backup and its import, replaced or merged; `touch` stamps every record.
 
 #![cfg(not(target_arch = "wasm32"))] // native tests
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
@@ -217,4 +217,46 @@ fn every_collection_round_trips_through_a_backup_and_its_import() {
     }
     let journal = "trust-steps/journal/journal1";
     assert_eq!(collections::merge_whole(journal, &new[journal], &new[journal]), None, "records merge one by one");
+}
+
+#[test]
+fn touch_marks_every_record_and_every_dated_whole_collection_changed_and_the_newer_wins() {
+    use trust_steps::domain::newer_of;
+    use trust_steps::storage::Stored;
+    let later = "2026-12-01T08:00:00.000Z";
+    let before = sample();
+    let mut s = sample();
+    s.journal[0].touch(later);
+    s.beliefs[0].touch(later);
+    s.triggers[0].touch(later);
+    s.people[0].touch(later);
+    s.observations[0].touch(later);
+    s.ladder[0].touch(later);
+    s.promises[0].touch(later);
+    s.assessments[0].touch(later);
+    s.worksheets[0].touch(later);
+    let times = [
+        s.journal[0].updated_at(),
+        s.beliefs[0].updated_at(),
+        s.triggers[0].updated_at(),
+        s.people[0].updated_at(),
+        s.observations[0].updated_at(),
+        s.ladder[0].updated_at(),
+        s.promises[0].updated_at(),
+        s.assessments[0].updated_at(),
+        s.worksheets[0].updated_at(),
+    ];
+    assert!(times.iter().all(|t| *t == later), "{times:?}");
+    assert_eq!(newer_of(before.people[0].clone(), s.people[0].clone()), s.people[0]);
+    s.settings.touch(later);
+    s.preferences.touch(later);
+    assert_eq!((s.settings.updated_at.as_str(), s.preferences.updated_at.as_str()), (later, later));
+    // Progress, practice and backup status date each change inside them: touching the whole changes nothing.
+    s.progress.touch(later);
+    s.trap_practice.touch(later);
+    s.backup_status.touch(later);
+    assert_eq!(
+        (&s.progress, &s.trap_practice, &s.backup_status),
+        (&before.progress, &before.trap_practice, &before.backup_status)
+    );
 }
