@@ -5,10 +5,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use std::collections::BTreeSet;
+use trust_steps::domain::collections::Snapshot as Data;
 use trust_steps::domain::insights::{
     active_days, active_streak, belief_lines, course_progress, feelings_before_after, habits_per_week,
     ladder_feared_vs_happened, people_by_activity, person_gut_vs_evidence, person_trend, promises_per_week,
-    trap_frequency, trap_name, week_summary, Bucket, Clock, DateRange, UserData, Window,
+    trap_frequency, trap_name, week_summary, Bucket, Clock, DateRange, Window,
 };
 use trust_steps::domain::journal::{FeelingRating, RecordStatus};
 use trust_steps::domain::ladder::{Experiment, LadderStep};
@@ -19,7 +20,7 @@ use trust_steps::domain::next_step::{
 use trust_steps::domain::people::{Direction, Observation, Person, Relationship, TrustPart};
 use trust_steps::domain::promises::{Promise, Recurrence};
 use trust_steps::domain::worksheets::{Rhythm, WorksheetEntry};
-use trust_steps::domain::{Belief, LessonProgress, Preferences, ThoughtRecord};
+use trust_steps::domain::{Belief, LessonProgress, Preferences, ThoughtRecord, TriggerEntry};
 
 const TODAY: &str = "2026-03-18"; // a Wednesday
 const LESSONS: [&str; 3] = ["what-trust-is", "where-trust-issues-come-from", "self-trust"];
@@ -75,46 +76,16 @@ fn step(id: &str, person_id: &str, experiments: Vec<Experiment>) -> LadderStep {
     s
 }
 
-struct Data {
-    journal: Vec<ThoughtRecord>,
-    beliefs: Vec<Belief>,
-    people: Vec<Person>,
-    observations: Vec<Observation>,
-    ladder: Vec<LadderStep>,
-    promises: Vec<Promise>,
-    progress: LessonProgress,
-    other: Vec<String>,
-    habits: Vec<String>,
+/// A trigger-log entry made at `time`: activity the charts do not show.
+fn trigger_at(time: &str) -> TriggerEntry {
+    TriggerEntry { id: format!("t-{time}"), created_at: time.into(), updated_at: time.into(), ..Default::default() }
 }
 
-impl Data {
-    fn empty() -> Self {
-        Data {
-            journal: vec![],
-            beliefs: vec![],
-            people: vec![],
-            observations: vec![],
-            ladder: vec![],
-            promises: vec![],
-            progress: LessonProgress::default(),
-            other: vec![],
-            habits: vec![],
-        }
-    }
-
-    fn view(&self) -> UserData<'_> {
-        UserData {
-            journal: &self.journal,
-            beliefs: &self.beliefs,
-            people: &self.people,
-            observations: &self.observations,
-            ladder: &self.ladder,
-            promises: &self.promises,
-            progress: &self.progress,
-            other_activity: &self.other,
-            habit_days: &self.habits,
-        }
-    }
+/// A copy of the habits worksheet with one check-in on `day`, made and changed that day.
+fn habit_on(day: &str) -> WorksheetEntry {
+    let mut habits = WorksheetEntry::new(format!("h-{day}"), "keeping-trust", &at(day));
+    habits.check_in(Rhythm::Daily, day, std::collections::BTreeMap::new(), "", &at(day));
+    habits
 }
 
 fn window(range: DateRange) -> Window {
@@ -173,27 +144,57 @@ fn streak_counts_consecutive_active_days_and_keeps_yesterdays_until_today_is_don
 
 #[test]
 fn active_days_gather_every_kind_of_entry() {
-    let mut data = Data::empty();
+    let mut data = Data::default();
     assert!(active_days(&data.view(), &clock()).is_empty());
     data.journal.push(finished("r1", "2026-03-10", &[(80, 40)], &[]));
     data.journal.push(ThoughtRecord::new("blank".into(), &at("2026-03-11"), "2026-03-11"));
     data.observations.push(observation("o1", "p1", "2026-03-12", TrustPart::Reliability, Direction::Built, 2));
     data.progress.set_done("what-trust-is", true, &at("2026-03-13"));
-    data.other.push(at("2026-03-14"));
-    data.habits.push("2026-03-15".into());
+    data.triggers.push(trigger_at(&at("2026-03-14")));
+    data.worksheets.push(habit_on("2026-03-15"));
     let days: Vec<String> = active_days(&data.view(), &clock()).into_iter().collect();
     assert_eq!(days, ["2026-03-10", "2026-03-12", "2026-03-13", "2026-03-14", "2026-03-15"]);
 }
 
 #[test]
+fn activity_outside_the_charts_counts_too_and_blank_worksheets_do_not() {
+    use trust_steps::domain::assessments::{AssessmentKind, AssessmentRun};
+    let mut data = Data::default();
+    data.triggers.push(trigger_at(&at("2026-03-01")));
+    data.trap_practice.record(0, true, &at("2026-03-02"));
+    data.assessments.push(AssessmentRun::new("a1".into(), AssessmentKind::Trustworthiness, &at("2026-03-03")));
+    let mut sheet = WorksheetEntry::new("w1".into(), "boundaries", &at("2026-03-04"));
+    sheet.title = "Work emails".into();
+    sheet.updated_at = at("2026-03-05");
+    data.worksheets.push(sheet);
+    data.worksheets.push(WorksheetEntry::new("blank".into(), "boundaries", &at("2026-03-06")));
+    data.worksheets.push(habit_on("2026-03-07"));
+    let view = data.view();
+    let mut other: Vec<&str> = view.other_activity().collect();
+    other.sort_unstable();
+    let h = at("2026-03-07");
+    assert_eq!(
+        other,
+        [&at("2026-03-01"), &at("2026-03-02"), &at("2026-03-03"), &at("2026-03-04"), &at("2026-03-05"), &h, &h]
+    );
+    assert_eq!(view.habit_days().collect::<Vec<_>>(), ["2026-03-07"]);
+    assert!(!is_new_user(&view));
+    let days: Vec<String> = active_days(&view, &clock()).into_iter().collect();
+    assert_eq!(days, ["2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-07"]);
+    let blank_only =
+        Data { worksheets: vec![WorksheetEntry::new("b".into(), "boundaries", &at("2026-03-06"))], ..Data::default() };
+    assert!(is_new_user(&blank_only.view()));
+}
+
+#[test]
 fn a_quiet_week_gets_one_kind_line_and_a_busy_one_is_summed_up() {
-    let data = Data::empty();
+    let data = Data::default();
     let summary = week_summary(&data.view(), &clock());
     assert!(summary.is_empty());
     assert_eq!(summary.sentences().len(), 1);
     assert!(summary.sentences()[0].contains("quiet week"));
 
-    let mut data = Data::empty();
+    let mut data = Data::default();
     data.journal.push(finished("r1", "2026-03-17", &[(80, 40), (60, 40)], &[]));
     data.journal.push(finished("old", "2026-03-01", &[(80, 0)], &[]));
     let mut p = Promise::new("p1".into(), "Walk", Recurrence::Daily, "2026-03-01", &at("2026-03-01"));
@@ -204,7 +205,7 @@ fn a_quiet_week_gets_one_kind_line_and_a_busy_one_is_summed_up() {
     data.ladder.push(step("s1", "a", vec![experiment("e1", 80, "2026-03-10", Some(("2026-03-15", false)))]));
     data.beliefs.push(belief("b1", &[("2026-02-01", 80), ("2026-03-16", 60)]));
     data.progress.set_done("self-trust", true, &at("2026-03-12"));
-    data.habits.push("2026-03-18".into());
+    data.worksheets.push(habit_on("2026-03-18"));
     let s = week_summary(&data.view(), &clock());
     assert_eq!(s.records_finished, 1);
     assert_eq!(s.average_drop, Some(30.0));
@@ -404,7 +405,7 @@ fn course_progress_is_a_running_total_starting_from_earlier_lessons() {
 
 #[test]
 fn a_new_user_is_offered_the_first_lesson() {
-    let data = Data::empty();
+    let data = Data::default();
     assert!(is_new_user(&data.view()));
     let step = next_step(&data.view(), &[], &LESSONS, &clock(), &Dismissed::default());
     assert_eq!(step, Some(NextStep::ReadLesson { slug: "what-trust-is".into(), continuing: false }));
@@ -413,7 +414,7 @@ fn a_new_user_is_offered_the_first_lesson() {
 
 #[test]
 fn the_rules_follow_their_priority_order() {
-    let mut data = Data::empty();
+    let mut data = Data::default();
     data.progress.opened("where-trust-issues-come-from", &at("2026-03-01"));
     data.progress.set_done("what-trust-is", true, &at("2026-03-01"));
     data.beliefs.push(belief("b-recent", &[("2026-03-10", 70)]));
@@ -462,7 +463,7 @@ fn the_rules_follow_their_priority_order() {
 
 #[test]
 fn a_belief_is_due_for_re_rating_after_two_weeks() {
-    let mut data = Data::empty();
+    let mut data = Data::default();
     let day = |n: i64| (trust_steps::domain::calendar::Day::parse(TODAY).unwrap() - n).to_string();
     data.beliefs.push(belief("b", &[(&day(RERATE_AFTER_DAYS - 1), 50)]));
     assert!(!candidates(&data.view(), &[], &[], &clock()).iter().any(|s| s.key() == "belief:b"));
@@ -475,7 +476,7 @@ fn a_belief_is_due_for_re_rating_after_two_weeks() {
 
 #[test]
 fn a_dismissed_step_gives_way_to_the_next_until_tomorrow() {
-    let mut data = Data::empty();
+    let mut data = Data::default();
     data.promises.push(Promise::new("pr".into(), "Walk", Recurrence::Daily, "2026-03-01", &at("2026-03-01")));
     let mut dismissed = Dismissed::default();
     assert_eq!(next_step(&data.view(), &[], &LESSONS, &clock(), &dismissed).unwrap().key(), "promises");
@@ -508,7 +509,7 @@ fn dismissals_are_kept_in_preferences_and_old_ones_still_load() {
 
 #[test]
 fn everything_done_leaves_no_lesson_to_suggest() {
-    let mut data = Data::empty();
+    let mut data = Data::default();
     for slug in LESSONS {
         data.progress.set_done(slug, true, &at("2026-03-01"));
     }
@@ -517,8 +518,9 @@ fn everything_done_leaves_no_lesson_to_suggest() {
 
 #[test]
 fn active_days_in_a_window_skip_older_entries_but_keep_the_edges() {
-    let mut data = Data::empty();
-    data.other = vec![at("2026-03-10"), at("2026-03-11"), "2026-03-12T23:30:00.000Z".into(), at("2026-03-19")];
+    let mut data = Data::default();
+    let times = [at("2026-03-10"), at("2026-03-11"), "2026-03-12T23:30:00.000Z".into(), at("2026-03-19")];
+    data.triggers = times.iter().map(|t| trigger_at(t)).collect();
     let berlin = Clock { today: TODAY.into(), offset_minutes: 60 };
     let window = Window { from: Some("2026-03-11".into()), to: TODAY.into() };
     let days: Vec<String> =
@@ -562,7 +564,7 @@ fn habit_check_ins_and_unfinished_worksheets_come_from_the_worksheets() {
         ]
     );
     // The more recently touched one is offered first.
-    let steps = candidates(&Data::empty().view(), &sheets, &[], &clock());
+    let steps = candidates(&Data::default().view(), &sheets, &[], &clock());
     assert_eq!(steps.iter().map(NextStep::key).collect::<Vec<_>>(), ["worksheet:w1", "worksheet:w2"]);
 }
 

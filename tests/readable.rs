@@ -5,12 +5,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use trust_steps::domain::beliefs::{EvidenceNote, StrengthRating};
+use trust_steps::domain::collections::Snapshot;
 use trust_steps::domain::journal::{FeelingRating, RecordStatus};
 use trust_steps::domain::people::{Observation, Person, Relationship};
 use trust_steps::domain::promises::{CheckIn, Promise};
 use trust_steps::domain::readable::{
     belief_item, escape_markdown, in_range, markdown, person_item, promise_item, report_markdown, section_items,
-    thought_record_item, trigger_item, worksheet_item, Entries, Part, Section,
+    thought_record_item, trigger_item, worksheet_item, Part, Section,
 };
 use trust_steps::domain::worksheets::{Rhythm, WorksheetEntry, HABITS};
 use trust_steps::domain::{Belief, ThoughtRecord, TriggerEntry};
@@ -264,15 +265,8 @@ fn the_worksheet_section_holds_every_worksheet_with_something_in_it_within_the_d
     let mut old = WorksheetEntry::new("old".into(), "boundaries", "2026-09-01T09:00:00Z");
     old.title = "Work calls".into();
     let sheets = [therapy_prep(), blank, old];
-    let entries = Entries {
-        journal: &[],
-        beliefs: &[],
-        triggers: &[],
-        promises: &[],
-        people: &[],
-        observations: &[],
-        worksheets: &sheets,
-    };
+    let data = Snapshot { worksheets: sheets.to_vec(), ..Snapshot::default() };
+    let entries = data.view();
     let ids = |from: Option<&str>| -> Vec<String> {
         section_items(Section::Worksheets, entries, from, None).into_iter().map(|i| i.id).collect()
     };

@@ -7,7 +7,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use serde_json::json;
-use trust_steps::domain::insights::{Clock, UserData};
+use trust_steps::domain::collections::Snapshot;
+use trust_steps::domain::insights::Clock;
 use trust_steps::domain::ladder::{ladder_view, offers_new_experiments, Experiment, LadderStep, SAFETY_ROUTE};
 use trust_steps::domain::next_step::{candidates, unfinished_worksheets, NextStep};
 use trust_steps::domain::people::{PartProfile, Person, Relationship, TrustPart};
@@ -18,7 +19,6 @@ use trust_steps::domain::repair_safety::{
 };
 use trust_steps::domain::worksheet_defs::{worksheet_by_slug, WORKSHEETS};
 use trust_steps::domain::worksheets::{SectionSafety, WorksheetDef, WorksheetEntry};
-use trust_steps::domain::LessonProgress;
 use trust_steps::storage::{MemoryStore, Vault};
 
 const NOW: &str = "2026-03-04T10:00:00.000Z";
@@ -408,19 +408,8 @@ fn a_careful_gut_about_someone_the_user_may_not_be_safe_with_is_never_called_a_t
 fn today_never_suggests_an_experiment_with_someone_the_user_may_not_be_safe_with() {
     let people: Vec<Person> = ANSWERS.iter().enumerate().map(|(i, a)| person(&format!("p{i}"), *a)).collect();
     let ladder: Vec<LadderStep> = (0..4).map(|i| waiting_step(&format!("s{i}"), &format!("p{i}"))).collect();
-    let progress = LessonProgress::default();
-    let data = UserData {
-        journal: &[],
-        beliefs: &[],
-        people: &people,
-        observations: &[],
-        ladder: &ladder,
-        promises: &[],
-        progress: &progress,
-        other_activity: &[],
-        habit_days: &[],
-    };
-    let suggested: Vec<String> = candidates(&data, &[], &[], &Clock::utc("2026-03-06"))
+    let data = Snapshot { people, ladder, ..Snapshot::default() };
+    let suggested: Vec<String> = candidates(&data.view(), &[], &[], &Clock::utc("2026-03-06"))
         .into_iter()
         .filter_map(|s| match s {
             NextStep::FinishExperiment { person_id, .. } => Some(person_id),

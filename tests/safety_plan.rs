@@ -7,7 +7,8 @@
 
 use trust_steps::content::exercise_by_slug;
 use trust_steps::domain::backup::{self, export, read_backup, ImportMode};
-use trust_steps::domain::readable::{section_items, worksheet_item, Entries, Part, Section};
+use trust_steps::domain::collections::Snapshot;
+use trust_steps::domain::readable::{section_items, worksheet_item, Part, Section};
 use trust_steps::domain::safety_plan::{
     is_prefill, lines_written, new_copy, plan_steps, prefill, refill_for_country, LINES_FIELD, OWN_CONTACT_LINE, SLUG,
 };
@@ -159,15 +160,8 @@ fn backups_and_the_therapy_report_carry_the_plan_like_every_worksheet() {
         Part::Text("My daughter <3 and *the* sea".into())
     )));
     let sheets = [plan];
-    let entries = Entries {
-        journal: &[],
-        beliefs: &[],
-        triggers: &[],
-        promises: &[],
-        people: &[],
-        observations: &[],
-        worksheets: &sheets,
-    };
+    let data = Snapshot { worksheets: sheets.to_vec(), ..Snapshot::default() };
+    let entries = data.view();
     let ids: Vec<String> = section_items(Section::Worksheets, entries, None, None).into_iter().map(|i| i.id).collect();
     assert_eq!(ids, ["plan0001"]);
 }

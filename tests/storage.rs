@@ -25,6 +25,7 @@ struct Journalish {
 
 impl Stored for Journalish {
     const KEY: &'static str = "trust-steps/test-journal";
+    fn touch(&mut self, _now: &str) {}
 }
 
 impl Versioned for Journalish {
@@ -301,6 +302,9 @@ impl trust_steps::storage::Record for Note {
     }
     fn updated_at(&self) -> &str {
         &self.updated_at
+    }
+    fn touch(&mut self, now: &str) {
+        self.updated_at = now.to_owned();
     }
 }
 

@@ -14,12 +14,11 @@
 //! format 2 as "made by a newer version" rather than calling the passphrase wrong.
 
 use super::merge::Merge;
-use super::{LessonProgress, PracticeHistory, Preferences, Settings};
 use crate::domain::order::sort_stable_by_key;
 use crate::storage::crypto::{from_base64, iterations_problem, to_base64, unwrap_key, wrap_key, CryptoError, Sealer};
 use crate::storage::keys::{self, collection_of, is_backed_up, is_record_key};
 use crate::storage::locked::LockRecord;
-use crate::storage::{decode, encode, Envelope, Stored, StoredEntries};
+use crate::storage::{Envelope, Stored, StoredEntries};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -511,14 +510,8 @@ fn merge_entry(key: &str, ours: &str, theirs: &str) -> Option<String> {
             _ => None,
         };
     }
-    let merged = match key {
-        keys::SETTINGS => merge_stored::<Settings>(ours, theirs),
-        keys::PREFERENCES => merge_stored::<Preferences>(ours, theirs),
-        keys::LESSON_PROGRESS => merge_stored::<LessonProgress>(ours, theirs),
-        keys::TRAP_PRACTICE => merge_stored::<PracticeHistory>(ours, theirs),
-        // A whole-key collection this build has no merge rule for: keep this device's.
-        _ => return None,
-    }?;
+    // A whole-key collection: its own merge rule (none known for it: keep this device's).
+    let merged = super::collections::merge_whole(key, ours, theirs)?;
     (!same_json(&merged, ours)).then_some(merged)
 }
 
@@ -527,35 +520,9 @@ fn updated_at(raw: &str) -> Option<String> {
     value.get("data")?.get("updated_at")?.as_str().map(str::to_owned)
 }
 
-/// Merges a whole-key collection with its own [`Merge`] rule, keeping the newer schema and every unknown field.
-fn merge_stored<T: Stored + Merge>(ours: &str, theirs: &str) -> Option<String> {
-    let ours = decode::<T>(ours).ok()?;
-    let theirs = decode::<T>(theirs).ok()?;
-    let schema = ours.schema.max(theirs.schema);
-    let mut extra = theirs.extra;
-    extra.extend(ours.extra);
-    encode(&ours.value.merge(theirs.value), schema, &extra).ok()
-}
-
 /// What Settings calls a collection, by its key name (the name itself for collections this build does not know).
 pub fn collection_label(name: &str) -> String {
-    match name {
-        "journal" => "Thought records",
-        "beliefs" => "Core beliefs",
-        "triggers" => "Trigger log",
-        "trap-practice" => "Thinking-trap practice",
-        "people" => "People",
-        "observations" => "Observations about people",
-        "ladder" => "Disclosure ladder",
-        "promises" => "Promises to myself",
-        "assessments" => "Self-assessments",
-        "worksheets" => "Worksheets",
-        "settings" => "Settings",
-        "preferences" => "Preferences",
-        "lesson-progress" => "Course progress",
-        other => return other.replace('-', " "),
-    }
-    .to_owned()
+    super::collections::label_of(name).map_or_else(|| name.replace('-', " "), str::to_owned)
 }
 
 /// When this device last saved a backup, and when the Today reminder was put off. Stored under
@@ -578,6 +545,8 @@ impl crate::storage::Versioned for BackupStatus {
 
 impl Stored for BackupStatus {
     const KEY: &'static str = keys::BACKUP_STATUS;
+    /// Each of its times is set by the change it records (merged field by field, the later time wins).
+    fn touch(&mut self, _now: &str) {}
 }
 
 impl Merge for BackupStatus {

@@ -258,6 +258,6 @@ pub fn is_new_user(data: &UserData) -> bool {
         && data.beliefs.is_empty()
         && data.people.is_empty()
         && data.promises.is_empty()
-        && data.other_activity.is_empty()
-        && data.habit_days.is_empty()
+        && data.other_activity().next().is_none()
+        && data.habit_days().next().is_none()
 }

@@ -35,6 +35,8 @@ impl Versioned for PracticeHistory {
 
 impl Stored for PracticeHistory {
     const KEY: &'static str = keys::TRAP_PRACTICE;
+    /// Every answer carries its own time (merged answer by answer): nothing to stamp on the whole.
+    fn touch(&mut self, _now: &str) {}
 }
 
 /// A day's practice: how many answered and how many right.

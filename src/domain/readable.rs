@@ -1,6 +1,7 @@
 //! Readable copies of the user's entries: the same items feed the Markdown download and the printable
 //! "bring to therapy" report, so both always say the same thing.
 
+use super::collections::UserData;
 use super::exercise_catalog::exercise_by_slug;
 use super::journal::{RecordStatus, SAFETY_QUESTIONS};
 use super::message::{compose, is_complete, MessageParts, MessageStyle};
@@ -424,29 +425,10 @@ fn push_sections(out: &mut String, sections: &[(Section, Vec<ReportItem>)]) {
     }
 }
 
-/// The entries a readable copy draws on.
-#[derive(Debug, Clone, Copy)]
-pub struct Entries<'a> {
-    /// Thought records.
-    pub journal: &'a [ThoughtRecord],
-    /// Core beliefs.
-    pub beliefs: &'a [Belief],
-    /// Trigger log.
-    pub triggers: &'a [TriggerEntry],
-    /// Promises to myself.
-    pub promises: &'a [Promise],
-    /// People.
-    pub people: &'a [Person],
-    /// Observations about people.
-    pub observations: &'a [Observation],
-    /// Worksheet copies.
-    pub worksheets: &'a [WorksheetEntry],
-}
-
 /// One section's items in `[from, to]`, newest first. Beliefs, promises and people are in range when they
 /// were changed (beliefs, worksheets) or have anything in it (check-ins, observations); empty thought records
 /// and worksheets are left out.
-pub fn section_items(section: Section, entries: Entries<'_>, from: Option<&str>, to: Option<&str>) -> Vec<ReportItem> {
+pub fn section_items(section: Section, entries: UserData<'_>, from: Option<&str>, to: Option<&str>) -> Vec<ReportItem> {
     let mut items: Vec<ReportItem> = match section {
         Section::ThoughtRecords => entries
             .journal

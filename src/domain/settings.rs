@@ -131,6 +131,9 @@ impl Versioned for Settings {
 
 impl Stored for Settings {
     const KEY: &'static str = keys::SETTINGS;
+    fn touch(&mut self, now: &str) {
+        self.updated_at = now.to_owned();
+    }
 }
 
 impl Merge for Settings {
@@ -149,6 +152,9 @@ impl Versioned for Preferences {
 
 impl Stored for Preferences {
     const KEY: &'static str = keys::PREFERENCES;
+    fn touch(&mut self, now: &str) {
+        self.updated_at = now.to_owned();
+    }
 }
 
 impl Merge for Preferences {
@@ -215,7 +221,18 @@ pub fn load_split<S: KvStore>(
     let mut settings = loaded.value;
     let loaded = vault.load::<Preferences>();
     problems.extend(loaded.problem);
-    let Some(moved) = split(&mut settings, &loaded.value) else { return (settings, loaded.value, None) };
-    let written = vault.save(&moved).and_then(|()| vault.save(&settings));
-    (settings, moved, Some(written))
+    let mut preferences = loaded.value;
+    let written = split_loaded(vault, &mut settings, &mut preferences);
+    (settings, preferences, written)
+}
+
+/// [`load_split`]'s move for values already loaded: when `settings` still hold more than the theme, moves it
+/// into `preferences` and writes the preferences, then the slimmer settings. `None` when nothing had to move.
+pub fn split_loaded<S: KvStore>(
+    vault: &mut Vault<S>,
+    settings: &mut Settings,
+    preferences: &mut Preferences,
+) -> Option<Result<(), SaveError>> {
+    *preferences = split(settings, preferences)?;
+    Some(vault.save(preferences).and_then(|()| vault.save(settings)))
 }

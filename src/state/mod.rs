@@ -6,16 +6,11 @@ mod platform;
 
 pub use platform::{browser_facts, clock, new_id, now_iso, set_title, today};
 
-use crate::domain::assessments::AssessmentRun;
-use crate::domain::backup::{BackupStatus, ImportMode};
-use crate::domain::insights::UserData;
+use crate::domain::backup::ImportMode;
+use crate::domain::collections::{collection_table, Collection, KeyTarget, Snapshot, UserData};
 use crate::domain::ladder::LadderStep;
 use crate::domain::people::{Observation, Person};
-use crate::domain::promises::Promise;
-use crate::domain::worksheets::WorksheetEntry;
-use crate::domain::{
-    newer_of, Belief, LessonProgress, Merge, PracticeHistory, Preferences, Settings, ThoughtRecord, TriggerEntry,
-};
+use crate::domain::{newer_of, Merge};
 use crate::storage::{keys, KvStore, LoadProblem, QuarantineItem, Record, SaveError, StoreError, Stored, Vault};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -116,42 +111,91 @@ pub struct StorageStatus {
     pub confirm_lock: Option<usize>,
 }
 
-/// Everything the pages read and change; provided as context by [`AppState::provide`].
-#[derive(Clone, Copy)]
-pub struct AppState {
-    /// What the app needs to start (the theme); plain even while the lock is on.
-    pub settings: RwSignal<Settings>,
-    /// The user's other choices (country, suggestions set aside); sealed while the lock is on.
-    pub preferences: RwSignal<Preferences>,
-    /// Course progress.
-    pub progress: RwSignal<LessonProgress>,
-    /// Storage health, for banners and Settings.
-    pub storage: RwSignal<StorageStatus>,
-    /// Thought records, drafts included.
-    pub journal: RwSignal<Vec<ThoughtRecord>>,
-    /// Core beliefs.
-    pub beliefs: RwSignal<Vec<Belief>>,
-    /// Self-sabotage trigger log.
-    pub triggers: RwSignal<Vec<TriggerEntry>>,
-    /// Thinking-trap practice answers.
-    pub trap_practice: RwSignal<PracticeHistory>,
-    /// People in the trust map.
-    pub people: RwSignal<Vec<Person>>,
-    /// Observations about people (the evidence log).
-    pub observations: RwSignal<Vec<Observation>>,
-    /// Disclosure-ladder steps with their experiments, for every person.
-    pub ladder: RwSignal<Vec<LadderStep>>,
-    /// Promises to myself.
-    pub promises: RwSignal<Vec<Promise>>,
-    /// Self-assessment runs.
-    pub assessments: RwSignal<Vec<AssessmentRun>>,
-    /// Filled-in worksheets of every kind (forgiveness, boundaries, messages…).
-    pub worksheets: RwSignal<Vec<WorksheetEntry>>,
-    /// When this device last saved a backup (for the Today reminder).
-    pub backup_status: RwSignal<BackupStatus>,
-    /// The message shown at the bottom of the screen (with Undo after a delete).
-    pub toast: RwSignal<Option<Toast>>,
+macro_rules! derive_app_state {
+    (
+        choices: [$($(#[$cd:meta])* $cf:ident / $cv:ident : $ct:ty = $cl:literal),* $(,)?]
+        whole: [$($(#[$wd:meta])* $wf:ident / $wv:ident : $wt:ty = $wl:literal),* $(,)?]
+        records: [$($(#[$rd:meta])* $rf:ident / $rv:ident : $rt:ty = $rl:literal),* $(,)?]
+        device: [$($(#[$dd:meta])* $df:ident / $dv:ident : $dt:ty),* $(,)?]
+    ) => {
+        /// Everything the pages read and change; provided as context by [`AppState::provide`]. One signal per
+        /// collection of [`collection_table!`](crate::domain::collections), plus the storage status and the toast.
+        #[derive(Clone, Copy)]
+        pub struct AppState {
+            $($(#[$cd])* pub $cf: RwSignal<$ct>,)*
+            $($(#[$wd])* pub $wf: RwSignal<$wt>,)*
+            $($(#[$rd])* pub $rf: RwSignal<Vec<$rt>>,)*
+            $($(#[$dd])* pub $df: RwSignal<$dt>,)*
+            /// Storage health, for banners and Settings.
+            pub storage: RwSignal<StorageStatus>,
+            /// The message shown at the bottom of the screen (with Undo after a delete).
+            pub toast: RwSignal<Option<Toast>>,
+        }
+
+        impl AppState {
+            /// A signal around each loaded collection.
+            fn from_snapshot(loaded: Snapshot, storage: StorageStatus) -> AppState {
+                AppState {
+                    $($cf: RwSignal::new(loaded.$cf),)*
+                    $($wf: RwSignal::new(loaded.$wf),)*
+                    $($rf: RwSignal::new(loaded.$rf),)*
+                    $($df: RwSignal::new(loaded.$df),)*
+                    storage: RwSignal::new(storage),
+                    toast: RwSignal::new(None),
+                }
+            }
+
+            /// Re-reads every collection from storage, which is the truth (after an import, or deleting
+            /// everything).
+            pub fn reload_all_from_storage(&self) {
+                $(self.reset(self.$cf);)*
+                self.split_settings();
+                $(self.reset(self.$wf);)*
+                $(self.reset(self.$df);)*
+                $(self.reload_collection(self.$rf);)*
+            }
+
+            /// Takes another tab's write to `target` (from the `storage` event): a whole collection is merged
+            /// with ours, or with `take_storage` set to what storage holds; a record is re-read.
+            pub(crate) fn take_other_tab_write(&self, target: KeyTarget<'_>, take_storage: bool) {
+                match target {
+                    $(KeyTarget::Whole(Collection::$cv) => self.reload_or_reset(self.$cf, take_storage),)*
+                    $(KeyTarget::Whole(Collection::$wv) => self.reload_or_reset(self.$wf, take_storage),)*
+                    $(KeyTarget::Whole(Collection::$dv) => self.reload_or_reset(self.$df, take_storage),)*
+                    $(KeyTarget::Record(Collection::$rv, id) => self.reload_record(self.$rf, id),)*
+                    // `collections::find` never pairs a whole collection with a record id or the other way round.
+                    KeyTarget::Whole(_) | KeyTarget::Record(..) => {}
+                }
+            }
+
+            /// Saves every whole collection whose change was waiting (after unlocking) through the merge with
+            /// what storage holds now, instead of writing over it.
+            fn resave_waiting(&self) {
+                let waiting = |key: &str| with_vault(|vault| vault.forget_unsaved(key)).unwrap_or(false);
+                $(if waiting(<$ct as Stored>::KEY) { self.write_merged(self.$cf, self.$cf.get_untracked()); })*
+                $(if waiting(<$wt as Stored>::KEY) { self.write_merged(self.$wf, self.$wf.get_untracked()); })*
+                $(if waiting(<$dt as Stored>::KEY) { self.write_merged(self.$df, self.$df.get_untracked()); })*
+            }
+
+            /// Runs `f` over everything recorded, read reactively (a memo or view using it reruns when any of it
+            /// changes).
+            pub fn with_user_data<R>(&self, f: impl FnOnce(&UserData) -> R) -> R {
+                $(let $wf = self.$wf.read();)*
+                $(let $rf = self.$rf.read();)*
+                f(&UserData { $($wf: &$wf,)* $($rf: &$rf,)* })
+            }
+
+            /// Runs `f` over everything recorded as it is now, without tracking (for an event handler).
+            pub fn with_user_data_untracked<R>(&self, f: impl FnOnce(&UserData) -> R) -> R {
+                $(let $wf = self.$wf.read_untracked();)*
+                $(let $rf = self.$rf.read_untracked();)*
+                f(&UserData { $($wf: &$wf,)* $($rf: &$rf,)* })
+            }
+        }
+    };
 }
+
+collection_table!(derive_app_state);
 
 /// A short message, optionally with an Undo action.
 #[derive(Clone)]
@@ -163,17 +207,6 @@ pub struct Toast {
     pub undo: Option<Arc<dyn Fn() + Send + Sync>>,
 }
 
-/// Loads one whole-key collection, collecting what could not be read; a change still waiting to be saved
-/// (kept across a lock) is merged in, so it is neither hidden nor lost by the next save.
-fn load_one<T: Stored + Merge>(vault: &mut AppVault, problems: &mut Vec<LoadProblem>) -> T {
-    let loaded = vault.load::<T>();
-    problems.extend(loaded.problem);
-    match vault.unsaved_value::<T>(T::KEY).flatten() {
-        Some(unsaved) => loaded.value.merge(unsaved),
-        None => loaded.value,
-    }
-}
-
 /// Removes and returns the records for which `remove` is true.
 fn take_where<R: Send + Sync + 'static>(signal: RwSignal<Vec<R>>, remove: impl Fn(&R) -> bool) -> Vec<R> {
     let mut taken = Vec::new();
@@ -183,13 +216,6 @@ fn take_where<R: Send + Sync + 'static>(signal: RwSignal<Vec<R>>, remove: impl F
         taken = gone;
     });
     taken
-}
-
-/// Loads every record of one collection, collecting what could not be read.
-fn load_all<R: Record>(vault: &mut AppVault, problems: &mut Vec<LoadProblem>) -> Vec<R> {
-    let (records, found) = vault.load_records::<R>();
-    problems.extend(found);
-    records
 }
 
 fn with_vault<R>(f: impl FnOnce(&mut AppVault) -> R) -> Option<R> {
@@ -207,29 +233,10 @@ impl AppState {
         // so every page shows them either way.
         let restored = restore_kept_unsaved(&mut vault);
         let mut problems = Vec::new();
+        let mut loaded = Snapshot::load(&mut vault, &mut problems);
         // Older settings held the country and the set-aside suggestions too: moved into the sealed preferences.
-        let (settings, preferences, moved) = crate::domain::settings::load_split(&mut vault, &mut problems);
-        let progress: LessonProgress = load_one(&mut vault, &mut problems);
-        let trap_practice: PracticeHistory = load_one(&mut vault, &mut problems);
-        let backup_status: BackupStatus = load_one(&mut vault, &mut problems);
-        let state = AppState {
-            settings: RwSignal::new(settings),
-            preferences: RwSignal::new(preferences),
-            progress: RwSignal::new(progress),
-            trap_practice: RwSignal::new(trap_practice),
-            backup_status: RwSignal::new(backup_status),
-            journal: RwSignal::new(load_all(&mut vault, &mut problems)),
-            beliefs: RwSignal::new(load_all(&mut vault, &mut problems)),
-            triggers: RwSignal::new(load_all(&mut vault, &mut problems)),
-            people: RwSignal::new(load_all(&mut vault, &mut problems)),
-            observations: RwSignal::new(load_all(&mut vault, &mut problems)),
-            ladder: RwSignal::new(load_all(&mut vault, &mut problems)),
-            promises: RwSignal::new(load_all(&mut vault, &mut problems)),
-            assessments: RwSignal::new(load_all(&mut vault, &mut problems)),
-            worksheets: RwSignal::new(load_all(&mut vault, &mut problems)),
-            storage: RwSignal::new(StorageStatus { unavailable, ..Default::default() }),
-            toast: RwSignal::new(None),
-        };
+        let moved = crate::domain::settings::split_loaded(&mut vault, &mut loaded.settings, &mut loaded.preferences);
+        let state = AppState::from_snapshot(loaded, StorageStatus { unavailable, ..Default::default() });
         if let Some(LoadProblem::ReadFailed(e)) = problems.iter().find(|p| matches!(p, LoadProblem::ReadFailed(_))) {
             let message = format!("Saved data could not be read: {e}.");
             state.storage.update(|s| s.save_error = Some(message));
@@ -256,8 +263,9 @@ impl AppState {
         expect_context::<AppState>()
     }
 
-    /// The one save path: changes a collection in memory, merges it with what storage holds now (another tab
-    /// may have written since) and writes it. A failed write keeps the value on screen and reports the error.
+    /// The one save path of a whole-key collection: changes it in memory, marks it changed now
+    /// ([`Stored::touch`]), merges it with what storage holds now (another tab may have written since) and writes
+    /// it. A failed write keeps the value on screen and reports the error.
     pub fn change<T: Stored + Merge + PartialEq + Send + Sync + 'static>(
         &self,
         signal: RwSignal<T>,
@@ -265,6 +273,13 @@ impl AppState {
     ) {
         let mut value = signal.get_untracked();
         edit(&mut value);
+        value.touch(&now_iso());
+        self.write_merged(signal, value);
+    }
+
+    /// Merges `value` with what storage holds now and writes the result, without marking it changed (a union
+    /// written back, or a change that was waiting).
+    fn write_merged<T: Stored + Merge + PartialEq + Send + Sync + 'static>(&self, signal: RwSignal<T>, value: T) {
         let mut set_aside = false;
         let result = with_vault(|vault| {
             let stored = vault.load::<T>();
@@ -305,16 +320,38 @@ impl AppState {
         let merged = loaded.value.clone().merge(ours);
         if merged != loaded.value {
             // We hold something the other tab's write did not include: write the union back.
-            self.change(signal, |v| *v = merged);
+            self.write_merged(signal, merged);
         } else {
             signal.set(merged);
             self.refresh_storage_status();
         }
     }
 
-    /// Saves one record (inserting or replacing it by id). Returns whether it reached storage; when it did
-    /// not, the record is still kept in memory and on screen and the error is shown.
-    pub fn save_record<R: Record + Send + Sync + 'static>(&self, signal: RwSignal<Vec<R>>, record: R) -> bool {
+    /// The one save path of a record: marks it changed now ([`Record::touch`]) and saves it (inserting or
+    /// replacing it by id). Returns whether it reached storage; when it did not, the record is still kept in
+    /// memory and on screen and the error is shown.
+    pub fn save_record<R: Record + Send + Sync + 'static>(&self, signal: RwSignal<Vec<R>>, mut record: R) -> bool {
+        record.touch(&now_iso());
+        self.restore_record(signal, record)
+    }
+
+    /// Finds the record with this id, changes it with `edit` and saves it through [`AppState::save_record`].
+    /// Returns false, saving nothing, when it is gone (deleted here or in another tab) or the save failed.
+    pub fn update_record<R: Record + Send + Sync + 'static>(
+        &self,
+        signal: RwSignal<Vec<R>>,
+        id: &str,
+        edit: impl FnOnce(&mut R),
+    ) -> bool {
+        let Some(mut record) = signal.with_untracked(|all| all.iter().find(|r| r.id() == id).cloned()) else {
+            return false;
+        };
+        edit(&mut record);
+        self.save_record(signal, record)
+    }
+
+    /// Saves a record exactly as it is, its time included: for Undo, which puts back what was deleted as it was.
+    pub fn restore_record<R: Record + Send + Sync + 'static>(&self, signal: RwSignal<Vec<R>>, record: R) -> bool {
         let result = with_vault(|vault| vault.save_record(&record));
         signal.update(|records| match records.iter_mut().find(|r| r.id() == record.id()) {
             Some(existing) => *existing = record,
@@ -338,7 +375,7 @@ impl AppState {
             self.toast.set(Some(Toast {
                 message: format!("{what} deleted."),
                 undo: Some(Arc::new(move || {
-                    state.save_record(signal, record.clone());
+                    state.restore_record(signal, record.clone());
                     state.toast.set(None);
                 })),
             }));
@@ -354,17 +391,6 @@ impl AppState {
             }
         }
         self.refresh_storage_status();
-    }
-
-    /// If `key` belongs to `signal`'s collection, re-reads that record (after another tab's change).
-    pub fn reload_if_ours<R: Record + Send + Sync + 'static>(&self, signal: RwSignal<Vec<R>>, key: &str) -> bool {
-        match key.strip_prefix(R::PREFIX) {
-            Some(id) => {
-                self.reload_record(signal, id);
-                true
-            }
-            None => false,
-        }
     }
 
     /// Deletes a person and, if `with_log`, their observations and ladder; one Undo puts all of it back.
@@ -384,13 +410,13 @@ impl AppState {
             message: what.to_owned(),
             undo: Some(Arc::new(move || {
                 people.iter().for_each(|p| {
-                    state.save_record(state.people, p.clone());
+                    state.restore_record(state.people, p.clone());
                 });
                 observations.iter().for_each(|o| {
-                    state.save_record(state.observations, o.clone());
+                    state.restore_record(state.observations, o.clone());
                 });
                 ladder.iter().for_each(|s| {
-                    state.save_record(state.ladder, s.clone());
+                    state.restore_record(state.ladder, s.clone());
                 });
                 state.toast.set(None);
             })),
@@ -443,20 +469,7 @@ impl AppState {
     /// collections with what storage holds now (another tab may have changed them while this one could not
     /// read), then re-reads everything. A write storage still refuses stays queued and shown as not saved yet.
     pub fn retry_unsaved(&self) {
-        let waiting = |key: &str| with_vault(|vault| vault.forget_unsaved(key)).unwrap_or(false);
-        // Re-saved through the merge, not written over what storage holds.
-        if waiting(Settings::KEY) {
-            self.change(self.settings, |_| {});
-        }
-        if waiting(LessonProgress::KEY) {
-            self.change(self.progress, |_| {});
-        }
-        if waiting(PracticeHistory::KEY) {
-            self.change(self.trap_practice, |_| {});
-        }
-        if waiting(BackupStatus::KEY) {
-            self.change(self.backup_status, |_| {});
-        }
+        self.resave_waiting();
         let flushed = with_vault(|vault| vault.flush().map_err(SaveError::Store));
         self.report(flushed);
         self.reload_all_from_storage();
@@ -479,43 +492,6 @@ impl AppState {
         }
     }
 
-    /// Runs `f` over everything recorded, read reactively (a memo or view using it reruns when any of it changes).
-    pub fn with_user_data<R>(&self, f: impl FnOnce(&UserData) -> R) -> R {
-        // Moments of activity kept outside the charted collections, for the active-day streak.
-        let mut other: Vec<String> = self.triggers.with(|t| t.iter().map(|e| e.created_at.clone()).collect());
-        self.trap_practice.with(|p| other.extend(p.attempts.iter().map(|a| a.at.clone())));
-        self.assessments.with(|a| other.extend(a.iter().map(|r| r.created_at.clone())));
-        let habit_days = self.worksheets.with(|w| {
-            other.extend(w.iter().filter(|e| !e.is_blank()).flat_map(|e| [e.created_at.clone(), e.updated_at.clone()]));
-            crate::domain::insights::habit_days(w)
-        });
-        self.journal.with(|journal| {
-            self.beliefs.with(|beliefs| {
-                self.people.with(|people| {
-                    self.observations.with(|observations| {
-                        self.ladder.with(|ladder| {
-                            self.promises.with(|promises| {
-                                self.progress.with(|progress| {
-                                    f(&UserData {
-                                        journal,
-                                        beliefs,
-                                        people,
-                                        observations,
-                                        ladder,
-                                        promises,
-                                        progress,
-                                        other_activity: &other,
-                                        habit_days: &habit_days,
-                                    })
-                                })
-                            })
-                        })
-                    })
-                })
-            })
-        })
-    }
-
     /// Deletes one set-aside item after the user chose to discard it.
     pub fn discard_quarantined(&self, key: &str) {
         let result = with_vault(|vault| vault.discard_quarantined(key));
@@ -523,6 +499,20 @@ impl AppState {
             self.storage.update(|s| s.save_error = Some(format!("Could not remove it: {e}.")));
         }
         self.refresh_storage_status();
+    }
+
+    /// Another tab wrote a whole-key collection: merged with ours ([`AppState::reload`]), or with `take_storage`
+    /// set to what storage holds ([`AppState::reset`]).
+    fn reload_or_reset<T: Stored + Merge + PartialEq + Send + Sync + 'static>(
+        &self,
+        signal: RwSignal<T>,
+        take_storage: bool,
+    ) {
+        if take_storage {
+            self.reset(signal);
+        } else {
+            self.reload(signal);
+        }
     }
 
     /// Sets a whole-key collection to what storage holds, without merging ours back in (another tab or an
@@ -550,25 +540,6 @@ impl AppState {
         self.settings.set(settings);
         self.preferences.set(preferences);
         self.report(moved);
-    }
-
-    /// Re-reads every collection from storage, which is the truth (after an import, or deleting everything).
-    pub fn reload_all_from_storage(&self) {
-        self.reset(self.settings);
-        self.reset(self.preferences);
-        self.split_settings();
-        self.reset(self.progress);
-        self.reset(self.trap_practice);
-        self.reset(self.backup_status);
-        self.reload_collection(self.journal);
-        self.reload_collection(self.beliefs);
-        self.reload_collection(self.triggers);
-        self.reload_collection(self.people);
-        self.reload_collection(self.observations);
-        self.reload_collection(self.ladder);
-        self.reload_collection(self.promises);
-        self.reload_collection(self.assessments);
-        self.reload_collection(self.worksheets);
     }
 
     /// Every app key and its stored text, for a backup or an import preview; values that do not open apart.

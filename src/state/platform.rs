@@ -2,10 +2,9 @@
 //! this is.
 
 use super::AppState;
-use crate::domain::backup::BackupStatus;
+use crate::domain::collections::{self, Collection, KeyTarget};
 use crate::domain::keep_safe::BrowserFacts;
-use crate::domain::{LessonProgress, PracticeHistory, Preferences, Settings};
-use crate::storage::{keys, Stored};
+use crate::storage::keys;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
@@ -95,36 +94,19 @@ pub(super) fn listen_to_other_tabs(state: AppState) {
                     state.reload_all_from_storage();
                 }
             }
-            Some(Settings::KEY) if take_storage => state.reset(state.settings),
-            Some(Preferences::KEY) if take_storage => state.reset(state.preferences),
-            Some(LessonProgress::KEY) if take_storage => state.reset(state.progress),
-            Some(PracticeHistory::KEY) if take_storage => state.reset(state.trap_practice),
-            Some(BackupStatus::KEY) if take_storage => state.reset(state.backup_status),
-            Some(Settings::KEY) => {
-                state.reload(state.settings);
-                // An older version in another tab may still write the country there.
-                state.split_settings();
-            }
-            Some(Preferences::KEY) => state.reload(state.preferences),
-            Some(LessonProgress::KEY) => state.reload(state.progress),
-            Some(PracticeHistory::KEY) => state.reload(state.trap_practice),
-            Some(BackupStatus::KEY) => state.reload(state.backup_status),
             // `None` means the other tab cleared storage: storage is the truth.
             None => state.reload_all_from_storage(),
-            Some(key) => {
-                let ours = state.reload_if_ours(state.journal, key)
-                    || state.reload_if_ours(state.beliefs, key)
-                    || state.reload_if_ours(state.triggers, key)
-                    || state.reload_if_ours(state.people, key)
-                    || state.reload_if_ours(state.observations, key)
-                    || state.reload_if_ours(state.ladder, key)
-                    || state.reload_if_ours(state.promises, key)
-                    || state.reload_if_ours(state.assessments, key)
-                    || state.reload_if_ours(state.worksheets, key);
-                if !ours {
-                    state.refresh_storage_status();
+            Some(key) => match collections::find(key) {
+                Some(target) => {
+                    state.take_other_tab_write(target, take_storage);
+                    if target == KeyTarget::Whole(Collection::Settings) && !take_storage {
+                        // An older version in another tab may still write the country there.
+                        state.split_settings();
+                    }
                 }
-            }
+                // Not a collection (the lock, data set aside…): only the storage status may have changed.
+                None => state.refresh_storage_status(),
+            },
         }
     });
     // The listener lives as long as the page.

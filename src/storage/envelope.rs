@@ -20,6 +20,9 @@ pub trait Versioned: Serialize + DeserializeOwned + Clone {
 pub trait Stored: Versioned + Default {
     /// Its storage key (from [`super::keys`]).
     const KEY: &'static str;
+    /// Marks it changed at `now` (UTC, ISO 8601), for collections merged by their last change. The app's one
+    /// update path calls it on every change, so no caller stamps the time by hand.
+    fn touch(&mut self, now: &str);
 }
 
 /// A record stored under its own key (`PREFIX` + id), so saving one never rewrites the others.
@@ -30,6 +33,9 @@ pub trait Record: Versioned {
     fn id(&self) -> &str;
     /// Last change (UTC, ISO 8601); the newer edit wins when merging.
     fn updated_at(&self) -> &str;
+    /// Marks the record changed at `now` (UTC, ISO 8601). The app's one save path calls it on every change, so
+    /// no caller stamps the time by hand (and none can forget, losing the change in a merge).
+    fn touch(&mut self, now: &str);
     /// The record's storage key.
     fn key(&self) -> String {
         format!("{}{}", Self::PREFIX, self.id())
@@ -131,6 +137,9 @@ macro_rules! stored_record {
             }
             fn updated_at(&self) -> &str {
                 &self.updated_at
+            }
+            fn touch(&mut self, now: &str) {
+                self.updated_at = now.to_owned();
             }
         }
     };

@@ -3,13 +3,6 @@
 //! behind every chart ([`series`]), chart axes ([`axes`]) and what each chart says in words ([`sentences`]).
 //! Pure functions over plain slices, so each is tested natively; everything is used as `insights::…`.
 
-use super::beliefs::Belief;
-use super::journal::ThoughtRecord;
-use super::ladder::LadderStep;
-use super::people::{Observation, Person};
-use super::progress::LessonProgress;
-use super::promises::Promise;
-
 pub mod axes;
 pub mod periods;
 pub mod sentences;
@@ -24,28 +17,24 @@ pub use series::*;
 pub use streaks::*;
 pub use week::*;
 
-/// Everything the insights read, by reference. Collections another part of the app has not built yet
-/// (habit check-ins, worksheets) are plain lists so adding them is one field.
-#[derive(Debug, Clone, Copy)]
-pub struct UserData<'a> {
-    /// Thought records, drafts included.
-    pub journal: &'a [ThoughtRecord],
-    /// Core beliefs with their ratings.
-    pub beliefs: &'a [Belief],
-    /// People on the trust map.
-    pub people: &'a [Person],
-    /// The evidence log.
-    pub observations: &'a [Observation],
-    /// Disclosure-ladder steps with their experiments.
-    pub ladder: &'a [LadderStep],
-    /// Promises with their check-ins.
-    pub promises: &'a [Promise],
-    /// Course progress.
-    pub progress: &'a LessonProgress,
-    /// Other moments the user did something (trigger log, trap practice, assessments…), as stored times or days.
-    pub other_activity: &'a [String],
-    /// Days of "keeping trust alive" habit check-ins (YYYY-MM-DD), one entry per check-in.
-    pub habit_days: &'a [String],
+pub use super::collections::UserData;
+
+impl<'a> UserData<'a> {
+    /// Moments the user did something that the charts do not show (trigger log, trap practice, self-assessments,
+    /// worksheets with something written), as stored times.
+    pub fn other_activity(&self) -> impl Iterator<Item = &'a str> {
+        let worksheets = self.worksheets.iter().filter(|w| !w.is_blank());
+        (self.triggers.iter().map(|t| t.created_at.as_str()))
+            .chain(self.trap_practice.attempts.iter().map(|a| a.at.as_str()))
+            .chain(self.assessments.iter().map(|r| r.created_at.as_str()))
+            .chain(worksheets.flat_map(|w| [w.created_at.as_str(), w.updated_at.as_str()]))
+    }
+
+    /// The day (YYYY-MM-DD) of every "keeping trust alive" habit check-in, one per check-in.
+    pub fn habit_days(&self) -> impl Iterator<Item = &'a str> {
+        let habits = self.worksheets.iter().filter(|w| w.worksheet == HABITS_WORKSHEET);
+        habits.flat_map(|w| w.checkins.iter().map(|c| c.day.as_str()))
+    }
 }
 
 /// The mean of `count` values adding up to `sum`; 0 for none.

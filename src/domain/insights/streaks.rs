@@ -32,8 +32,8 @@ pub fn active_days_in(data: &UserData, clock: &Clock, window: &Window) -> BTreeS
         times.extend(lesson.done_at.as_deref());
         times.extend(lesson.opened_at.as_deref());
     }
-    times.extend(data.other_activity.iter().map(String::as_str));
-    times.extend(data.habit_days.iter().map(String::as_str));
+    times.extend(data.other_activity());
+    times.extend(data.habit_days());
     times
         .into_iter()
         .filter(|t| earliest.as_deref().is_none_or(|e| t.get(0..10).is_some_and(|d| d >= e)))

@@ -66,7 +66,7 @@ pub fn week_summary(data: &UserData, clock: &Clock) -> WeekSummary {
         fears_came_true: experiments.iter().filter(|f| **f == Some(true)).count(),
         beliefs_rerated: data.beliefs.iter().filter(|b| b.ratings.iter().skip(1).any(|r| inside(&r.at))).count(),
         lessons_done: data.progress.lessons.values().filter(|l| l.done_at.as_deref().is_some_and(inside)).count(),
-        habit_checkins: data.habit_days.iter().filter(|d| window.contains(d)).count(),
+        habit_checkins: data.habit_days().filter(|d| window.contains(d)).count(),
     }
 }
 

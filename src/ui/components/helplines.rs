@@ -7,7 +7,7 @@
 use crate::domain::helplines::{
     area_for, country_by_code, emergency_for, lines_for, own_lines, Helpline, LineKind, COUNTRIES, OTHER_COUNTRY,
 };
-use crate::state::{now_iso, AppState};
+use crate::state::AppState;
 use crate::ui::components::disclosure::Disclosure;
 use leptos::prelude::*;
 
@@ -242,10 +242,7 @@ pub fn CountryPicker(
                             state
                                 .change(
                                     state.preferences,
-                                    |p| {
-                                        p.set_country(Some(value.as_str()));
-                                        p.updated_at = now_iso();
-                                    },
+                                    |p| p.set_country(Some(value.as_str())),
                                 )
                         }
                         CountrySource::Unsaved(chosen) => chosen.set(Some(value)),

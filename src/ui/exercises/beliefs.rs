@@ -73,7 +73,6 @@ fn BeliefCard(belief: Belief) -> impl IntoView {
     let update = move |change: Box<dyn FnOnce(&mut Belief)>| {
         let mut b = base.get_value();
         change(&mut b);
-        b.updated_at = now_iso();
         base.set_value(b.clone());
         state.save_record(state.beliefs, b);
     };

@@ -125,13 +125,6 @@ pub fn PromisesTool() -> impl IntoView {
     }
 }
 
-/// Saves a changed copy of a stored promise.
-fn update_promise(state: AppState, mut promise: Promise, change: impl FnOnce(&mut Promise)) {
-    change(&mut promise);
-    promise.updated_at = now_iso();
-    state.save_record(state.promises, promise);
-}
-
 /// Checks a promise in for today, kept or missed, and says so calmly in the toast, with Undo (which puts the
 /// promise back as it was, due again). Nothing happens for a promise that is gone.
 pub fn check_in_today(state: AppState, id: &str, kept: bool) {
@@ -149,10 +142,9 @@ pub fn check_in_today(state: AppState, id: &str, kept: bool) {
     state.toast.set(Some(Toast {
         message: message.to_owned(),
         undo: Some(Arc::new(move || {
-            let mut back = before.clone();
-            // Newer than the check-in, so the undo wins when tabs or imports merge by `updated_at`.
-            back.updated_at = now_iso();
-            state.save_record(state.promises, back);
+            // Saved as a change (stamped now), so the undo is newer than the check-in and wins when tabs or
+            // imports merge by `updated_at`.
+            state.save_record(state.promises, before.clone());
             state.toast.set(None);
         })),
     }));
@@ -228,8 +220,8 @@ fn PromiseOnDay(promise: Promise, day: String) -> impl IntoView {
     let recent: Vec<(String, bool)> =
         promise.checkins.iter().rev().take(RECENT_CHECKINS).map(|c| (local_day(&c.day), c.kept)).collect();
     let archived = promise.archived;
-    let for_archive = promise.clone();
-    let for_change = promise.clone();
+    let for_archive = promise.id.clone();
+    let for_change = promise.id.clone();
     let can_change = promise.checkin_for(&day).map(|c| !c.kept);
     view! {
         <li class="card promise-card">
@@ -263,18 +255,18 @@ fn PromiseOnDay(promise: Promise, day: String) -> impl IntoView {
                     .flatten()
                     .map(|now_kept| {
                         let label = if now_kept { "Change to kept" } else { "Change to missed" };
-                        let promise = for_change.clone();
+                        let id = for_change.clone();
                         view! {
                             <button type="button" class="button button--secondary" on:click=move |_| {
                                 let day = today();
-                                update_promise(state, promise.clone(), |p| {
+                                state.update_record(state.promises, &id, |p| {
                                     p.check_in(&day, now_kept, "", &now_iso());
                                 });
                             }>{label}</button>
                         }
                     })}
                 <button type="button" class="button button--secondary" on:click=move |_| {
-                    update_promise(state, for_archive.clone(), |p| p.archived = !archived);
+                    state.update_record(state.promises, &for_archive, |p| p.archived = !archived);
                 }>{if archived { "Bring back" } else { "Archive" }}</button>
                 <button type="button" class="button button--quiet" on:click=move |_| state.delete_record(state.promises, &id, "Promise")>
                     "Delete"

@@ -23,12 +23,10 @@ pub fn TriggerLog() -> impl IntoView {
             return;
         }
         error.set(None);
-        let now = now_iso();
         if entry.id.is_empty() {
             entry.id = new_id();
-            entry.created_at = now.clone();
+            entry.created_at = now_iso();
         }
-        entry.updated_at = now;
         // The form keeps the entry if the save fails, so nothing typed is lost.
         if state.save_record(state.triggers, entry) {
             draft.set(blank());

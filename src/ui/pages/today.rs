@@ -99,10 +99,7 @@ pub fn Today() -> impl IntoView {
         state.promises.with(|all| due_in_order(all, &today()).into_iter().cloned().collect::<Vec<Promise>>())
     });
     let dismiss = move |key: String| {
-        state.change(state.preferences, |p| {
-            p.dismissed_steps.dismiss(&key, &today());
-            p.updated_at = now_iso();
-        });
+        state.change(state.preferences, |p| p.dismissed_steps.dismiss(&key, &today()));
     };
 
     let suggestion = move || {

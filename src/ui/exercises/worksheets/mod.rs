@@ -126,10 +126,7 @@ fn WorksheetEditor(def: &'static WorksheetDef, id: String) -> impl IntoView {
         new_copy(def.slug, id.clone(), &now_iso(), country.as_deref())
     }));
     let edit = Callback::new(move |change: Change| {
-        entry.update(|e| {
-            change(e);
-            e.updated_at = now_iso();
-        });
+        entry.update(|e| change(e));
         let current = entry.get_untracked();
         if !current.is_blank() || state.worksheets.with_untracked(|all| all.iter().any(|e| e.id == current.id)) {
             state.save_record(state.worksheets, current);

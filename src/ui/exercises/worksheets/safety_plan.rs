@@ -6,7 +6,7 @@ use super::Change;
 use crate::domain::helplines::{country_by_code, emergency_for, DIRECTORY};
 use crate::domain::safety_plan::{is_prefill, plan_steps, refill_for_country, LINES_FIELD};
 use crate::domain::worksheets::WorksheetEntry;
-use crate::state::{now_iso, AppState};
+use crate::state::AppState;
 use crate::ui::components::helplines::CountryPicker;
 use leptos::prelude::*;
 
@@ -35,9 +35,7 @@ pub(super) fn PlanCountry(entry: RwSignal<WorksheetEntry>, edit: Callback<Change
             } else {
                 // Not stored yet: the new lines are shown, and nothing is stored until the user writes something.
                 entry.update(|e| {
-                    if refill_for_country(e, chosen.as_deref()) {
-                        e.updated_at = now_iso();
-                    }
+                    refill_for_country(e, chosen.as_deref());
                 });
             }
         }

@@ -52,10 +52,7 @@ fn Flow(id: String) -> impl IntoView {
 
     // Every change goes straight to storage (a blank new record is not kept until something is typed).
     let edit = Callback::new(move |change: Change| {
-        record.update(|r| {
-            change(r);
-            r.updated_at = now_iso();
-        });
+        record.update(|r| change(r));
         let current = record.get_untracked();
         if !(current.is_blank() && current.status == RecordStatus::Draft) {
             state.save_record(state.journal, current);

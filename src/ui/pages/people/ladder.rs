@@ -31,23 +31,14 @@ fn steps_of(state: AppState, person_id: &str, track: bool) -> Vec<LadderStep> {
     }
 }
 
-/// Reads the stored step with this id and, if it is still there, changes it and saves it.
+/// Changes the stored step with this id, if it is still there, and saves it (stamped by the save path).
 fn change_step(state: AppState, id: &str, edit: impl FnOnce(&mut LadderStep)) {
-    let Some(mut step) = state.ladder.with_untracked(|all| all.iter().find(|s| s.id == id).cloned()) else {
-        return;
-    };
-    edit(&mut step);
-    step.updated_at = now_iso();
-    state.save_record(state.ladder, step);
+    state.update_record(state.ladder, id, edit);
 }
 
 /// Stores the answer to the safety question about this person (if they are still stored).
 fn set_safety(state: AppState, person_id: &str, answer: SafetyAnswer) {
-    let Some(mut person) = state.people.with_untracked(|all| all.iter().find(|p| p.id == person_id).cloned()) else {
-        return;
-    };
-    person.set_safety(answer, &now_iso());
-    state.save_record(state.people, person);
+    state.update_record(state.people, person_id, |person| person.set_safety(answer, &now_iso()));
 }
 
 /// The ladder section of a person's page. The safety question about the person comes first; new steps and

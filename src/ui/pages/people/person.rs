@@ -50,13 +50,9 @@ fn PersonGone() -> impl IntoView {
     }
 }
 
-/// Reads the stored person with this id and, if they are still there, changes and saves them.
+/// Changes the stored person with this id, if they are still there, and saves them (stamped by the save path).
 fn change_person(state: AppState, id: &str, edit: impl FnOnce(&mut Person)) {
-    let Some(mut person) = state.people.with_untracked(|people| people.iter().find(|p| p.id == id).cloned()) else {
-        return;
-    };
-    edit(&mut person);
-    state.save_record(state.people, person);
+    state.update_record(state.people, id, edit);
 }
 
 /// One person's page: heading, quick log, trust profile, and what follows after the first paint.
@@ -422,7 +418,6 @@ fn Details(id: String) -> impl IntoView {
                 p.name = clean;
                 p.relationship = relationship;
                 p.marker = marker;
-                p.updated_at = now_iso();
             })
         });
         state.toast.set(Some(Toast { message: "Changes saved.".to_owned(), undo: None }));
@@ -432,7 +427,6 @@ fn Details(id: String) -> impl IntoView {
         pid.with_value(|id| {
             change_person(state, id, |p| {
                 p.archived = archive;
-                p.updated_at = now_iso();
             })
         });
         let message = if archive { "Archived: hidden from your main list." } else { "Back on your main list." };

@@ -11,7 +11,7 @@ pub use readable::gather;
 
 use crate::domain::storage_space::{SpaceUse, SpaceWarning};
 use crate::domain::ThemeChoice;
-use crate::state::{browser_facts, now_iso, set_title, AppState};
+use crate::state::{browser_facts, set_title, AppState};
 use crate::ui::components::helplines::CountryPicker;
 use crate::ui::components::home_screen::{HomeScreenSteps, SevenDayWarning};
 use crate::ui::platform::{download_text, pwa_call, pwa_flag};
@@ -59,10 +59,7 @@ fn ThemeSetting() -> impl IntoView {
                                     value=choice.as_str()
                                     prop:checked=move || current() == choice
                                     on:change=move |_| {
-                                        state.change(state.settings, |s| {
-                                            s.theme = choice;
-                                            s.updated_at = now_iso();
-                                        })
+                                        state.change(state.settings, |s| s.theme = choice)
                                     }
                                 />
                                 <span>{choice.label()}</span>

@@ -1,6 +1,6 @@
 //! Settings › A readable copy: Markdown of chosen sections and dates, and the way to the therapy report.
 
-use crate::domain::readable::{markdown, section_items, Entries, ReportItem, Section};
+use crate::domain::readable::{markdown, section_items, ReportItem, Section};
 use crate::state::{today, AppState};
 use crate::ui::components::fields::TextInput;
 use crate::ui::platform::{download_text, file_date};
@@ -8,22 +8,8 @@ use leptos::prelude::*;
 
 /// Every chosen section's items in `[from, to]`, from what the app holds now.
 pub fn gather(state: AppState, sections: &[Section], from: &str, to: &str) -> Vec<(Section, Vec<ReportItem>)> {
-    let (journal, beliefs, triggers) =
-        (state.journal.get_untracked(), state.beliefs.get_untracked(), state.triggers.get_untracked());
-    let (promises, people, observations) =
-        (state.promises.get_untracked(), state.people.get_untracked(), state.observations.get_untracked());
-    let worksheets = state.worksheets.get_untracked();
-    let entries = Entries {
-        journal: &journal,
-        beliefs: &beliefs,
-        triggers: &triggers,
-        promises: &promises,
-        people: &people,
-        observations: &observations,
-        worksheets: &worksheets,
-    };
     let (from, to) = (Some(from).filter(|f| !f.is_empty()), Some(to).filter(|t| !t.is_empty()));
-    sections.iter().map(|s| (*s, section_items(*s, entries, from, to))).collect()
+    state.with_user_data_untracked(|data| sections.iter().map(|s| (*s, section_items(*s, *data, from, to))).collect())
 }
 
 /// The readable-copy section.
