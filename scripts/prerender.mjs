@@ -15,7 +15,7 @@
 // The copy is only a picture of the page until the app starts:
 //   - its `<main>` and the header's buttons are `inert`: nothing can be typed into it and lost when the app
 //     replaces it; the header and footer links (Help, the navigation) work as plain links;
-//   - the app removes it (src/ui/start_up.rs, `ui::platform::remove_static_page`) in the same task as it shows
+//   - the app removes it (src/ui/start_up.rs, `ui::dom::remove_static_page`) in the same task as it shows
 //     its own frame, so no frame shows both;
 //   - public/early.js hides its `<main>` when this browser already holds Trust Steps data (the page then shows
 //     that data, not a first visit's empty state) and hides all of it when the quick-hide cover is coming back;

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use std::collections::BTreeSet;
-use trust_steps::domain::collections::Snapshot as Data;
+use trust_steps::domain::collection_table::Snapshot as Data;
 use trust_steps::domain::insights::{
     active_days, active_streak, belief_lines, course_progress, feelings_before_after, habits_per_week,
     ladder_feared_vs_happened, people_by_activity, person_gut_vs_evidence, person_trend, promises_per_week,

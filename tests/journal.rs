@@ -50,7 +50,7 @@ fn a_record_that_reads_as_danger_gets_no_traps_whether_the_danger_is_in_the_thou
 #[test]
 fn a_record_that_reads_as_danger_asks_about_safety_and_support_instead_of_weighing_the_thought() {
     use trust_steps::domain::journal::{answer_questions_for, steps_for, SAFETY_STEPS, STEPS, WEIGHING_QUESTIONS};
-    use trust_steps::domain::readable::thought_record_item;
+    use trust_steps::domain::readable_copy::thought_record_item;
 
     let ordinary = steps_for(false);
     assert_eq!(ordinary, &STEPS);

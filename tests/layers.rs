@@ -57,7 +57,7 @@ fn content_and_storage_never_use_the_browser_layers() {
 
 #[test]
 fn the_check_finds_a_use_when_there_is_one() {
-    // content does use domain (its search sorts with domain::order, and it re-exports the exercise catalogue), so
+    // content does use domain (its search sorts with domain::stable_sort, and it re-exports the exercise catalogue), so
     // the same check must see that; otherwise the tests above could pass by reading nothing.
     assert!(!uses_of("content", &["domain"]).is_empty());
 }

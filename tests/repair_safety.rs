@@ -7,12 +7,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use serde_json::json;
-use trust_steps::domain::collections::Snapshot;
+use trust_steps::domain::collection_table::Snapshot;
 use trust_steps::domain::insights::Clock;
 use trust_steps::domain::ladder::{ladder_view, offers_new_experiments, Experiment, LadderStep, SAFETY_ROUTE};
 use trust_steps::domain::next_step::{candidates, unfinished_worksheets, NextStep};
 use trust_steps::domain::people::{PartProfile, Person, Relationship, TrustPart};
-use trust_steps::domain::readable::{person_item, worksheet_item, Part};
+use trust_steps::domain::readable_copy::{person_item, worksheet_item, Part};
 use trust_steps::domain::repair_safety::{
     may_suggest_repair, person_page_leads_with_safety, route_paragraphs, RepairView, SafetyAnswer, NOT_SURE_NOTE,
     NOT_THE_GOAL, QUESTION,

@@ -7,8 +7,8 @@
 
 use trust_steps::content::exercise_by_slug;
 use trust_steps::domain::backup::{self, export, read_backup, ImportMode};
-use trust_steps::domain::collections::Snapshot;
-use trust_steps::domain::readable::{section_items, worksheet_item, Part, Section};
+use trust_steps::domain::collection_table::Snapshot;
+use trust_steps::domain::readable_copy::{section_items, worksheet_item, Part, Section};
 use trust_steps::domain::safety_plan::{
     is_prefill, lines_written, new_copy, plan_steps, prefill, refill_for_country, LINES_FIELD, OWN_CONTACT_LINE, SLUG,
 };

@@ -6,7 +6,7 @@
 
 use super::model::{Block, Text};
 use super::{FAQ, GLOSSARY, LESSONS};
-use crate::domain::order::sort_stable_by;
+use crate::domain::stable_sort::sort_stable_by;
 
 /// Which part of the course a result comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! issues come from" (a guided reflection described as tendencies). Runs are stored so they can be repeated and
 //! compared. These describe tendencies; they are not a diagnosis.
 
-use crate::domain::order::sort_stable_by;
+use crate::domain::stable_sort::sort_stable_by;
 use crate::domain::words::signed_whole;
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};

@@ -14,7 +14,7 @@
 //! format 2 as "made by a newer version" rather than calling the passphrase wrong.
 
 use super::merge::Merge;
-use crate::domain::order::sort_stable_by_key;
+use crate::domain::stable_sort::sort_stable_by_key;
 use crate::storage::crypto::{from_base64, iterations_problem, to_base64, unwrap_key, wrap_key, CryptoError, Sealer};
 use crate::storage::keys::{self, collection_of, is_backed_up, is_record_key};
 use crate::storage::locked::LockRecord;
@@ -372,7 +372,7 @@ fn validate_entry(key: &str, raw: &str) -> Result<(), String> {
             return Err("the record's id does not match its name".into());
         }
     }
-    super::collections::check(key, raw).unwrap_or(Ok(())).map_err(|e| e.to_string())
+    super::collection_table::check(key, raw).unwrap_or(Ok(())).map_err(|e| e.to_string())
 }
 
 /// Merge (newer edit wins, nothing dropped) or replace (the backup becomes the data).
@@ -511,7 +511,7 @@ fn merge_entry(key: &str, ours: &str, theirs: &str) -> Option<String> {
         };
     }
     // A whole-key collection: its own merge rule (none known for it: keep this device's).
-    let merged = super::collections::merge_whole(key, ours, theirs)?;
+    let merged = super::collection_table::merge_whole(key, ours, theirs)?;
     (!same_json(&merged, ours)).then_some(merged)
 }
 
@@ -522,7 +522,7 @@ fn updated_at(raw: &str) -> Option<String> {
 
 /// What Settings calls a collection, by its key name (the name itself for collections this build does not know).
 pub fn collection_label(name: &str) -> String {
-    super::collections::label_of(name).map_or_else(|| name.replace('-', " "), str::to_owned)
+    super::collection_table::label_of(name).map_or_else(|| name.replace('-', " "), str::to_owned)
 }
 
 /// When this device last saved a backup, and when the Today reminder was put off. Stored under

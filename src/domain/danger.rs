@@ -39,8 +39,8 @@ mod danger_data;
 
 pub use danger_data::{DANGER_HELD_OUT, DANGER_TUNING};
 
-use crate::domain::order::sort_stable_by_key;
 use crate::domain::patterns::{compile_rules, quote, tokenize, DistinctWords, Rule, RuleSource, Token, SENTENCE_END};
+use crate::domain::stable_sort::sort_stable_by_key;
 use std::sync::OnceLock;
 
 /// What a piece of writing says about safety.

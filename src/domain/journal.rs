@@ -1,7 +1,7 @@
 //! Thought records: the guided eight-step CBT flow, drafts, feelings before and after, search and filters.
 
 use crate::domain::danger::{detect_danger, DangerSignal};
-use crate::domain::order::{sort_stable_by, sort_stable_by_key};
+use crate::domain::stable_sort::{sort_stable_by, sort_stable_by_key};
 use crate::domain::traps::{suggest_traps, TrapSuggestion};
 use crate::domain::words::count_of;
 use crate::storage::keys;

@@ -2,7 +2,7 @@
 //! site's saved data after seven days away (Safari and the other iPhone and iPad browsers, which share its
 //! engine, unless Trust Steps runs as an app added to the Home Screen).
 //!
-//! The browser is read in `state::platform`; everything here is plain values in, a decision out.
+//! The browser is read in `state::browser`; everything here is plain values in, a decision out.
 
 use super::calendar::Day;
 use super::words::count_of;

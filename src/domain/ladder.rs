@@ -1,8 +1,8 @@
 //! The disclosure ladder: per person, small steps from low to higher risk, each tried as an experiment — what I
 //! fear before, what actually happened after — and how often the feared outcome came true.
 
-use crate::domain::order::sort_stable_by;
 use crate::domain::repair_safety::{RepairView, SafetyAnswer, NOT_THE_GOAL};
+use crate::domain::stable_sort::sort_stable_by;
 use crate::domain::words::count_of;
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};

@@ -17,7 +17,7 @@ use super::ladder::waiting_for_after;
 use super::promises::due_on;
 use super::repair_safety::may_suggest_repair;
 use super::worksheets::WorksheetEntry;
-use crate::domain::order::{sort_stable_by, sort_stable_by_key};
+use crate::domain::stable_sort::{sort_stable_by, sort_stable_by_key};
 use serde::{Deserialize, Serialize};
 
 /// A belief is suggested for re-rating after this many days without a rating.

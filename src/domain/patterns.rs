@@ -13,7 +13,7 @@
 //! | `..N` | 0 to N words, never across a sentence end |
 //! | `$` | nothing, at a pause: a comma, dash or bracket, a sentence end or the end of the text |
 
-use crate::domain::order::sort_stable_by;
+use crate::domain::stable_sort::sort_stable_by;
 
 /// A word of a text: its normalised form and where it sits in the original text.
 pub(crate) struct Token {

@@ -2,8 +2,8 @@
 //! supports, where gut and evidence disagree, and plain patterns ("Kept 8 of 10 commitments since …").
 
 use crate::domain::calendar::Day;
-use crate::domain::order::sort_stable_by;
 use crate::domain::repair_safety::SafetyAnswer;
+use crate::domain::stable_sort::sort_stable_by;
 use crate::domain::words::count_of;
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};

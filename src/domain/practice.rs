@@ -1,7 +1,7 @@
 //! Thinking-trap practice history: every answer, and scores over time.
 
 use super::merge::Merge;
-use crate::domain::order::sort_stable_by;
+use crate::domain::stable_sort::sort_stable_by;
 use crate::storage::{keys, Stored, Versioned};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};

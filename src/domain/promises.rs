@@ -2,7 +2,7 @@
 //! streaks, and a self-compassion prompt for a missed one.
 
 use crate::domain::calendar::Day;
-use crate::domain::order::sort_stable_by;
+use crate::domain::stable_sort::sort_stable_by;
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};

@@ -25,8 +25,8 @@ mod trap_data;
 pub use trap_data::{HELD_OUT_THOUGHTS, LABELLED_THOUGHTS, PRACTICE_ITEMS, TRAPS};
 
 use crate::domain::danger::detect_danger;
-use crate::domain::order::{sort_stable_by, sort_stable_by_key};
 use crate::domain::patterns::{compile_rules, negated, quote, tokenize, DistinctWords, Rule, RuleSource};
+use crate::domain::stable_sort::{sort_stable_by, sort_stable_by_key};
 use std::sync::OnceLock;
 
 /// A thinking trap (cognitive distortion).

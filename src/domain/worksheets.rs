@@ -5,7 +5,7 @@
 use super::calendar::Day;
 use super::repair_safety::{RepairView, SafetyAnswer};
 use super::safety_plan;
-use crate::domain::order::sort_stable_by;
+use crate::domain::stable_sort::sort_stable_by;
 use crate::storage::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};

@@ -1,13 +1,13 @@
 //! Reactive glue: signals around domain values, the one save path, and the storage status the UI reports.
 
+mod browser;
 mod entries;
 pub mod lock;
-mod platform;
 
-pub use platform::{browser_facts, clock, new_id, now_iso, set_title, today};
+pub use browser::{browser_facts, clock, new_id, now_iso, set_title, today};
 
 use crate::domain::backup::ImportMode;
-use crate::domain::collections::{collection_table, Collection, KeyTarget, Snapshot, UserData};
+use crate::domain::collection_table::{collection_table, Collection, KeyTarget, Snapshot, UserData};
 use crate::domain::ladder::LadderStep;
 use crate::domain::people::{Observation, Person};
 use crate::domain::{newer_of, Merge};
@@ -119,7 +119,7 @@ macro_rules! derive_app_state {
         device: [$($(#[$dd:meta])* $df:ident / $dv:ident : $dt:ty),* $(,)?]
     ) => {
         /// Everything the pages read and change; provided as context by [`AppState::provide`]. One signal per
-        /// collection of [`collection_table!`](crate::domain::collections), plus the storage status and the toast.
+        /// collection of [`collection_table!`](crate::domain::collection_table), plus the storage status and the toast.
         #[derive(Clone, Copy)]
         pub struct AppState {
             $($(#[$cd])* pub $cf: RwSignal<$ct>,)*
@@ -163,7 +163,7 @@ macro_rules! derive_app_state {
                     $(KeyTarget::Whole(Collection::$wv) => self.reload_or_reset(self.$wf, take_storage),)*
                     $(KeyTarget::Whole(Collection::$dv) => self.reload_or_reset(self.$df, take_storage),)*
                     $(KeyTarget::Record(Collection::$rv, id) => self.reload_record(self.$rf, id),)*
-                    // `collections::find` never pairs a whole collection with a record id or the other way round.
+                    // `collection_table::find` never pairs a whole collection with a record id or the other way round.
                     KeyTarget::Whole(_) | KeyTarget::Record(..) => {}
                 }
             }
@@ -252,9 +252,9 @@ impl AppState {
         STATE.with(|s| s.set(Some(state)));
         state.refresh_storage_status();
         provide_context(state);
-        platform::listen_to_other_tabs(state);
-        platform::watch_the_date();
-        platform::ask_for_persistent_storage(state.storage);
+        browser::listen_to_other_tabs(state);
+        browser::watch_the_date();
+        browser::ask_for_persistent_storage(state.storage);
         state
     }
 

@@ -7,7 +7,7 @@
 
 use crate::ui::components::banners::{PwaBanner, StorageBanners};
 use crate::ui::components::toast::ToastRegion;
-use crate::ui::platform::focus_target;
+use crate::ui::dom::focus_target;
 use crate::ui::start_up;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -34,7 +34,7 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
     let menu_open = RwSignal::new(false);
     let location = use_location();
     let page_shown = start_up::page_shown();
-    crate::ui::platform::blur_before_page_change();
+    crate::ui::dom::blur_before_page_change();
     // After each navigation: close the menu and move focus to the new page's heading (or the linked anchor).
     // At start-up only once the app is on screen: until then the prerendered copy holds the same ids.
     Effect::new(move |previous: Option<Option<(String, String)>>| {
@@ -63,7 +63,7 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
     let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" && menu_open.get_untracked() {
             menu_open.set(false);
-            crate::ui::platform::focus_element("menu-button");
+            crate::ui::dom::focus_element("menu-button");
         }
     };
     view! {

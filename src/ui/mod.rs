@@ -2,10 +2,10 @@
 
 pub mod charts;
 pub mod components;
+pub mod dom;
 pub mod exercises;
 pub mod layout;
 pub mod lock_screen;
 pub mod pages;
-pub mod platform;
 pub mod start_up;
 pub mod theme;

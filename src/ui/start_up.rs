@@ -50,10 +50,10 @@ pub fn started() -> bool {
 
 /// Step 4: the app replaces the static page, then tells the tests and the service worker it is ready.
 fn finish() {
-    crate::ui::platform::remove_static_page();
+    crate::ui::dom::remove_static_page();
     STARTED.with(|s| s.set(true));
     // The browser skips an `autofocus` control (the lock screen's passphrase) that is hidden when it looks, as
     // the app was until now (seen in 4 loads of 8).
-    crate::ui::platform::focus_autofocus_control();
-    crate::ui::platform::mark_ready();
+    crate::ui::dom::focus_autofocus_control();
+    crate::ui::dom::mark_ready();
 }

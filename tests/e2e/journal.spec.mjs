@@ -349,7 +349,7 @@ test('dates are shown in the reader’s locale', async ({ browser, server }) => 
 });
 
 // The journal draws its first records in the click's task and the rest of its first page in the task after the
-// first paint (src/ui/platform.rs: after_first_paint), as the People pages do: the rest must start below that
+// first paint (src/ui/dom.rs: after_first_paint), as the People pages do: the rest must start below that
 // first screen, on a phone and a laptop, and "Show more" still adds the next page after them.
 for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 720 }]) {
   test(`the journal draws its first screen first, the rest right after (${viewport.width}×${viewport.height})`, async ({

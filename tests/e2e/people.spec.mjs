@@ -313,7 +313,7 @@ test('a long list shows the first 40 people, then all of them, and archived peop
 });
 
 // The People pages draw their first screen in the click's task and the rest in the task after the first paint
-// (src/ui/platform.rs: after_first_paint): the rest must be below that first screen, on a phone and a laptop.
+// (src/ui/dom.rs: after_first_paint): the rest must be below that first screen, on a phone and a laptop.
 for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 720 }]) {
   test(`the People pages draw their first screen first, the rest right after (${viewport.width}×${viewport.height})`, async ({
     page,

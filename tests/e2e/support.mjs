@@ -138,7 +138,7 @@ export async function waitForApp(page, timeout = 30_000) {
 }
 
 /**
- * Waits until what a page draws right after its first paint is drawn too (src/ui/platform.rs: after_first_paint,
+ * Waits until what a page draws right after its first paint is drawn too (src/ui/dom.rs: after_first_paint,
  * e.g. a person's evidence log): the app's animation-frame callback was registered first, so its timer runs
  * before this one.
  */

@@ -17,7 +17,7 @@ pub use series::*;
 pub use streaks::*;
 pub use week::*;
 
-pub use super::collections::UserData;
+pub use super::collection_table::UserData;
 
 impl<'a> UserData<'a> {
     /// Moments the user did something that the charts do not show (trigger log, trap practice, self-assessments,

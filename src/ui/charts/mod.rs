@@ -8,7 +8,7 @@
 
 use crate::domain::calendar::Day;
 use crate::domain::insights::{axis_days, spread_indices, value_ticks, whole, Bar, Line, Pair};
-use crate::ui::platform::perf_mark;
+use crate::ui::dom::perf_mark;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;

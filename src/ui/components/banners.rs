@@ -2,7 +2,7 @@
 
 use crate::domain::words::count_of;
 use crate::state::{lock, AppState};
-use crate::ui::platform::{pwa_call, pwa_flag};
+use crate::ui::dom::{pwa_call, pwa_flag};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

@@ -3,7 +3,7 @@
 //! keyboard focus is inside it.
 
 use crate::state::AppState;
-use crate::ui::platform::focus_target;
+use crate::ui::dom::focus_target;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;

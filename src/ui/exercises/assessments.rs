@@ -11,7 +11,7 @@ use crate::domain::assessments::{
 use crate::domain::promises::{Promise, Recurrence};
 use crate::state::{new_id, now_iso, today, AppState, Toast};
 use crate::ui::components::fields::TextArea;
-use crate::ui::platform::local_day;
+use crate::ui::dom::local_day;
 use leptos::prelude::*;
 
 /// A short prefix for element ids.
@@ -68,7 +68,7 @@ fn AssessmentTool(kind: AssessmentKind) -> impl IntoView {
     let start = move |_| {
         // An unfinished run (e.g. one brought back with Undo) is resumed rather than started afresh.
         draft.set(Some(unfinished(state, kind).unwrap_or_else(|| AssessmentRun::new(new_id(), kind, &now_iso()))));
-        request_animation_frame(move || crate::ui::platform::focus_target(&format!("{}-step-title", id_prefix(kind))));
+        request_animation_frame(move || crate::ui::dom::focus_target(&format!("{}-step-title", id_prefix(kind))));
     };
     let finished = move || state.assessments.with(|runs| history(runs, kind).into_iter().cloned().collect::<Vec<_>>());
     view! {
@@ -119,7 +119,7 @@ fn RunFlow(kind: AssessmentKind, draft: RwSignal<Option<AssessmentRun>>) -> impl
     };
     let focus_title = {
         let title_id = title_id.clone();
-        move || crate::ui::platform::focus_target(&title_id)
+        move || crate::ui::dom::focus_target(&title_id)
     };
     let go = {
         let focus_title = focus_title.clone();
@@ -133,7 +133,7 @@ fn RunFlow(kind: AssessmentKind, draft: RwSignal<Option<AssessmentRun>>) -> impl
             if forward && current + 1 >= step_count {
                 // Every statement answered: the run is complete and becomes part of the history.
                 draft.set(None);
-                request_animation_frame(move || crate::ui::platform::focus_target(&format!("{prefix}-results")));
+                request_animation_frame(move || crate::ui::dom::focus_target(&format!("{prefix}-results")));
                 return;
             }
             step.set(if forward { current + 1 } else { current.saturating_sub(1) });

@@ -3,12 +3,12 @@
 
 use crate::domain::beliefs::EvidenceNote;
 use crate::domain::journal::RecordStatus;
-use crate::domain::order::sort_stable_by;
+use crate::domain::stable_sort::sort_stable_by;
 use crate::domain::Belief;
 use crate::state::{new_id, now_iso, AppState};
 use crate::ui::components::fields::{Scale, TextArea};
+use crate::ui::dom::local_day;
 use crate::ui::pages::journal::excerpt;
-use crate::ui::platform::local_day;
 use leptos::prelude::*;
 
 /// The tracker: add a belief, then work with each one.

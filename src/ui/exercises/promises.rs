@@ -2,13 +2,13 @@
 //! kept-rate and streaks. A missed promise gets a self-compassion prompt, never a scolding.
 
 use crate::domain::calendar::Day;
-use crate::domain::order::sort_stable_by;
 use crate::domain::promises::{
     due_in_order, kept_line, prompt_for_missed, Promise, Recurrence, MISSED_LINE, STARTER_PROMISES,
 };
+use crate::domain::stable_sort::sort_stable_by;
 use crate::state::{new_id, now_iso, today, AppState, Toast};
 use crate::ui::components::fields::{RadioGroup, TextInput};
-use crate::ui::platform::local_day;
+use crate::ui::dom::local_day;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -39,7 +39,7 @@ pub fn PromisesTool() -> impl IntoView {
     let pick_starter = move |words: &'static str, how_often: Recurrence| {
         text.set(words.to_owned());
         recurrence.set(how_often);
-        crate::ui::platform::focus_target("promise-text");
+        crate::ui::dom::focus_target("promise-text");
     };
     let sorted = move |archived: bool| {
         let mut list: Vec<Promise> =

@@ -2,8 +2,8 @@
 
 use crate::domain::traps::{grade_practice, PracticeGrade, PRACTICE_ITEMS, TRAPS};
 use crate::state::{now_iso, AppState};
+use crate::ui::dom::local_day;
 use crate::ui::pages::journal::trap_name;
-use crate::ui::platform::local_day;
 use leptos::prelude::*;
 
 /// One practice card at a time, and the score history.
@@ -21,7 +21,7 @@ pub fn TrapPractice() -> impl IntoView {
         let right = result.is_right;
         grade.set(Some(result));
         state.change(state.trap_practice, |h| h.record(index, right, &now_iso()));
-        crate::ui::platform::focus_target("practice-feedback");
+        crate::ui::dom::focus_target("practice-feedback");
     };
     let next = move |_| {
         let following = state.trap_practice.with_untracked(|h| h.next_item(PRACTICE_ITEMS.len()));
@@ -30,7 +30,7 @@ pub fn TrapPractice() -> impl IntoView {
         item.set(if following == current { (current + 1) % PRACTICE_ITEMS.len().max(1) } else { following });
         picked.set(Vec::new());
         grade.set(None);
-        crate::ui::platform::focus_target("practice-thought");
+        crate::ui::dom::focus_target("practice-thought");
     };
     let toggle = move |slug: &'static str| {
         picked.update(|p| {

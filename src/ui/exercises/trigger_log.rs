@@ -1,10 +1,10 @@
 //! The trigger log (self-sabotage): the trigger, what I felt, what I did, what I'd like to do next time.
 
-use crate::domain::order::sort_stable_by;
+use crate::domain::stable_sort::sort_stable_by;
 use crate::domain::TriggerEntry;
 use crate::state::{new_id, now_iso, today, AppState};
 use crate::ui::components::fields::TextArea;
-use crate::ui::platform::local_day;
+use crate::ui::dom::local_day;
 use leptos::prelude::*;
 
 /// The log: a form (new or editing) and the entries, newest first.
@@ -91,7 +91,7 @@ fn TriggerCard(entry: TriggerEntry, draft: RwSignal<TriggerEntry>) -> impl IntoV
             </dl>
             <button type="button" class="button button--secondary" on:click=move |_| {
                 draft.set(for_edit.clone());
-                crate::ui::platform::focus_target("trigger-what");
+                crate::ui::dom::focus_target("trigger-what");
             }>"Edit"</button>
             " "
             <button type="button" class="button button--quiet" on:click=move |_| state.delete_record(state.triggers, &id, "Entry")>"Delete"</button>

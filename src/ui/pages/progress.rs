@@ -11,7 +11,7 @@ use crate::domain::words::count_of;
 use crate::state::{clock, set_title, AppState};
 use crate::ui::charts::{number, Chart, ChartData, Instead, Plot};
 use crate::ui::components::fields::RadioGroup;
-use crate::ui::platform::{local_day, perf_mark};
+use crate::ui::dom::{local_day, perf_mark};
 use leptos::prelude::*;
 
 /// How many traps the trap chart lists.

@@ -1,9 +1,9 @@
 //! `/settings/report`: a print-friendly report to bring to therapy, with only the entries the user picks.
 
-use crate::domain::readable::{report_markdown, Part, ReportItem, Section};
+use crate::domain::readable_copy::{report_markdown, Part, ReportItem, Section};
 use crate::state::{set_title, today, AppState};
+use crate::ui::dom::{download_text, file_date, local_day};
 use crate::ui::pages::settings::gather;
-use crate::ui::platform::{download_text, file_date, local_day};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 

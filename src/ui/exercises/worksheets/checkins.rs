@@ -8,7 +8,7 @@ use crate::domain::worksheets::{
 use crate::state::{now_iso, today};
 use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::fields::TextArea;
-use crate::ui::platform::local_day;
+use crate::ui::dom::local_day;
 use leptos::prelude::*;
 
 /// The check-in form for today (or this week), the stats and the history.

@@ -8,7 +8,7 @@ use crate::domain::worksheets::{Field, FieldKind, WorksheetEntry};
 use crate::state::{now_iso, today};
 use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::fields::{TextArea, TextInput};
-use crate::ui::platform::local_day;
+use crate::ui::dom::local_day;
 use leptos::prelude::*;
 
 /// The hint of a field, if it has one.

@@ -10,7 +10,7 @@ use crate::domain::message::{
 use crate::domain::worksheets::WorksheetEntry;
 use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::fields::{TextArea, TextInput};
-use crate::ui::platform::{copy_text, select_text};
+use crate::ui::dom::{copy_text, select_text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

@@ -8,15 +8,15 @@ mod safety_plan;
 
 use crate::domain::helplines::LineKind;
 use crate::domain::ids::is_valid_id;
-use crate::domain::order::sort_stable_by;
 use crate::domain::repair_safety::{RepairView, SafetyAnswer};
 use crate::domain::safety_plan::{new_copy, LINES_FIELD, SAFER_FIELD, SLUG as SAFETY_PLAN};
+use crate::domain::stable_sort::sort_stable_by;
 use crate::domain::worksheets::{days_ago, fill_template, SafetyCheck, Section, WorksheetDef, WorksheetEntry};
 use crate::state::{new_id, now_iso, today, AppState, Toast};
 use crate::ui::components::fields::TextInput;
 use crate::ui::components::helplines::HelplineList;
 use crate::ui::components::repair_safety::{SafetyQuestion, SafetyRoute};
-use crate::ui::platform::local_day;
+use crate::ui::dom::local_day;
 use fields::FieldView;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};

@@ -4,8 +4,8 @@ use super::{take_saved, trap_name};
 use crate::domain::journal::{answer_questions_for, change_line, RecordStatus};
 use crate::domain::ThoughtRecord;
 use crate::state::{set_title, AppState};
+use crate::ui::dom::local_day;
 use crate::ui::pages::NotFound;
-use crate::ui::platform::local_day;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 

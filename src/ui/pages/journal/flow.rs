@@ -3,7 +3,7 @@
 use super::{remember_saved, trap_name};
 use crate::domain::ids::is_valid_id;
 use crate::domain::journal::{answer_questions_for, steps_for, RecordStatus, COMMON_FEELINGS};
-use crate::domain::order::sort_stable_by_key;
+use crate::domain::stable_sort::sort_stable_by_key;
 use crate::domain::traps::{suggested_first, ThinkingTrap};
 use crate::domain::ThoughtRecord;
 use crate::state::{new_id, now_iso, set_title, today, AppState};
@@ -61,7 +61,7 @@ fn Flow(id: String) -> impl IntoView {
     let go_to = move |n: u8| {
         step.set(n);
         edit.run(Box::new(move |r| r.step = n));
-        leptos::prelude::request_animation_frame(|| crate::ui::platform::focus_target("step-heading"));
+        leptos::prelude::request_animation_frame(|| crate::ui::dom::focus_target("step-heading"));
     };
     let navigate = use_navigate();
     // The record's page then says, once, that it is saved, with a calm word (no toast on top of it).

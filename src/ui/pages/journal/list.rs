@@ -7,12 +7,12 @@ use crate::domain::journal::{
     change_line, count_line, feelings_used, matching_records, newer_first, offers_filters, traps_used, FilterKind,
     JournalFilter, RecordStatus, SearchTextCache,
 };
-use crate::domain::order::sort_stable_by;
+use crate::domain::stable_sort::sort_stable_by;
 use crate::domain::ThoughtRecord;
 use crate::state::{set_title, AppState};
 use crate::ui::components::disclosure::ToggleButton;
 use crate::ui::components::show_more::{ShowMore, PAGE};
-use crate::ui::platform::{after_first_paint, local_day};
+use crate::ui::dom::{after_first_paint, local_day};
 use leptos::prelude::*;
 
 thread_local! {

@@ -8,7 +8,7 @@ use crate::state::{new_id, now_iso, today, AppState, Toast};
 use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::fields::{RadioGroup, TextArea};
 use crate::ui::components::show_more::ShowMore;
-use crate::ui::platform::{focus_element, local_day};
+use crate::ui::dom::{focus_element, local_day};
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -14,7 +14,7 @@ use crate::state::{new_id, now_iso, AppState, Toast};
 use crate::ui::components::disclosure::{Disclosure, ToggleButton};
 use crate::ui::components::fields::{RadioGroup, Scale, TextArea, TextInput};
 use crate::ui::components::repair_safety::{SafetyQuestion, SafetyRoute};
-use crate::ui::platform::{focus_element, focus_target, local_day};
+use crate::ui::dom::{focus_element, focus_target, local_day};
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -8,7 +8,7 @@ use crate::domain::people::{
 };
 use crate::state::{new_id, now_iso, set_title, AppState, Toast};
 use crate::ui::components::disclosure::ToggleButton;
-use crate::ui::platform::{after_first_paint, focus_element};
+use crate::ui::dom::{after_first_paint, focus_element};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 

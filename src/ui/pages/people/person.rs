@@ -15,7 +15,7 @@ use crate::state::{now_iso, set_title, today, AppState, Toast};
 use crate::ui::components::disclosure::Disclosure;
 use crate::ui::components::fields::Scale;
 use crate::ui::components::repair_safety::PersonSafetyNotice;
-use crate::ui::platform::{after_first_paint, focus_after_render, focus_element, local_day};
+use crate::ui::dom::{after_first_paint, focus_after_render, focus_element, local_day};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 

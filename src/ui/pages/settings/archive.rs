@@ -7,8 +7,8 @@ use crate::domain::storage_space::{size_words, PLANNED_QUOTA_UNITS};
 use crate::domain::words::count_of;
 use crate::state::{now_iso, today, AppState};
 use crate::ui::components::fields::TextInput;
+use crate::ui::dom::local_day;
 use crate::ui::pages::settings::download_backup_file;
-use crate::ui::platform::local_day;
 use leptos::prelude::*;
 
 /// Where the two steps are.

@@ -14,7 +14,7 @@ use crate::state::{now_iso, AppState};
 use crate::storage::crypto::{Sealer, PBKDF2_ITERATIONS};
 use crate::storage::locked::passphrase_problem;
 use crate::storage::StoreError;
-use crate::ui::platform::{download_text, file_date, local_day, read_file};
+use crate::ui::dom::{download_text, file_date, local_day, read_file};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeMap;

@@ -3,7 +3,7 @@
 
 use crate::state::AppState;
 use crate::ui::components::fields::TextInput;
-use crate::ui::platform::erase_caches_and_worker;
+use crate::ui::dom::erase_caches_and_worker;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

@@ -14,7 +14,7 @@ use crate::domain::ThemeChoice;
 use crate::state::{browser_facts, set_title, AppState};
 use crate::ui::components::helplines::CountryPicker;
 use crate::ui::components::home_screen::{HomeScreenSteps, SevenDayWarning};
-use crate::ui::platform::{download_text, pwa_call, pwa_flag};
+use crate::ui::dom::{download_text, pwa_call, pwa_flag};
 use leptos::prelude::*;
 
 /// The Settings page.

@@ -1,9 +1,9 @@
 //! Settings › A readable copy: Markdown of chosen sections and dates, and the way to the therapy report.
 
-use crate::domain::readable::{markdown, section_items, ReportItem, Section};
+use crate::domain::readable_copy::{markdown, section_items, ReportItem, Section};
 use crate::state::{today, AppState};
 use crate::ui::components::fields::TextInput;
-use crate::ui::platform::{download_text, file_date};
+use crate::ui::dom::{download_text, file_date};
 use leptos::prelude::*;
 
 /// Every chosen section's items in `[from, to]`, from what the app holds now.

@@ -5,11 +5,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use trust_steps::domain::beliefs::{EvidenceNote, StrengthRating};
-use trust_steps::domain::collections::Snapshot;
+use trust_steps::domain::collection_table::Snapshot;
 use trust_steps::domain::journal::{FeelingRating, RecordStatus};
 use trust_steps::domain::people::{Observation, Person, Relationship};
 use trust_steps::domain::promises::{CheckIn, Promise};
-use trust_steps::domain::readable::{
+use trust_steps::domain::readable_copy::{
     belief_item, escape_markdown, in_range, markdown, person_item, promise_item, report_markdown, section_items,
     thought_record_item, trigger_item, worksheet_item, Part, Section,
 };

@@ -1,11 +1,11 @@
-//! The app's one stable sort (src/domain/order.rs) orders exactly like `slice::sort_by`, ties included, and the
+//! The app's one stable sort (src/domain/stable_sort.rs) orders exactly like `slice::sort_by`, ties included, and the
 //! source uses it instead of the standard library's generic sorts.
 
 #![cfg(not(target_arch = "wasm32"))] // native test
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use std::cmp::Ordering;
-use trust_steps::domain::order::{sort_stable_by, sort_stable_by_key};
+use trust_steps::domain::stable_sort::{sort_stable_by, sort_stable_by_key};
 
 /// A small deterministic pseudo-random sequence (xorshift), so the cases are the same on every run.
 fn numbers(seed: u64, count: usize) -> Vec<u64> {
@@ -52,10 +52,10 @@ fn an_already_sorted_or_reversed_list_comes_out_sorted() {
     assert_eq!(down, (0..100).collect::<Vec<_>>());
 }
 
-/// Every `sort_by`/`sort_by_key` in `src/` goes through `domain::order` (one compiled copy of the sort); a new
+/// Every `sort_by`/`sort_by_key` in `src/` goes through `domain::stable_sort` (one compiled copy of the sort); a new
 /// direct call would bring back a copy of the standard sort per element type.
 #[test]
-fn the_source_sorts_only_through_domain_order() {
+fn the_source_sorts_only_through_domain_stable_sort() {
     let mut offenders = Vec::new();
     let mut stack = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
     while let Some(dir) = stack.pop() {
@@ -63,7 +63,7 @@ fn the_source_sorts_only_through_domain_order() {
             let path = entry.expect("a directory entry").path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("domain/order.rs") {
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("domain/stable_sort.rs") {
                 let text = std::fs::read_to_string(&path).expect("a source file is readable");
                 for (n, line) in text.lines().enumerate() {
                     if line.contains(".sort_by(") || line.contains(".sort_by_key(") {
@@ -73,5 +73,5 @@ fn the_source_sorts_only_through_domain_order() {
             }
         }
     }
-    assert!(offenders.is_empty(), "sort through trust_steps::domain::order instead:\n{}", offenders.join("\n"));
+    assert!(offenders.is_empty(), "sort through trust_steps::domain::stable_sort instead:\n{}", offenders.join("\n"));
 }

@@ -1,4 +1,4 @@
-//! The one table of collections (`domain::collections`): every declared collection round-trips through storage,
+//! The one table of collections (`domain::collection_table`): every declared collection round-trips through storage,
 //! is found again from its keys (what another tab's `storage` event is dispatched by), passes the import's shape
 //! check, and comes back whole through a backup and its import, replaced or merged; `touch` stamps every record.
 
@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde_json::json;
 use std::collections::BTreeMap;
 use trust_steps::domain::backup::{collection_label, export, plan, read_backup, BackupStatus, ImportMode};
-use trust_steps::domain::collections::{self, find, label_of, Collection, KeyTarget, Snapshot};
+use trust_steps::domain::collection_table::{self, find, label_of, Collection, KeyTarget, Snapshot};
 use trust_steps::domain::{LessonProgress, PracticeHistory, Preferences, Settings, ThemeChoice};
 use trust_steps::storage::{keys, KvStore, MemoryStore, Record, Vault};
 
@@ -148,14 +148,14 @@ fn every_backed_up_collection_is_checked_and_named_on_import_and_device_ones_are
         let c = collection_of(&key);
         let name = keys::collection_of(&key);
         if c.is_backed_up() {
-            assert_eq!(collections::check(&key, &raw), Some(Ok(())), "{key}");
+            assert_eq!(collection_table::check(&key, &raw), Some(Ok(())), "{key}");
             // Another collection's shape is refused (a person's text is not a list of lessons).
-            assert!(collections::check(&key, r#"{"schema":1,"data":[1,2]}"#).unwrap().is_err(), "{key}");
+            assert!(collection_table::check(&key, r#"{"schema":1,"data":[1,2]}"#).unwrap().is_err(), "{key}");
             let label = c.label().unwrap();
             assert_eq!((label_of(name), collection_label(name)), (Some(label), label.to_owned()));
         } else {
             assert!(!keys::is_backed_up(&key), "{key}");
-            assert_eq!(collections::check(&key, &raw), None);
+            assert_eq!(collection_table::check(&key, &raw), None);
             assert_eq!(c.label(), None);
         }
         assert_eq!(c.is_backed_up(), keys::is_backed_up(&key), "{key}");
@@ -208,7 +208,7 @@ fn every_collection_round_trips_through_a_backup_and_its_import() {
     let data = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap()["data"].clone();
     for c in Collection::ALL.iter().filter(|c| !c.is_records()) {
         let key = c.key();
-        let merged = collections::merge_whole(key, &old[key], &new[key]);
+        let merged = collection_table::merge_whole(key, &old[key], &new[key]);
         if c.is_backed_up() {
             assert_eq!(data(&merged.unwrap()), data(&new[key]), "{c:?}");
         } else {
@@ -216,7 +216,7 @@ fn every_collection_round_trips_through_a_backup_and_its_import() {
         }
     }
     let journal = "trust-steps/journal/journal1";
-    assert_eq!(collections::merge_whole(journal, &new[journal], &new[journal]), None, "records merge one by one");
+    assert_eq!(collection_table::merge_whole(journal, &new[journal], &new[journal]), None, "records merge one by one");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Readable copies of the user's entries: the same items feed the Markdown download and the printable
 //! "bring to therapy" report, so both always say the same thing.
 
-use super::collections::UserData;
+use super::collection_table::UserData;
 use super::exercise_catalog::exercise_by_slug;
 use super::journal::{RecordStatus, SAFETY_QUESTIONS};
 use super::message::{compose, is_complete, MessageParts, MessageStyle};
@@ -11,9 +11,9 @@ use super::traps::trap_by_slug;
 use super::worksheet_defs::worksheet_by_slug;
 use super::worksheets::{fill_template, FieldKind, WorksheetDef, WorksheetEntry, HABITS, HABIT_RATINGS};
 use super::{Belief, ThoughtRecord, TriggerEntry};
-use crate::domain::order::sort_stable_by;
 use crate::domain::people::Person;
 use crate::domain::repair_safety::QUESTION as SAFETY_QUESTION;
+use crate::domain::stable_sort::sort_stable_by;
 
 /// A part of a readable export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

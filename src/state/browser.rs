@@ -2,7 +2,7 @@
 //! this is.
 
 use super::AppState;
-use crate::domain::collections::{self, Collection, KeyTarget};
+use crate::domain::collection_table::{self, Collection, KeyTarget};
 use crate::domain::keep_safe::BrowserFacts;
 use crate::storage::keys;
 use leptos::prelude::*;
@@ -96,7 +96,7 @@ pub(super) fn listen_to_other_tabs(state: AppState) {
             }
             // `None` means the other tab cleared storage: storage is the truth.
             None => state.reload_all_from_storage(),
-            Some(key) => match collections::find(key) {
+            Some(key) => match collection_table::find(key) {
                 Some(target) => {
                     state.take_other_tab_write(target, take_storage);
                     if target == KeyTarget::Whole(Collection::Settings) && !take_storage {
