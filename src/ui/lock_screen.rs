@@ -6,6 +6,7 @@
 use crate::domain::helplines::LineKind;
 use crate::state::lock;
 use crate::ui::components::disclosure::ToggleButton;
+use crate::ui::components::fields::FieldError;
 use crate::ui::components::helplines::{CountryPicker, HelplineList, UnsavedCountry};
 use crate::ui::layout::{hide_now, quick_hide_signal, QuickHideCover};
 use leptos::prelude::*;
@@ -107,9 +108,7 @@ pub fn LockScreen<F: Fn() + Copy + 'static>(
                         {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
                     </button>
                 </form>
-                {move || {
-                    error.get().map(|m| view! { <p class="field-error" role="alert" data-testid="unlock-error">{m}</p> })
-                }}
+                <FieldError message=move || error.get() test_id="unlock-error"/>
                 <p class="hint">
                     "Your entries are encrypted on this device. Without the passphrase they cannot be opened by anyone, including you; if it is lost, clearing this site's data in the browser's settings starts Trust Steps afresh."
                 </p>

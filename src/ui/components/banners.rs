@@ -2,6 +2,7 @@
 
 use crate::domain::words::count_of;
 use crate::state::{lock, AppState};
+use crate::ui::components::fields::FieldError;
 use crate::ui::platform::{pwa_call, pwa_flag};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -102,7 +103,7 @@ fn UnlockHere() -> impl IntoView {
                     {move || if busy.get() { "Unlocking…" } else { "Unlock and save" }}
                 </button>
             </form>
-            {move || error.get().map(|m| view! { <p class="field-error" data-testid="unlock-here-error">{m}</p> })}
+            <FieldError message=move || error.get() test_id="unlock-here-error" alert=false/>
         </div>
     }
 }

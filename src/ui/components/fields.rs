@@ -1,5 +1,5 @@
-//! Form fields used everywhere: labelled text areas and text inputs with hints, the 0–100 slider, and a group of
-//! radio buttons.
+//! Form fields used everywhere: labelled text areas and text inputs with hints, the 0–100 slider, a group of
+//! radio buttons, and a form's error message.
 
 use leptos::prelude::*;
 
@@ -167,5 +167,27 @@ where
                 })
                 .collect_view()}
         </fieldset>
+    }
+}
+
+/// A form's error message (`field-error`) while `message` holds one, announced as it appears: the one way a form
+/// says what stops it.
+#[component]
+pub fn FieldError<M, F>(
+    /// The message, or `None` while there is nothing to say (read reactively).
+    message: F,
+    /// The `data-testid` a test finds the message by, if any.
+    #[prop(optional)]
+    test_id: Option<&'static str>,
+    /// Whether it is announced (`role="alert"`); a message inside a region that announces itself says no.
+    #[prop(default = true)]
+    alert: bool,
+) -> impl IntoView
+where
+    M: IntoView + 'static,
+    F: Fn() -> Option<M> + Send + Sync + 'static,
+{
+    move || {
+        message().map(|m| view! { <p class="field-error" role=alert.then_some("alert") data-testid=test_id>{m}</p> })
     }
 }

@@ -6,7 +6,7 @@ use crate::domain::journal::RecordStatus;
 use crate::domain::order::sort_stable_by;
 use crate::domain::Belief;
 use crate::state::{new_id, now_iso, AppState};
-use crate::ui::components::fields::{Scale, TextArea};
+use crate::ui::components::fields::{FieldError, Scale, TextArea};
 use crate::ui::pages::journal::excerpt;
 use crate::ui::platform::local_day;
 use leptos::prelude::*;
@@ -46,7 +46,7 @@ pub fn BeliefTracker() -> impl IntoView {
                 on_input=move |t| statement.set(t)
             />
             <Scale id="new-belief-strength" label="How true does it feel right now? (0–100)" value=Signal::derive(move || strength.get()) on_change=move |v| strength.set(v)/>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError message=move || error.get()/>
             <button type="submit" class="button button--primary">"Add belief"</button>
         </form>
         <Show when=move || state.beliefs.with(|b| b.is_empty())>

@@ -6,7 +6,7 @@ use crate::domain::promises::{
     day_number, due_in_order, kept_line, prompt_for_missed, Promise, Recurrence, MISSED_LINE, STARTER_PROMISES,
 };
 use crate::state::{new_id, now_iso, today, AppState, Toast};
-use crate::ui::components::fields::{RadioGroup, TextInput};
+use crate::ui::components::fields::{FieldError, RadioGroup, TextInput};
 use crate::ui::platform::local_day;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -79,7 +79,7 @@ pub fn PromisesTool() -> impl IntoView {
                 options=Recurrence::ALL.into_iter().map(|r| (r, r.label())).collect()
                 value=recurrence
             />
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError message=move || error.get()/>
             <button type="submit" class="button button--primary">"Add promise"</button>
             <details class="starter-promises">
                 <summary>"Need an idea? Pick a starter promise"</summary>

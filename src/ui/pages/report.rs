@@ -2,6 +2,7 @@
 
 use crate::domain::readable::{report_markdown, Part, ReportItem, Section};
 use crate::state::{set_title, today, AppState};
+use crate::ui::components::fields::FieldError;
 use crate::ui::pages::settings::gather;
 use crate::ui::platform::{download_text, file_date, local_day};
 use leptos::prelude::*;
@@ -123,7 +124,7 @@ pub fn TherapyReport() -> impl IntoView {
                 <button type="button" class="button button--primary" on:click=print>"Print or save as PDF"</button>
                 <button type="button" class="button button--secondary" on:click=download>"Download as Markdown"</button>
             </div>
-            {move || message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            <FieldError message=move || message.get()/>
             <p><a href="/settings#readable">"Back to Settings"</a></p>
         </div>
         <article class="report" aria-labelledby="report-heading">

@@ -12,7 +12,7 @@ use crate::domain::ladder::{
 use crate::domain::repair_safety::{RepairView, SafetyAnswer, QUESTION};
 use crate::state::{new_id, now_iso, AppState, Toast};
 use crate::ui::components::disclosure::{Disclosure, ToggleButton};
-use crate::ui::components::fields::{RadioGroup, Scale, TextArea, TextInput};
+use crate::ui::components::fields::{FieldError, RadioGroup, Scale, TextArea, TextInput};
 use crate::ui::components::repair_safety::{SafetyQuestion, SafetyRoute};
 use crate::ui::platform::{focus_element, focus_target, local_day};
 use leptos::prelude::*;
@@ -231,7 +231,7 @@ pub fn Ladder(id: String) -> impl IntoView {
                         }
                     />
                     <button type="submit" class="button button--secondary">"Add step"</button>
-                    {move || add_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                    <FieldError message=move || add_error.get()/>
                 </form>
             </Show>
         </section>
@@ -315,7 +315,7 @@ fn StepCard(
                         />
                         <button type="submit" class="button button--primary">"Save"</button>
                         <button type="button" class="button button--quiet" on:click=move |_| renaming.set(false)>"Cancel"</button>
-                        {move || rename_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                        <FieldError message=move || rename_error.get()/>
                     </form>
                 </Show>
                 <p class="rung__status">{status_line}</p>
@@ -495,11 +495,6 @@ fn AfterFields(
     }
 }
 
-/// A form's error message, if any.
-fn error_line(error: RwSignal<Option<&'static str>>) -> impl IntoView {
-    move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })
-}
-
 /// Planning an experiment: the "before" part.
 #[component]
 fn PlanForm(step_id: String, on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
@@ -533,7 +528,7 @@ fn PlanForm(step_id: String, on_done: impl Fn() + Copy + Send + Sync + 'static) 
         <form class="experiment-form" on:submit=save novalidate=true>
             <h4>"Before you try it"</h4>
             <BeforeFields prefix=prefix fear=fear likelihood=likelihood anxiety=anxiety error=error/>
-            {error_line(error)}
+            <FieldError message=move || error.get()/>
             <div class="button-row">
                 <button type="submit" class="button button--primary">"Save the plan"</button>
                 <button type="button" class="button button--quiet" on:click=move |_| on_done()>"Cancel"</button>
@@ -710,7 +705,7 @@ fn OutcomeForm(
         <form class="experiment-form" on:submit=save novalidate=true>
             <h4>"After you tried it"</h4>
             <AfterFields prefix=prefix what=what response=response came_true=came_true learned=learned error=error/>
-            {error_line(error)}
+            <FieldError message=move || error.get()/>
             <div class="button-row">
                 <button type="submit" class="button button--primary">"Save what happened"</button>
                 <button type="button" class="button button--quiet" on:click=move |_| on_cancel()>"Cancel"</button>
@@ -780,7 +775,7 @@ fn EditExperimentForm(
             <h4>"Edit this experiment"</h4>
             <BeforeFields prefix=prefix.clone() fear=fear likelihood=likelihood anxiety=anxiety error=error/>
             {done.then(|| view! { <AfterFields prefix=prefix.clone() what=what response=response came_true=came_true learned=learned error=error/> })}
-            {error_line(error)}
+            <FieldError message=move || error.get()/>
             <div class="button-row">
                 <button type="submit" class="button button--primary">"Save changes"</button>
                 <button type="button" class="button button--quiet" on:click=move |_| on_done()>"Cancel"</button>

@@ -12,7 +12,7 @@ pub use off_screen::OFF_SCREEN_PAGES;
 pub use person::PersonPage;
 
 use crate::domain::people::{NameProblem, Relationship};
-use crate::ui::components::fields::TextInput;
+use crate::ui::components::fields::{FieldError, TextInput};
 use leptos::prelude::*;
 
 /// The colour markers a person can have, as stored (`marker`) and as shown.
@@ -177,7 +177,7 @@ pub fn PersonFields(
                 problem.set(None);
             }
         />
-        {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p.message()}</p> })}
+        <FieldError message=move || problem.get().map(|p| p.message())/>
         <RelationshipSelect id=format!("{id_prefix}-relationship") value=relationship/>
         <MarkerPicker id=format!("{id_prefix}-marker") value=marker/>
     }

@@ -6,7 +6,7 @@ use crate::domain::backup::ImportMode;
 use crate::domain::storage_space::{size_words, PLANNED_QUOTA_UNITS};
 use crate::domain::words::count_of;
 use crate::state::{now_iso, today, AppState};
-use crate::ui::components::fields::TextInput;
+use crate::ui::components::fields::{FieldError, TextInput};
 use crate::ui::pages::settings::download_backup_file;
 use crate::ui::platform::local_day;
 use leptos::prelude::*;
@@ -152,7 +152,7 @@ pub fn ArchiveSection() -> impl IntoView {
                 }
                 .into_any(),
             }}
-            {move || message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            <FieldError message=move || message.get()/>
         </section>
     }
 }

@@ -14,6 +14,7 @@ use crate::state::{now_iso, AppState};
 use crate::storage::crypto::{Sealer, PBKDF2_ITERATIONS};
 use crate::storage::locked::passphrase_problem;
 use crate::storage::StoreError;
+use crate::ui::components::fields::FieldError;
 use crate::ui::platform::{download_text, file_date, local_day, read_file};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -335,7 +336,7 @@ pub fn BackupSection() -> impl IntoView {
             </button>
             {move || export_message.get().map(|m| match m {
                 Ok(text) => view! { <p class="banner banner--info" role="status" data-testid="backup-message">{text}</p> }.into_any(),
-                Err(text) => view! { <p class="field-error" role="alert" data-testid="backup-message">{text}</p> }.into_any(),
+                Err(text) => view! { <FieldError message=move || Some(text.clone()) test_id="backup-message"/> }.into_any(),
             })}
 
             <h3>"Restore from a backup"</h3>
@@ -520,7 +521,7 @@ fn ImportPreview(backup: Backup, stage: RwSignal<ImportStage>) -> impl IntoView 
                         "Cancel"
                     </button>
                 </div>
-                {problem.map(|m| view! { <p class="field-error" role="alert" data-testid="replace-error">{m}</p> })}
+                <FieldError message=move || problem.clone() test_id="replace-error"/>
             </div>
         }
         .into_any(),

@@ -4,6 +4,7 @@
 use super::backup::{download_backup, LockShown};
 use crate::state::{lock, AppState};
 use crate::storage::locked::passphrase_problem;
+use crate::ui::components::fields::FieldError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -192,7 +193,7 @@ pub fn LockSection() -> impl IntoView {
             </Show>
             {move || message.get().map(|m| match m {
                 Ok(text) => view! { <p class="banner banner--info" role="status" data-testid="lock-message">{text}</p> }.into_any(),
-                Err(text) => view! { <p class="field-error" role="alert" data-testid="lock-message">{text}</p> }.into_any(),
+                Err(text) => view! { <FieldError message=move || Some(text.clone()) test_id="lock-message"/> }.into_any(),
             })}
         </section>
     }

@@ -12,6 +12,7 @@ pub use readable::gather;
 use crate::domain::storage_space::{SpaceUse, SpaceWarning};
 use crate::domain::ThemeChoice;
 use crate::state::{browser_facts, now_iso, set_title, AppState};
+use crate::ui::components::fields::FieldError;
 use crate::ui::components::helplines::CountryPicker;
 use crate::ui::components::home_screen::{HomeScreenSteps, SevenDayWarning};
 use crate::ui::platform::{download_text, pwa_call, pwa_flag};
@@ -181,7 +182,7 @@ fn StorageSection() -> impl IntoView {
                     }}
                     <backup::NotOpenedItems items=not_opened download_error/>
                 </ul>
-                {move || download_error.get().map(|e| view! { <p class="field-error" role="alert">{format!("The download did not start: {e}")}</p> })}
+                <FieldError message=move || download_error.get().map(|e| format!("The download did not start: {e}"))/>
             </Show>
         </section>
     }
@@ -261,7 +262,7 @@ pub fn SpaceWarningCard(
                 </button>
                 <a class="button button--secondary" href=archive_link>"Archive older entries"</a>
             </div>
-            {move || message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            <FieldError message=move || message.get()/>
         </section>
     }
 }

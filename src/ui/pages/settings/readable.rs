@@ -2,7 +2,7 @@
 
 use crate::domain::readable::{markdown, section_items, Entries, ReportItem, Section};
 use crate::state::{today, AppState};
-use crate::ui::components::fields::TextInput;
+use crate::ui::components::fields::{FieldError, TextInput};
 use crate::ui::platform::{download_text, file_date};
 use leptos::prelude::*;
 
@@ -94,7 +94,7 @@ pub fn ReadableSection() -> impl IntoView {
             <button type="button" class="button button--secondary" on:click=download>
                 "Download as Markdown"
             </button>
-            {move || message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            <FieldError message=move || message.get()/>
         </section>
     }
 }
