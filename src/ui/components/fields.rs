@@ -191,3 +191,27 @@ where
         message().map(|m| view! { <p class="field-error" role=alert.then_some("alert") data-testid=test_id>{m}</p> })
     }
 }
+
+/// The submit handler of a form that adds one thing from the words typed into `text` (a belief, a promise, a
+/// ladder step): with only spaces typed it puts `empty` in `error` and saves nothing; otherwise it clears the
+/// error and calls `save` with the words, then empties the field if `save` returns true (false keeps the words,
+/// so nothing typed is lost when a save fails).
+pub fn add_from_text(
+    text: RwSignal<String>,
+    error: RwSignal<Option<&'static str>>,
+    empty: &'static str,
+    save: impl Fn(String) -> bool + Copy + Send + Sync + 'static,
+) -> impl Fn(leptos::ev::SubmitEvent) + Copy + Send + Sync + 'static {
+    move |ev| {
+        ev.prevent_default();
+        let words = text.get_untracked();
+        if words.trim().is_empty() {
+            error.set(Some(empty));
+            return;
+        }
+        error.set(None);
+        if save(words) {
+            text.set(String::new());
+        }
+    }
+}

@@ -6,7 +6,7 @@ use crate::domain::promises::{
     day_number, due_in_order, kept_line, prompt_for_missed, Promise, Recurrence, MISSED_LINE, STARTER_PROMISES,
 };
 use crate::state::{new_id, now_iso, today, AppState, Toast};
-use crate::ui::components::fields::{FieldError, RadioGroup, TextInput};
+use crate::ui::components::fields::{add_from_text, FieldError, RadioGroup, TextInput};
 use crate::ui::platform::local_day;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -21,20 +21,11 @@ pub fn PromisesTool() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let recurrence = RwSignal::new(Recurrence::Daily);
     let error = RwSignal::new(None::<&'static str>);
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let words = text.get_untracked();
-        if words.trim().is_empty() {
-            error.set(Some("Write the promise first, in your own words."));
-            return;
-        }
-        error.set(None);
+    // The form keeps the text if the save fails, so nothing typed is lost.
+    let add = add_from_text(text, error, "Write the promise first, in your own words.", move |words| {
         let promise = Promise::new(new_id(), &words, recurrence.get_untracked(), &today(), &now_iso());
-        // The form keeps the text if the save fails, so nothing typed is lost.
-        if state.save_record(state.promises, promise) {
-            text.set(String::new());
-        }
-    };
+        state.save_record(state.promises, promise)
+    });
     let pick_starter = move |words: &'static str, how_often: Recurrence| {
         text.set(words.to_owned());
         recurrence.set(how_often);

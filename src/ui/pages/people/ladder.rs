@@ -12,7 +12,7 @@ use crate::domain::ladder::{
 use crate::domain::repair_safety::{RepairView, SafetyAnswer, QUESTION};
 use crate::state::{new_id, now_iso, AppState, Toast};
 use crate::ui::components::disclosure::{Disclosure, ToggleButton};
-use crate::ui::components::fields::{FieldError, RadioGroup, Scale, TextArea, TextInput};
+use crate::ui::components::fields::{add_from_text, FieldError, RadioGroup, Scale, TextArea, TextInput};
 use crate::ui::components::repair_safety::{SafetyQuestion, SafetyRoute};
 use crate::ui::platform::{focus_element, focus_target, local_day};
 use leptos::prelude::*;
@@ -82,19 +82,17 @@ pub fn Ladder(id: String) -> impl IntoView {
     };
     let new_title = RwSignal::new(String::new());
     let add_error = RwSignal::new(None::<&'static str>);
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let title = new_title.get_untracked();
-        if title.trim().is_empty() {
-            add_error.set(Some("Write the step first — something small you could try with them."));
-            return;
-        }
-        add_error.set(None);
-        let position = steps.with_untracked(|s| s.iter().map(|s| s.position + 1).max().unwrap_or(0));
-        let step = pid.with_value(|id| LadderStep::new(new_id(), id, &title, position, &now_iso()));
-        state.save_record(state.ladder, step);
-        new_title.set(String::new());
-    };
+    let add = add_from_text(
+        new_title,
+        add_error,
+        "Write the step first — something small you could try with them.",
+        move |title| {
+            let position = steps.with_untracked(|s| s.iter().map(|s| s.position + 1).max().unwrap_or(0));
+            let step = pid.with_value(|id| LadderStep::new(new_id(), id, &title, position, &now_iso()));
+            state.save_record(state.ladder, step);
+            true
+        },
+    );
     // Reordering keeps focus on the arrow just used, or on the other one once the rung reaches an end.
     let move_to = move |step_id: String, to: usize, up: bool| {
         let now = now_iso();
