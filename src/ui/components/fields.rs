@@ -215,3 +215,14 @@ pub fn add_from_text(
         }
     }
 }
+
+/// An `on_input` that keeps what is typed in `text` and clears the form's `error`: typing is fixing the problem.
+pub fn typing_clears<E: Send + Sync + 'static>(
+    text: RwSignal<String>,
+    error: RwSignal<Option<E>>,
+) -> impl Fn(String) + Copy + Send + Sync + 'static {
+    move |t| {
+        text.set(t);
+        error.set(None);
+    }
+}

@@ -6,7 +6,7 @@ use crate::domain::people::{newest_first, Direction, Observation, ObservationDra
 use crate::domain::words::count_of;
 use crate::state::{new_id, now_iso, today, AppState, Toast};
 use crate::ui::components::disclosure::Disclosure;
-use crate::ui::components::fields::{FieldError, RadioGroup, TextArea};
+use crate::ui::components::fields::{typing_clears, FieldError, RadioGroup, TextArea};
 use crate::ui::components::show_more::ShowMore;
 use crate::ui::platform::{focus_element, local_day};
 use leptos::prelude::*;
@@ -287,10 +287,7 @@ fn ObservationForm(
                 hint="What they did or said — facts, as far as you can tell."
                 rows=3
                 value=Signal::derive(move || what.get())
-                on_input=move |t| {
-                    what.set(t);
-                    error.set(None);
-                }
+                on_input=typing_clears(what, error)
             />
             <div class="field">
                 <label for=field("part")>"Which part of trust does it speak to?"</label>

@@ -12,7 +12,7 @@ pub use off_screen::OFF_SCREEN_PAGES;
 pub use person::PersonPage;
 
 use crate::domain::people::{NameProblem, Relationship};
-use crate::ui::components::fields::{FieldError, TextInput};
+use crate::ui::components::fields::{typing_clears, FieldError, TextInput};
 use leptos::prelude::*;
 
 /// The colour markers a person can have, as stored (`marker`) and as shown.
@@ -172,10 +172,7 @@ pub fn PersonFields(
             id=format!("{id_prefix}-name")
             label="Name or nickname"
             value=Signal::derive(move || name.get())
-            on_input=move |t| {
-                name.set(t);
-                problem.set(None);
-            }
+            on_input=typing_clears(name, problem)
         />
         <FieldError message=move || problem.get().map(|p| p.message())/>
         <RelationshipSelect id=format!("{id_prefix}-relationship") value=relationship/>
