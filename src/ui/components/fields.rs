@@ -84,6 +84,36 @@ pub fn TextInput(
     }
 }
 
+/// A labelled password field.
+#[component]
+pub fn PasswordInput(
+    /// Unique id (links the label).
+    id: &'static str,
+    /// The visible label.
+    label: &'static str,
+    /// What is typed.
+    value: RwSignal<String>,
+    /// The browser's hint for filling it in (`current-password`, `new-password`, `off`).
+    autocomplete: &'static str,
+    /// Whether it takes the focus when shown.
+    #[prop(optional)]
+    autofocus: bool,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type="password"
+                autocomplete=autocomplete
+                autofocus=autofocus
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
 /// A slider from 0 to `max` (0–100 unless told otherwise) with the number shown beside it.
 #[component]
 pub fn Scale(

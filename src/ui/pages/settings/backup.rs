@@ -14,7 +14,7 @@ use crate::state::{now_iso, AppState};
 use crate::storage::crypto::{Sealer, PBKDF2_ITERATIONS};
 use crate::storage::locked::passphrase_problem;
 use crate::storage::StoreError;
-use crate::ui::components::fields::FieldError;
+use crate::ui::components::fields::{FieldError, PasswordInput};
 use crate::ui::platform::{download_text, file_date, local_day, read_file};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -310,14 +310,8 @@ pub fn BackupSection() -> impl IntoView {
                 </Show>
             </Show>
             <Show when=move || protect_with.get() == Protect::Own>
-                <div class="field">
-                    <label for="backup-passphrase">"Backup passphrase"</label>
-                    <input id="backup-passphrase" type="password" autocomplete="new-password" prop:value=move || backup_passphrase.get() on:input=move |ev| backup_passphrase.set(event_target_value(&ev))/>
-                </div>
-                <div class="field">
-                    <label for="backup-passphrase-again">"Backup passphrase again"</label>
-                    <input id="backup-passphrase-again" type="password" autocomplete="new-password" prop:value=move || backup_again.get() on:input=move |ev| backup_again.set(event_target_value(&ev))/>
-                </div>
+                <PasswordInput id="backup-passphrase" label="Backup passphrase" value=backup_passphrase autocomplete="new-password"/>
+                <PasswordInput id="backup-passphrase-again" label="Backup passphrase again" value=backup_again autocomplete="new-password"/>
                 <p class="hint">"Without this passphrase the file cannot be opened, by anyone."</p>
             </Show>
             <Show when=move || lock_on.get() && protect_with.get() == Protect::Plain>
@@ -395,10 +389,7 @@ fn BackupPassphrase(file: EncryptedFile, error: Option<String>, stage: RwSignal<
     view! {
         <form class="card" on:submit=submit>
             <p data-testid="import-question">{question}</p>
-            <div class="field">
-                <label for="import-passphrase">"Passphrase of this backup"</label>
-                <input id="import-passphrase" type="password" autocomplete="off" prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
-            </div>
+            <PasswordInput id="import-passphrase" label="Passphrase of this backup" value=passphrase autocomplete="off"/>
             <button type="submit" class="button button--primary" disabled=move || busy.get()>
                 {move || if busy.get() { "Opening…" } else { "Open the backup" }}
             </button>
