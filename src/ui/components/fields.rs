@@ -156,6 +156,42 @@ pub fn Scale(
     }
 }
 
+/// One choice of a `choice-group`: a radio button or a checkbox with its words beside it.
+#[component]
+pub fn Choice<L, C>(
+    /// `radio` or `checkbox`.
+    kind: &'static str,
+    /// The radio group's name (radio buttons only).
+    #[prop(optional, into)]
+    name: Option<String>,
+    /// The `value` attribute, where the choice has one.
+    #[prop(optional)]
+    value: Option<&'static str>,
+    /// Whether it is checked (read reactively).
+    checked: C,
+    /// Called with the new checked state when the user changes it.
+    on_change: impl Fn(bool) + 'static,
+    /// Its words (text, or a view).
+    label: L,
+) -> impl IntoView
+where
+    L: IntoView + 'static,
+    C: Fn() -> bool + Send + Sync + 'static,
+{
+    view! {
+        <label class="choice">
+            <input
+                type=kind
+                name=name
+                value=value
+                prop:checked=checked
+                on:change=move |ev| on_change(event_target_checked(&ev))
+            />
+            <span>{label}</span>
+        </label>
+    }
+}
+
 /// A fieldset of radio buttons choosing one of `options` (value and label) into `value`: the one way every form
 /// writes a radio group.
 #[component]
@@ -184,15 +220,13 @@ where
                 .into_iter()
                 .map(|(choice, label)| {
                     view! {
-                        <label class="choice">
-                            <input
-                                type="radio"
-                                name=name.clone()
-                                prop:checked=move || value.get() == choice
-                                on:change=move |_| value.set(choice)
-                            />
-                            <span>{label}</span>
-                        </label>
+                        <Choice
+                            kind="radio"
+                            name=name.clone()
+                            checked=move || value.get() == choice
+                            on_change=move |_| value.set(choice)
+                            label
+                        />
                     }
                 })
                 .collect_view()}

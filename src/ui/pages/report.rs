@@ -2,7 +2,7 @@
 
 use crate::domain::readable::{report_markdown, Part, ReportItem, Section};
 use crate::state::{set_title, today, AppState};
-use crate::ui::components::fields::FieldError;
+use crate::ui::components::fields::{Choice, FieldError};
 use crate::ui::pages::settings::gather;
 use crate::ui::platform::{download_text, file_date, local_day};
 use leptos::prelude::*;
@@ -43,20 +43,17 @@ pub fn TherapyReport() -> impl IntoView {
                             let id = item.id.clone();
                             let toggle_id = id.clone();
                             view! {
-                                <label class="choice">
-                                    <input
-                                        type="checkbox"
-                                        prop:checked=move || picked.with(|p| p.contains(&id))
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            message.set(None);
-                                            picked.update(|p| {
-                                                if on { p.insert(toggle_id.clone()); } else { p.remove(&toggle_id); }
-                                            });
-                                        }
-                                    />
-                                    <span>{format!("{} — {}", local_day(&item.day), item.title)}</span>
-                                </label>
+                                <Choice
+                                    kind="checkbox"
+                                    checked=move || picked.with(|p| p.contains(&id))
+                                    on_change=move |on| {
+                                        message.set(None);
+                                        picked.update(|p| {
+                                            if on { p.insert(toggle_id.clone()); } else { p.remove(&toggle_id); }
+                                        });
+                                    }
+                                    label=format!("{} — {}", local_day(&item.day), item.title)
+                                />
                             }
                         })
                         .collect_view()

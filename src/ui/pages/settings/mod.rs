@@ -12,7 +12,7 @@ pub use readable::gather;
 use crate::domain::storage_space::{SpaceUse, SpaceWarning};
 use crate::domain::ThemeChoice;
 use crate::state::{browser_facts, now_iso, set_title, AppState};
-use crate::ui::components::fields::FieldError;
+use crate::ui::components::fields::{Choice, FieldError};
 use crate::ui::components::helplines::CountryPicker;
 use crate::ui::components::home_screen::{HomeScreenSteps, SevenDayWarning};
 use crate::ui::platform::{download_text, pwa_call, pwa_flag};
@@ -53,21 +53,19 @@ fn ThemeSetting() -> impl IntoView {
                     .map(|choice| {
                         let choice = *choice;
                         view! {
-                            <label class="choice">
-                                <input
-                                    type="radio"
-                                    name="theme"
-                                    value=choice.as_str()
-                                    prop:checked=move || current() == choice
-                                    on:change=move |_| {
-                                        state.change(state.settings, |s| {
-                                            s.theme = choice;
-                                            s.updated_at = now_iso();
-                                        })
-                                    }
-                                />
-                                <span>{choice.label()}</span>
-                            </label>
+                            <Choice
+                                kind="radio"
+                                name="theme"
+                                value=choice.as_str()
+                                checked=move || current() == choice
+                                on_change=move |_| {
+                                    state.change(state.settings, |s| {
+                                        s.theme = choice;
+                                        s.updated_at = now_iso();
+                                    })
+                                }
+                                label=choice.label()
+                            />
                         }
                     })
                     .collect_view()}

@@ -2,7 +2,7 @@
 
 use crate::domain::readable::{markdown, section_items, Entries, ReportItem, Section};
 use crate::state::{today, AppState};
-use crate::ui::components::fields::{FieldError, TextInput};
+use crate::ui::components::fields::{Choice, FieldError, TextInput};
 use crate::ui::platform::{download_text, file_date};
 use leptos::prelude::*;
 
@@ -66,23 +66,20 @@ pub fn ReadableSection() -> impl IntoView {
                     .map(|section| {
                         let section = *section;
                         view! {
-                            <label class="choice">
-                                <input
-                                    type="checkbox"
-                                    prop:checked=move || chosen.with(|c| c.contains(&section))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        chosen.update(|c| {
-                                            c.retain(|s| *s != section);
-                                            if on {
-                                                c.push(section);
-                                                c.sort();
-                                            }
-                                        });
-                                    }
-                                />
-                                <span>{section.title()}</span>
-                            </label>
+                            <Choice
+                                kind="checkbox"
+                                checked=move || chosen.with(|c| c.contains(&section))
+                                on_change=move |on| {
+                                    chosen.update(|c| {
+                                        c.retain(|s| *s != section);
+                                        if on {
+                                            c.push(section);
+                                            c.sort();
+                                        }
+                                    });
+                                }
+                                label=section.title()
+                            />
                         }
                     })
                     .collect_view()}
