@@ -37,6 +37,16 @@ pub fn PromisesTool() -> impl IntoView {
         sort_stable_by(&mut list, |a, b| b.created_at.cmp(&a.created_at));
         list
     };
+    // The cards of the promises in use, or of those put away, newest first.
+    let cards = move |archived: bool| {
+        view! {
+            <ul class="card-list">
+                <For each=move || sorted(archived) key=|p| (p.id.clone(), p.updated_at.clone()) let:promise>
+                    <PromiseCard promise=promise/>
+                </For>
+            </ul>
+        }
+    };
     let due_today = move || {
         let day = today();
         state.promises.with(|all| due_in_order(all, &day).into_iter().cloned().collect::<Vec<Promise>>())
@@ -95,21 +105,13 @@ pub fn PromisesTool() -> impl IntoView {
             <Show when=move || state.promises.with(|p| !p.iter().any(|p| !p.archived))>
                 <p class="empty-state">"Promises you make will show here with how often you kept them."</p>
             </Show>
-            <ul class="card-list">
-                <For each=move || sorted(false) key=|p| (p.id.clone(), p.updated_at.clone()) let:promise>
-                    <PromiseCard promise=promise/>
-                </For>
-            </ul>
+            {cards(false)}
         </section>
         <Show when=move || state.promises.with(|p| p.iter().any(|p| p.archived))>
             <section aria-labelledby="promises-archived">
                 <h2 id="promises-archived">"Put away"</h2>
                 <p class="hint">"Archived promises are no longer due. Their history stays."</p>
-                <ul class="card-list">
-                    <For each=move || sorted(true) key=|p| (p.id.clone(), p.updated_at.clone()) let:promise>
-                        <PromiseCard promise=promise/>
-                    </For>
-                </ul>
+                {cards(true)}
             </section>
         </Show>
     }

@@ -120,6 +120,20 @@ fn Filters(
     let set =
         move |kind: FilterKind| move |ev: leptos::ev::Event| filter.update(|f| f.set(kind, event_target_value(&ev)));
     let chosen = move |kind: FilterKind, value: String| move || filter.with(|f| f.value(kind) == Some(value.as_str()));
+    // The From and To dates.
+    let date_field = move |kind: FilterKind, id: &'static str| {
+        view! {
+            <div class="field">
+                <label for=id>{kind.label()}</label>
+                <input
+                    id=id
+                    type="date"
+                    prop:value=move || filter.with(|f| f.value(kind).unwrap_or_default().to_owned())
+                    on:change=set(kind)
+                />
+            </div>
+        }
+    };
     view! {
         <div class="filters" role="group" aria-label="Search and filter">
             <div class="filters__top">
@@ -188,24 +202,8 @@ fn Filters(
                         </select>
                     </div>
                 </Show>
-                <div class="field">
-                    <label for="journal-from">{FilterKind::From.label()}</label>
-                    <input
-                        id="journal-from"
-                        type="date"
-                        prop:value=move || filter.with(|f| f.from.clone().unwrap_or_default())
-                        on:change=set(FilterKind::From)
-                    />
-                </div>
-                <div class="field">
-                    <label for="journal-to">{FilterKind::To.label()}</label>
-                    <input
-                        id="journal-to"
-                        type="date"
-                        prop:value=move || filter.with(|f| f.to.clone().unwrap_or_default())
-                        on:change=set(FilterKind::To)
-                    />
-                </div>
+                {date_field(FilterKind::From, "journal-from")}
+                {date_field(FilterKind::To, "journal-to")}
             </div>
             <Show when=move || { !open.get() && active() > 0 }>
                 <ul class="chips filters__active" aria-label="Filters set">
