@@ -1,6 +1,7 @@
 //! Settings › Make room: move entries last changed before a chosen day into an archive file (a backup of just
 //! those entries), then, as a second step, remove them from this device. The rules live in `domain::archive`.
 
+use super::SettingsSection;
 use crate::domain::archive::{archive_file, cutoff_problem, default_cutoff, plan, removal, ArchivePlan};
 use crate::domain::backup::ImportMode;
 use crate::domain::storage_space::{size_words, PLANNED_QUOTA_UNITS};
@@ -98,8 +99,7 @@ pub fn ArchiveSection() -> impl IntoView {
         ),
     };
     view! {
-        <section class="settings-section" id="archive" aria-labelledby="archive-heading">
-            <h2 id="archive-heading">"Make room: archive older entries"</h2>
+        <SettingsSection id="archive" heading_id="archive-heading" heading="Make room: archive older entries">
             <p>"Move older entries off this device into an archive file you keep. Restoring that file with Merge, under “Backup and restore”, brings them back. Thought records, the trigger log, observations about people, self-assessments and worksheets can be archived; people, their ladders, promises and beliefs always stay."</p>
             {move || match stage.get() {
                 Stage::Choosing => view! {
@@ -153,6 +153,6 @@ pub fn ArchiveSection() -> impl IntoView {
                 .into_any(),
             }}
             <FieldError message=move || message.get()/>
-        </section>
+        </SettingsSection>
     }
 }

@@ -3,6 +3,7 @@
 //! files and renders. Every backup file leaves the app through [`download_backup_file`] (encrypted while the
 //! lock is on) or, asked for in so many words, through the plain copy.
 
+use super::{download_button, SettingsSection};
 use crate::domain::backup::{
     self, collection_label, export_stored, open_backup, plan_import, protect, read_file as read_backup_file,
     seal_backup_with_passphrase, Backup, CollectionPreview, EncryptedFile, Export, FileProtection, ImportMode,
@@ -273,8 +274,7 @@ pub fn BackupSection() -> impl IntoView {
         }
     };
     view! {
-        <section class="settings-section" id="backup" aria-labelledby="backup-heading">
-            <h2 id="backup-heading">"Backup and restore"</h2>
+        <SettingsSection id="backup" heading_id="backup-heading" heading="Backup and restore">
             <p>
                 "A backup is one file with everything you have written here. It is how you move to another device, and how you get your entries back if this browser's data is ever cleared."
             </p>
@@ -362,7 +362,7 @@ pub fn BackupSection() -> impl IntoView {
                     ImportStage::NeedsPassphrase(file, error) => view! { <BackupPassphrase file error stage/> }.into_any(),
                 }}
             </div>
-        </section>
+        </SettingsSection>
     }
 }
 
@@ -473,7 +473,14 @@ fn ImportPreview(backup: Backup, stage: RwSignal<ImportStage>) -> impl IntoView 
             ))),
         })
     };
-    let cancel = move |_| stage.set(ImportStage::Idle);
+    // Cancel, at every step: back to choosing a file, nothing changed.
+    let cancel = move || {
+        view! {
+            <button type="button" class="button button--quiet" on:click=move |_| stage.set(ImportStage::Idle)>
+                "Cancel"
+            </button>
+        }
+    };
     let only_here = count_of(total.only_here, "entry", "entries");
     let steps = move || {
         match replace.get() {
@@ -487,9 +494,7 @@ fn ImportPreview(backup: Backup, stage: RwSignal<ImportStage>) -> impl IntoView 
                         "Replace my data"
                     </button>
                 </Show>
-                <button type="button" class="button button--quiet" on:click=cancel>
-                    "Cancel"
-                </button>
+                {cancel()}
             </div>
             <p class="hint" hidden=is_archive>
                 "Merge adds what is new and takes the backup's version of anything edited more recently there; nothing is removed. Replace makes this device hold exactly what the backup holds ("
@@ -508,9 +513,7 @@ fn ImportPreview(backup: Backup, stage: RwSignal<ImportStage>) -> impl IntoView 
                     <button type="button" class="button button--primary" on:click=make_copy>
                         "Download a safety copy"
                     </button>
-                    <button type="button" class="button button--quiet" on:click=cancel>
-                        "Cancel"
-                    </button>
+                    {cancel()}
                 </div>
                 <FieldError message=move || problem.clone() test_id="replace-error"/>
             </div>
@@ -530,9 +533,7 @@ fn ImportPreview(backup: Backup, stage: RwSignal<ImportStage>) -> impl IntoView 
                     <button type="button" class="button button--secondary" on:click=make_copy>
                         "Download the safety copy again"
                     </button>
-                    <button type="button" class="button button--quiet" on:click=cancel>
-                        "Cancel"
-                    </button>
+                    {cancel()}
                 </div>
             </div>
         }
@@ -609,13 +610,7 @@ pub fn NotOpenedItems(
                             <strong>{key.clone()}</strong>
                             " could not be decrypted with your lock's key (it was altered, or sealed with a key that no longer exists). It is kept as it is, and backups leave it out. Its stored text is still encrypted; download it to keep a copy."
                         </p>
-                        <button
-                            type="button"
-                            class="button button--secondary"
-                            on:click=move |_| download_error.set(download_text(&file_name, "text/plain", &raw).err())
-                        >
-                            "Download"
-                        </button>
+                        {download_button(file_name, raw, download_error)}
                     </li>
                 }
             })

@@ -2,6 +2,7 @@
 //! idle time, change the passphrase, turn it off. The work is in `state::lock`.
 
 use super::backup::{download_backup, LockShown};
+use super::SettingsSection;
 use crate::state::{lock, AppState};
 use crate::storage::locked::passphrase_problem;
 use crate::ui::components::fields::{FieldError, PasswordInput};
@@ -119,8 +120,7 @@ pub fn LockSection() -> impl IntoView {
     // Encrypted with the lock's passphrase when the lock is on (see `download_backup_file`).
     let backup_first = move |_| message.set(Some(download_backup(state)));
     view! {
-        <section class="settings-section" id="lock" aria-labelledby="lock-heading">
-            <h2 id="lock-heading">"Passphrase lock"</h2>
+        <SettingsSection id="lock" heading_id="lock-heading" heading="Passphrase lock">
             <p data-testid="lock-status">
                 {move || if on.get() {
                     "The lock is on: your entries are encrypted on this device (AES-256), and Trust Steps asks for the passphrase when it opens."
@@ -178,6 +178,6 @@ pub fn LockSection() -> impl IntoView {
                 Ok(text) => view! { <p class="banner banner--info" role="status" data-testid="lock-message">{text}</p> }.into_any(),
                 Err(text) => view! { <FieldError message=move || Some(text.clone()) test_id="lock-message"/> }.into_any(),
             })}
-        </section>
+        </SettingsSection>
     }
 }

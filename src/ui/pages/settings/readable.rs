@@ -1,5 +1,6 @@
 //! Settings › A readable copy: Markdown of chosen sections and dates, and the way to the therapy report.
 
+use super::SettingsSection;
 use crate::domain::readable::{markdown, section_items, Entries, ReportItem, Section};
 use crate::state::{today, AppState};
 use crate::ui::components::fields::{Choice, FieldError, TextInput};
@@ -53,8 +54,7 @@ pub fn ReadableSection() -> impl IntoView {
         );
     };
     view! {
-        <section class="settings-section" id="readable" aria-labelledby="readable-heading">
-            <h2 id="readable-heading">"A readable copy"</h2>
+        <SettingsSection id="readable" heading_id="readable-heading" heading="A readable copy">
             <p>"Download your entries as a plain text file (Markdown) to read, print or keep. For a session with a therapist, "<a href="/settings/report">"make a report to bring to therapy"</a>" with just the entries you choose."</p>
             <Show when=move || lock_on.get()>
                 <p class="hint" data-testid="readable-not-encrypted">"This copy is plain text even while the lock is on: anyone who has the file can read what it holds. For a copy that stays encrypted, download a backup instead."</p>
@@ -92,6 +92,6 @@ pub fn ReadableSection() -> impl IntoView {
                 "Download as Markdown"
             </button>
             <FieldError message=move || message.get()/>
-        </section>
+        </SettingsSection>
     }
 }
