@@ -52,12 +52,14 @@ pub fn LockScreen<F: Fn() + Copy + 'static>(
                         "You don't need to unlock for this. If you are in danger, or you might hurt yourself, tap a number to call or text."
                     </p>
                     <CountryPicker id="lock-country"/>
-                    <h3 id="lock-lines-emergency">"In danger right now"</h3>
-                    <HelplineList kind=LineKind::Emergency on_help_page=true/>
-                    <h3 id="lock-lines-crisis">"Crisis lines"</h3>
-                    <HelplineList kind=LineKind::Crisis on_help_page=true/>
-                    <h3 id="lock-lines-domestic-abuse">"If someone is hurting, threatening or controlling you"</h3>
-                    <HelplineList kind=LineKind::DomesticAbuse on_help_page=true/>
+                    {LineKind::ALL
+                        .map(|kind| {
+                            view! {
+                                <h3 id=format!("lock-lines-{}", kind.as_str())>{lines_heading(kind)}</h3>
+                                <HelplineList kind on_help_page=true/>
+                            }
+                        })
+                        .collect_view()}
                 </section>
                 <UnlockForm place=UnlockPlace::LockScreen on_unlocked=unlocked/>
                 <p class="hint">
@@ -65,5 +67,14 @@ pub fn LockScreen<F: Fn() + Copy + 'static>(
                 </p>
             </main>
         </div>
+    }
+}
+
+/// The lock screen's heading over each kind of line (the same words as Help's).
+fn lines_heading(kind: LineKind) -> &'static str {
+    match kind {
+        LineKind::Emergency => "In danger right now",
+        LineKind::Crisis => "Crisis lines",
+        LineKind::DomesticAbuse => "If someone is hurting, threatening or controlling you",
     }
 }

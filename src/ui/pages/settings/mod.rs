@@ -86,9 +86,8 @@ fn ThemeSetting() -> impl IntoView {
             <fieldset class="choice-group">
                 <legend>"Theme"</legend>
                 {ThemeChoice::ALL
-                    .iter()
+                    .into_iter()
                     .map(|choice| {
-                        let choice = *choice;
                         view! {
                             <Choice
                                 kind="radio"

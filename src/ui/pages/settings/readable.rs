@@ -62,9 +62,8 @@ pub fn ReadableSection() -> impl IntoView {
             <fieldset class="choice-group">
                 <legend>"Include"</legend>
                 {Section::ALL
-                    .iter()
+                    .into_iter()
                     .map(|section| {
-                        let section = *section;
                         view! {
                             <Choice
                                 kind="checkbox"
