@@ -214,8 +214,7 @@ where
     L: IntoView + 'static,
 {
     view! {
-        <fieldset class=format!("choice-group {class}")>
-            <legend>{legend}</legend>
+        <ChoiceGroup legend class>
             {options
                 .into_iter()
                 .map(|(choice, label)| {
@@ -230,6 +229,25 @@ where
                     }
                 })
                 .collect_view()}
+        </ChoiceGroup>
+    }
+}
+
+/// A fieldset of choices (radio buttons or checkboxes) under its legend.
+#[component]
+pub fn ChoiceGroup(
+    /// The legend.
+    legend: &'static str,
+    /// Extra classes for the fieldset (it always has `choice-group`).
+    #[prop(default = "")]
+    class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let class = if class.is_empty() { "choice-group".to_owned() } else { format!("choice-group {class}") };
+    view! {
+        <fieldset class=class>
+            <legend>{legend}</legend>
+            {children()}
         </fieldset>
     }
 }

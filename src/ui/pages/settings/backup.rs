@@ -15,7 +15,7 @@ use crate::state::{now_iso, AppState};
 use crate::storage::crypto::{Sealer, PBKDF2_ITERATIONS};
 use crate::storage::locked::passphrase_problem;
 use crate::storage::StoreError;
-use crate::ui::components::fields::{FieldError, PasswordInput};
+use crate::ui::components::fields::{ChoiceGroup, FieldError, PasswordInput};
 use crate::ui::platform::{download_text, file_date, local_day, read_file};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -299,12 +299,11 @@ pub fn BackupSection() -> impl IntoView {
                     </label>
                 }
             >
-                <fieldset class="choice-group">
-                    <legend>"Protect the file with"</legend>
+                <ChoiceGroup legend="Protect the file with">
                     {choice(Protect::AsTheLock, "The passphrase your lock has now")}
                     {choice(Protect::Own, "A different passphrase, just for this file")}
                     {choice(Protect::Plain, "No passphrase: a plain copy")}
-                </fieldset>
+                </ChoiceGroup>
                 <Show when=move || protect_with.get() == Protect::AsTheLock>
                     <p class="hint">"Nothing to type. If you change the lock's passphrase later, this file still opens with the one it has today."</p>
                 </Show>

@@ -12,7 +12,7 @@ pub use readable::gather;
 use crate::domain::storage_space::{SpaceUse, SpaceWarning};
 use crate::domain::ThemeChoice;
 use crate::state::{browser_facts, now_iso, set_title, AppState};
-use crate::ui::components::fields::{Choice, FieldError};
+use crate::ui::components::fields::{Choice, ChoiceGroup, FieldError};
 use crate::ui::components::helplines::CountryPicker;
 use crate::ui::components::home_screen::{HomeScreenSteps, SevenDayWarning};
 use crate::ui::platform::{download_text, pwa_call, pwa_flag};
@@ -83,8 +83,7 @@ fn ThemeSetting() -> impl IntoView {
     let current = move || state.settings.with(|s| s.theme);
     view! {
         <SettingsSection heading_id="theme-heading" heading="Appearance">
-            <fieldset class="choice-group">
-                <legend>"Theme"</legend>
+            <ChoiceGroup legend="Theme">
                 {ThemeChoice::ALL
                     .into_iter()
                     .map(|choice| {
@@ -105,7 +104,7 @@ fn ThemeSetting() -> impl IntoView {
                         }
                     })
                     .collect_view()}
-            </fieldset>
+            </ChoiceGroup>
         </SettingsSection>
     }
 }

@@ -3,7 +3,7 @@
 use super::SettingsSection;
 use crate::domain::readable::{markdown, section_items, Entries, ReportItem, Section};
 use crate::state::{today, AppState};
-use crate::ui::components::fields::{Choice, FieldError, TextInput};
+use crate::ui::components::fields::{Choice, ChoiceGroup, FieldError, TextInput};
 use crate::ui::platform::{download_text, file_date};
 use leptos::prelude::*;
 
@@ -59,8 +59,7 @@ pub fn ReadableSection() -> impl IntoView {
             <Show when=move || lock_on.get()>
                 <p class="hint" data-testid="readable-not-encrypted">"This copy is plain text even while the lock is on: anyone who has the file can read what it holds. For a copy that stays encrypted, download a backup instead."</p>
             </Show>
-            <fieldset class="choice-group">
-                <legend>"Include"</legend>
+            <ChoiceGroup legend="Include">
                 {Section::ALL
                     .into_iter()
                     .map(|section| {
@@ -82,7 +81,7 @@ pub fn ReadableSection() -> impl IntoView {
                         }
                     })
                     .collect_view()}
-            </fieldset>
+            </ChoiceGroup>
             <div class="date-range">
                 <TextInput id="readable-from" label="From (optional)" kind="date" value=from on_input=move |v| from.set(v)/>
                 <TextInput id="readable-to" label="To (optional)" kind="date" value=to on_input=move |v| to.set(v)/>
