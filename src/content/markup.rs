@@ -136,30 +136,22 @@ fn inline_spans(chars: &[char], line: usize, outermost: bool) -> Result<Vec<Span
                 i += 2;
             }
             '*' if !outermost => return nested(),
-            '*' if chars.get(i + 1) == Some(&'*') => {
-                let start = i + 2;
-                let end = find(chars, start, "**").ok_or(ParseError { line, message: "unclosed **".into() })?;
-                let inner = inline_spans(&chars[start..end], line, false)?;
-                if inner.is_empty() {
-                    return err(line, "empty ** **");
-                }
-                flush(&mut plain, &mut spans);
-                spans.push(Span::Strong(inner));
-                i = end + 2;
-            }
+            // `**bold**` or `*emphasis*`.
             '*' => {
-                let start = i + 1;
-                let end = find(chars, start, "*").ok_or(ParseError { line, message: "unclosed *".into() })?;
-                if chars.get(end + 1) == Some(&'*') {
+                let strong = chars.get(i + 1) == Some(&'*');
+                let mark = if strong { "**" } else { "*" };
+                let start = i + mark.len();
+                let end = find(chars, start, mark).ok_or(ParseError { line, message: format!("unclosed {mark}") })?;
+                if !strong && chars.get(end + 1) == Some(&'*') {
                     return nested();
                 }
                 let inner = inline_spans(&chars[start..end], line, false)?;
                 if inner.is_empty() {
-                    return err(line, "empty * *");
+                    return err(line, format!("empty {mark} {mark}"));
                 }
                 flush(&mut plain, &mut spans);
-                spans.push(Span::Em(inner));
-                i = end + 1;
+                spans.push(if strong { Span::Strong(inner) } else { Span::Em(inner) });
+                i = end + mark.len();
             }
             '[' => {
                 let close = find(chars, i + 1, "](").ok_or(ParseError { line, message: "a [ without ](".into() })?;

@@ -39,7 +39,9 @@ mod danger_data;
 
 pub use danger_data::{DANGER_HELD_OUT, DANGER_TUNING};
 
-use crate::domain::patterns::{compile_rules, quote, tokenize, DistinctWords, Rule, RuleSource, Token, SENTENCE_END};
+use crate::domain::patterns::{
+    compile_rules, expand_alternatives, quote, tokenize, DistinctWords, Rule, RuleSource, Token, SENTENCE_END,
+};
 use crate::domain::stable_sort::sort_stable_by_key;
 use std::sync::OnceLock;
 
@@ -797,25 +799,8 @@ fn rules() -> &'static [Rule<Kind>] {
 /// The named lists with the `{NAME}` entries inside them replaced by those lists (one level), built once.
 fn lists() -> &'static [(&'static str, String)] {
     static EXPANDED: OnceLock<Vec<(&'static str, String)>> = OnceLock::new();
-    EXPANDED.get_or_init(|| {
-        LISTS
-            .iter()
-            .map(|(name, list)| {
-                let entries: Vec<&str> = list
-                    .split('|')
-                    .flat_map(|entry| {
-                        let inner = entry
-                            .strip_prefix('{')
-                            .and_then(|e| e.strip_suffix('}'))
-                            .and_then(|n| LISTS.iter().find(|(other, _)| *other == n))
-                            .map(|(_, l)| *l);
-                        inner.map_or_else(|| vec![entry], |l| l.split('|').collect())
-                    })
-                    .collect();
-                (*name, entries.join("|"))
-            })
-            .collect()
-    })
+    EXPANDED
+        .get_or_init(|| LISTS.iter().map(|(name, list)| (*name, expand_alternatives(list, LISTS).join("|"))).collect())
 }
 
 /// True when a negation sits in the two words before `at` (same sentence), or in a word a gap skipped inside the

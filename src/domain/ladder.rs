@@ -92,10 +92,7 @@ pub struct Before {
 impl Before {
     /// Checks the answers before saving: the fear needs a few words.
     pub fn check(&self) -> Result<(), &'static str> {
-        if self.fear.trim().is_empty() {
-            return Err("Write what you fear might happen — one line is enough.");
-        }
-        Ok(())
+        needs_words(&self.fear, "Write what you fear might happen — one line is enough.")
     }
 }
 
@@ -115,9 +112,15 @@ pub struct After {
 impl After {
     /// Checks the answers before saving: what happened needs a line.
     pub fn check(&self) -> Result<(), &'static str> {
-        if self.what_happened.trim().is_empty() {
-            return Err("Write a line about what actually happened.");
-        }
+        needs_words(&self.what_happened, "Write a line about what actually happened.")
+    }
+}
+
+/// Fine when `text` has words in it; otherwise `ask`, the message asking for them.
+fn needs_words(text: &str, ask: &'static str) -> Result<(), &'static str> {
+    if text.trim().is_empty() {
+        Err(ask)
+    } else {
         Ok(())
     }
 }

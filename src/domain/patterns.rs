@@ -226,6 +226,24 @@ pub(crate) fn compile_rules<L: Copy>(sources: &[RuleSource<L>], lists: &[(&str, 
         .collect()
 }
 
+/// The `|`-separated alternatives of `part`, each `{NAME}` among them replaced by the alternatives of the list named
+/// `NAME` in `lists` (one level: names inside that list stay as written, as does a name no list has).
+pub(crate) fn expand_alternatives<'a>(part: &'a str, lists: &[(&str, &'a str)]) -> Vec<&'a str> {
+    part.split('|')
+        .flat_map(|alternative| {
+            let list = alternative
+                .strip_prefix('{')
+                .and_then(|a| a.strip_suffix('}'))
+                .and_then(|name| lists.iter().find(|(n, _)| *n == name))
+                .map(|(_, list)| *list);
+            match list {
+                Some(list) => list.split('|').collect::<Vec<_>>(),
+                None => vec![alternative],
+            }
+        })
+        .collect()
+}
+
 /// A compiled pattern.
 pub(crate) struct Pattern {
     steps: Vec<Step>,
@@ -234,21 +252,7 @@ pub(crate) struct Pattern {
 impl Pattern {
     /// Compiles a pattern string; `{NAME}` alternatives expand to the `|`-separated list named `NAME` in `lists`.
     pub(crate) fn compile(source: &'static str, lists: &[(&str, &'static str)]) -> Pattern {
-        let expand = |part: &'static str| -> Vec<&'static str> {
-            part.split('|')
-                .flat_map(|alternative| {
-                    let list = alternative
-                        .strip_prefix('{')
-                        .and_then(|a| a.strip_suffix('}'))
-                        .and_then(|name| lists.iter().find(|(n, _)| *n == name))
-                        .map(|(_, list)| *list);
-                    match list {
-                        Some(list) => list.split('|').collect::<Vec<_>>(),
-                        None => vec![alternative],
-                    }
-                })
-                .collect()
-        };
+        let expand = |part: &'static str| expand_alternatives(part, lists);
         let steps = source
             .split_whitespace()
             .map(|part| {

@@ -79,14 +79,7 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
                 <a class="help-link" href="/help">
                     "Help"<span class="visually-hidden">" and crisis lines"</span>
                 </a>
-                <button
-                    type="button"
-                    class="hide-button"
-                    title="Hide this screen now (or press Esc twice)"
-                    on:click=move |_| hide_now(hidden)
-                >
-                    "Hide"<span class="visually-hidden">" this screen now (or press Escape twice)"</span>
-                </button>
+                <HideButton hidden/>
                 <button
                     type="button"
                     id="menu-button"
@@ -265,6 +258,24 @@ pub(crate) fn hide_now(hidden: RwSignal<bool>) {
 thread_local! {
     /// The page title while covered, restored afterwards.
     static COVERED_TITLE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The header's Hide button: covers the screen at once ([`hide_now`]), the same on every page and the lock screen.
+#[component]
+pub fn HideButton(
+    /// True while covered.
+    hidden: RwSignal<bool>,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="hide-button"
+            title="Hide this screen now (or press Esc twice)"
+            on:click=move |_| hide_now(hidden)
+        >
+            "Hide"<span class="visually-hidden">" this screen now (or press Escape twice)"</span>
+        </button>
+    }
 }
 
 /// The neutral page shown by quick hide. Nothing on it names the app.

@@ -7,9 +7,9 @@ use crate::domain::helplines::LineKind;
 use crate::state::lock;
 use crate::ui::components::disclosure::ToggleButton;
 use crate::ui::components::helplines::{CountryPicker, HelplineList, UnsavedCountry};
-use crate::ui::layout::{hide_now, quick_hide_signal, QuickHideCover};
+use crate::ui::components::unlock::{UnlockForm, UnlockPlace};
+use crate::ui::layout::{quick_hide_signal, HideButton, QuickHideCover};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The id of the help part the "Need help now?" button opens.
 const HELP_ID: &str = "lock-help";
@@ -21,34 +21,9 @@ pub fn LockScreen<F: Fn() + Copy + 'static>(
     on_unlock: F,
 ) -> impl IntoView {
     crate::state::set_title("Locked");
-    let passphrase = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let typed = passphrase.get_untracked();
-        if typed.is_empty() {
-            error.set(Some("Type your passphrase.".into()));
-            return;
-        }
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
-            match lock::unlock(&typed).await {
-                Ok(()) => {
-                    passphrase.set(String::new());
-                    on_unlock();
-                    lock::mark_unlocked();
-                }
-                Err(problem) => {
-                    error.set(Some(problem.to_string()));
-                    busy.set(false);
-                }
-            }
-        });
+    let unlocked = move || {
+        on_unlock();
+        lock::mark_unlocked();
     };
     let help_open = RwSignal::new(false);
     provide_context(UnsavedCountry(RwSignal::new(None)));
@@ -61,14 +36,7 @@ pub fn LockScreen<F: Fn() + Copy + 'static>(
                     <ToggleButton open=help_open controls=HELP_ID class="help-link lock-screen__help-toggle">
                         "Need help now?"
                     </ToggleButton>
-                    <button
-                        type="button"
-                        class="hide-button"
-                        title="Hide this screen now (or press Esc twice)"
-                        on:click=move |_| hide_now(hidden)
-                    >
-                        "Hide"<span class="visually-hidden">" this screen now (or press Escape twice)"</span>
-                    </button>
+                    <HideButton hidden/>
                 </div>
             </header>
             <main id="main" class="page lock-screen" tabindex="-1">
@@ -84,36 +52,29 @@ pub fn LockScreen<F: Fn() + Copy + 'static>(
                         "You don't need to unlock for this. If you are in danger, or you might hurt yourself, tap a number to call or text."
                     </p>
                     <CountryPicker id="lock-country"/>
-                    <h3 id="lock-lines-emergency">"In danger right now"</h3>
-                    <HelplineList kind=LineKind::Emergency on_help_page=true/>
-                    <h3 id="lock-lines-crisis">"Crisis lines"</h3>
-                    <HelplineList kind=LineKind::Crisis on_help_page=true/>
-                    <h3 id="lock-lines-domestic-abuse">"If someone is hurting, threatening or controlling you"</h3>
-                    <HelplineList kind=LineKind::DomesticAbuse on_help_page=true/>
+                    {LineKind::ALL
+                        .map(|kind| {
+                            view! {
+                                <h3 id=format!("lock-lines-{}", kind.as_str())>{lines_heading(kind)}</h3>
+                                <HelplineList kind on_help_page=true/>
+                            }
+                        })
+                        .collect_view()}
                 </section>
-                <form class="lock-screen__form" on:submit=submit>
-                    <div class="field">
-                        <label for="unlock-passphrase">"Passphrase"</label>
-                        <input
-                            id="unlock-passphrase"
-                            type="password"
-                            autocomplete="current-password"
-                            autofocus=true
-                            prop:value=move || passphrase.get()
-                            on:input=move |ev| passphrase.set(event_target_value(&ev))
-                        />
-                    </div>
-                    <button type="submit" class="button button--primary" disabled=move || busy.get()>
-                        {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
-                    </button>
-                </form>
-                {move || {
-                    error.get().map(|m| view! { <p class="field-error" role="alert" data-testid="unlock-error">{m}</p> })
-                }}
+                <UnlockForm place=UnlockPlace::LockScreen on_unlocked=unlocked/>
                 <p class="hint">
                     "Your entries are encrypted on this device. Without the passphrase they cannot be opened by anyone, including you; if it is lost, clearing this site's data in the browser's settings starts Trust Steps afresh."
                 </p>
             </main>
         </div>
+    }
+}
+
+/// The lock screen's heading over each kind of line (the same words as Help's).
+fn lines_heading(kind: LineKind) -> &'static str {
+    match kind {
+        LineKind::Emergency => "In danger right now",
+        LineKind::Crisis => "Crisis lines",
+        LineKind::DomesticAbuse => "If someone is hurting, threatening or controlling you",
     }
 }

@@ -2,9 +2,9 @@
 
 use crate::domain::words::count_of;
 use crate::state::{lock, AppState};
+use crate::ui::components::unlock::{UnlockForm, UnlockPlace};
 use crate::ui::dom::{pwa_call, pwa_flag};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// Tells the user when entries are not being saved, a save failed, or unreadable data was set aside.
 #[component]
@@ -57,52 +57,14 @@ pub fn StorageBanners() -> impl IntoView {
 /// Unlocking writes every change that was waiting and clears the banner.
 #[component]
 fn UnlockHere() -> impl IntoView {
-    let passphrase = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let typed = passphrase.get_untracked();
-        if typed.is_empty() {
-            error.set(Some("Type your passphrase.".into()));
-            return;
-        }
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
-            let result = lock::unlock_here(&typed).await;
-            // On success the banner is gone with its signals; only a failure is shown here.
-            if let Err(problem) = result {
-                error.set(Some(problem.to_string()));
-                busy.set(false);
-            }
-        });
-    };
     view! {
         <div class="banner banner--error" role="alert" data-testid="unlock-here">
             <p class="banner__text">
                 <strong>"Not saved yet. "</strong>
                 "Trust Steps was locked in another tab, or its passphrase lock changed, so nothing more can be saved here until you unlock it. What you typed is still on this screen and nothing was saved unencrypted."
             </p>
-            <form class="banner__unlock" on:submit=submit>
-                <div class="field">
-                    <label for="unlock-here-passphrase">"Passphrase to unlock and save"</label>
-                    <input
-                        id="unlock-here-passphrase"
-                        type="password"
-                        autocomplete="current-password"
-                        prop:value=move || passphrase.get()
-                        on:input=move |ev| passphrase.set(event_target_value(&ev))
-                    />
-                </div>
-                <button type="submit" class="button button--primary" disabled=move || busy.get()>
-                    {move || if busy.get() { "Unlocking…" } else { "Unlock and save" }}
-                </button>
-            </form>
-            {move || error.get().map(|m| view! { <p class="field-error" data-testid="unlock-here-error">{m}</p> })}
+            // On success the banner is gone; only a failure is shown here.
+            <UnlockForm place=UnlockPlace::Banner on_unlocked=|| ()/>
         </div>
     }
 }

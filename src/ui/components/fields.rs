@@ -1,5 +1,5 @@
-//! Form fields used everywhere: labelled text areas and text inputs with hints, the 0–100 slider, and a group of
-//! radio buttons.
+//! Form fields used everywhere: labelled text areas and text inputs with hints, the 0–100 slider, a group of
+//! radio buttons, and a form's error message.
 
 use leptos::prelude::*;
 
@@ -84,6 +84,36 @@ pub fn TextInput(
     }
 }
 
+/// A labelled password field.
+#[component]
+pub fn PasswordInput(
+    /// Unique id (links the label).
+    id: &'static str,
+    /// The visible label.
+    label: &'static str,
+    /// What is typed.
+    value: RwSignal<String>,
+    /// The browser's hint for filling it in (`current-password`, `new-password`, `off`).
+    autocomplete: &'static str,
+    /// Whether it takes the focus when shown.
+    #[prop(optional)]
+    autofocus: bool,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type="password"
+                autocomplete=autocomplete
+                autofocus=autofocus
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
 /// A slider from 0 to `max` (0–100 unless told otherwise) with the number shown beside it.
 #[component]
 pub fn Scale(
@@ -126,6 +156,42 @@ pub fn Scale(
     }
 }
 
+/// One choice of a `choice-group`: a radio button or a checkbox with its words beside it.
+#[component]
+pub fn Choice<L, C>(
+    /// `radio` or `checkbox`.
+    kind: &'static str,
+    /// The radio group's name (radio buttons only).
+    #[prop(optional, into)]
+    name: Option<String>,
+    /// The `value` attribute, where the choice has one.
+    #[prop(optional)]
+    value: Option<&'static str>,
+    /// Whether it is checked (read reactively).
+    checked: C,
+    /// Called with the new checked state when the user changes it.
+    on_change: impl Fn(bool) + 'static,
+    /// Its words (text, or a view).
+    label: L,
+) -> impl IntoView
+where
+    L: IntoView + 'static,
+    C: Fn() -> bool + Send + Sync + 'static,
+{
+    view! {
+        <label class="choice">
+            <input
+                type=kind
+                name=name
+                value=value
+                prop:checked=checked
+                on:change=move |ev| on_change(event_target_checked(&ev))
+            />
+            <span>{label}</span>
+        </label>
+    }
+}
+
 /// A fieldset of radio buttons choosing one of `options` (value and label) into `value`: the one way every form
 /// writes a radio group.
 #[component]
@@ -148,24 +214,97 @@ where
     L: IntoView + 'static,
 {
     view! {
-        <fieldset class=format!("choice-group {class}")>
-            <legend>{legend}</legend>
+        <ChoiceGroup legend class>
             {options
                 .into_iter()
                 .map(|(choice, label)| {
                     view! {
-                        <label class="choice">
-                            <input
-                                type="radio"
-                                name=name.clone()
-                                prop:checked=move || value.get() == choice
-                                on:change=move |_| value.set(choice)
-                            />
-                            <span>{label}</span>
-                        </label>
+                        <Choice
+                            kind="radio"
+                            name=name.clone()
+                            checked=move || value.get() == choice
+                            on_change=move |_| value.set(choice)
+                            label
+                        />
                     }
                 })
                 .collect_view()}
+        </ChoiceGroup>
+    }
+}
+
+/// A fieldset of choices (radio buttons or checkboxes) under its legend.
+#[component]
+pub fn ChoiceGroup(
+    /// The legend.
+    legend: &'static str,
+    /// Extra classes for the fieldset (it always has `choice-group`).
+    #[prop(default = "")]
+    class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let class = if class.is_empty() { "choice-group".to_owned() } else { format!("choice-group {class}") };
+    view! {
+        <fieldset class=class>
+            <legend>{legend}</legend>
+            {children()}
         </fieldset>
+    }
+}
+
+/// A form's error message (`field-error`) while `message` holds one, announced as it appears: the one way a form
+/// says what stops it.
+#[component]
+pub fn FieldError<M, F>(
+    /// The message, or `None` while there is nothing to say (read reactively).
+    message: F,
+    /// The `data-testid` a test finds the message by, if any.
+    #[prop(optional)]
+    test_id: Option<&'static str>,
+    /// Whether it is announced (`role="alert"`); a message inside a region that announces itself says no.
+    #[prop(default = true)]
+    alert: bool,
+) -> impl IntoView
+where
+    M: IntoView + 'static,
+    F: Fn() -> Option<M> + Send + Sync + 'static,
+{
+    move || {
+        message().map(|m| view! { <p class="field-error" role=alert.then_some("alert") data-testid=test_id>{m}</p> })
+    }
+}
+
+/// The submit handler of a form that adds one thing from the words typed into `text` (a belief, a promise, a
+/// ladder step): with only spaces typed it puts `empty` in `error` and saves nothing; otherwise it clears the
+/// error and calls `save` with the words, then empties the field if `save` returns true (false keeps the words,
+/// so nothing typed is lost when a save fails).
+pub fn add_from_text(
+    text: RwSignal<String>,
+    error: RwSignal<Option<&'static str>>,
+    empty: &'static str,
+    save: impl Fn(String) -> bool + Copy + Send + Sync + 'static,
+) -> impl Fn(leptos::ev::SubmitEvent) + Copy + Send + Sync + 'static {
+    move |ev| {
+        ev.prevent_default();
+        let words = text.get_untracked();
+        if words.trim().is_empty() {
+            error.set(Some(empty));
+            return;
+        }
+        error.set(None);
+        if save(words) {
+            text.set(String::new());
+        }
+    }
+}
+
+/// An `on_input` that keeps what is typed in `text` and clears the form's `error`: typing is fixing the problem.
+pub fn typing_clears<E: Send + Sync + 'static>(
+    text: RwSignal<String>,
+    error: RwSignal<Option<E>>,
+) -> impl Fn(String) + Copy + Send + Sync + 'static {
+    move |t| {
+        text.set(t);
+        error.set(None);
     }
 }

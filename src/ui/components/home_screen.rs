@@ -3,6 +3,7 @@
 //! iOS offers no install prompt for. Whether to show them is decided in `domain::keep_safe`.
 
 use crate::state::{browser_facts, AppState};
+use crate::ui::components::fields::FieldError;
 use crate::ui::pages::settings::download_backup;
 use leptos::prelude::*;
 
@@ -67,7 +68,7 @@ pub fn HomeScreenSteps(
                         "Download a backup"
                     </button>
                 </div>
-                {move || message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                <FieldError message=move || message.get()/>
             </li>
         }
     });

@@ -11,3 +11,4 @@ pub mod rich_text;
 pub mod safety_notice;
 pub mod show_more;
 pub mod toast;
+pub mod unlock;

@@ -3,6 +3,7 @@
 
 use crate::domain::helplines::LineKind;
 use crate::domain::repair_safety::{route_paragraphs, SafetyAnswer, QUESTION_HINT};
+use crate::ui::components::fields::Choice;
 use crate::ui::components::helplines::{HelplineList, UrgentLines};
 use leptos::prelude::*;
 
@@ -45,16 +46,14 @@ pub fn SafetyQuestion(
                     .into_iter()
                     .map(|answer| {
                         view! {
-                            <label class="choice">
-                                <input
-                                    type="radio"
-                                    name=format!("{id}-answer")
-                                    value=answer.slug()
-                                    prop:checked=move || value.get() == Some(answer)
-                                    on:change=move |_| on_change.run(answer)
-                                />
-                                <span>{answer.label()}</span>
-                            </label>
+                            <Choice
+                                kind="radio"
+                                name=format!("{id}-answer")
+                                value=answer.slug()
+                                checked=move || value.get() == Some(answer)
+                                on_change=move |_| on_change.run(answer)
+                                label=answer.label()
+                            />
                         }
                     })
                     .collect_view()}

@@ -10,7 +10,7 @@ use crate::domain::assessments::{
 };
 use crate::domain::promises::{Promise, Recurrence};
 use crate::state::{new_id, now_iso, today, AppState, Toast};
-use crate::ui::components::fields::TextArea;
+use crate::ui::components::fields::{FieldError, TextArea};
 use crate::ui::dom::local_day;
 use leptos::prelude::*;
 
@@ -185,7 +185,7 @@ fn RunFlow(kind: AssessmentKind, draft: RwSignal<Option<AssessmentRun>>) -> impl
                     }
                 })
             }}
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError message=move || error.get()/>
             <div class="flow__nav">
                 <Show when=move || { step.get() > 0 }>
                     <button type="button" class="button button--secondary" on:click={

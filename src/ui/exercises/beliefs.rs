@@ -6,7 +6,7 @@ use crate::domain::journal::RecordStatus;
 use crate::domain::stable_sort::sort_stable_by;
 use crate::domain::Belief;
 use crate::state::{new_id, now_iso, AppState};
-use crate::ui::components::fields::{Scale, TextArea};
+use crate::ui::components::fields::{add_from_text, FieldError, Scale, TextArea};
 use crate::ui::dom::local_day;
 use crate::ui::pages::journal::excerpt;
 use leptos::prelude::*;
@@ -18,17 +18,10 @@ pub fn BeliefTracker() -> impl IntoView {
     let statement = RwSignal::new(String::new());
     let strength = RwSignal::new(70u8);
     let error = RwSignal::new(None::<&'static str>);
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let text = statement.get_untracked();
-        if text.trim().is_empty() {
-            error.set(Some("Write the belief first, in your own words."));
-            return;
-        }
-        error.set(None);
+    let add = add_from_text(statement, error, "Write the belief first, in your own words.", move |text| {
         state.save_record(state.beliefs, Belief::new(new_id(), &text, strength.get_untracked(), &now_iso()));
-        statement.set(String::new());
-    };
+        true
+    });
     let beliefs = move || {
         let mut list = state.beliefs.get();
         sort_stable_by(&mut list, |a, b| b.created_at.cmp(&a.created_at));
@@ -46,7 +39,7 @@ pub fn BeliefTracker() -> impl IntoView {
                 on_input=move |t| statement.set(t)
             />
             <Scale id="new-belief-strength" label="How true does it feel right now? (0–100)" value=Signal::derive(move || strength.get()) on_change=move |v| strength.set(v)/>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError message=move || error.get()/>
             <button type="submit" class="button button--primary">"Add belief"</button>
         </form>
         <Show when=move || state.beliefs.with(|b| b.is_empty())>

@@ -7,7 +7,7 @@ use crate::domain::promises::{
 };
 use crate::domain::stable_sort::sort_stable_by;
 use crate::state::{new_id, now_iso, today, AppState, Toast};
-use crate::ui::components::fields::{RadioGroup, TextInput};
+use crate::ui::components::fields::{add_from_text, FieldError, RadioGroup, TextInput};
 use crate::ui::dom::local_day;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -22,20 +22,11 @@ pub fn PromisesTool() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let recurrence = RwSignal::new(Recurrence::Daily);
     let error = RwSignal::new(None::<&'static str>);
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let words = text.get_untracked();
-        if words.trim().is_empty() {
-            error.set(Some("Write the promise first, in your own words."));
-            return;
-        }
-        error.set(None);
+    // The form keeps the text if the save fails, so nothing typed is lost.
+    let add = add_from_text(text, error, "Write the promise first, in your own words.", move |words| {
         let promise = Promise::new(new_id(), &words, recurrence.get_untracked(), &today(), &now_iso());
-        // The form keeps the text if the save fails, so nothing typed is lost.
-        if state.save_record(state.promises, promise) {
-            text.set(String::new());
-        }
-    };
+        state.save_record(state.promises, promise)
+    });
     let pick_starter = move |words: &'static str, how_often: Recurrence| {
         text.set(words.to_owned());
         recurrence.set(how_often);
@@ -46,6 +37,16 @@ pub fn PromisesTool() -> impl IntoView {
             state.promises.with(|p| p.iter().filter(|p| p.archived == archived).cloned().collect());
         sort_stable_by(&mut list, |a, b| b.created_at.cmp(&a.created_at));
         list
+    };
+    // The cards of the promises in use, or of those put away, newest first.
+    let cards = move |archived: bool| {
+        view! {
+            <ul class="card-list">
+                <For each=move || sorted(archived) key=|p| (p.id.clone(), p.updated_at.clone()) let:promise>
+                    <PromiseCard promise=promise/>
+                </For>
+            </ul>
+        }
     };
     let due_today = move || {
         let day = today();
@@ -80,7 +81,7 @@ pub fn PromisesTool() -> impl IntoView {
                 options=Recurrence::ALL.into_iter().map(|r| (r, r.label())).collect()
                 value=recurrence
             />
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError message=move || error.get()/>
             <button type="submit" class="button button--primary">"Add promise"</button>
             <details class="starter-promises">
                 <summary>"Need an idea? Pick a starter promise"</summary>
@@ -105,21 +106,13 @@ pub fn PromisesTool() -> impl IntoView {
             <Show when=move || state.promises.with(|p| !p.iter().any(|p| !p.archived))>
                 <p class="empty-state">"Promises you make will show here with how often you kept them."</p>
             </Show>
-            <ul class="card-list">
-                <For each=move || sorted(false) key=|p| (p.id.clone(), p.updated_at.clone()) let:promise>
-                    <PromiseCard promise=promise/>
-                </For>
-            </ul>
+            {cards(false)}
         </section>
         <Show when=move || state.promises.with(|p| p.iter().any(|p| p.archived))>
             <section aria-labelledby="promises-archived">
                 <h2 id="promises-archived">"Put away"</h2>
                 <p class="hint">"Archived promises are no longer due. Their history stays."</p>
-                <ul class="card-list">
-                    <For each=move || sorted(true) key=|p| (p.id.clone(), p.updated_at.clone()) let:promise>
-                        <PromiseCard promise=promise/>
-                    </For>
-                </ul>
+                {cards(true)}
             </section>
         </Show>
     }

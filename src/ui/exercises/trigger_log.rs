@@ -3,7 +3,7 @@
 use crate::domain::stable_sort::sort_stable_by;
 use crate::domain::TriggerEntry;
 use crate::state::{new_id, now_iso, today, AppState};
-use crate::ui::components::fields::TextArea;
+use crate::ui::components::fields::{FieldError, TextArea};
 use crate::ui::dom::local_day;
 use leptos::prelude::*;
 
@@ -50,7 +50,7 @@ pub fn TriggerLog() -> impl IntoView {
             <TextArea id="trigger-felt" label="What did you feel?" rows=2 value=field(|d| d.felt.clone()) on_input=move |t| draft.update(|d| d.felt = t)/>
             <TextArea id="trigger-did" label="What did you do?" hint="Honestly and kindly: what happened next." rows=2 value=field(|d| d.did.clone()) on_input=move |t| draft.update(|d| d.did = t)/>
             <TextArea id="trigger-next" label="What would you like to do next time?" rows=2 value=field(|d| d.next_time.clone()) on_input=move |t| draft.update(|d| d.next_time = t)/>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError message=move || error.get()/>
             <button type="submit" class="button button--primary">"Save entry"</button>
             <Show when=move || draft.with(|d| !d.id.is_empty())>
                 " "

@@ -83,59 +83,50 @@ pub fn Learn() -> impl IntoView {
 /// `/learn/glossary`: every term the lessons use.
 #[component]
 pub fn Glossary() -> impl IntoView {
-    set_title("Glossary");
-    view! {
-        <article class="prose">
-            <p class="breadcrumb"><a href="/learn">"Learn"</a></p>
-            <h1>"Glossary"</h1>
-            <dl class="glossary">
-                {GLOSSARY
-                    .iter()
-                    .map(|term| {
-                        view! {
-                            <dt id=term.slug>{term.term}</dt>
-                            <dd>{blocks(term.body)}</dd>
-                        }
-                    })
-                    .collect_view()}
-            </dl>
-        </article>
-    }
+    let terms = GLOSSARY
+        .iter()
+        .map(|term| {
+            view! {
+                <dt id=term.slug>{term.term}</dt>
+                <dd>{blocks(term.body)}</dd>
+            }
+        })
+        .collect_view();
+    reference_page("Glossary", view! { <dl class="glossary">{terms}</dl> })
 }
 
 /// `/learn/sources`: the research and guidance behind each lesson, and that the app itself was never tested in a
 /// trial.
 #[component]
 pub fn Sources() -> impl IntoView {
-    set_title("What this is based on");
-    view! {
-        <article class="prose">
-            <p class="breadcrumb"><a href="/learn">"Learn"</a></p>
-            <h1>"What this is based on"</h1>
-            {blocks(SOURCES)}
-        </article>
-    }
+    reference_page("What this is based on", blocks(SOURCES))
 }
 
 /// `/learn/faq`: questions people ask.
 #[component]
 pub fn Faq() -> impl IntoView {
-    set_title("Questions people ask");
+    let questions = FAQ
+        .iter()
+        .map(|entry| {
+            view! {
+                <section class="faq" aria-labelledby=entry.slug>
+                    <h2 id=entry.slug>{entry.question}</h2>
+                    {blocks(entry.body)}
+                </section>
+            }
+        })
+        .collect_view();
+    reference_page("Questions people ask", questions)
+}
+
+/// A reference page under Learn: the tab's title, a way back to Learn, the heading (the same words), then `body`.
+fn reference_page(title: &'static str, body: impl IntoView) -> impl IntoView {
+    set_title(title);
     view! {
         <article class="prose">
             <p class="breadcrumb"><a href="/learn">"Learn"</a></p>
-            <h1>"Questions people ask"</h1>
-            {FAQ
-                .iter()
-                .map(|entry| {
-                    view! {
-                        <section class="faq" aria-labelledby=entry.slug>
-                            <h2 id=entry.slug>{entry.question}</h2>
-                            {blocks(entry.body)}
-                        </section>
-                    }
-                })
-                .collect_view()}
+            <h1>{title}</h1>
+            {body}
         </article>
     }
 }

@@ -76,25 +76,19 @@ fn LessonView(lesson: &'static Lesson) -> impl IntoView {
                 </button>
             </div>
             <nav class="pager" aria-label="Lessons">
-                {previous
-                    .map(|l| {
-                        view! {
-                            <a class="pager__previous" href=format!("/learn/{}", l.slug) rel="prev">
-                                <span class="pager__label">"Previous"</span>
-                                {l.title}
-                            </a>
-                        }
-                    })}
-                {next
-                    .map(|l| {
-                        view! {
-                            <a class="pager__next" href=format!("/learn/{}", l.slug) rel="next">
-                                <span class="pager__label">"Next"</span>
-                                {l.title}
-                            </a>
-                        }
-                    })}
+                {previous.map(|l| pager_link(l, "pager__previous", "prev", "Previous"))}
+                {next.map(|l| pager_link(l, "pager__next", "next", "Next"))}
             </nav>
         </article>
+    }
+}
+
+/// A link of the pager under a lesson to the previous or the next lesson.
+fn pager_link(lesson: &Lesson, class: &'static str, rel: &'static str, label: &'static str) -> impl IntoView {
+    view! {
+        <a class=class href=format!("/learn/{}", lesson.slug) rel=rel>
+            <span class="pager__label">{label}</span>
+            {lesson.title}
+        </a>
     }
 }

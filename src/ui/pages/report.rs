@@ -2,6 +2,7 @@
 
 use crate::domain::readable_copy::{report_markdown, Part, ReportItem, Section};
 use crate::state::{set_title, today, AppState};
+use crate::ui::components::fields::{Choice, FieldError};
 use crate::ui::dom::{download_text, file_date, local_day};
 use crate::ui::pages::settings::gather;
 use leptos::prelude::*;
@@ -42,20 +43,17 @@ pub fn TherapyReport() -> impl IntoView {
                             let id = item.id.clone();
                             let toggle_id = id.clone();
                             view! {
-                                <label class="choice">
-                                    <input
-                                        type="checkbox"
-                                        prop:checked=move || picked.with(|p| p.contains(&id))
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            message.set(None);
-                                            picked.update(|p| {
-                                                if on { p.insert(toggle_id.clone()); } else { p.remove(&toggle_id); }
-                                            });
-                                        }
-                                    />
-                                    <span>{format!("{} — {}", local_day(&item.day), item.title)}</span>
-                                </label>
+                                <Choice
+                                    kind="checkbox"
+                                    checked=move || picked.with(|p| p.contains(&id))
+                                    on_change=move |on| {
+                                        message.set(None);
+                                        picked.update(|p| {
+                                            if on { p.insert(toggle_id.clone()); } else { p.remove(&toggle_id); }
+                                        });
+                                    }
+                                    label=format!("{} — {}", local_day(&item.day), item.title)
+                                />
                             }
                         })
                         .collect_view()
@@ -123,7 +121,7 @@ pub fn TherapyReport() -> impl IntoView {
                 <button type="button" class="button button--primary" on:click=print>"Print or save as PDF"</button>
                 <button type="button" class="button button--secondary" on:click=download>"Download as Markdown"</button>
             </div>
-            {move || message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            <FieldError message=move || message.get()/>
             <p><a href="/settings#readable">"Back to Settings"</a></p>
         </div>
         <article class="report" aria-labelledby="report-heading">

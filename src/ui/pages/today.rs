@@ -8,6 +8,7 @@ use crate::domain::keep_safe::backup_ask;
 use crate::domain::next_step::{is_new_user, next_step, unfinished_worksheets, NextStep};
 use crate::domain::promises::{due_in_order, due_on, Promise};
 use crate::state::{browser_facts, clock, now_iso, set_title, today, AppState};
+use crate::ui::components::fields::FieldError;
 use crate::ui::components::home_screen::SevenDayWarning;
 use crate::ui::exercises::DueCard;
 use crate::ui::pages::settings::{download_backup, SpaceWarningCard};
@@ -252,7 +253,7 @@ fn BackupReminder() -> impl IntoView {
                         "Not now"
                     </button>
                 </div>
-                {move || message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                <FieldError message=move || message.get()/>
             </section>
         })}
     }

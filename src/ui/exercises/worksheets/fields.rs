@@ -7,7 +7,7 @@ use super::Change;
 use crate::domain::worksheets::{Field, FieldKind, WorksheetEntry};
 use crate::state::{now_iso, today};
 use crate::ui::components::disclosure::Disclosure;
-use crate::ui::components::fields::{TextArea, TextInput};
+use crate::ui::components::fields::{Choice, TextArea, TextInput};
 use crate::ui::dom::local_day;
 use leptos::prelude::*;
 
@@ -63,15 +63,13 @@ pub(super) fn FieldView(
                         .iter()
                         .map(|choice| {
                             view! {
-                                <label class="choice">
-                                    <input
-                                        type="radio"
-                                        name=id.clone()
-                                        prop:checked=move || selected.with(|v| v == choice.value)
-                                        on:change=move |_| set_answer(edit, field.key)(choice.value.to_owned())
-                                    />
-                                    <span>{choice.label}</span>
-                                </label>
+                                <Choice
+                                    kind="radio"
+                                    name=id.clone()
+                                    checked=move || selected.with(|v| v == choice.value)
+                                    on_change=move |_| set_answer(edit, field.key)(choice.value.to_owned())
+                                    label=choice.label
+                                />
                             }
                         })
                         .collect_view()}

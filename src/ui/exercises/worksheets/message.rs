@@ -9,7 +9,7 @@ use crate::domain::message::{
 };
 use crate::domain::worksheets::WorksheetEntry;
 use crate::ui::components::disclosure::Disclosure;
-use crate::ui::components::fields::{TextArea, TextInput};
+use crate::ui::components::fields::{ChoiceGroup, TextArea, TextInput};
 use crate::ui::dom::{copy_text, select_text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -64,8 +64,7 @@ pub(super) fn MessageBuilder(entry: RwSignal<WorksheetEntry>, edit: Callback<Cha
         copied.set(Copied::Not);
     });
     view! {
-        <fieldset class="choice-group">
-            <legend>"Shape of the message"</legend>
+        <ChoiceGroup legend="Shape of the message">
             <label class="choice">
                 <input type="radio" name="ws-style" prop:checked=move || style.with(|s| s != "i-statement") on:change=move |_| set_answer(edit, "style")("nvc".to_owned())/>
                 <span>"Four parts (Nonviolent Communication)"</span>
@@ -74,7 +73,7 @@ pub(super) fn MessageBuilder(entry: RwSignal<WorksheetEntry>, edit: Callback<Cha
                 <input type="radio" name="ws-style" prop:checked=move || style.with(|s| s == "i-statement") on:change=move |_| set_answer(edit, "style")("i-statement".to_owned())/>
                 <span>"A short I-statement"</span>
             </label>
-        </fieldset>
+        </ChoiceGroup>
         <TextArea
             id="ws-observation"
             label="1. What happened?"

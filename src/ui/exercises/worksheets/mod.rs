@@ -13,7 +13,7 @@ use crate::domain::safety_plan::{new_copy, LINES_FIELD, SAFER_FIELD, SLUG as SAF
 use crate::domain::stable_sort::sort_stable_by;
 use crate::domain::worksheets::{days_ago, fill_template, SafetyCheck, Section, WorksheetDef, WorksheetEntry};
 use crate::state::{new_id, now_iso, today, AppState, Toast};
-use crate::ui::components::fields::TextInput;
+use crate::ui::components::fields::{FieldError, TextInput};
 use crate::ui::components::helplines::HelplineList;
 use crate::ui::components::repair_safety::{SafetyQuestion, SafetyRoute};
 use crate::ui::dom::local_day;
@@ -192,7 +192,7 @@ fn WorksheetEditor(def: &'static WorksheetDef, id: String) -> impl IntoView {
                     aria-label="How much is filled in"
                     prop:value=move || completion.get().percent().to_string()
                 ></progress>
-                {move || done_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                <FieldError message=move || done_error.get()/>
                 </Show>
                 <div class="worksheet__actions">
                     <Show when=move || shows_progress.get()>

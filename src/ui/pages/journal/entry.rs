@@ -30,14 +30,17 @@ pub fn JournalEntry() -> impl IntoView {
 
 /// A labelled block of the user's text, shown exactly as typed (text, never markup).
 fn answer(label: &'static str, text: String) -> impl IntoView {
-    (!text.trim().is_empty()).then(|| {
-        view! {
-            <section class="answer">
-                <h2>{label}</h2>
-                <p class="user-text">{text}</p>
-            </section>
-        }
-    })
+    (!text.trim().is_empty()).then(|| section(label, view! { <p class="user-text">{text}</p> }))
+}
+
+/// One answered part of a record under its heading.
+fn section(heading: &'static str, body: impl IntoView) -> impl IntoView {
+    view! {
+        <section class="answer">
+            <h2>{heading}</h2>
+            {body}
+        </section>
+    }
 }
 
 #[component]
@@ -75,43 +78,34 @@ fn RecordView(record: ThoughtRecord) -> impl IntoView {
         {answer("Automatic thought", record.thought.clone())}
         {(!record.feelings.is_empty())
             .then(|| {
-                view! {
-                    <section class="answer">
-                        <h2>"Feelings"</h2>
-                        <table class="feelings-table">
-                            <thead>
-                                <tr><th scope="col">"Feeling"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr>
-                            </thead>
-                            <tbody>
-                                {record
-                                    .feelings
-                                    .iter()
-                                    .map(|f| {
-                                        view! {
-                                            <tr>
-                                                <th scope="row">{f.name.clone()}</th>
-                                                <td>{f.before}</td>
-                                                <td>{f.after.map_or_else(|| "—".to_owned(), |a| a.to_string())}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
-                        {record.average_drop().map(|d| view! { <p>{change_line(d)}"."</p> })}
-                    </section>
-                }
+                let rows = record
+                    .feelings
+                    .iter()
+                    .map(|f| {
+                        view! {
+                            <tr>
+                                <th scope="row">{f.name.clone()}</th>
+                                <td>{f.before}</td>
+                                <td>{f.after.map_or_else(|| "—".to_owned(), |a| a.to_string())}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                let table = view! {
+                    <table class="feelings-table">
+                        <thead>
+                            <tr><th scope="col">"Feeling"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                    {record.average_drop().map(|d| view! { <p>{change_line(d)}"."</p> })}
+                };
+                section("Feelings", table)
             })}
         {(!record.traps.is_empty())
             .then(|| {
-                view! {
-                    <section class="answer">
-                        <h2>"Thinking traps"</h2>
-                        <ul class="chips chips--static">
-                            {record.traps.iter().map(|t| view! { <li class="chip">{trap_name(t)}</li> }).collect_view()}
-                        </ul>
-                    </section>
-                }
+                let chips = record.traps.iter().map(|t| view! { <li class="chip">{trap_name(t)}</li> }).collect_view();
+                section("Thinking traps", view! { <ul class="chips chips--static">{chips}</ul> })
             })}
         {
             let [for_it, against_it, other, balanced] = answer_questions_for(record.danger().is_some()).map(|q| q.heading);

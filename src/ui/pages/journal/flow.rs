@@ -7,7 +7,7 @@ use crate::domain::stable_sort::sort_stable_by_key;
 use crate::domain::traps::{suggested_first, ThinkingTrap};
 use crate::domain::ThoughtRecord;
 use crate::state::{new_id, now_iso, set_title, today, AppState};
-use crate::ui::components::fields::{Scale, TextArea};
+use crate::ui::components::fields::{FieldError, Scale, TextArea};
 use crate::ui::components::safety_notice::SafetyNotice;
 use crate::ui::pages::NotFound;
 use leptos::prelude::*;
@@ -162,7 +162,7 @@ fn Flow(id: String) -> impl IntoView {
                                 "Save thought record"
                             </button>
                             <Show when=move || !record.with(ThoughtRecord::can_finish)>
-                                <p class="field-error" role="alert">"Write the automatic thought (step 2) before saving."</p>
+                                <FieldError message=|| Some("Write the automatic thought (step 2) before saving.")/>
                             </Show>
                         }
                     }

@@ -120,6 +120,41 @@ fn Filters(
     let set =
         move |kind: FilterKind| move |ev: leptos::ev::Event| filter.update(|f| f.set(kind, event_target_value(&ev)));
     let chosen = move |kind: FilterKind, value: String| move || filter.with(|f| f.value(kind) == Some(value.as_str()));
+    // A filter chosen from a list, "Any" (or "Anyone") first: each option's value and label.
+    let select_field = move |kind: FilterKind,
+                             id: &'static str,
+                             any: &'static str,
+                             options: Signal<Vec<(String, String)>>| {
+        view! {
+            <div class="field">
+                <label for=id>{kind.label()}</label>
+                <select id=id on:change=set(kind)>
+                    <option value="" selected=move || filter.with(|f| f.value(kind).is_none())>{any}</option>
+                    {move || {
+                        options
+                            .get()
+                            .into_iter()
+                            .map(|(value, label)| view! { <option value=value.clone() selected=chosen(kind, value)>{label}</option> })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+        }
+    };
+    // The From and To dates.
+    let date_field = move |kind: FilterKind, id: &'static str| {
+        view! {
+            <div class="field">
+                <label for=id>{kind.label()}</label>
+                <input
+                    id=id
+                    type="date"
+                    prop:value=move || filter.with(|f| f.value(kind).unwrap_or_default().to_owned())
+                    on:change=set(kind)
+                />
+            </div>
+        }
+    };
     view! {
         <div class="filters" role="group" aria-label="Search and filter">
             <div class="filters__top">
@@ -146,66 +181,28 @@ fn Filters(
                 </Show>
             </div>
             <div id="journal-filters" class="filters__row" hidden=move || !(open.get() && offered())>
-                <div class="field">
-                    <label for="journal-trap">{FilterKind::Trap.label()}</label>
-                    <select id="journal-trap" on:change=set(FilterKind::Trap)>
-                        <option value="" selected=move || filter.with(|f| f.trap.is_none())>"Any"</option>
-                        {move || {
-                            traps
-                                .get()
-                                .into_iter()
-                                .map(|t| view! { <option value=t.clone() selected=chosen(FilterKind::Trap, t.clone())>{trap_name(&t)}</option> })
-                                .collect_view()
-                        }}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="journal-feeling">{FilterKind::Feeling.label()}</label>
-                    <select id="journal-feeling" on:change=set(FilterKind::Feeling)>
-                        <option value="" selected=move || filter.with(|f| f.feeling.is_none())>"Any"</option>
-                        {move || {
-                            feelings
-                                .get()
-                                .into_iter()
-                                .map(|name| view! { <option value=name.clone() selected=chosen(FilterKind::Feeling, name.clone())>{name.clone()}</option> })
-                                .collect_view()
-                        }}
-                    </select>
-                </div>
+                {select_field(
+                    FilterKind::Trap,
+                    "journal-trap",
+                    "Any",
+                    Signal::derive(move || traps.get().into_iter().map(|t| (t.clone(), trap_name(&t))).collect()),
+                )}
+                {select_field(
+                    FilterKind::Feeling,
+                    "journal-feeling",
+                    "Any",
+                    Signal::derive(move || feelings.get().into_iter().map(|name| (name.clone(), name)).collect()),
+                )}
                 <Show when=move || state.people.with(|p| !p.is_empty())>
-                    <div class="field">
-                        <label for="journal-person">{FilterKind::Person.label()}</label>
-                        <select id="journal-person" on:change=set(FilterKind::Person)>
-                            <option value="" selected=move || filter.with(|f| f.person.is_none())>"Anyone"</option>
-                            {move || {
-                                state
-                                    .people
-                                    .get()
-                                    .into_iter()
-                                    .map(|p| view! { <option value=p.id.clone() selected=chosen(FilterKind::Person, p.id.clone())>{p.name.clone()}</option> })
-                                    .collect_view()
-                            }}
-                        </select>
-                    </div>
+                    {select_field(
+                        FilterKind::Person,
+                        "journal-person",
+                        "Anyone",
+                        Signal::derive(move || state.people.with(|all| all.iter().map(|p| (p.id.clone(), p.name.clone())).collect())),
+                    )}
                 </Show>
-                <div class="field">
-                    <label for="journal-from">{FilterKind::From.label()}</label>
-                    <input
-                        id="journal-from"
-                        type="date"
-                        prop:value=move || filter.with(|f| f.from.clone().unwrap_or_default())
-                        on:change=set(FilterKind::From)
-                    />
-                </div>
-                <div class="field">
-                    <label for="journal-to">{FilterKind::To.label()}</label>
-                    <input
-                        id="journal-to"
-                        type="date"
-                        prop:value=move || filter.with(|f| f.to.clone().unwrap_or_default())
-                        on:change=set(FilterKind::To)
-                    />
-                </div>
+                {date_field(FilterKind::From, "journal-from")}
+                {date_field(FilterKind::To, "journal-to")}
             </div>
             <Show when=move || { !open.get() && active() > 0 }>
                 <ul class="chips filters__active" aria-label="Filters set">

@@ -6,7 +6,7 @@ use crate::domain::people::{newest_first, Direction, Observation, ObservationDra
 use crate::domain::words::count_of;
 use crate::state::{new_id, now_iso, today, AppState, Toast};
 use crate::ui::components::disclosure::Disclosure;
-use crate::ui::components::fields::{RadioGroup, TextArea};
+use crate::ui::components::fields::{typing_clears, FieldError, RadioGroup, TextArea};
 use crate::ui::components::show_more::ShowMore;
 use crate::ui::dom::{focus_element, local_day};
 use leptos::prelude::*;
@@ -287,10 +287,7 @@ fn ObservationForm(
                 hint="What they did or said — facts, as far as you can tell."
                 rows=3
                 value=Signal::derive(move || what.get())
-                on_input=move |t| {
-                    what.set(t);
-                    error.set(None);
-                }
+                on_input=typing_clears(what, error)
             />
             <div class="field">
                 <label for=field("part")>"Which part of trust does it speak to?"</label>
@@ -333,7 +330,7 @@ fn ObservationForm(
                     }
                 />
             </div>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <FieldError message=move || error.get()/>
             <div class="button-row">
                 <button type="submit" class="button button--primary">
                     {if is_edit { "Save changes" } else { "Save observation" }}

@@ -12,7 +12,7 @@ use crate::domain::ladder::{
 use crate::domain::repair_safety::{RepairView, SafetyAnswer, QUESTION};
 use crate::state::{new_id, now_iso, AppState, Toast};
 use crate::ui::components::disclosure::{Disclosure, ToggleButton};
-use crate::ui::components::fields::{RadioGroup, Scale, TextArea, TextInput};
+use crate::ui::components::fields::{add_from_text, typing_clears, FieldError, RadioGroup, Scale, TextArea, TextInput};
 use crate::ui::components::repair_safety::{SafetyQuestion, SafetyRoute};
 use crate::ui::dom::{focus_element, focus_target, local_day};
 use leptos::prelude::*;
@@ -73,19 +73,17 @@ pub fn Ladder(id: String) -> impl IntoView {
     };
     let new_title = RwSignal::new(String::new());
     let add_error = RwSignal::new(None::<&'static str>);
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let title = new_title.get_untracked();
-        if title.trim().is_empty() {
-            add_error.set(Some("Write the step first — something small you could try with them."));
-            return;
-        }
-        add_error.set(None);
-        let position = steps.with_untracked(|s| s.iter().map(|s| s.position + 1).max().unwrap_or(0));
-        let step = pid.with_value(|id| LadderStep::new(new_id(), id, &title, position, &now_iso()));
-        state.save_record(state.ladder, step);
-        new_title.set(String::new());
-    };
+    let add = add_from_text(
+        new_title,
+        add_error,
+        "Write the step first — something small you could try with them.",
+        move |title| {
+            let position = steps.with_untracked(|s| s.iter().map(|s| s.position + 1).max().unwrap_or(0));
+            let step = pid.with_value(|id| LadderStep::new(new_id(), id, &title, position, &now_iso()));
+            state.save_record(state.ladder, step);
+            true
+        },
+    );
     // Reordering keeps focus on the arrow just used, or on the other one once the rung reaches an end.
     let move_to = move |step_id: String, to: usize, up: bool| {
         let now = now_iso();
@@ -216,13 +214,10 @@ pub fn Ladder(id: String) -> impl IntoView {
                         id="new-step-title"
                         label="Add your own step"
                         value=Signal::derive(move || new_title.get())
-                        on_input=move |t| {
-                            new_title.set(t);
-                            add_error.set(None);
-                        }
+                        on_input=typing_clears(new_title, add_error)
                     />
                     <button type="submit" class="button button--secondary">"Add step"</button>
-                    {move || add_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                    <FieldError message=move || add_error.get()/>
                 </form>
             </Show>
         </section>
@@ -261,8 +256,6 @@ fn StepCard(
     let planning = RwSignal::new(false);
     let heading_id = format!("step-{}", step.id);
     let title_text = step.title.clone();
-    let up_label = format!("Move “{title_text}” up");
-    let down_label = format!("Move “{title_text}” down");
     let rename_label = format!("Rename “{title_text}”");
     let remove_label = format!("Remove “{title_text}”");
     let status = step.status();
@@ -272,6 +265,29 @@ fn StepCard(
         step.experiments.iter().cloned().partition(Experiment::is_done);
     // Computed outside `view!`, where a bare `>` would end the tag.
     let (is_first, is_last) = (index == 0, index + 1 >= count);
+    // The two reorder buttons: Up moves the rung one place toward the first, Down one place toward the last.
+    let arrow = {
+        let title_text = title_text.clone();
+        move |up: bool| {
+            let (word, text, at_end, to) = if up {
+                ("up", "↑ Up", is_first, index.saturating_sub(1))
+            } else {
+                ("down", "↓ Down", is_last, index + 1)
+            };
+            view! {
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    id=sid.with_value(|id| format!("step-{word}-{id}"))
+                    aria-label=format!("Move “{title_text}” {word}")
+                    disabled=at_end
+                    on:click=move |_| move_to(sid.get_value(), to, up)
+                >
+                    {text}
+                </button>
+            }
+        }
+    };
     let number = index + 1;
     let mark = if status == RungStatus::Tried { "✓".to_owned() } else { number.to_string() };
     let where_it_is =
@@ -299,39 +315,18 @@ fn StepCard(
                             id=sid.with_value(|id| format!("step-title-{id}"))
                             label="Step"
                             value=Signal::derive(move || title.get())
-                            on_input=move |t| {
-                                title.set(t);
-                                rename_error.set(None);
-                            }
+                            on_input=typing_clears(title, rename_error)
                         />
                         <button type="submit" class="button button--primary">"Save"</button>
                         <button type="button" class="button button--quiet" on:click=move |_| renaming.set(false)>"Cancel"</button>
-                        {move || rename_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                        <FieldError message=move || rename_error.get()/>
                     </form>
                 </Show>
                 <p class="rung__status">{status_line}</p>
                 <Show when=move || editing.get()>
                     <div class="button-row ladder-step__tools">
-                        <button
-                            type="button"
-                            class="button button--secondary"
-                            id=sid.with_value(|id| format!("step-up-{id}"))
-                            aria-label=up_label.clone()
-                            disabled=is_first
-                            on:click=move |_| move_to(sid.get_value(), index.saturating_sub(1), true)
-                        >
-                            "↑ Up"
-                        </button>
-                        <button
-                            type="button"
-                            class="button button--secondary"
-                            id=sid.with_value(|id| format!("step-down-{id}"))
-                            aria-label=down_label.clone()
-                            disabled=is_last
-                            on:click=move |_| move_to(sid.get_value(), index + 1, false)
-                        >
-                            "↓ Down"
-                        </button>
+                        {arrow(true)}
+                        {arrow(false)}
                         <button type="button" class="button button--quiet" aria-label=rename_label.clone() on:click=move |_| renaming.set(true)>
                             "Rename"
                         </button>
@@ -401,28 +396,74 @@ fn StepCard(
     }
 }
 
+/// An experiment's answers as its forms edit them: the "before" part and the "after" part.
+#[derive(Clone, Copy)]
+struct Answers {
+    fear: RwSignal<String>,
+    likelihood: RwSignal<u8>,
+    anxiety: RwSignal<u8>,
+    what: RwSignal<String>,
+    response: RwSignal<Option<Response>>,
+    came_true: RwSignal<Option<bool>>,
+    learned: RwSignal<String>,
+}
+
+impl Answers {
+    /// Signals holding these answers.
+    fn new(before: Before, after: After) -> Self {
+        Answers {
+            fear: RwSignal::new(before.fear),
+            likelihood: RwSignal::new(before.likelihood),
+            anxiety: RwSignal::new(before.anxiety),
+            what: RwSignal::new(after.what_happened),
+            response: RwSignal::new(after.response),
+            came_true: RwSignal::new(after.fear_came_true),
+            learned: RwSignal::new(after.learned),
+        }
+    }
+
+    /// The "before" answers as they stand now, if they can be saved ([`Before::check`]).
+    fn before(self) -> Result<Before, &'static str> {
+        let (fear, likelihood, anxiety) =
+            (self.fear.get_untracked(), self.likelihood.get_untracked(), self.anxiety.get_untracked());
+        let before = Before { fear, likelihood, anxiety };
+        before.check().map(|()| before)
+    }
+
+    /// The "after" answers as they stand now, if they can be saved ([`After::check`]).
+    fn after(self) -> Result<After, &'static str> {
+        let after = After {
+            what_happened: self.what.get_untracked(),
+            response: self.response.get_untracked(),
+            fear_came_true: self.came_true.get_untracked(),
+            learned: self.learned.get_untracked(),
+        };
+        after.check().map(|()| after)
+    }
+}
+
+/// A two-row answer of an experiment form, shown from `text`; `on_input` gets what is typed.
+fn answer_area(
+    id: String,
+    label: &'static str,
+    text: RwSignal<String>,
+    on_input: impl Fn(String) + 'static,
+) -> impl IntoView {
+    view! { <TextArea id label rows=2 value=Signal::derive(move || text.get()) on_input/> }
+}
+
 /// The "before" fields of an experiment: the fear, how likely it feels, how anxious I am.
 #[component]
 fn BeforeFields(
     /// Prefix for the field ids.
     prefix: String,
-    fear: RwSignal<String>,
-    likelihood: RwSignal<u8>,
-    anxiety: RwSignal<u8>,
+    input: Answers,
     /// Cleared as the fear is typed.
     error: RwSignal<Option<&'static str>>,
 ) -> impl IntoView {
+    let Answers { fear, likelihood, anxiety, .. } = input;
     view! {
-        <TextArea
-            id=format!("{prefix}-fear")
-            label="What do you fear will happen?"
-            rows=2
-            value=Signal::derive(move || fear.get())
-            on_input=move |t| {
-                fear.set(t);
-                error.set(None);
-            }
-        />
+        {answer_area(format!("{prefix}-fear"), "What do you fear will happen?", fear, typing_clears(fear, error))}
         <Scale
             id=format!("{prefix}-likelihood")
             label="How likely does that feel? (0–100 %)"
@@ -445,25 +486,14 @@ fn BeforeFields(
 fn AfterFields(
     /// Prefix for the field ids and radio-group names.
     prefix: String,
-    what: RwSignal<String>,
-    response: RwSignal<Option<Response>>,
-    came_true: RwSignal<Option<bool>>,
-    learned: RwSignal<String>,
+    input: Answers,
     /// Cleared as what happened is typed.
     error: RwSignal<Option<&'static str>>,
 ) -> impl IntoView {
+    let Answers { what, response, came_true, learned, .. } = input;
     let group = move |suffix: &str| format!("{prefix}-{suffix}");
     view! {
-        <TextArea
-            id=group("what")
-            label="What actually happened?"
-            rows=2
-            value=Signal::derive(move || what.get())
-            on_input=move |t| {
-                what.set(t);
-                error.set(None);
-            }
-        />
+        {answer_area(group("what"), "What actually happened?", what, typing_clears(what, error))}
         <RadioGroup
             name=group("response")
             legend="How did they respond to your openness?"
@@ -476,19 +506,48 @@ fn AfterFields(
             options=CAME_TRUE.to_vec()
             value=came_true
         />
-        <TextArea
-            id=group("learned")
-            label="What did you learn?"
-            rows=2
-            value=Signal::derive(move || learned.get())
-            on_input=move |t| learned.set(t)
-        />
+        {answer_area(group("learned"), "What did you learn?", learned, move |t| learned.set(t))}
     }
 }
 
-/// A form's error message, if any.
-fn error_line(error: RwSignal<Option<&'static str>>) -> impl IntoView {
-    move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })
+/// The frame of every experiment form: a heading, the fields, the error message, then Save and Cancel. `save`
+/// gets the answers that `read` checked; a problem `read` finds is shown instead and nothing is saved.
+#[component]
+fn ExperimentForm<T, R, S, C>(
+    heading: &'static str,
+    /// The Save button's words.
+    save_label: &'static str,
+    /// Shows why the answers cannot be saved yet (the fields clear it as they change).
+    error: RwSignal<Option<&'static str>>,
+    read: R,
+    save: S,
+    on_cancel: C,
+    children: Children,
+) -> impl IntoView
+where
+    T: 'static,
+    R: Fn() -> Result<T, &'static str> + 'static,
+    S: Fn(T) + 'static,
+    C: Fn() + 'static,
+{
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match read() {
+            Ok(answers) => save(answers),
+            Err(problem) => error.set(Some(problem)),
+        }
+    };
+    view! {
+        <form class="experiment-form" on:submit=submit novalidate=true>
+            <h4>{heading}</h4>
+            {children()}
+            <FieldError message=move || error.get()/>
+            <div class="button-row">
+                <button type="submit" class="button button--primary">{save_label}</button>
+                <button type="button" class="button button--quiet" on:click=move |_| on_cancel()>"Cancel"</button>
+            </div>
+        </form>
+    }
 }
 
 /// Planning an experiment: the "before" part.
@@ -497,21 +556,9 @@ fn PlanForm(step_id: String, on_done: impl Fn() + Copy + Send + Sync + 'static) 
     let state = AppState::get();
     let sid = StoredValue::new(step_id);
     let prefix = sid.with_value(|id| format!("plan-{id}"));
-    let fear = RwSignal::new(String::new());
-    let likelihood = RwSignal::new(50u8);
-    let anxiety = RwSignal::new(5u8);
+    let answers = Answers::new(Before { fear: String::new(), likelihood: 50, anxiety: 5 }, After::default());
     let error = RwSignal::new(None::<&'static str>);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let before = Before {
-            fear: fear.get_untracked(),
-            likelihood: likelihood.get_untracked(),
-            anxiety: anxiety.get_untracked(),
-        };
-        if let Err(problem) = before.check() {
-            error.set(Some(problem));
-            return;
-        }
+    let save = move |before: Before| {
         let now = now_iso();
         let experiment = Experiment::new(new_id(), &before.fear, before.likelihood, before.anxiety, &now);
         sid.with_value(|id| change_step(state, id, |s| s.plan(experiment, &now)));
@@ -521,15 +568,9 @@ fn PlanForm(step_id: String, on_done: impl Fn() + Copy + Send + Sync + 'static) 
         on_done();
     };
     view! {
-        <form class="experiment-form" on:submit=save novalidate=true>
-            <h4>"Before you try it"</h4>
-            <BeforeFields prefix=prefix fear=fear likelihood=likelihood anxiety=anxiety error=error/>
-            {error_line(error)}
-            <div class="button-row">
-                <button type="submit" class="button button--primary">"Save the plan"</button>
-                <button type="button" class="button button--quiet" on:click=move |_| on_done()>"Cancel"</button>
-            </div>
-        </form>
+        <ExperimentForm heading="Before you try it" save_label="Save the plan" error read=move || answers.before() save on_cancel=on_done>
+            <BeforeFields prefix=prefix input=answers error=error/>
+        </ExperimentForm>
     }
 }
 
@@ -667,23 +708,9 @@ fn OutcomeForm(
 ) -> impl IntoView {
     let state = AppState::get();
     let prefix = ids.with_value(|(_, e)| format!("after-{e}"));
-    let what = RwSignal::new(String::new());
-    let response = RwSignal::new(None::<Response>);
-    let came_true = RwSignal::new(None::<bool>);
-    let learned = RwSignal::new(String::new());
+    let answers = Answers::new(Before { fear: String::new(), likelihood: 0, anxiety: 0 }, After::default());
     let error = RwSignal::new(None::<&'static str>);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let after = After {
-            what_happened: what.get_untracked(),
-            response: response.get_untracked(),
-            fear_came_true: came_true.get_untracked(),
-            learned: learned.get_untracked(),
-        };
-        if let Err(problem) = after.check() {
-            error.set(Some(problem));
-            return;
-        }
+    let save = move |after: After| {
         let now = now_iso();
         ids.with_value(|(sid, eid)| {
             change_step(state, sid, |s| {
@@ -698,15 +725,9 @@ fn OutcomeForm(
         request_animation_frame(move || focus_target(&heading));
     };
     view! {
-        <form class="experiment-form" on:submit=save novalidate=true>
-            <h4>"After you tried it"</h4>
-            <AfterFields prefix=prefix what=what response=response came_true=came_true learned=learned error=error/>
-            {error_line(error)}
-            <div class="button-row">
-                <button type="submit" class="button button--primary">"Save what happened"</button>
-                <button type="button" class="button button--quiet" on:click=move |_| on_cancel()>"Cancel"</button>
-            </div>
-        </form>
+        <ExperimentForm heading="After you tried it" save_label="Save what happened" error read=move || answers.after() save on_cancel>
+            <AfterFields prefix=prefix input=answers error=error/>
+        </ExperimentForm>
     }
 }
 
@@ -721,33 +742,12 @@ fn EditExperimentForm(
     let state = AppState::get();
     let prefix = ids.with_value(|(_, e)| format!("edit-{e}"));
     let done = experiment.is_done();
-    let (b, a) = (experiment.before(), experiment.after());
-    let fear = RwSignal::new(b.fear);
-    let likelihood = RwSignal::new(b.likelihood);
-    let anxiety = RwSignal::new(b.anxiety);
-    let what = RwSignal::new(a.what_happened);
-    let response = RwSignal::new(a.response);
-    let came_true = RwSignal::new(a.fear_came_true);
-    let learned = RwSignal::new(a.learned);
+    let answers = Answers::new(experiment.before(), experiment.after());
     let error = RwSignal::new(None::<&'static str>);
     let finish = on_done.clone();
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let before = Before {
-            fear: fear.get_untracked(),
-            likelihood: likelihood.get_untracked(),
-            anxiety: anxiety.get_untracked(),
-        };
-        let after = done.then(|| After {
-            what_happened: what.get_untracked(),
-            response: response.get_untracked(),
-            fear_came_true: came_true.get_untracked(),
-            learned: learned.get_untracked(),
-        });
-        if let Err(problem) = before.check().and_then(|()| after.as_ref().map_or(Ok(()), After::check)) {
-            error.set(Some(problem));
-            return;
-        }
+    // Only a done experiment has "after" answers to check and keep.
+    let read = move || Ok((answers.before()?, if done { Some(answers.after()?) } else { None }));
+    let save = move |(before, after): (Before, Option<After>)| {
         let now = now_iso();
         let mut found = false;
         ids.with_value(|(sid, eid)| {
@@ -767,15 +767,9 @@ fn EditExperimentForm(
         finish();
     };
     view! {
-        <form class="experiment-form" on:submit=save novalidate=true>
-            <h4>"Edit this experiment"</h4>
-            <BeforeFields prefix=prefix.clone() fear=fear likelihood=likelihood anxiety=anxiety error=error/>
-            {done.then(|| view! { <AfterFields prefix=prefix.clone() what=what response=response came_true=came_true learned=learned error=error/> })}
-            {error_line(error)}
-            <div class="button-row">
-                <button type="submit" class="button button--primary">"Save changes"</button>
-                <button type="button" class="button button--quiet" on:click=move |_| on_done()>"Cancel"</button>
-            </div>
-        </form>
+        <ExperimentForm heading="Edit this experiment" save_label="Save changes" error read save on_cancel=on_done>
+            <BeforeFields prefix=prefix.clone() input=answers error=error/>
+            {done.then(|| view! { <AfterFields prefix=prefix.clone() input=answers error=error/> })}
+        </ExperimentForm>
     }
 }

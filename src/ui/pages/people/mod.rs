@@ -10,7 +10,7 @@ pub use list::People;
 pub use person::PersonPage;
 
 use crate::domain::people::{clean_emoji_marker, is_colour_marker, Marker, NameProblem, Relationship, MARKER_COLOURS};
-use crate::ui::components::fields::TextInput;
+use crate::ui::components::fields::{typing_clears, FieldError, TextInput};
 use leptos::prelude::*;
 
 /// A person's marker: a coloured dot (with its name for screen readers) or the emoji as text; nothing when empty.
@@ -147,12 +147,9 @@ pub fn PersonFields(
             id=format!("{id_prefix}-name")
             label="Name or nickname"
             value=Signal::derive(move || name.get())
-            on_input=move |t| {
-                name.set(t);
-                problem.set(None);
-            }
+            on_input=typing_clears(name, problem)
         />
-        {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p.message()}</p> })}
+        <FieldError message=move || problem.get().map(|p| p.message())/>
         <RelationshipSelect id=format!("{id_prefix}-relationship") value=relationship/>
         <MarkerPicker id=format!("{id_prefix}-marker") value=marker/>
     }

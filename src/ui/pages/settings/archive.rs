@@ -1,12 +1,13 @@
 //! Settings › Make room: move entries last changed before a chosen day into an archive file (a backup of just
 //! those entries), then, as a second step, remove them from this device. The rules live in `domain::archive`.
 
+use super::SettingsSection;
 use crate::domain::archive::{archive_file, cutoff_problem, default_cutoff, plan, removal, ArchivePlan};
 use crate::domain::backup::ImportMode;
 use crate::domain::storage_space::{size_words, PLANNED_QUOTA_UNITS};
 use crate::domain::words::count_of;
 use crate::state::{now_iso, today, AppState};
-use crate::ui::components::fields::TextInput;
+use crate::ui::components::fields::{FieldError, TextInput};
 use crate::ui::dom::local_day;
 use crate::ui::pages::settings::download_backup_file;
 use leptos::prelude::*;
@@ -98,8 +99,7 @@ pub fn ArchiveSection() -> impl IntoView {
         ),
     };
     view! {
-        <section class="settings-section" id="archive" aria-labelledby="archive-heading">
-            <h2 id="archive-heading">"Make room: archive older entries"</h2>
+        <SettingsSection id="archive" heading_id="archive-heading" heading="Make room: archive older entries">
             <p>"Move older entries off this device into an archive file you keep. Restoring that file with Merge, under “Backup and restore”, brings them back. Thought records, the trigger log, observations about people, self-assessments and worksheets can be archived; people, their ladders, promises and beliefs always stay."</p>
             {move || match stage.get() {
                 Stage::Choosing => view! {
@@ -152,7 +152,7 @@ pub fn ArchiveSection() -> impl IntoView {
                 }
                 .into_any(),
             }}
-            {move || message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-        </section>
+            <FieldError message=move || message.get()/>
+        </SettingsSection>
     }
 }

@@ -3,6 +3,7 @@
 //! files and renders. Every backup file leaves the app through [`download_backup_file`] (encrypted while the
 //! lock is on) or, asked for in so many words, through the plain copy.
 
+use super::{download_button, SettingsSection};
 use crate::domain::backup::{
     self, collection_label, export_stored, open_backup, plan_import, protect, read_file as read_backup_file,
     seal_backup_with_passphrase, Backup, CollectionPreview, EncryptedFile, Export, FileProtection, ImportMode,
@@ -14,6 +15,7 @@ use crate::state::{now_iso, AppState};
 use crate::storage::crypto::{Sealer, PBKDF2_ITERATIONS};
 use crate::storage::locked::passphrase_problem;
 use crate::storage::StoreError;
+use crate::ui::components::fields::{ChoiceGroup, FieldError, PasswordInput};
 use crate::ui::dom::{download_text, file_date, local_day, read_file};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -272,8 +274,7 @@ pub fn BackupSection() -> impl IntoView {
         }
     };
     view! {
-        <section class="settings-section" id="backup" aria-labelledby="backup-heading">
-            <h2 id="backup-heading">"Backup and restore"</h2>
+        <SettingsSection id="backup" heading_id="backup-heading" heading="Backup and restore">
             <p>
                 "A backup is one file with everything you have written here. It is how you move to another device, and how you get your entries back if this browser's data is ever cleared."
             </p>
@@ -298,25 +299,18 @@ pub fn BackupSection() -> impl IntoView {
                     </label>
                 }
             >
-                <fieldset class="choice-group">
-                    <legend>"Protect the file with"</legend>
+                <ChoiceGroup legend="Protect the file with">
                     {choice(Protect::AsTheLock, "The passphrase your lock has now")}
                     {choice(Protect::Own, "A different passphrase, just for this file")}
                     {choice(Protect::Plain, "No passphrase: a plain copy")}
-                </fieldset>
+                </ChoiceGroup>
                 <Show when=move || protect_with.get() == Protect::AsTheLock>
                     <p class="hint">"Nothing to type. If you change the lock's passphrase later, this file still opens with the one it has today."</p>
                 </Show>
             </Show>
             <Show when=move || protect_with.get() == Protect::Own>
-                <div class="field">
-                    <label for="backup-passphrase">"Backup passphrase"</label>
-                    <input id="backup-passphrase" type="password" autocomplete="new-password" prop:value=move || backup_passphrase.get() on:input=move |ev| backup_passphrase.set(event_target_value(&ev))/>
-                </div>
-                <div class="field">
-                    <label for="backup-passphrase-again">"Backup passphrase again"</label>
-                    <input id="backup-passphrase-again" type="password" autocomplete="new-password" prop:value=move || backup_again.get() on:input=move |ev| backup_again.set(event_target_value(&ev))/>
-                </div>
+                <PasswordInput id="backup-passphrase" label="Backup passphrase" value=backup_passphrase autocomplete="new-password"/>
+                <PasswordInput id="backup-passphrase-again" label="Backup passphrase again" value=backup_again autocomplete="new-password"/>
                 <p class="hint">"Without this passphrase the file cannot be opened, by anyone."</p>
             </Show>
             <Show when=move || lock_on.get() && protect_with.get() == Protect::Plain>
@@ -335,7 +329,7 @@ pub fn BackupSection() -> impl IntoView {
             </button>
             {move || export_message.get().map(|m| match m {
                 Ok(text) => view! { <p class="banner banner--info" role="status" data-testid="backup-message">{text}</p> }.into_any(),
-                Err(text) => view! { <p class="field-error" role="alert" data-testid="backup-message">{text}</p> }.into_any(),
+                Err(text) => view! { <FieldError message=move || Some(text.clone()) test_id="backup-message"/> }.into_any(),
             })}
 
             <h3>"Restore from a backup"</h3>
@@ -367,7 +361,7 @@ pub fn BackupSection() -> impl IntoView {
                     ImportStage::NeedsPassphrase(file, error) => view! { <BackupPassphrase file error stage/> }.into_any(),
                 }}
             </div>
-        </section>
+        </SettingsSection>
     }
 }
 
@@ -394,10 +388,7 @@ fn BackupPassphrase(file: EncryptedFile, error: Option<String>, stage: RwSignal<
     view! {
         <form class="card" on:submit=submit>
             <p data-testid="import-question">{question}</p>
-            <div class="field">
-                <label for="import-passphrase">"Passphrase of this backup"</label>
-                <input id="import-passphrase" type="password" autocomplete="off" prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
-            </div>
+            <PasswordInput id="import-passphrase" label="Passphrase of this backup" value=passphrase autocomplete="off"/>
             <button type="submit" class="button button--primary" disabled=move || busy.get()>
                 {move || if busy.get() { "Opening…" } else { "Open the backup" }}
             </button>
@@ -481,7 +472,14 @@ fn ImportPreview(backup: Backup, stage: RwSignal<ImportStage>) -> impl IntoView 
             ))),
         })
     };
-    let cancel = move |_| stage.set(ImportStage::Idle);
+    // Cancel, at every step: back to choosing a file, nothing changed.
+    let cancel = move || {
+        view! {
+            <button type="button" class="button button--quiet" on:click=move |_| stage.set(ImportStage::Idle)>
+                "Cancel"
+            </button>
+        }
+    };
     let only_here = count_of(total.only_here, "entry", "entries");
     let steps = move || {
         match replace.get() {
@@ -495,9 +493,7 @@ fn ImportPreview(backup: Backup, stage: RwSignal<ImportStage>) -> impl IntoView 
                         "Replace my data"
                     </button>
                 </Show>
-                <button type="button" class="button button--quiet" on:click=cancel>
-                    "Cancel"
-                </button>
+                {cancel()}
             </div>
             <p class="hint" hidden=is_archive>
                 "Merge adds what is new and takes the backup's version of anything edited more recently there; nothing is removed. Replace makes this device hold exactly what the backup holds ("
@@ -516,11 +512,9 @@ fn ImportPreview(backup: Backup, stage: RwSignal<ImportStage>) -> impl IntoView 
                     <button type="button" class="button button--primary" on:click=make_copy>
                         "Download a safety copy"
                     </button>
-                    <button type="button" class="button button--quiet" on:click=cancel>
-                        "Cancel"
-                    </button>
+                    {cancel()}
                 </div>
-                {problem.map(|m| view! { <p class="field-error" role="alert" data-testid="replace-error">{m}</p> })}
+                <FieldError message=move || problem.clone() test_id="replace-error"/>
             </div>
         }
         .into_any(),
@@ -538,9 +532,7 @@ fn ImportPreview(backup: Backup, stage: RwSignal<ImportStage>) -> impl IntoView 
                     <button type="button" class="button button--secondary" on:click=make_copy>
                         "Download the safety copy again"
                     </button>
-                    <button type="button" class="button button--quiet" on:click=cancel>
-                        "Cancel"
-                    </button>
+                    {cancel()}
                 </div>
             </div>
         }
@@ -617,13 +609,7 @@ pub fn NotOpenedItems(
                             <strong>{key.clone()}</strong>
                             " could not be decrypted with your lock's key (it was altered, or sealed with a key that no longer exists). It is kept as it is, and backups leave it out. Its stored text is still encrypted; download it to keep a copy."
                         </p>
-                        <button
-                            type="button"
-                            class="button button--secondary"
-                            on:click=move |_| download_error.set(download_text(&file_name, "text/plain", &raw).err())
-                        >
-                            "Download"
-                        </button>
+                        {download_button(file_name, raw, download_error)}
                     </li>
                 }
             })

@@ -1,6 +1,7 @@
 //! Settings › Delete everything: type-to-confirm, then remove every Trust Steps key, the offline copy and the
 //! service worker, and show what is left (nothing).
 
+use super::SettingsSection;
 use crate::state::AppState;
 use crate::ui::components::fields::TextInput;
 use crate::ui::dom::erase_caches_and_worker;
@@ -41,8 +42,7 @@ pub fn EraseSection() -> impl IntoView {
         });
     };
     view! {
-        <section class="settings-section" id="delete-everything" aria-labelledby="erase-heading">
-            <h2 id="erase-heading">"Delete everything"</h2>
+        <SettingsSection id="delete-everything" heading_id="erase-heading" heading="Delete everything">
             <p>
                 "This removes everything Trust Steps keeps in this browser: every entry, your settings and course progress, anything set aside as unreadable, and the app's offline copy. It cannot be undone. If you might want any of it later, download a backup first."
             </p>
@@ -71,6 +71,6 @@ pub fn EraseSection() -> impl IntoView {
                         Err(m) => view! { <p class="banner banner--error" role="alert" data-testid="erase-result">{m}</p> }.into_any(),
                     })
             }}
-        </section>
+        </SettingsSection>
     }
 }

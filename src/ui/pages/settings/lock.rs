@@ -2,8 +2,10 @@
 //! idle time, change the passphrase, turn it off. The work is in `state::lock`.
 
 use super::backup::{download_backup, LockShown};
+use super::SettingsSection;
 use crate::state::{lock, AppState};
 use crate::storage::locked::passphrase_problem;
+use crate::ui::components::fields::{FieldError, PasswordInput};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -15,23 +17,6 @@ const IDLE_CHOICES: [(u32, &str); 5] = [
     (15, "15 minutes"),
     (30, "30 minutes"),
 ];
-
-/// A labelled password field.
-#[component]
-fn Secret(id: &'static str, label: &'static str, value: RwSignal<String>, autocomplete: &'static str) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <input
-                id=id
-                type="password"
-                autocomplete=autocomplete
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-            />
-        </div>
-    }
-}
 
 /// The idle-time choice.
 #[component]
@@ -135,8 +120,7 @@ pub fn LockSection() -> impl IntoView {
     // Encrypted with the lock's passphrase when the lock is on (see `download_backup_file`).
     let backup_first = move |_| message.set(Some(download_backup(state)));
     view! {
-        <section class="settings-section" id="lock" aria-labelledby="lock-heading">
-            <h2 id="lock-heading">"Passphrase lock"</h2>
+        <SettingsSection id="lock" heading_id="lock-heading" heading="Passphrase lock">
             <p data-testid="lock-status">
                 {move || if on.get() {
                     "The lock is on: your entries are encrypted on this device (AES-256), and Trust Steps asks for the passphrase when it opens."
@@ -151,8 +135,8 @@ pub fn LockSection() -> impl IntoView {
                         "If you forget the passphrase, your entries cannot be recovered — not by you, not by anyone. Download a backup first and keep it somewhere safe."
                     </p>
                     <button type="button" class="button button--secondary" on:click=backup_first>"Download a backup first"</button>
-                    <Secret id="lock-new" label="New passphrase" value=new autocomplete="new-password"/>
-                    <Secret id="lock-again" label="Type it again" value=again autocomplete="new-password"/>
+                    <PasswordInput id="lock-new" label="New passphrase" value=new autocomplete="new-password"/>
+                    <PasswordInput id="lock-again" label="Type it again" value=again autocomplete="new-password"/>
                     <IdleChoice value=idle on_change=|_| {}/>
                     <label class="choice">
                         <input type="checkbox" prop:checked=move || understood.get() on:change=move |ev| understood.set(event_target_checked(&ev))/>
@@ -175,14 +159,14 @@ pub fn LockSection() -> impl IntoView {
                 <h3>"Change the passphrase"</h3>
                 <p>"A new passphrase you forget locks you out as surely as the first. Download a backup first: it opens with the passphrase the lock has now."</p>
                 <button type="button" class="button button--secondary" on:click=backup_first>"Download a backup first"</button>
-                <Secret id="lock-current" label="Current passphrase" value=current autocomplete="current-password"/>
-                <Secret id="lock-change-new" label="New passphrase" value=change_new autocomplete="new-password"/>
-                <Secret id="lock-change-again" label="Type the new one again" value=change_again autocomplete="new-password"/>
+                <PasswordInput id="lock-current" label="Current passphrase" value=current autocomplete="current-password"/>
+                <PasswordInput id="lock-change-new" label="New passphrase" value=change_new autocomplete="new-password"/>
+                <PasswordInput id="lock-change-again" label="Type the new one again" value=change_again autocomplete="new-password"/>
                 <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=change>
                     "Change the passphrase"
                 </button>
                 <h3>"Turn the lock off"</h3>
-                <Secret id="lock-off" label="Passphrase to turn the lock off" value=off_passphrase autocomplete="current-password"/>
+                <PasswordInput id="lock-off" label="Passphrase to turn the lock off" value=off_passphrase autocomplete="current-password"/>
                 <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=turn_off>
                     "Turn off the lock"
                 </button>
@@ -192,8 +176,8 @@ pub fn LockSection() -> impl IntoView {
             </Show>
             {move || message.get().map(|m| match m {
                 Ok(text) => view! { <p class="banner banner--info" role="status" data-testid="lock-message">{text}</p> }.into_any(),
-                Err(text) => view! { <p class="field-error" role="alert" data-testid="lock-message">{text}</p> }.into_any(),
+                Err(text) => view! { <FieldError message=move || Some(text.clone()) test_id="lock-message"/> }.into_any(),
             })}
-        </section>
+        </SettingsSection>
     }
 }

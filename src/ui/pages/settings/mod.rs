@@ -12,6 +12,7 @@ pub use readable::gather;
 use crate::domain::storage_space::{SpaceUse, SpaceWarning};
 use crate::domain::ThemeChoice;
 use crate::state::{browser_facts, set_title, AppState};
+use crate::ui::components::fields::{Choice, ChoiceGroup, FieldError};
 use crate::ui::components::helplines::CountryPicker;
 use crate::ui::components::home_screen::{HomeScreenSteps, SevenDayWarning};
 use crate::ui::dom::{download_text, pwa_call, pwa_flag};
@@ -38,37 +39,70 @@ pub fn SettingsPage() -> impl IntoView {
     }
 }
 
+/// The Download button of a stored value that could not be read: saves its stored text as `file_name`; a
+/// failure is said under the list (`download_error`).
+pub(super) fn download_button(
+    file_name: String,
+    raw: String,
+    download_error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="button button--secondary"
+            on:click=move |_| download_error.set(download_text(&file_name, "text/plain", &raw).err())
+        >
+            "Download"
+        </button>
+    }
+}
+
+/// One section of Settings under its own heading (`h2`), with the id that links to it, if any.
+#[component]
+pub(super) fn SettingsSection(
+    /// The id a link can point at (`/settings#backup`).
+    #[prop(optional)]
+    id: Option<&'static str>,
+    /// The heading's id, which names the section.
+    heading_id: &'static str,
+    /// The heading.
+    heading: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <section class="settings-section" id=id aria-labelledby=heading_id>
+            <h2 id=heading_id>{heading}</h2>
+            {children()}
+        </section>
+    }
+}
+
 #[component]
 fn ThemeSetting() -> impl IntoView {
     let state = AppState::get();
     let current = move || state.settings.with(|s| s.theme);
     view! {
-        <section class="settings-section" aria-labelledby="theme-heading">
-            <h2 id="theme-heading">"Appearance"</h2>
-            <fieldset class="choice-group">
-                <legend>"Theme"</legend>
+        <SettingsSection heading_id="theme-heading" heading="Appearance">
+            <ChoiceGroup legend="Theme">
                 {ThemeChoice::ALL
-                    .iter()
+                    .into_iter()
                     .map(|choice| {
-                        let choice = *choice;
                         view! {
-                            <label class="choice">
-                                <input
-                                    type="radio"
-                                    name="theme"
-                                    value=choice.as_str()
-                                    prop:checked=move || current() == choice
-                                    on:change=move |_| {
-                                        state.change(state.settings, |s| s.theme = choice)
-                                    }
-                                />
-                                <span>{choice.label()}</span>
-                            </label>
+                            <Choice
+                                kind="radio"
+                                name="theme"
+                                value=choice.as_str()
+                                checked=move || current() == choice
+                                on_change=move |_| {
+                                    state.change(state.settings, |s| s.theme = choice)
+                                }
+                                label=choice.label()
+                            />
                         }
                     })
                     .collect_view()}
-            </fieldset>
-        </section>
+            </ChoiceGroup>
+        </SettingsSection>
     }
 }
 
@@ -76,11 +110,10 @@ fn ThemeSetting() -> impl IntoView {
 #[component]
 fn CountrySetting() -> impl IntoView {
     view! {
-        <section class="settings-section" aria-labelledby="country-heading">
-            <h2 id="country-heading">"Help lines"</h2>
+        <SettingsSection heading_id="country-heading" heading="Help lines">
             <p>"Pick your country so its crisis and domestic-abuse lines come first on Help and wherever lines are shown."</p>
             <CountryPicker id="settings-country" label="Your country"/>
-        </section>
+        </SettingsSection>
     }
 }
 
@@ -107,8 +140,7 @@ fn StorageSection() -> impl IntoView {
         items
     });
     view! {
-        <section class="settings-section" id="stored-data" aria-labelledby="storage-heading">
-            <h2 id="storage-heading">"Your stored data"</h2>
+        <SettingsSection id="stored-data" heading_id="storage-heading" heading="Your stored data">
             <p>"Everything is kept in this browser on this device. Nothing is sent anywhere."</p>
             <p data-testid="storage-persistence">{persistence}</p>
             <p data-testid="storage-usage">{used}</p>
@@ -131,15 +163,7 @@ fn StorageSection() -> impl IntoView {
                                             <strong>{item.original_key.clone()}</strong>
                                             {format!(" — set aside {} because {}.", item.quarantined_at, item.reason)}
                                         </p>
-                                        <button
-                                            type="button"
-                                            class="button button--secondary"
-                                            on:click=move |_| {
-                                                download_error.set(download_text(&file_name, "text/plain", &raw).err())
-                                            }
-                                        >
-                                            "Download"
-                                        </button>
+                                        {download_button(file_name, raw, download_error)}
                                         " "
                                         <button
                                             type="button"
@@ -164,13 +188,7 @@ fn StorageSection() -> impl IntoView {
                                             <strong>{key.clone()}</strong>
                                             " could not be read, and there was no room to set it aside, so it was left untouched. Download it, then free some space."
                                         </p>
-                                        <button
-                                            type="button"
-                                            class="button button--secondary"
-                                            on:click=move |_| download_error.set(download_text("trust-steps-unreadable.txt", "text/plain", &raw).err())
-                                        >
-                                            "Download"
-                                        </button>
+                                        {download_button("trust-steps-unreadable.txt".to_owned(), raw, download_error)}
                                     </li>
                                 }
                             })
@@ -178,9 +196,9 @@ fn StorageSection() -> impl IntoView {
                     }}
                     <backup::NotOpenedItems items=not_opened download_error/>
                 </ul>
-                {move || download_error.get().map(|e| view! { <p class="field-error" role="alert">{format!("The download did not start: {e}")}</p> })}
+                <FieldError message=move || download_error.get().map(|e| format!("The download did not start: {e}"))/>
             </Show>
-        </section>
+        </SettingsSection>
     }
 }
 
@@ -220,11 +238,10 @@ fn InstallSection() -> impl IntoView {
         .into_any()
     };
     view! {
-        <section class="settings-section" id="install" aria-labelledby="install-heading">
-            <h2 id="install-heading">"Install"</h2>
+        <SettingsSection id="install" heading_id="install-heading" heading="Install">
             <p>"Installed, Trust Steps opens like any other app, works offline, and its data is less likely to be cleared by the browser."</p>
             {how}
-        </section>
+        </SettingsSection>
     }
 }
 
@@ -258,7 +275,7 @@ pub fn SpaceWarningCard(
                 </button>
                 <a class="button button--secondary" href=archive_link>"Archive older entries"</a>
             </div>
-            {move || message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            <FieldError message=move || message.get()/>
         </section>
     }
 }

@@ -1,8 +1,9 @@
 //! Settings › A readable copy: Markdown of chosen sections and dates, and the way to the therapy report.
 
+use super::SettingsSection;
 use crate::domain::readable_copy::{markdown, section_items, ReportItem, Section};
 use crate::state::{today, AppState};
-use crate::ui::components::fields::TextInput;
+use crate::ui::components::fields::{Choice, ChoiceGroup, FieldError, TextInput};
 use crate::ui::dom::{download_text, file_date};
 use leptos::prelude::*;
 
@@ -39,40 +40,34 @@ pub fn ReadableSection() -> impl IntoView {
         );
     };
     view! {
-        <section class="settings-section" id="readable" aria-labelledby="readable-heading">
-            <h2 id="readable-heading">"A readable copy"</h2>
+        <SettingsSection id="readable" heading_id="readable-heading" heading="A readable copy">
             <p>"Download your entries as a plain text file (Markdown) to read, print or keep. For a session with a therapist, "<a href="/settings/report">"make a report to bring to therapy"</a>" with just the entries you choose."</p>
             <Show when=move || lock_on.get()>
                 <p class="hint" data-testid="readable-not-encrypted">"This copy is plain text even while the lock is on: anyone who has the file can read what it holds. For a copy that stays encrypted, download a backup instead."</p>
             </Show>
-            <fieldset class="choice-group">
-                <legend>"Include"</legend>
+            <ChoiceGroup legend="Include">
                 {Section::ALL
-                    .iter()
+                    .into_iter()
                     .map(|section| {
-                        let section = *section;
                         view! {
-                            <label class="choice">
-                                <input
-                                    type="checkbox"
-                                    prop:checked=move || chosen.with(|c| c.contains(&section))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        chosen.update(|c| {
-                                            c.retain(|s| *s != section);
-                                            if on {
-                                                c.push(section);
-                                                c.sort();
-                                            }
-                                        });
-                                    }
-                                />
-                                <span>{section.title()}</span>
-                            </label>
+                            <Choice
+                                kind="checkbox"
+                                checked=move || chosen.with(|c| c.contains(&section))
+                                on_change=move |on| {
+                                    chosen.update(|c| {
+                                        c.retain(|s| *s != section);
+                                        if on {
+                                            c.push(section);
+                                            c.sort();
+                                        }
+                                    });
+                                }
+                                label=section.title()
+                            />
                         }
                     })
                     .collect_view()}
-            </fieldset>
+            </ChoiceGroup>
             <div class="date-range">
                 <TextInput id="readable-from" label="From (optional)" kind="date" value=from on_input=move |v| from.set(v)/>
                 <TextInput id="readable-to" label="To (optional)" kind="date" value=to on_input=move |v| to.set(v)/>
@@ -80,7 +75,7 @@ pub fn ReadableSection() -> impl IntoView {
             <button type="button" class="button button--secondary" on:click=download>
                 "Download as Markdown"
             </button>
-            {move || message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-        </section>
+            <FieldError message=move || message.get()/>
+        </SettingsSection>
     }
 }
