@@ -804,3 +804,22 @@ fn the_person_chart_points_out_the_same_gaps_as_the_profile() {
     assert!(noticed(50.0, 50.0 + gap) && noticed(50.0 + gap, 50.0), "a gap of exactly the threshold is noticed");
     assert!(!noticed(50.0, 50.0 + gap - 1.0) && !noticed(50.0 + gap - 1.0, 50.0), "one point less is not");
 }
+
+#[test]
+fn the_beliefs_and_person_trend_charts_say_what_moved() {
+    use trust_steps::domain::insights::{beliefs_sentence, person_trend_sentence, Line};
+    let line = |name: &str, points: &[f64]| Line {
+        name: name.into(),
+        points: points.iter().enumerate().map(|(i, v)| (format!("2026-03-0{}", i + 1), *v)).collect(),
+    };
+    assert_eq!(
+        beliefs_sentence(&[line("I am too much", &[80.0, 55.4]), line("People leave", &[60.0])]),
+        "“I am too much” went from 80 to 55. “People leave” was rated 60."
+    );
+    let four: Vec<Line> = (0..4).map(|i| line(&format!("b{i}"), &[10.0])).collect();
+    assert_eq!(beliefs_sentence(&four).matches("was rated").count(), 3, "the first three only");
+    assert!(beliefs_sentence(&[]).starts_with("How strongly you hold each belief"));
+    assert!(beliefs_sentence(&[line("empty", &[])]).starts_with("How strongly"), "a line without points says nothing");
+    assert!(person_trend_sentence("").contains("what someone does"));
+    assert!(person_trend_sentence("Sam").contains("trust in Sam moved"));
+}

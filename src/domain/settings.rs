@@ -125,16 +125,24 @@ impl Preferences {
     }
 }
 
-impl Versioned for Settings {
-    const SCHEMA: u32 = 1;
+/// Schema 1, stored whole under `$key`, stamped with the time of each change (its `updated_at`).
+macro_rules! dated_choices {
+    ($type:ty, $key:expr) => {
+        impl Versioned for $type {
+            const SCHEMA: u32 = 1;
+        }
+
+        impl Stored for $type {
+            const KEY: &'static str = $key;
+            fn touch(&mut self, now: &str) {
+                self.updated_at = now.to_owned();
+            }
+        }
+    };
 }
 
-impl Stored for Settings {
-    const KEY: &'static str = keys::SETTINGS;
-    fn touch(&mut self, now: &str) {
-        self.updated_at = now.to_owned();
-    }
-}
+dated_choices!(Settings, keys::SETTINGS);
+dated_choices!(Preferences, keys::PREFERENCES);
 
 impl Merge for Settings {
     fn merge(self, other: Self) -> Self {
@@ -143,17 +151,6 @@ impl Merge for Settings {
         } else {
             self
         }
-    }
-}
-
-impl Versioned for Preferences {
-    const SCHEMA: u32 = 1;
-}
-
-impl Stored for Preferences {
-    const KEY: &'static str = keys::PREFERENCES;
-    fn touch(&mut self, now: &str) {
-        self.updated_at = now.to_owned();
     }
 }
 

@@ -1,7 +1,7 @@
 //! Chart sentences: what each Progress chart says in words, with plurals, ties and empty periods read as a person
 //! would write them.
 
-use super::{whole, Bar, DateRange, Pair};
+use super::{whole, Bar, DateRange, Line, Pair};
 use crate::domain::words::count_of;
 
 impl DateRange {
@@ -143,5 +143,35 @@ pub fn person_sentence(name: &str, pairs: &[Pair], range: DateRange) -> String {
              (0–100).",
             range.words()
         ),
+    }
+}
+
+/// The beliefs chart: how the first three beliefs moved ("“…” went from 80 to 55."), or what the chart shows when
+/// none was rated.
+pub fn beliefs_sentence(lines: &[Line]) -> String {
+    let moves: Vec<String> = lines
+        .iter()
+        .take(3)
+        .filter_map(|l| match (l.points.first(), l.points.last()) {
+            (Some(first), Some(last)) if l.points.len() > 1 => {
+                Some(format!("“{}” went from {} to {}.", l.name, whole(first.1), whole(last.1)))
+            }
+            (_, Some(last)) => Some(format!("“{}” was rated {}.", l.name, whole(last.1))),
+            _ => None,
+        })
+        .collect();
+    if moves.is_empty() {
+        "How strongly you hold each belief you track (0–100), each time you re-rate it.".into()
+    } else {
+        moves.join(" ")
+    }
+}
+
+/// The person trend chart's description, for `name` ("" before anyone is chosen).
+pub fn person_trend_sentence(name: &str) -> String {
+    if name.is_empty() {
+        "How the evidence score for each part of trust moves as you log what someone does (0–100).".to_owned()
+    } else {
+        format!("How the evidence score for each part of trust in {name} moved as you logged what they did (0–100).")
     }
 }

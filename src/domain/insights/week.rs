@@ -106,26 +106,29 @@ impl WeekSummary {
             ));
         }
         if self.observations > 0 {
-            let built = match (self.observations, self.observations_built) {
-                (1, 1) => "it built trust".to_owned(),
-                (1, _) => "it did not build trust".to_owned(),
-                (_, 0) => "none of them built trust".to_owned(),
-                (n, b) if n == b => "all of them built trust".to_owned(),
-                (_, b) => format!("{b} of them built trust"),
-            };
+            let built = how_many(
+                self.observations,
+                self.observations_built,
+                ["it built trust", "it did not build trust", "none of them built trust", "all of them built trust"],
+                |b| format!("{b} of them built trust"),
+            );
             lines.push(format!(
                 "You noticed {} about the people in your life; {built}.",
                 count_of(self.observations, "thing", "things")
             ));
         }
         if self.experiments_done > 0 {
-            let outcome = match (self.experiments_done, self.fears_came_true) {
-                (1, 0) => "the outcome you feared did not come true".to_owned(),
-                (1, _) => "the outcome you feared came true".to_owned(),
-                (_, 0) => "the outcome you feared came true in none of them".to_owned(),
-                (n, k) if n == k => "the outcome you feared came true in all of them".to_owned(),
-                (_, k) => format!("the outcome you feared came true in {k} of them"),
-            };
+            let outcome = how_many(
+                self.experiments_done,
+                self.fears_came_true,
+                [
+                    "the outcome you feared came true",
+                    "the outcome you feared did not come true",
+                    "the outcome you feared came true in none of them",
+                    "the outcome you feared came true in all of them",
+                ],
+                |k| format!("the outcome you feared came true in {k} of them"),
+            );
             lines.push(format!(
                 "You tried {}; {outcome}.",
                 count_of(self.experiments_done, "small step", "small steps")
@@ -141,5 +144,17 @@ impl WeekSummary {
             lines.push(format!("You checked in on your habits {}.", count_of(self.habit_checkins, "time", "times")));
         }
         lines
+    }
+}
+
+/// How many of `total` things did something, in words: `[the one did, the one did not, none did, all did]`, or
+/// `some(did)` for part of several.
+fn how_many(total: usize, did: usize, words: [&str; 4], some: impl Fn(usize) -> String) -> String {
+    match (total, did) {
+        (1, 1) => words[0].to_owned(),
+        (1, _) => words[1].to_owned(),
+        (_, 0) => words[2].to_owned(),
+        (n, k) if n == k => words[3].to_owned(),
+        (_, k) => some(k),
     }
 }

@@ -67,10 +67,14 @@ pub fn TextInput(
     /// Input type (`text`, `date`, `search`).
     #[prop(default = "text")]
     kind: &'static str,
+    /// Extra classes for the field's box (it always has `field`).
+    #[prop(optional)]
+    class: &'static str,
 ) -> impl IntoView {
     let (hint, described_by) = field_hint(&id, hint);
+    let class = if class.is_empty() { "field".to_owned() } else { format!("field {class}") };
     view! {
-        <div class="field">
+        <div class=class>
             <label for=id.clone()>{label}</label>
             {hint}
             <input
@@ -161,6 +165,9 @@ pub fn Scale(
 pub fn Choice<L, C>(
     /// `radio` or `checkbox`.
     kind: &'static str,
+    /// The input's id, where something focuses it.
+    #[prop(optional)]
+    id: Option<&'static str>,
     /// The radio group's name (radio buttons only).
     #[prop(optional, into)]
     name: Option<String>,
@@ -182,6 +189,7 @@ where
         <label class="choice">
             <input
                 type=kind
+                id=id
                 name=name
                 value=value
                 prop:checked=checked

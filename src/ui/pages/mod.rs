@@ -25,3 +25,10 @@ pub use progress::Progress;
 pub use report::TherapyReport;
 pub use settings::SettingsPage;
 pub use today::Today;
+
+/// The route's `:id` ("" when it has none), read reactively: the record or person a page shows.
+pub fn route_id() -> leptos::prelude::Memo<String> {
+    use leptos::prelude::*;
+    let params = leptos_router::hooks::use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()))
+}

@@ -2,10 +2,11 @@
 
 use crate::content::LESSONS;
 use crate::domain::insights::{
-    belief_lines, chart_waits_for, course_progress, course_sentence, enough_points, feelings_before_after,
-    feelings_sentence, habit_days, habits_per_week, habits_sentence, ladder_feared_vs_happened, ladder_sentence,
-    people_by_activity, person_gut_vs_evidence, person_sentence, person_trend, promises_per_week, promises_sentence,
-    trap_frequency, traps_sentence, week_summary, Bucket, DateRange, Line, PairAverages, Window,
+    belief_lines, beliefs_sentence, chart_waits_for, course_progress, course_sentence, enough_points,
+    feelings_before_after, feelings_sentence, habit_days, habits_per_week, habits_sentence, ladder_feared_vs_happened,
+    ladder_sentence, people_by_activity, person_gut_vs_evidence, person_sentence, person_trend, person_trend_sentence,
+    promises_per_week, promises_sentence, trap_frequency, traps_sentence, week_summary, Bucket, DateRange, Line, Pair,
+    PairAverages, Window,
 };
 use crate::domain::words::count_of;
 use crate::state::{clock, set_title, AppState};
@@ -59,6 +60,14 @@ fn lines_instead(lines: &[Line], empty: &str, what: &str) -> Option<Instead> {
 }
 
 /// A line chart's data over the window: one legend entry and one table row per point, "`series`, Day, `value`".
+/// Table rows of pairs by day: the day, how many entries, then the first and second value as `value` writes them.
+fn dated_pair_rows(pairs: &[Pair], value: impl Fn(Option<f64>) -> String) -> Vec<Vec<String>> {
+    pairs
+        .iter()
+        .map(|p| vec![local_day(&p.label), p.count.to_string(), value(Some(p.before)), value(p.after)])
+        .collect()
+}
+
 fn lines_chart(
     lines: Vec<Line>,
     window: &Window,
@@ -109,17 +118,7 @@ pub fn Progress() -> impl IntoView {
             ),
             legend: vec!["Before".into(), "After".into()],
             headers: vec![bucket.noun().into(), "Thought records".into(), "Before".into(), "After".into()],
-            rows: pairs
-                .iter()
-                .map(|p| {
-                    vec![
-                        local_day(&p.label),
-                        p.count.to_string(),
-                        number(p.before),
-                        p.after.map(number).unwrap_or_default(),
-                    ]
-                })
-                .collect(),
+            rows: dated_pair_rows(&pairs, |v| v.map(number).unwrap_or_default()),
             plot: Plot::Pairs { pairs, y_max: 100.0, over_time: true },
         }
     });
@@ -155,22 +154,7 @@ pub fn Progress() -> impl IntoView {
     let beliefs = Memo::new(move |_| {
         let w = window.get();
         let lines = state.beliefs.with(|b| belief_lines(b, &w, &clock()));
-        let moves: Vec<String> = lines
-            .iter()
-            .take(3)
-            .map(|l| match (l.points.first(), l.points.last()) {
-                (Some(first), Some(last)) if l.points.len() > 1 => {
-                    format!("“{}” went from {} to {}.", l.name, number(first.1), number(last.1))
-                }
-                (_, Some(last)) => format!("“{}” was rated {}.", l.name, number(last.1)),
-                _ => String::new(),
-            })
-            .collect();
-        let description = if moves.is_empty() {
-            "How strongly you hold each belief you track (0–100), each time you re-rate it.".into()
-        } else {
-            moves.join(" ")
-        };
+        let description = beliefs_sentence(&lines);
         lines_chart(
             lines,
             &w,
@@ -239,17 +223,10 @@ pub fn Progress() -> impl IntoView {
             Some((person.name.clone(), state.observations.with(|obs| person_trend(person, obs, &w))))
         });
         let (name, lines) = found.unwrap_or_default();
-        let description = if name.is_empty() {
-            "How the evidence score for each part of trust moves as you log what someone does (0–100).".to_owned()
-        } else {
-            format!(
-                "How the evidence score for each part of trust in {name} moved as you logged what they did (0–100)."
-            )
-        };
         lines_chart(
             lines,
             &w,
-            description,
+            person_trend_sentence(&name),
             "Nothing logged about this person in this period.",
             "Evidence score, first and latest (0–100)",
             ["Part of trust", "Evidence score"],
@@ -322,17 +299,7 @@ pub fn Progress() -> impl IntoView {
                 "How likely it felt".into(),
                 "It happened".into(),
             ],
-            rows: pairs
-                .iter()
-                .map(|p| {
-                    vec![
-                        local_day(&p.label),
-                        p.count.to_string(),
-                        format!("{}%", number(p.before)),
-                        format!("{}%", number(p.after.unwrap_or(0.0))),
-                    ]
-                })
-                .collect(),
+            rows: dated_pair_rows(&pairs, |v| format!("{}%", number(v.unwrap_or(0.0)))),
             plot: Plot::Pairs { pairs, y_max: 100.0, over_time: true },
         }
     });

@@ -7,15 +7,15 @@ use crate::state::{set_title, AppState};
 use crate::ui::dom::local_day;
 use crate::ui::pages::NotFound;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 /// The record named by the route.
 #[component]
 pub fn JournalEntry() -> impl IntoView {
     let state = AppState::get();
-    let params = use_params_map();
+    let id = crate::ui::pages::route_id();
     let record = Memo::new(move |_| {
-        let id = params.with(|p| p.get("id").unwrap_or_default());
+        let id = id.get();
         state.journal.with(|records| records.iter().find(|r| r.id == id).cloned())
     });
     move || match record.get() {

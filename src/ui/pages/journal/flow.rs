@@ -11,7 +11,7 @@ use crate::ui::components::fields::{FieldError, Scale, TextArea};
 use crate::ui::components::safety_notice::SafetyNotice;
 use crate::ui::pages::NotFound;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 /// `/journal/new`: gives the new record an id and opens it, so a reload comes back to the same draft.
@@ -29,8 +29,7 @@ pub fn NewJournalEntry() -> impl IntoView {
 /// `/journal/:id/edit`: the flow for a draft, a new record, or a finished one being edited.
 #[component]
 pub fn JournalEditor() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let id = crate::ui::pages::route_id();
     move || {
         let id = id.get();
         if is_valid_id(&id) {
@@ -127,15 +126,15 @@ fn Flow(id: String) -> impl IntoView {
                 5 => {
                     let [for_it, against_it, _, _] = *questions();
                     view! {
-                        <TextArea id="evidence-for" label=for_it.label hint=for_it.hint value=Signal::derive(move || record.with(|r| r.evidence_for.clone())) on_input=move |t| edit.run(Box::new(move |r| r.evidence_for = t))/>
-                        <TextArea id="evidence-against" label=against_it.label hint=against_it.hint value=Signal::derive(move || record.with(|r| r.evidence_against.clone())) on_input=move |t| edit.run(Box::new(move |r| r.evidence_against = t))/>
+                        {record_text(record, edit, "evidence-for", for_it.label, for_it.hint, |r| &r.evidence_for, |r| &mut r.evidence_for)}
+                        {record_text(record, edit, "evidence-against", against_it.label, against_it.hint, |r| &r.evidence_against, |r| &mut r.evidence_against)}
                     }
                     .into_any()
                 }
                 6 => {
                     let other = questions()[2];
                     view! {
-                        <TextArea id="alternatives" label=other.label hint=other.hint value=Signal::derive(move || record.with(|r| r.alternatives.clone())) on_input=move |t| edit.run(Box::new(move |r| r.alternatives = t))/>
+                        {record_text(record, edit, "alternatives", other.label, other.hint, |r| &r.alternatives, |r| &mut r.alternatives)}
                     }
                     .into_any()
                 }
@@ -143,7 +142,7 @@ fn Flow(id: String) -> impl IntoView {
                     let balanced = questions()[3];
                     view! {
                         <Recap record=record back_to_evidence=Callback::new(move |()| go_to(5))/>
-                        <TextArea id="balanced" label=balanced.label hint=balanced.hint value=Signal::derive(move || record.with(|r| r.balanced.clone())) on_input=move |t| edit.run(Box::new(move |r| r.balanced = t))/>
+                        {record_text(record, edit, "balanced", balanced.label, balanced.hint, |r| &r.balanced, |r| &mut r.balanced)}
                     }
                     .into_any()
                 }
@@ -178,17 +177,51 @@ fn Flow(id: String) -> impl IntoView {
 /// One change to the record being written.
 type Change = Box<dyn FnOnce(&mut ThoughtRecord)>;
 
+/// A one-line form that adds the user's own word (a feeling, a trap): `add` runs on Enter or "Add".
+fn add_own_form(
+    id: &'static str,
+    label: &'static str,
+    max_chars: u32,
+    own: RwSignal<String>,
+    add: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); add(); }>
+            <div class="field">
+                <label for=id>{label}</label>
+                <input id=id type="text" maxlength=max_chars prop:value=move || own.get() on:input=move |ev| own.set(event_target_value(&ev))/>
+            </div>
+            <button type="submit" class="button button--secondary">"Add"</button>
+        </form>
+    }
+}
+
+/// A text area bound to one text field of the record (`get` reads it, `set` gives it to change), saved as typed.
+fn record_text(
+    record: RwSignal<ThoughtRecord>,
+    edit: Callback<Change>,
+    id: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    get: fn(&ThoughtRecord) -> &String,
+    set: fn(&mut ThoughtRecord) -> &mut String,
+) -> impl IntoView {
+    view! {
+        <TextArea
+            id=id
+            label=label
+            hint=hint
+            value=Signal::derive(move || record.with(|r| get(r).clone()))
+            on_input=move |t| edit.run(Box::new(move |r| *set(r) = t))
+        />
+    }
+}
+
 /// Step 1: what happened and when.
 #[component]
 fn SituationStep(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl IntoView {
     view! {
-        <TextArea
-            id="situation"
-            label="What happened?"
-            hint="Describe it as a camera would: who, where, what was said or done."
-            value=Signal::derive(move || record.with(|r| r.situation.clone()))
-            on_input=move |t| edit.run(Box::new(move |r| r.situation = t))
-        />
+        {record_text(record, edit, "situation", "What happened?", "Describe it as a camera would: who, where, what was said or done.", |r| &r.situation, |r| &mut r.situation)}
         <PersonPicker record=record edit=edit/>
         <div class="field">
             <label for="happened-on">"When"</label>
@@ -260,13 +293,7 @@ fn ThoughtStep(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl 
     let danger = Memo::new(move |_| record.with(ThoughtRecord::danger));
     let suggestions = Memo::new(move |_| record.with(ThoughtRecord::trap_suggestions));
     view! {
-        <TextArea
-            id="thought"
-            label="What went through your mind?"
-            hint="Write it the way it sounded in your head, for example “She's going to leave me”."
-            value=Signal::derive(move || record.with(|r| r.thought.clone()))
-            on_input=move |t| edit.run(Box::new(move |r| r.thought = t))
-        />
+        {record_text(record, edit, "thought", "What went through your mind?", "Write it the way it sounded in your head, for example “She's going to leave me”.", |r| &r.thought, |r| &mut r.thought)}
         <div class="suggestions" aria-live="polite">
             <SafetyNotice signal=danger/>
             <Show when=move || suggestions.with(|s| !s.is_empty())>
@@ -328,13 +355,7 @@ fn FeelingsStep(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl
                     .collect_view()}
             </ul>
         </fieldset>
-        <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); add_own(); }>
-            <div class="field">
-                <label for="own-feeling">"Add your own feeling"</label>
-                <input id="own-feeling" type="text" maxlength="60" prop:value=move || own.get() on:input=move |ev| own.set(event_target_value(&ev))/>
-            </div>
-            <button type="submit" class="button button--secondary">"Add"</button>
-        </form>
+        {add_own_form("own-feeling", "Add your own feeling", 60, own, add_own)}
         <div class="ratings">
             {move || {
                 record
@@ -444,20 +465,13 @@ fn TrapsStep(record: RwSignal<ThoughtRecord>, edit: Callback<Change>) -> impl In
                 .into_any()
             }
         }}
-        <form class="inline-form" on:submit=move |ev| {
-            ev.prevent_default();
+        {add_own_form("own-trap", "Name a pattern of your own", 80, own, move || {
             let name = own.get_untracked();
             if !name.trim().is_empty() {
                 edit.run(Box::new(move |r| r.toggle_trap(&name)));
                 own.set(String::new());
             }
-        }>
-            <div class="field">
-                <label for="own-trap">"Name a pattern of your own"</label>
-                <input id="own-trap" type="text" maxlength="80" prop:value=move || own.get() on:input=move |ev| own.set(event_target_value(&ev))/>
-            </div>
-            <button type="submit" class="button button--secondary">"Add"</button>
-        </form>
+        })}
     }
 }
 

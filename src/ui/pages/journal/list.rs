@@ -11,6 +11,7 @@ use crate::domain::stable_sort::sort_stable_by;
 use crate::domain::ThoughtRecord;
 use crate::state::{set_title, AppState};
 use crate::ui::components::disclosure::ToggleButton;
+use crate::ui::components::fields::TextInput;
 use crate::ui::components::show_more::{ShowMore, PAGE};
 use crate::ui::dom::{after_first_paint, local_day};
 use leptos::prelude::*;
@@ -158,15 +159,14 @@ fn Filters(
     view! {
         <div class="filters" role="group" aria-label="Search and filter">
             <div class="filters__top">
-                <div class="field filters__search">
-                    <label for="journal-search">"Search your records"</label>
-                    <input
-                        id="journal-search"
-                        type="search"
-                        prop:value=move || filter.with(|f| f.text.clone())
-                        on:input=move |ev| filter.update(|f| f.text = event_target_value(&ev))
-                    />
-                </div>
+                <TextInput
+                    id="journal-search"
+                    label="Search your records"
+                    kind="search"
+                    class="filters__search"
+                    value=Signal::derive(move || filter.with(|f| f.text.clone()))
+                    on_input=move |text| filter.update(|f| f.text = text)
+                />
                 <Show when=offered>
                     <ToggleButton open=open controls="journal-filters" class="button button--secondary filters__toggle">
                         "Filter"

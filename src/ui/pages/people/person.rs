@@ -13,21 +13,21 @@ use crate::domain::people::{
 use crate::domain::repair_safety::person_page_leads_with_safety;
 use crate::state::{now_iso, set_title, today, AppState, Toast};
 use crate::ui::components::disclosure::Disclosure;
-use crate::ui::components::fields::Scale;
+use crate::ui::components::fields::{Choice, ChoiceGroup, Scale};
 use crate::ui::components::repair_safety::PersonSafetyNotice;
 use crate::ui::dom::{after_first_paint, focus_after_render, focus_element, local_day};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_params_map};
+use leptos_router::hooks::{use_location, use_navigate};
 
 /// The person named by the route, or the calm "no longer in your list" message.
 #[component]
 pub fn PersonPage() -> impl IntoView {
     let state = AppState::get();
-    let params = use_params_map();
+    let id = crate::ui::pages::route_id();
     // Changes only when the route's id changes or the person appears or disappears, so edits to the person
     // never rebuild the page (a slider keeps its focus while it is moved).
     let found = Memo::new(move |_| {
-        let id = params.with(|p| p.get("id").unwrap_or_default());
+        let id = id.get();
         state.people.with(|people| people.iter().any(|p| p.id == id)).then_some(id)
     });
     move || match found.get() {
@@ -433,6 +433,13 @@ fn Details(id: String) -> impl IntoView {
         state.toast.set(Some(Toast { message: message.to_owned(), undo: None }));
     };
     let deleting = RwSignal::new(false);
+    // Opens (or closes) the delete choices, focusing their first choice (or the button that opens them again).
+    let ask_delete = move |open: bool| {
+        move |_| {
+            deleting.set(open);
+            focus_after_render(if open { "delete-keep-log" } else { "delete-person-start" });
+        }
+    };
     let with_log = RwSignal::new(false);
     let navigate = use_navigate();
     let delete = move |_| {
@@ -467,55 +474,35 @@ fn Details(id: String) -> impl IntoView {
                     when=move || deleting.get()
                     fallback=move || {
                         view! {
-                            <button
-                                type="button"
-                                id="delete-person-start"
-                                class="button button--quiet"
-                                on:click=move |_| {
-                                    deleting.set(true);
-                                    focus_after_render("delete-keep-log");
-                                }
-                            >
+                            <button type="button" id="delete-person-start" class="button button--quiet" on:click=ask_delete(true)>
                                 "Delete this person…"
                             </button>
                         }
                     }
                 >
-                    <fieldset class="choice-group">
-                        <legend>"What should happen to what you logged about them?"</legend>
-                        <label class="choice">
-                            <input
-                                type="radio"
-                                id="delete-keep-log"
-                                name="delete-log"
-                                prop:checked=move || !with_log.get()
-                                on:change=move |_| with_log.set(false)
-                            />
-                            "Keep their log (observations and small steps stay stored)"
-                        </label>
-                        <label class="choice">
-                            <input
-                                type="radio"
-                                name="delete-log"
-                                prop:checked=move || with_log.get()
-                                on:change=move |_| with_log.set(true)
-                            />
-                            "Delete their log too"
-                        </label>
-                    </fieldset>
+                    <ChoiceGroup legend="What should happen to what you logged about them?">
+                        <Choice
+                            kind="radio"
+                            id="delete-keep-log"
+                            name="delete-log"
+                            checked=move || !with_log.get()
+                            on_change=move |_| with_log.set(false)
+                            label="Keep their log (observations and small steps stay stored)"
+                        />
+                        <Choice
+                            kind="radio"
+                            name="delete-log"
+                            checked=move || with_log.get()
+                            on_change=move |_| with_log.set(true)
+                            label="Delete their log too"
+                        />
+                    </ChoiceGroup>
                     <p class="hint">"You can undo this from the message that appears."</p>
                     <div class="button-row">
                         <button type="button" class="button button--primary" on:click=delete.clone()>
                             "Delete person"
                         </button>
-                        <button
-                            type="button"
-                            class="button button--quiet"
-                            on:click=move |_| {
-                                deleting.set(false);
-                                focus_after_render("delete-person-start");
-                            }
-                        >
+                        <button type="button" class="button button--quiet" on:click=ask_delete(false)>
                             "Cancel"
                         </button>
                     </div>
