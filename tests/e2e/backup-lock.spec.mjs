@@ -6,7 +6,7 @@
 // downloadable, and never stop a backup or a Replace. PBKDF2 runs 600,000 rounds, so these are slowish.
 import { pbkdf2Sync, createDecipheriv } from 'node:crypto';
 import { axeViolations } from './a11y.mjs';
-import { test, expect, waitForApp, FIXTURE, seedFixture as seed } from './support.mjs';
+import { test, expect, waitForApp, FIXTURE, seedFixture as seed, turnOnLock, unlockWith } from './support.mjs';
 
 test.setTimeout(180_000);
 
@@ -64,22 +64,9 @@ function expectLockEncrypted({ name, text }, what) {
   return opened;
 }
 
-async function turnOn(page, server) {
-  await page.goto(server.origin + '/settings');
-  await waitForApp(page);
-  await page.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel('Type it again').fill(PASSPHRASE);
-  await page.getByLabel(/I understand that a forgotten passphrase/).check();
-  await page.getByRole('button', { name: 'Turn on the lock' }).click();
-  await expect(page.getByTestId('lock-status')).toContainText('The lock is on', { timeout: 30_000 });
-}
+const turnOn = (page, server) => turnOnLock(page, PASSPHRASE, server);
 
-async function unlock(page) {
-  await expect(page.getByRole('heading', { name: 'Trust Steps is locked' })).toBeVisible();
-  await page.getByLabel('Passphrase').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('heading', { name: 'Trust Steps is locked' })).toHaveCount(0, { timeout: 30_000 });
-}
+const unlock = (page) => unlockWith(page, PASSPHRASE);
 
 async function choose(page, name, text) {
   await page.getByLabel('Choose a backup file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });

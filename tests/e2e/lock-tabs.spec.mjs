@@ -2,7 +2,7 @@
 // a tab that missed the lock being turned on writes no plain text and asks to unlock in place; a tab shown
 // again re-checks the lock; a save storage refuses survives *Lock now* sealed in sessionStorage and is written
 // after the unlock once there is room; *Lock now* asks before losing what it cannot keep.
-import { test, expect, waitForApp, seedFixture as seed } from './support.mjs';
+import { test, expect, waitForApp, seedFixture as seed, appStorage, turnOnLock, unlockWith } from './support.mjs';
 import { axeViolations } from './a11y.mjs';
 
 test.setTimeout(150_000);
@@ -10,11 +10,7 @@ test.setTimeout(150_000);
 const PASSPHRASE = 'blue kettle morning';
 
 /** Every app key in localStorage, as stored. */
-async function rawStorage(page) {
-  return page.evaluate(() =>
-    Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('trust-steps/')).map((k) => [k, localStorage.getItem(k)])),
-  );
-}
+const rawStorage = appStorage;
 
 /** Everything in this tab's sessionStorage. */
 async function sessionText(page) {
@@ -35,20 +31,9 @@ async function lockRecordMadeElsewhere(browser, server) {
   }
 }
 
-async function turnOnHere(page) {
-  await page.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel('Type it again').fill(PASSPHRASE);
-  await page.getByLabel(/I understand that a forgotten passphrase/).check();
-  await page.getByRole('button', { name: 'Turn on the lock' }).click();
-  await expect(page.getByTestId('lock-status')).toContainText('The lock is on', { timeout: 30_000 });
-}
+const turnOnHere = (page) => turnOnLock(page, PASSPHRASE);
 
-async function unlockAtLockScreen(page) {
-  await expect(page.getByRole('heading', { name: 'Trust Steps is locked' })).toBeVisible({ timeout: 30_000 });
-  await page.getByLabel('Passphrase').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('heading', { name: 'Trust Steps is locked' })).toHaveCount(0, { timeout: 30_000 });
-}
+const unlockAtLockScreen = (page) => unlockWith(page, PASSPHRASE);
 
 /** Opens a new thought record (a draft, saved at once) and returns its edit URL. */
 async function newRecord(page, server) {

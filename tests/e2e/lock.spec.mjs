@@ -1,34 +1,19 @@
 // The passphrase lock (issue 7): turning it on encrypts every stored value but settings; reload shows the lock
 // screen; a wrong passphrase and tampered ciphertext change nothing; Hide locks; other tabs lock too; changing
 // the passphrase and turning the lock off; encrypted backups. PBKDF2 runs 600,000 rounds, so these are slowish.
-import { test, expect, waitForApp, FIXTURE, seedFixture as seed } from './support.mjs';
+import { test, expect, waitForApp, FIXTURE, seedFixture as seed, appStorage, turnOnLock, unlockWith } from './support.mjs';
 
 test.setTimeout(120_000);
 
 const SECRET = 'They are ignoring me on purpose.';
 const JOURNAL_KEY = 'trust-steps/journal/0f1e2d3c4b5a69788796a5b4c3d2e1f0';
 
-async function rawStorage(page) {
-  return page.evaluate(() =>
-    Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('trust-steps/')).sort().map((k) => [k, localStorage.getItem(k)])),
-  );
-}
+const rawStorage = appStorage;
 
-async function turnOn(page, server, passphrase) {
-  await page.goto(server.origin + '/settings');
-  await waitForApp(page);
-  await page.getByLabel('New passphrase', { exact: true }).fill(passphrase);
-  await page.getByLabel('Type it again').fill(passphrase);
-  await page.getByLabel(/I understand that a forgotten passphrase/).check();
-  await page.getByRole('button', { name: 'Turn on the lock' }).click();
-  await expect(page.getByTestId('lock-status')).toContainText('The lock is on', { timeout: 30_000 });
-}
+const turnOn = (page, server, passphrase) => turnOnLock(page, passphrase, server);
 
-async function unlock(page, passphrase) {
-  await expect(page.getByRole('heading', { name: 'Trust Steps is locked' })).toBeVisible();
-  await page.getByLabel('Passphrase').fill(passphrase);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-}
+/** Types the passphrase; it may be a wrong one, so this does not wait for the app. */
+const unlock = (page, passphrase) => unlockWith(page, passphrase, { opens: false });
 
 test('the lock encrypts at rest; reload asks for the passphrase; a wrong one changes nothing', async ({ page, server }) => {
   await seed(page, server);

@@ -4,7 +4,7 @@
 // unlocked. The lock screen reads nothing, yet help lines are one tap away on it ("Need help now?"), and Hide
 // works there too.
 import { axeViolations } from './a11y.mjs';
-import { test, expect, waitForApp, seedFixture } from './support.mjs';
+import { test, expect, waitForApp, seedFixture, appStorage, turnOnLock, unlockWith } from './support.mjs';
 
 test.setTimeout(120_000);
 
@@ -14,28 +14,11 @@ const PASSPHRASE = 'quiet harbour lantern';
 /** Keys whose values may be read while the lock is on. */
 const PLAIN = ['trust-steps/settings', 'trust-steps/lock', 'trust-steps/lock-signal', 'trust-steps/replaced', 'trust-steps/backup-status'];
 
-async function rawStorage(page) {
-  return page.evaluate(() =>
-    Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('trust-steps/')).sort().map((k) => [k, localStorage.getItem(k)])),
-  );
-}
+const rawStorage = appStorage;
 
-async function turnOn(page, server) {
-  await page.goto(server.origin + '/settings');
-  await waitForApp(page);
-  await page.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel('Type it again').fill(PASSPHRASE);
-  await page.getByLabel(/I understand that a forgotten passphrase/).check();
-  await page.getByRole('button', { name: 'Turn on the lock' }).click();
-  await expect(page.getByTestId('lock-status')).toContainText('The lock is on', { timeout: 30_000 });
-}
+const turnOn = (page, server) => turnOnLock(page, PASSPHRASE, server);
 
-async function unlock(page) {
-  await expect(page.getByRole('heading', { name: 'Trust Steps is locked' })).toBeVisible();
-  await page.getByLabel('Passphrase').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('heading', { name: 'Trust Steps is locked' })).toHaveCount(0, { timeout: 30_000 });
-}
+const unlock = (page) => unlockWith(page, PASSPHRASE);
 
 /** Every value but the plain few is sealed (not JSON, no readable text), none shows a secret, and the plain
  * settings hold the theme and its time only. */

@@ -221,3 +221,32 @@ export async function seedFixture(page, server) {
     for (const [key, envelope] of Object.entries(data)) localStorage.setItem(key, JSON.stringify(envelope));
   }, FIXTURE.data);
 }
+
+/** Every `trust-steps/` key in this tab's localStorage with its text as stored, in key order. */
+export async function appStorage(page) {
+  return page.evaluate(() =>
+    Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('trust-steps/')).sort().map((k) => [k, localStorage.getItem(k)])),
+  );
+}
+
+/** Turns the passphrase lock on in Settings (opening Settings first when `server` is given) and waits until it is on. */
+export async function turnOnLock(page, passphrase, server) {
+  if (server) {
+    await page.goto(server.origin + '/settings');
+    await waitForApp(page);
+  }
+  await page.getByLabel('New passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Type it again').fill(passphrase);
+  await page.getByLabel(/I understand that a forgotten passphrase/).check();
+  await page.getByRole('button', { name: 'Turn on the lock' }).click();
+  await expect(page.getByTestId('lock-status')).toContainText('The lock is on', { timeout: 30_000 });
+}
+
+/** Types `passphrase` at the lock screen and, unless `opens` is false (a wrong one), waits until the app is open. */
+export async function unlockWith(page, passphrase, { opens = true } = {}) {
+  const locked = page.getByRole('heading', { name: 'Trust Steps is locked' });
+  await expect(locked).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel('Passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  if (opens) await expect(locked).toHaveCount(0, { timeout: 30_000 });
+}
