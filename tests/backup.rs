@@ -4,6 +4,9 @@
 #![cfg(not(target_arch = "wasm32"))] // native tests
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod common;
+
+use common::Rng;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -27,19 +30,8 @@ fn vault() -> Vault<MemoryStore> {
     Vault::new(MemoryStore::new(), Box::new(|| NOW.to_owned()))
 }
 
-/// A small seeded generator (xorshift64*), so failures reproduce and no test crate is needed.
-struct Rng(u64);
-
+/// What the round trips write: text with awkward characters, times, ids (the generator is `common::Rng`).
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
     fn text(&mut self) -> String {
         const PIECES: [&str; 12] = ["a", "Sam", " ", "\"", "\\", "\n", "é", "🙂", "<b>", "{", "trust-steps/", "\u{0}"];
         (0..self.below(12)).map(|_| PIECES[self.below(PIECES.len() as u64) as usize]).collect()

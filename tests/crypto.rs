@@ -4,8 +4,9 @@
 #![cfg(not(target_arch = "wasm32"))] // native tests; PBKDF2 (Web Crypto) is checked in tests/wasm_crypto.rs
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
-use std::cell::Cell;
-use std::rc::Rc;
+mod common;
+
+use common::{locked_store as locked, Rng};
 use trust_steps::domain::backup::{self, ImportError};
 use trust_steps::domain::{Settings, ThemeChoice, ThoughtRecord};
 use trust_steps::storage::crypto::{is_sealed, unwrap_key, wrap_key, CryptoError, Sealer};
@@ -99,18 +100,6 @@ fn absurd_key_stretching_in_a_lock_or_a_backup_is_refused_before_any_work() {
     let record = LockRecord::new(&[9; 16], &Sealer::new(&[1; 32]), &[1; 32], [4; 12], 5, "key-a");
     let hostile = LockRecord { iterations: 2_000_000_000, ..record };
     assert!(hostile.salt_bytes().unwrap_err().to_string().contains("far more"));
-}
-
-/// A locked store over memory whose IVs count up (fresh for every write).
-fn locked() -> Rc<LockedStore<MemoryStore>> {
-    let counter = Cell::new(0u8);
-    Rc::new(LockedStore::new(
-        MemoryStore::new(),
-        Box::new(move || {
-            counter.set(counter.get() + 1);
-            [counter.get(); 12]
-        }),
-    ))
 }
 
 /// Stores a lock whose data key is `data_key`, named `key_id`, as turning the lock on does (no key held yet).
@@ -476,22 +465,6 @@ fn a_new_passphrase_needs_eight_characters_typed_the_same_twice() {
 }
 
 // ---- The dense sealed form (`enc2:`, 15 bits per UTF-16 unit) ----
-
-/// A small deterministic generator (xorshift64*), so the random cases are the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn bytes(&mut self, n: usize) -> Vec<u8> {
-        (0..n).map(|_| self.next() as u8).collect()
-    }
-}
 
 fn in_alphabets(text: &str) {
     let units: Vec<u16> = text.encode_utf16().collect();

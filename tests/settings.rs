@@ -6,8 +6,10 @@
 #![cfg(not(target_arch = "wasm32"))] // native tests
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod common;
+
+use common::locked_store;
 use serde_json::{json, Value};
-use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use trust_steps::domain::backup::{collection_label, plan, Backup, ImportMode};
@@ -41,18 +43,6 @@ fn data(raw: &str) -> Value {
 
 fn plain_vault() -> Vault<MemoryStore> {
     Vault::new(MemoryStore::new(), Box::new(|| "2026-12-06T10:00:00.000Z".to_owned()))
-}
-
-/// A locked store over memory whose IVs count up (fresh for every write).
-fn locked_store() -> Rc<LockedStore<MemoryStore>> {
-    let counter = Cell::new(0u8);
-    Rc::new(LockedStore::new(
-        MemoryStore::new(),
-        Box::new(move || {
-            counter.set(counter.get() + 1);
-            [counter.get(); 12]
-        }),
-    ))
 }
 
 /// Stores a lock record (as turning the lock on does) and returns it with its data key.
