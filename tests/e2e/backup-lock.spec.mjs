@@ -6,7 +6,7 @@
 // downloadable, and never stop a backup or a Replace. PBKDF2 runs 600,000 rounds, so these are slowish.
 import { pbkdf2Sync, createDecipheriv } from 'node:crypto';
 import { axeViolations } from './a11y.mjs';
-import { test, expect, waitForApp, FIXTURE, seedFixture as seed, turnOnLock, unlockWith } from './support.mjs';
+import { test, expect, waitForApp, FIXTURE, seedFixture as seed, turnOnLock, unlockWith, markLessonDoneOnlyHere } from './support.mjs';
 
 test.setTimeout(180_000);
 
@@ -177,13 +177,7 @@ test('a plain copy while the lock is on only after the warning is confirmed; a b
 
 test('Replace with the lock on: an encrypted safety copy first, Cancel between the steps changes nothing, and a second tab never merges its old data back', async ({ page, server, context }) => {
   await seed(page, server);
-  // Lesson progress only this device has (a lesson done that the backup does not know of).
-  await page.evaluate(() => {
-    const key = 'trust-steps/lesson-progress';
-    const progress = JSON.parse(localStorage.getItem(key));
-    progress.data.lessons.forgiveness = { done_at: '2026-11-20T10:00:00.000Z', opened_at: '2026-11-20T09:00:00.000Z', updated_at: '2026-11-20T10:00:00.000Z' };
-    localStorage.setItem(key, JSON.stringify(progress));
-  });
+  await markLessonDoneOnlyHere(page);
   await turnOn(page, server);
   const other = await context.newPage();
   await other.goto(server.origin + '/learn');

@@ -2,7 +2,7 @@
 // with their own message and change nothing; replace is two steps, a safety copy and then Replace, and Cancel or
 // a copy that cannot be made replaces nothing (issue 20); a download's address outlives the click; the Today reminder; delete
 // everything leaves no trust-steps/ key; quick hide by button and by pressing Escape twice.
-import { test, expect, waitForApp, FIXTURE, seedFixture as seed } from './support.mjs';
+import { test, expect, waitForApp, FIXTURE, seedFixture as seed, markLessonDoneOnlyHere } from './support.mjs';
 
 /** Every trust-steps/ key with its parsed value (the device-only backup status and replace marker left out). */
 async function appData(page) {
@@ -130,13 +130,7 @@ test('replace is two steps: a safety copy of the current data, then Replace; it 
 
 test('after a replace in one tab, another open tab takes the backup as it is and never merges its old copy back', async ({ page, server, context }) => {
   await seed(page, server);
-  // Lesson progress only this device has (a lesson done that the backup does not know of).
-  await page.evaluate(() => {
-    const key = 'trust-steps/lesson-progress';
-    const progress = JSON.parse(localStorage.getItem(key));
-    progress.data.lessons.forgiveness = { done_at: '2026-11-20T10:00:00.000Z', opened_at: '2026-11-20T09:00:00.000Z', updated_at: '2026-11-20T10:00:00.000Z' };
-    localStorage.setItem(key, JSON.stringify(progress));
-  });
+  await markLessonDoneOnlyHere(page);
   const other = await context.newPage();
   await other.goto(server.origin + '/learn');
   await waitForApp(other);

@@ -250,3 +250,13 @@ export async function unlockWith(page, passphrase, { opens = true } = {}) {
   await page.getByRole('button', { name: 'Unlock' }).click();
   if (opens) await expect(locked).toHaveCount(0, { timeout: 30_000 });
 }
+
+/** Adds lesson progress only this device has (the "forgiveness" lesson done), which a backup of the fixture lacks. */
+export async function markLessonDoneOnlyHere(page) {
+  await page.evaluate(() => {
+    const key = 'trust-steps/lesson-progress';
+    const progress = JSON.parse(localStorage.getItem(key));
+    progress.data.lessons.forgiveness = { done_at: '2026-11-20T10:00:00.000Z', opened_at: '2026-11-20T09:00:00.000Z', updated_at: '2026-11-20T10:00:00.000Z' };
+    localStorage.setItem(key, JSON.stringify(progress));
+  });
+}
