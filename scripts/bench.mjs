@@ -86,10 +86,13 @@
 //     disclosure ladder for the busiest person and the whole course done over the year (scripts/bench-data.mjs;
 //     about 8 MiB as the app counts it, under Chromium's 10 MiB localStorage quota): app load to ts-ready; the
 //     Progress page opened from / with the nav link, until its h1 and the last chart's description are in the DOM
-//     and until that first render is done (against PAGE_TARGET_MS); each chart's share of that render, from the
-//     app's `ts-chart:<id>` performance marks (each chart marks when it starts drawing; a chart's time is until
-//     the next mark, the last one's until `ts-progress:end`), against FRAME_MS; and switching the period to
-//     "All time" and back with the radio buttons. OPEN_PROGRESS_RUNS each, median and max.
+//     and until that first render is done and the last chart is drawn (against PAGE_TARGET_MS): a chart draws at a
+//     default width, then again at the width its box is laid out at (measured in the microtasks after the page's
+//     render, and from a ResizeObserver, so the bench waits a frame for it); each chart's drawing time in that
+//     render, against FRAME_MS, from the app's performance marks: `ts-chart:<id>` when a chart starts drawing and
+//     `ts-chart-end:<id>` once that drawing's nodes are made, every drawing's end − start summed (a PerformanceObserver
+//     sees each mark, also those the app's second drawing replaces); and switching the period to "All time" and
+//     back with the radio buttons, until the last chart is drawn again. OPEN_PROGRESS_RUNS each, median and max.
 //   - unlock (issue 7's target), with the CPU throttled 4x: UNLOCK_RECORDS thought records seeded, the passphrase
 //     lock turned on through Settings, then UNLOCK_RUNS times: reload to the lock screen, type the passphrase and
 //     time inside the page from the Unlock click (a) until performance.mark('ts-unlocked') (PBKDF2-SHA256 with
@@ -379,6 +382,7 @@ function benchHelpers() {
         if (end) return;
         end = performance.now();
         const result = {
+          start,
           ms: end - start,
           handlerMs: returned - start,
           lastMutationMs: mutations ? last - start : null,
@@ -404,6 +408,11 @@ function benchHelpers() {
       channel.port2.postMessage(0);
       requestAnimationFrame(done);
     });
+  // The charts' marks as they are made: a chart drawn twice in one render replaces its first marks
+  // (src/ui/dom.rs: perf_mark), but an observer has seen both.
+  const chartMarks = [];
+  const chartObserver = new PerformanceObserver((list) => chartMarks.push(...list.getEntries().filter((m) => m.name.startsWith('ts-chart'))));
+  chartObserver.observe({ type: 'mark' });
   window.__bench = {
     writes,
     /** Sets an input's value and dispatches `input`, as typing does. */
@@ -440,11 +449,12 @@ function benchHelpers() {
           const done = () => {
             if (end) return;
             end = performance.now();
-            if (!later) return resolve({ ms: at - start, settledMs: end - start });
+            if (!later) return resolve({ start, ms: at - start, settledMs: end - start });
             // What the page draws after its first paint (`later` appears then): until that task has drained too.
             const finish = () => {
               const drained = new MessageChannel();
-              drained.port1.onmessage = () => resolve({ ms: at - start, settledMs: end - start, completeMs: performance.now() - start });
+              drained.port1.onmessage = () =>
+                resolve({ start, ms: at - start, settledMs: end - start, completeMs: performance.now() - start });
               drained.port2.postMessage(0);
             };
             if (document.querySelector(later)) return finish();
@@ -480,18 +490,27 @@ function benchHelpers() {
       const el = find(selector);
       return settle(find(rootSelector), () => el.click());
     },
-    /** Each chart's share of the last render, from the app's `ts-chart:<id>` marks (see the header). */
+    /**
+     * Every chart drawing since the last call, from the app's `ts-chart:<id>` and `ts-chart-end:<id>` marks (see
+     * the header): each chart's drawing time summed over its drawings, how many, and when the last one ended.
+     */
     chartTimes() {
-      const marks = performance
-        .getEntriesByType('mark')
-        .filter((m) => m.name.startsWith('ts-chart:') || m.name === 'ts-progress:end')
-        .sort((a, b) => a.startTime - b.startTime);
+      const marks = [...chartMarks.splice(0), ...chartObserver.takeRecords()].sort((a, b) => a.startTime - b.startTime);
+      const started = {};
       const times = {};
-      marks.forEach((m, i) => {
-        if (m.name.startsWith('ts-chart:') && marks[i + 1]) times[m.name.slice(9)] = marks[i + 1].startTime - m.startTime;
-      });
+      const draws = {};
+      let lastEnd = 0;
+      for (const m of marks) {
+        const [kind, id] = m.name.split(/:(.*)/);
+        if (kind === 'ts-chart') started[id] = m.startTime;
+        if (kind !== 'ts-chart-end' || started[id] === undefined) continue;
+        times[id] = (times[id] ?? 0) + m.startTime - started[id];
+        draws[id] = (draws[id] ?? 0) + 1;
+        lastEnd = Math.max(lastEnd, m.startTime);
+        delete started[id];
+      }
       performance.clearMarks();
-      return times;
+      return { times, draws, lastEnd };
     },
     /** Resolves at the start of a fresh frame, so each measurement begins with nothing pending. */
     idle: () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 20)))),
@@ -875,6 +894,17 @@ function quotaFit() {
   return { entries: all.length, quotaUnits: PLANNED_QUOTA_UNITS, forms };
 }
 
+/**
+ * After an interaction `r` on the Progress page (timed to its first render), waits a frame (a chart whose box
+ * changes size is redrawn from its ResizeObserver then) and reads the chart drawings since: each chart's time and
+ * drawings, and `ms`, from the interaction's start until the render is done and the last chart is drawn.
+ */
+async function chartsDrawn(page, r) {
+  await page.evaluate(() => window.__bench.idle());
+  const t = await page.evaluate(() => window.__bench.chartTimes());
+  return { ...t, ms: Math.max(r.settledMs ?? r.ms, t.lastEnd - r.start) };
+}
+
 async function progress() {
   const { records, persons, observations, rest, all } = heavyYear();
   const bytes = storageBytes(all);
@@ -901,16 +931,20 @@ async function progress() {
     await waitForSelector(page, '#primary-nav a[href="/progress"]', 'open progress');
     const open = [];
     const openSettled = [];
+    const openDrawn = [];
     const charts = Object.fromEntries(PROGRESS_CHARTS.map((c) => [c, []]));
+    const draws = Object.fromEntries(PROGRESS_CHARTS.map((c) => [c, []]));
     for (let run = 0; run < OPEN_PROGRESS_RUNS; run++) {
-      await page.evaluate(() => performance.clearMarks());
+      await page.evaluate(() => window.__bench.chartTimes());
       const r = await timed(page, () => window.__bench.navigate('#primary-nav a[href="/progress"]', 'Progress', '#chart-course .chart__desc'));
+      const drawn = await chartsDrawn(page, r);
       open.push(r.ms);
       openSettled.push(r.settledMs);
-      const times = await page.evaluate(() => window.__bench.chartTimes());
+      openDrawn.push(drawn.ms);
       for (const c of PROGRESS_CHARTS) {
-        if (times[c] === undefined) throw new Error(`bench: progress: no ts-chart:${c} mark (is ${DIST}/ an older build?)`);
-        charts[c].push(times[c]);
+        if (drawn.times[c] === undefined) throw new Error(`bench: progress: no ts-chart:${c} and ts-chart-end:${c} marks (is ${DIST}/ an older build?)`);
+        charts[c].push(drawn.times[c]);
+        draws[c].push(drawn.draws[c]);
       }
       if (run === 0) {
         const empty = await page.locator('figure.chart .chart__empty').evaluateAll((els) => els.map((e) => e.closest('figure').id));
@@ -920,7 +954,8 @@ async function progress() {
       await page.evaluate(() => window.__bench.navigate('#primary-nav a[href="/"]', 'Today'));
     }
     process.stderr.write(
-      `bench: progress open: h1 + last chart ${open.map(ms1).join(', ')}; whole first render ${openSettled.map(ms1).join(', ')}\n`,
+      `bench: progress open: h1 + last chart ${open.map(ms1).join(', ')}; whole first render ${openSettled.map(ms1).join(', ')}; ` +
+        `until the last chart is drawn ${openDrawn.map(ms1).join(', ')}\n`,
     );
 
     // Switch the period to all time and back (every chart redraws).
@@ -931,19 +966,19 @@ async function progress() {
     const radios = await page.locator('.range-picker input[type=radio]').count();
     if (radios !== 4) throw new Error(`bench: progress: expected 4 period radio buttons, found ${radios}`);
     for (let run = 0; run < OPEN_PROGRESS_RUNS / 2; run++) {
-      await page.evaluate(() => performance.clearMarks());
+      await page.evaluate(() => window.__bench.chartTimes());
       const a = await timed(page, () => window.__bench.click('.range-picker label:nth-of-type(4) input', 'main'));
-      toAll.push(a.ms);
-      const times = await page.evaluate(() => window.__bench.chartTimes());
-      for (const c of PROGRESS_CHARTS) if (times[c] !== undefined) allCharts[c].push(times[c]);
+      const drawnAll = await chartsDrawn(page, a);
+      toAll.push(drawnAll.ms);
+      for (const c of PROGRESS_CHARTS) if (drawnAll.times[c] !== undefined) allCharts[c].push(drawnAll.times[c]);
       const b = await timed(page, () => window.__bench.click('.range-picker label:nth-of-type(1) input', 'main'));
-      toFour.push(b.ms);
-      await page.evaluate(() => performance.clearMarks());
+      toFour.push((await chartsDrawn(page, b)).ms);
     }
     process.stderr.write(`bench: progress period to all time ${toAll.map(ms1).join(', ')}; back to 4 weeks ${toFour.map(ms1).join(', ')}\n`);
     for (const c of PROGRESS_CHARTS) {
       process.stderr.write(
-        `bench: progress ${c}: open ${charts[c].map(ms1).join(', ')}; all time ${allCharts[c].map(ms1).join(', ')}\n`,
+        `bench: progress ${c}: open ${charts[c].map(ms1).join(', ')} (${[...new Set(draws[c])].join(' or ')} drawings); ` +
+          `all time ${allCharts[c].map(ms1).join(', ')}\n`,
       );
     }
     return {
@@ -955,7 +990,9 @@ async function progress() {
       loadMs,
       open,
       openSettled,
+      openDrawn,
       charts,
+      draws,
       allCharts,
       toAll,
       toFour,
@@ -1441,9 +1478,11 @@ if (progressBench) {
     ms(G.loadMs),
   ]);
   table.push([`progress page: open from / (median / max of ${G.open.length})`, '', '', against(G.open, PAGE_TARGET_MS)]);
-  table.push(['  until its whole first render is done', '', '', against(G.openSettled, PAGE_TARGET_MS)]);
+  table.push(['  until its whole first render is done and the last chart is drawn', '', '', against(G.openDrawn, PAGE_TARGET_MS)]);
   for (const c of PROGRESS_CHARTS) {
-    table.push([`  ${c.replace('chart-', '')} chart, in that render (median / max)`, '', '', against(G.charts[c], FRAME_MS)]);
+    const n = [...new Set(G.draws[c])].join(' or ');
+    const drawings = `${n} drawing${n === '1' ? '' : 's'}`;
+    table.push([`  ${c.replace('chart-', '')} chart, its ${drawings} in that render (median / max)`, '', '', against(G.charts[c], FRAME_MS)]);
   }
   table.push([`progress: period to "All time" (median / max of ${G.toAll.length})`, '', '', against(G.toAll, PAGE_TARGET_MS)]);
   table.push([`progress: period back to "Last 4 weeks" (median / max of ${G.toFour.length})`, '', '', against(G.toFour, PAGE_TARGET_MS)]);
