@@ -1211,6 +1211,8 @@ async function firstTap() {
       const rs = b.results[path];
       const sets = new Set(rs.map((r) => r.files.map((f) => f.path).sort().join(' ')));
       if (sets.size > 1) process.stderr.write(`bench: WARNING: tap ${b.name} ${path}: the files before the live control differ between runs: ${[...sets].join(' | ')}\n`);
+      const plain = rs[0].files.filter((f) => f.decoded > 1024 && f.encoded >= f.decoded && !f.path.endsWith('.png'));
+      if (plain.length) process.stderr.write(`bench: WARNING: tap ${b.name} ${path}: sent uncompressed: ${plain.map((f) => f.path).join(', ')}\n`);
       return {
         path,
         files: rs[0].files,
