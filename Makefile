@@ -4,8 +4,8 @@
 #   make test    fmt, clippy (native + wasm32), native and browser unit tests, release build, Playwright e2e,
 #                the first-load size budget (perf-budget.json) and Lighthouse's gate (accessibility, best
 #                practices, no request off the origin)
-#   make bench   release build, then sizes, load and interaction times and Lighthouse's performance score
-#                (scripts/bench.mjs), written to docs/benchmarks.md
+#   make bench   release build, then sizes, load and interaction times, the first tap on a phone's network
+#                and Lighthouse's performance score (scripts/bench.mjs), written to docs/benchmarks.md
 #   make e2e     release build + Playwright only; `npx playwright test -g NAME` for one test
 
 SHELL := /bin/bash

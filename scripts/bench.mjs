@@ -1,12 +1,14 @@
 // Size and load-time benchmark of the release build in dist/ (`make bench` builds it first).
 //
-//   node scripts/bench.mjs [--dist DIR] [--only PARTS] [--runs N] [--json FILE] [--records N]
+//   node scripts/bench.mjs [--dist DIR] [--compare DIR] [--only PARTS] [--runs N] [--json FILE] [--records N]
 //                          [--people N] [--observations M] [--checkins N] [--no-native] [--report FILE]
 //
 // --dist DIR measures another build (default dist). --only PARTS runs only some of the browser measurements, a
-// comma-separated list of: load (first-load transfer and the throttled load times), search (course search, and the
-// native search unless --no-native), journal, people, progress, unlock, lighthouse; e.g. `--only people --no-native`
-// for a quick run. The sizes are always shown.
+// comma-separated list of: load (first-load transfer and the throttled load times), tap (the first tap: critical-path
+// bytes and the time to a live control), search (course search, and the native search unless --no-native), journal,
+// people, progress, unlock, lighthouse; e.g. `--only people --no-native` for a quick run. The sizes are always shown.
+// --compare DIR runs the first tap on a second build too (B; DIST is A), e.g. an older commit's dist built
+// elsewhere, and shows both and B/A; the two interleaved run by run (A, B, A, B …), each on its own server.
 //
 // Prints one table, and writes it with the date, the commit, the machine and what was run to --report FILE
 // (default docs/benchmarks.md, `--report -` for none): that file is the latest `make bench`, and git keeps the
@@ -27,6 +29,30 @@
 //     it on, sealed as base64 (enc1, earlier builds) and densely (enc2, this build). Sealed sizes come from the
 //     exact formula (scripts/bench-data.mjs: sealedUnits, the same as src/storage/crypto.rs's sealed_units,
 //     which tests/crypto.rs checks against real sealing) applied to each value's real JSON; no browser needed.
+//
+//   - the first tap (issue 22), for each of TAP_PATHS (/, a lesson, /journal, /people), --runs N times each (default
+//     5), interleaved page by page (and build by build with --compare), on the network profile TAP_NETWORK (CDP
+//     Network.emulateNetworkConditions: 150 ms latency, 1.6 Mbit/s down as 1.6 * 1024 * 1024 / 8 bytes a second,
+//     750 kbit/s up as 750 * 1024 / 8) with the CPU throttled 4x, served brotli-compressed by scripts/serve.mjs as
+//     `make serve` does (each file compressed before the runs, so none waits for the server's compression):
+//     (a) a first visit in a fresh browser context: the time from navigation start until `<main>` holds a live
+//         control: an a[href], button, input, textarea, select or summary inside a `<main>` that is the app's own
+//         (not in the prerendered copy `#prerendered`, scripts/prerender.mjs, nor app.html's frame, which has the
+//         same id), with no `inert` ancestor (the copy's `<main>` is inert), not disabled, and rendered
+//         (checkVisibility(): the app builds its frame under `display: none` until it replaces the copy in one
+//         task, src/ui/start_up.rs). Checked in the page by a MutationObserver installed before the page's scripts,
+//         timed with performance.now() when the DOM change that satisfies it is delivered (the end of that task;
+//         the style, layout and paint after it are not counted). The app's `ts-ready` mark comes in that same task
+//         (the stderr lines show the gap: 0–25 ms at 4x, the rest of the task); it is not used;
+//     (b) the critical-path bytes of that visit: the encoded (brotli) body bytes of every response the page's
+//         Resource Timing holds by that moment (the HTML, CSS, JS glue, boot.js, early.js, the date worker's
+//         script, the favicon and every wasm module), the files listed in the row. The service worker's fetches
+//         (its script and precache, started on the app's `ts:ready`) are never in the page's timeline, so never
+//         counted; the stderr line shows what the server had also been asked for by the time of the report;
+//     (c) an offline start: once the service worker controls that page (installed, so its precache complete; the
+//         precache runs unthrottled, untimed), the server stopped and the page reloaded with the same profile and
+//         4x CPU: the time to a live control again (the service worker answers with app.html and the cached files).
+//     Each as the median (min–max) of the runs; with --compare, A's and B's and B/A of the medians.
 //
 // Interaction timings, at normal CPU speed (no throttling), each measured inside the page with performance.now()
 // from the event (setting an input's value and dispatching `input`, or clicking a link) until the work it causes
@@ -60,10 +86,13 @@
 //     disclosure ladder for the busiest person and the whole course done over the year (scripts/bench-data.mjs;
 //     about 8 MiB as the app counts it, under Chromium's 10 MiB localStorage quota): app load to ts-ready; the
 //     Progress page opened from / with the nav link, until its h1 and the last chart's description are in the DOM
-//     and until that first render is done (against PAGE_TARGET_MS); each chart's share of that render, from the
-//     app's `ts-chart:<id>` performance marks (each chart marks when it starts drawing; a chart's time is until
-//     the next mark, the last one's until `ts-progress:end`), against FRAME_MS; and switching the period to
-//     "All time" and back with the radio buttons. OPEN_PROGRESS_RUNS each, median and max.
+//     and until that first render is done and the last chart is drawn (against PAGE_TARGET_MS): a chart draws at a
+//     default width, then again at the width its box is laid out at (measured in the microtasks after the page's
+//     render, and from a ResizeObserver, so the bench waits a frame for it); each chart's drawing time in that
+//     render, against FRAME_MS, from the app's performance marks: `ts-chart:<id>` when a chart starts drawing and
+//     `ts-chart-end:<id>` once that drawing's nodes are made, every drawing's end − start summed (a PerformanceObserver
+//     sees each mark, also those the app's second drawing replaces); and switching the period to "All time" and
+//     back with the radio buttons, until the last chart is drawn again. OPEN_PROGRESS_RUNS each, median and max.
 //   - unlock (issue 7's target), with the CPU throttled 4x: UNLOCK_RECORDS thought records seeded, the passphrase
 //     lock turned on through Settings, then UNLOCK_RUNS times: reload to the lock screen, type the passphrase and
 //     time inside the page from the Unlock click (a) until performance.mark('ts-unlocked') (PBKDF2-SHA256 with
@@ -143,6 +172,18 @@ const UNLOCK_TARGET_MS = 1000;
 const UNLOCK_RUNS = 5;
 const UNLOCK_RECORDS = 300;
 const UNLOCK_PASSPHRASE = 'bench passphrase 1234';
+/**
+ * The first tap (issue 22): its pages and network profile, Lighthouse's mobile one: 150 ms round trip, 1.6 Mbit/s
+ * down (1.6 * 1024 * 1024 / 8 = 209,715 bytes a second, Lighthouse's 1,638.4 kbit/s), 750 kbit/s up
+ * (750 * 1024 / 8 = 96,000 bytes a second).
+ */
+const TAP_PATHS = ['/', '/learn/what-trust-is', '/journal', '/people'];
+const TAP_NETWORK = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
 const LIGHTHOUSE_PATHS = ['/', '/learn/what-trust-is', '/people'];
 const LIGHTHOUSE_RUNS = 3;
 /** The size budget `make test` enforces (scripts/size-budget.mjs). */
@@ -159,7 +200,9 @@ const PEOPLE = Number(argValue('--people') || 200);
 const OBSERVATIONS = Number(argValue('--observations') || 5000);
 const CHECKINS = Number(argValue('--checkins') || 1000);
 const DIST = argValue('--dist') || 'dist';
-const PARTS = ['load', 'search', 'journal', 'people', 'progress', 'unlock', 'lighthouse'];
+/** A second build for the first-tap part, run interleaved with DIST (A) as B. */
+const COMPARE = argValue('--compare');
+const PARTS = ['load', 'tap', 'search', 'journal', 'people', 'progress', 'unlock', 'lighthouse'];
 const ONLY = argValue('--only') ? new Set(argValue('--only').split(',').map((p) => p.trim())) : new Set(PARTS);
 for (const part of ONLY) {
   if (!PARTS.includes(part)) {
@@ -168,6 +211,10 @@ for (const part of ONLY) {
   }
 }
 const NATIVE = !args.includes('--no-native') && ONLY.has('search');
+if (COMPARE && !ONLY.has('tap')) {
+  console.error('bench: --compare DIR compares the first tap only: add tap to --only');
+  process.exit(1);
+}
 
 function argValue(name) {
   const i = args.indexOf(name);
@@ -335,6 +382,7 @@ function benchHelpers() {
         if (end) return;
         end = performance.now();
         const result = {
+          start,
           ms: end - start,
           handlerMs: returned - start,
           lastMutationMs: mutations ? last - start : null,
@@ -360,6 +408,11 @@ function benchHelpers() {
       channel.port2.postMessage(0);
       requestAnimationFrame(done);
     });
+  // The charts' marks as they are made: a chart drawn twice in one render replaces its first marks
+  // (src/ui/dom.rs: perf_mark), but an observer has seen both.
+  const chartMarks = [];
+  const chartObserver = new PerformanceObserver((list) => chartMarks.push(...list.getEntries().filter((m) => m.name.startsWith('ts-chart'))));
+  chartObserver.observe({ type: 'mark' });
   window.__bench = {
     writes,
     /** Sets an input's value and dispatches `input`, as typing does. */
@@ -396,11 +449,12 @@ function benchHelpers() {
           const done = () => {
             if (end) return;
             end = performance.now();
-            if (!later) return resolve({ ms: at - start, settledMs: end - start });
+            if (!later) return resolve({ start, ms: at - start, settledMs: end - start });
             // What the page draws after its first paint (`later` appears then): until that task has drained too.
             const finish = () => {
               const drained = new MessageChannel();
-              drained.port1.onmessage = () => resolve({ ms: at - start, settledMs: end - start, completeMs: performance.now() - start });
+              drained.port1.onmessage = () =>
+                resolve({ start, ms: at - start, settledMs: end - start, completeMs: performance.now() - start });
               drained.port2.postMessage(0);
             };
             if (document.querySelector(later)) return finish();
@@ -436,18 +490,27 @@ function benchHelpers() {
       const el = find(selector);
       return settle(find(rootSelector), () => el.click());
     },
-    /** Each chart's share of the last render, from the app's `ts-chart:<id>` marks (see the header). */
+    /**
+     * Every chart drawing since the last call, from the app's `ts-chart:<id>` and `ts-chart-end:<id>` marks (see
+     * the header): each chart's drawing time summed over its drawings, how many, and when the last one ended.
+     */
     chartTimes() {
-      const marks = performance
-        .getEntriesByType('mark')
-        .filter((m) => m.name.startsWith('ts-chart:') || m.name === 'ts-progress:end')
-        .sort((a, b) => a.startTime - b.startTime);
+      const marks = [...chartMarks.splice(0), ...chartObserver.takeRecords()].sort((a, b) => a.startTime - b.startTime);
+      const started = {};
       const times = {};
-      marks.forEach((m, i) => {
-        if (m.name.startsWith('ts-chart:') && marks[i + 1]) times[m.name.slice(9)] = marks[i + 1].startTime - m.startTime;
-      });
+      const draws = {};
+      let lastEnd = 0;
+      for (const m of marks) {
+        const [kind, id] = m.name.split(/:(.*)/);
+        if (kind === 'ts-chart') started[id] = m.startTime;
+        if (kind !== 'ts-chart-end' || started[id] === undefined) continue;
+        times[id] = (times[id] ?? 0) + m.startTime - started[id];
+        draws[id] = (draws[id] ?? 0) + 1;
+        lastEnd = Math.max(lastEnd, m.startTime);
+        delete started[id];
+      }
       performance.clearMarks();
-      return times;
+      return { times, draws, lastEnd };
     },
     /** Resolves at the start of a fresh frame, so each measurement begins with nothing pending. */
     idle: () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 20)))),
@@ -831,6 +894,17 @@ function quotaFit() {
   return { entries: all.length, quotaUnits: PLANNED_QUOTA_UNITS, forms };
 }
 
+/**
+ * After an interaction `r` on the Progress page (timed to its first render), waits a frame (a chart whose box
+ * changes size is redrawn from its ResizeObserver then) and reads the chart drawings since: each chart's time and
+ * drawings, and `ms`, from the interaction's start until the render is done and the last chart is drawn.
+ */
+async function chartsDrawn(page, r) {
+  await page.evaluate(() => window.__bench.idle());
+  const t = await page.evaluate(() => window.__bench.chartTimes());
+  return { ...t, ms: Math.max(r.settledMs ?? r.ms, t.lastEnd - r.start) };
+}
+
 async function progress() {
   const { records, persons, observations, rest, all } = heavyYear();
   const bytes = storageBytes(all);
@@ -857,16 +931,20 @@ async function progress() {
     await waitForSelector(page, '#primary-nav a[href="/progress"]', 'open progress');
     const open = [];
     const openSettled = [];
+    const openDrawn = [];
     const charts = Object.fromEntries(PROGRESS_CHARTS.map((c) => [c, []]));
+    const draws = Object.fromEntries(PROGRESS_CHARTS.map((c) => [c, []]));
     for (let run = 0; run < OPEN_PROGRESS_RUNS; run++) {
-      await page.evaluate(() => performance.clearMarks());
+      await page.evaluate(() => window.__bench.chartTimes());
       const r = await timed(page, () => window.__bench.navigate('#primary-nav a[href="/progress"]', 'Progress', '#chart-course .chart__desc'));
+      const drawn = await chartsDrawn(page, r);
       open.push(r.ms);
       openSettled.push(r.settledMs);
-      const times = await page.evaluate(() => window.__bench.chartTimes());
+      openDrawn.push(drawn.ms);
       for (const c of PROGRESS_CHARTS) {
-        if (times[c] === undefined) throw new Error(`bench: progress: no ts-chart:${c} mark (is ${DIST}/ an older build?)`);
-        charts[c].push(times[c]);
+        if (drawn.times[c] === undefined) throw new Error(`bench: progress: no ts-chart:${c} and ts-chart-end:${c} marks (is ${DIST}/ an older build?)`);
+        charts[c].push(drawn.times[c]);
+        draws[c].push(drawn.draws[c]);
       }
       if (run === 0) {
         const empty = await page.locator('figure.chart .chart__empty').evaluateAll((els) => els.map((e) => e.closest('figure').id));
@@ -876,7 +954,8 @@ async function progress() {
       await page.evaluate(() => window.__bench.navigate('#primary-nav a[href="/"]', 'Today'));
     }
     process.stderr.write(
-      `bench: progress open: h1 + last chart ${open.map(ms1).join(', ')}; whole first render ${openSettled.map(ms1).join(', ')}\n`,
+      `bench: progress open: h1 + last chart ${open.map(ms1).join(', ')}; whole first render ${openSettled.map(ms1).join(', ')}; ` +
+        `until the last chart is drawn ${openDrawn.map(ms1).join(', ')}\n`,
     );
 
     // Switch the period to all time and back (every chart redraws).
@@ -887,19 +966,19 @@ async function progress() {
     const radios = await page.locator('.range-picker input[type=radio]').count();
     if (radios !== 4) throw new Error(`bench: progress: expected 4 period radio buttons, found ${radios}`);
     for (let run = 0; run < OPEN_PROGRESS_RUNS / 2; run++) {
-      await page.evaluate(() => performance.clearMarks());
+      await page.evaluate(() => window.__bench.chartTimes());
       const a = await timed(page, () => window.__bench.click('.range-picker label:nth-of-type(4) input', 'main'));
-      toAll.push(a.ms);
-      const times = await page.evaluate(() => window.__bench.chartTimes());
-      for (const c of PROGRESS_CHARTS) if (times[c] !== undefined) allCharts[c].push(times[c]);
+      const drawnAll = await chartsDrawn(page, a);
+      toAll.push(drawnAll.ms);
+      for (const c of PROGRESS_CHARTS) if (drawnAll.times[c] !== undefined) allCharts[c].push(drawnAll.times[c]);
       const b = await timed(page, () => window.__bench.click('.range-picker label:nth-of-type(1) input', 'main'));
-      toFour.push(b.ms);
-      await page.evaluate(() => performance.clearMarks());
+      toFour.push((await chartsDrawn(page, b)).ms);
     }
     process.stderr.write(`bench: progress period to all time ${toAll.map(ms1).join(', ')}; back to 4 weeks ${toFour.map(ms1).join(', ')}\n`);
     for (const c of PROGRESS_CHARTS) {
       process.stderr.write(
-        `bench: progress ${c}: open ${charts[c].map(ms1).join(', ')}; all time ${allCharts[c].map(ms1).join(', ')}\n`,
+        `bench: progress ${c}: open ${charts[c].map(ms1).join(', ')} (${[...new Set(draws[c])].join(' or ')} drawings); ` +
+          `all time ${allCharts[c].map(ms1).join(', ')}\n`,
       );
     }
     return {
@@ -911,7 +990,9 @@ async function progress() {
       loadMs,
       open,
       openSettled,
+      openDrawn,
       charts,
+      draws,
       allCharts,
       toAll,
       toFour,
@@ -971,7 +1052,182 @@ async function unlock() {
   }
 }
 
+// --- The first tap (issue 22) -------------------------------------------------------------------------------
+
+/**
+ * Installed in every page of the first-tap runs (context.addInitScript, before any of the page's scripts): reports
+ * (window.__benchLive, a binding) the first moment `<main>` holds a live control, with performance.now() and the
+ * responses the page had received by then (Resource Timing: each one's encoded, i.e. brotli, body bytes). A live
+ * control: an `a[href]`, button, input, textarea, select or summary in a `<main>` that is the app's own (not inside
+ * the prerendered copy, `#prerendered`, which app.html's frame also is), with no `inert` ancestor, not disabled,
+ * and rendered (checkVisibility(): the app's frame is built under `display: none` until it replaces the static
+ * page, src/ui/start_up.rs). Checked after every batch of DOM changes (a MutationObserver: its callback runs at the
+ * end of the task that made the change, so the time is that task's end, before the next frame).
+ */
+function liveControlWatch() {
+  const CONTROLS = 'a[href], button, input:not([type=hidden]), textarea, select, summary';
+  const live = () => {
+    for (const main of document.querySelectorAll('main')) {
+      if (main.closest('#prerendered, [inert]') || !main.checkVisibility()) continue;
+      for (const control of main.querySelectorAll(CONTROLS)) {
+        if (!control.closest('[inert]') && !control.disabled && control.checkVisibility()) return control;
+      }
+    }
+    return null;
+  };
+  const observer = new MutationObserver(() => {
+    // The time the DOM changed (the end of the task that changed it): the checks below force a style update, which
+    // is not counted (the browser would do it before the next frame anyway, with the paint, also not counted).
+    const at = performance.now();
+    const control = live();
+    if (!control) return;
+    observer.disconnect();
+    const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+    window.__benchLive({
+      at,
+      checkMs: performance.now() - at,
+      ready: performance.getEntriesByName('ts-ready')[0]?.startTime ?? null,
+      control: `${control.localName} "${control.textContent.trim().slice(0, 40)}"`,
+      responses: entries.map((e) => ({
+        path: new URL(e.name).pathname,
+        encoded: e.encodedBodySize,
+        decoded: e.decodedBodySize,
+        end: e.responseEnd,
+      })),
+    });
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['inert', 'disabled', 'hidden', 'class', 'id'] });
+}
+
+/** Like readyReports: a function whose promise resolves with the next page's live-control report. */
+async function liveReports(context) {
+  const waiting = [];
+  await context.exposeBinding('__benchLive', (_source, report) => waiting.shift()?.(report));
+  await context.addInitScript(liveControlWatch);
+  return () =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('bench: tap: no live control in <main> within 120 s')), 120_000);
+      waiting.push((report) => {
+        clearTimeout(timer);
+        resolve(report);
+      });
+    });
+}
+
+/** The files of a first visit's critical path, named as in the size rows (a page's HTML as "page HTML"). */
+function tapLabel(path) {
+  if (path.endsWith('.html') || !path.includes('.')) return 'page HTML';
+  return rows.find((r) => r.files.includes(path))?.label ?? path.slice(1);
+}
+
+/**
+ * One first visit and one offline start of `path` on build `b`: a fresh context, 4x CPU and TAP_NETWORK; the time to
+ * a live control and the responses received by then; then, once the service worker controls the page (installed,
+ * its precache complete), the server stopped and the page reloaded: the time to a live control again.
+ */
+async function tapRun(b, path) {
+  const context = await browser.newContext();
+  try {
+    const nextLive = await liveReports(context);
+    const page = await context.newPage();
+    page.on('pageerror', (err) => process.stderr.write(`bench: tap: page error: ${err.message}\n`));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', TAP_NETWORK);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+    const before = b.server.requests.length;
+    let live = nextLive();
+    await page.goto(`${b.server.origin}${path}`, { waitUntil: 'commit' });
+    const first = await live;
+    // What else the server had been asked for when the report came (just after the live control): the service
+    // worker's script and precache, registered on the app's `ts:ready` (public/early.js), if they started by then.
+    // They are never counted: they are the worker's fetches, not in the page's Resource Timing.
+    const asked = b.server.requests.slice(before);
+    const counted = first.responses.filter((r) => r.end <= first.at);
+    const late = first.responses.filter((r) => r.end > first.at).map((r) => r.path);
+    const seen = new Set(first.responses.map((r) => r.path));
+    const others = asked.filter((p) => !seen.has(new URL(p, 'http://x').pathname));
+    // The precache runs unthrottled (it is not timed), then the offline start keeps the same profile.
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await controlled(page);
+    await page.waitForLoadState('networkidle');
+    await cdp.send('Network.emulateNetworkConditions', TAP_NETWORK);
+    await b.server.close();
+    live = nextLive();
+    await page.reload({ waitUntil: 'commit' });
+    const offline = await live;
+    b.server = await startServer({ dir: b.dir, port: b.server.port });
+    return {
+      firstMs: first.at,
+      readyMs: first.ready,
+      control: first.control,
+      checkMs: first.checkMs,
+      files: counted.map((r) => ({ path: r.path, encoded: r.encoded, decoded: r.decoded })),
+      bytes: counted.reduce((n, r) => n + r.encoded, 0),
+      late,
+      others,
+      offlineMs: offline.at,
+      offlineReadyMs: offline.ready,
+      offlineControl: offline.control,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The first tap on TAP_PATHS, RUNS times each, interleaved per page (and, with --compare, per build: A, B, A, B …). */
+async function firstTap() {
+  const builds = [{ name: 'A', dir: DIST }];
+  if (COMPARE) builds.push({ name: 'B', dir: COMPARE });
+  for (const b of builds) {
+    b.server = await startServer({ dir: b.dir, port: 0 });
+    b.results = Object.fromEntries(TAP_PATHS.map((p) => [p, []]));
+    // The server compresses each file on its first request (seconds for the wasm at brotli's level 11): done now.
+    for (const f of walk(b.dir)) await (await fetch(`${b.server.origin}/${relative(b.dir, f).split(sep).join('/')}`)).arrayBuffer();
+  }
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      for (const path of TAP_PATHS) {
+        for (const b of builds) {
+          const r = await tapRun(b, path);
+          b.results[path].push(r);
+          const gap = (t, ready) => (ready === null ? 'no ts-ready' : `ts-ready ${t - ready >= 0 ? '+' : ''}${ms1(t - ready)}`);
+          process.stderr.write(
+            `bench: tap ${run + 1}/${RUNS} ${COMPARE ? `${b.name} ` : ''}${path}: ${kib(r.bytes)} in ${r.files.length} files; ` +
+              `first visit ${ms(r.firstMs)} (${gap(r.firstMs, r.readyMs)}, ${r.control}, checked in ${ms1(r.checkMs)}); offline start ${ms(r.offlineMs)} ` +
+              `(${gap(r.offlineMs, r.offlineReadyMs)}, ${r.offlineControl})${r.late.length ? `; still loading then: ${r.late.join(', ')}` : ''}` +
+              `${r.others.length ? `; the server was also asked for (by the report): ${r.others.join(', ')}` : ''}\n`,
+          );
+        }
+      }
+    }
+  } finally {
+    for (const b of builds) await b.server.close();
+  }
+  return builds.map((b) => ({
+    name: b.name,
+    dir: b.dir,
+    pages: TAP_PATHS.map((path) => {
+      const rs = b.results[path];
+      const sets = new Set(rs.map((r) => r.files.map((f) => f.path).sort().join(' ')));
+      if (sets.size > 1) process.stderr.write(`bench: WARNING: tap ${b.name} ${path}: the files before the live control differ between runs: ${[...sets].join(' | ')}\n`);
+      const plain = rs[0].files.filter((f) => f.decoded > 1024 && f.encoded >= f.decoded && !f.path.endsWith('.png'));
+      if (plain.length) process.stderr.write(`bench: WARNING: tap ${b.name} ${path}: sent uncompressed: ${plain.map((f) => f.path).join(', ')}\n`);
+      return {
+        path,
+        files: rs[0].files,
+        bytes: rs.map((r) => r.bytes),
+        firstMs: rs.map((r) => r.firstMs),
+        offlineMs: rs.map((r) => r.offlineMs),
+        readyGapMs: rs.map((r) => (r.readyMs === null ? null : r.firstMs - r.readyMs)),
+        offlineReadyGapMs: rs.map((r) => (r.offlineReadyMs === null ? null : r.offlineMs - r.offlineReadyMs)),
+      };
+    }),
+  }));
+}
+
 let firstLoad = null;
+let tap = null;
 let cold = [];
 let coldBlocking = [];
 let coldLongest = [];
@@ -1054,6 +1310,8 @@ try {
     );
   }
 
+  if (ONLY.has('tap')) tap = await firstTap();
+
   // Interactions, at normal CPU speed.
   if (ONLY.has('search')) search = await courseSearch();
   if (ONLY.has('journal')) journalBench = await journal();
@@ -1113,6 +1371,30 @@ if (firstLoad) {
     `${ms(median(coldBlocking))} / ${ms(median(coldLongest))}`,
   ]);
   table.push([`offline reload to ts-ready (CPU ${CPU_THROTTLE}x slower, median of ${RUNS})`, '', '', ms(median(offline))]);
+}
+if (tap) {
+  // One value per build, and with --compare B's over A's.
+  const cell = (f) => {
+    const [a, b] = tap.map((t) => t.pages.map(f));
+    return (i, show) => (b ? `A ${show(a[i])} · B ${show(b[i])} · B/A ${(b[i].median / a[i].median).toFixed(2)}` : show(a[i]));
+  };
+  const spread = (xs) => ({ median: median(xs), min: Math.min(...xs), max: max(xs) });
+  const timing = (x) => `${ms(x.median)} (${ms(x.min).replace(' ms', '')}–${ms(x.max)})`;
+  const bytes = cell((p) => ({ median: median(p.bytes) }));
+  const first = cell((p) => spread(p.firstMs));
+  const offlineStart = cell((p) => spread(p.offlineMs));
+  if (COMPARE) table.push([`first tap: A is ${DIST}/, B is ${COMPARE}/`, '', '', '']);
+  tap[0].pages.forEach((p, i) => {
+    const labels = [...new Set(p.files.map((f) => tapLabel(f.path)))].sort().join(', ');
+    table.push([`first tap ${p.path}: critical-path bytes, brotli (${p.files.length} files: ${labels})`, '', '', bytes(i, (x) => kib(x.median))]);
+    table.push([
+      `  first visit to a live control in <main> (150 ms RTT, 1.6 Mbit/s, CPU ${CPU_THROTTLE}x; median (min–max) of ${RUNS})`,
+      '',
+      '',
+      first(i, timing),
+    ]);
+    table.push([`  offline start to a live control (service worker, CPU ${CPU_THROTTLE}x; median (min–max) of ${RUNS})`, '', '', offlineStart(i, timing)]);
+  });
 }
 if (search) {
   table.push([
@@ -1198,9 +1480,11 @@ if (progressBench) {
     ms(G.loadMs),
   ]);
   table.push([`progress page: open from / (median / max of ${G.open.length})`, '', '', against(G.open, PAGE_TARGET_MS)]);
-  table.push(['  until its whole first render is done', '', '', against(G.openSettled, PAGE_TARGET_MS)]);
+  table.push(['  until its whole first render is done and the last chart is drawn', '', '', against(G.openDrawn, PAGE_TARGET_MS)]);
   for (const c of PROGRESS_CHARTS) {
-    table.push([`  ${c.replace('chart-', '')} chart, in that render (median / max)`, '', '', against(G.charts[c], FRAME_MS)]);
+    const n = [...new Set(G.draws[c])].join(' or ');
+    const drawings = `${n} drawing${n === '1' ? '' : 's'}`;
+    table.push([`  ${c.replace('chart-', '')} chart, its ${drawings} in that render (median / max)`, '', '', against(G.charts[c], FRAME_MS)]);
   }
   table.push([`progress: period to "All time" (median / max of ${G.toAll.length})`, '', '', against(G.toAll, PAGE_TARGET_MS)]);
   table.push([`progress: period back to "Last 4 weeks" (median / max of ${G.toFour.length})`, '', '', against(G.toFour, PAGE_TARGET_MS)]);
@@ -1252,6 +1536,7 @@ if (JSON_OUT) {
         offlineMs: offline,
         coldMedianMs: cold.length ? median(cold) : null,
         offlineMedianMs: offline.length ? median(offline) : null,
+        tap: tap && { network: TAP_NETWORK, cpuThrottle: CPU_THROTTLE, builds: tap },
         courseSearch: search && {
           targetMs: SEARCH_TARGET_MS,
           ...search,
@@ -1289,7 +1574,8 @@ function reportPage(report) {
     '',
     `- Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}${dirty}, the build in \`${DIST}/\``,
     `- Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), load average ${LOAD_AT_START.toFixed(1)} at the start, ${chromiumVersion}`,
-    `- Parts: ${parts}${ONLY.has('load') ? `; ${RUNS} load runs` : ''}`,
+    `- Parts: ${parts}${ONLY.has('load') ? `; ${RUNS} load runs` : ''}` +
+      `${ONLY.has('tap') ? `; ${RUNS} first-tap runs a page${COMPARE ? `, each build (A: \`${DIST}/\`, B: \`${COMPARE}/\`) in turn` : ''}` : ''}`,
     '',
     ...report,
     '',

@@ -442,7 +442,8 @@ fn measured(element: &web_sys::HtmlElement) -> Option<f64> {
 }
 
 /// One chart: title, description, drawing (or a figure or note instead), legend, and a "show as table" toggle.
-/// Marks `ts-chart:<id>` when it starts drawing, so the benchmark can time each chart.
+/// Marks `ts-chart:<id>` when it starts drawing and `ts-chart-end:<id>` once the drawing's nodes are made (or
+/// updated, on a redraw), so the benchmark can time each chart.
 #[component]
 pub fn Chart(
     /// Element id of the figure (also the prefix of its inner ids).
@@ -523,6 +524,8 @@ pub fn Chart(
                 view! {
                     <p class="chart__desc" id=desc_id.clone()>{d.description.clone()}</p>
                     {picture}
+                    // Built, so run, after the parts above: on every drawing, once their nodes are made.
+                    {move || perf_mark(&format!("ts-chart-end:{id}"))}
                 }
             })
         }

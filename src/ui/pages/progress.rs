@@ -12,7 +12,7 @@ use crate::domain::words::count_of;
 use crate::state::{clock, set_title, AppState};
 use crate::ui::charts::{number, Chart, ChartData, Instead, Plot};
 use crate::ui::components::fields::RadioGroup;
-use crate::ui::dom::{local_day, perf_mark};
+use crate::ui::dom::local_day;
 use leptos::prelude::*;
 
 /// How many traps the trap chart lists.
@@ -380,10 +380,5 @@ pub fn Progress() -> impl IntoView {
         <Chart id="chart-promises" title="Promises kept per week" data=promises/>
         <Chart id="chart-habits" title="Habit check-ins" data=habits/>
         <Chart id="chart-course" title="Course progress" data=course/>
-        // Marks the end of the last chart, on the first render and after each change of period.
-        {move || {
-            range.track();
-            perf_mark("ts-progress:end")
-        }}
     }
 }
