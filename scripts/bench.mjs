@@ -1,7 +1,8 @@
 // Size and load-time benchmark of the release build in dist/ (`make bench` builds it first).
 //
 //   node scripts/bench.mjs [--dist DIR] [--compare DIR] [--only PARTS] [--runs N] [--json FILE] [--records N]
-//                          [--people N] [--observations M] [--checkins N] [--no-native] [--report FILE]
+//                          [--people N] [--observations M] [--checkins N] [--tap-paths P,Q] [--no-native]
+//                          [--report FILE]
 //
 // --dist DIR measures another build (default dist). --only PARTS runs only some of the browser measurements, a
 // comma-separated list of: load (first-load transfer and the throttled load times), tap (the first tap: critical-path
@@ -9,6 +10,7 @@
 // people, progress, unlock, lighthouse; e.g. `--only people --no-native` for a quick run. The sizes are always shown.
 // --compare DIR runs the first tap on a second build too (B; DIST is A), e.g. an older commit's dist built
 // elsewhere, and shows both and B/A; the two interleaved run by run (A, B, A, B …), each on its own server.
+// --tap-paths P,Q measures the first tap on those pages only (default DEFAULT_TAP_PATHS), e.g. a build cut down to one page.
 //
 // Prints one table, and writes it with the date, the commit, the machine and what was run to --report FILE
 // (default docs/benchmarks.md, `--report -` for none): that file is the latest `make bench`, and git keeps the
@@ -30,7 +32,7 @@
 //     exact formula (scripts/bench-data.mjs: sealedUnits, the same as src/storage/crypto.rs's sealed_units,
 //     which tests/crypto.rs checks against real sealing) applied to each value's real JSON; no browser needed.
 //
-//   - the first tap (issue 22), for each of TAP_PATHS (/, a lesson, /journal, /people), --runs N times each (default
+//   - the first tap (issue 22), for each of TAP_PATHS (default /, a lesson, /journal, /people), --runs N times each (default
 //     5), interleaved page by page (and build by build with --compare), on the network profile TAP_NETWORK (CDP
 //     Network.emulateNetworkConditions: 150 ms latency, 1.6 Mbit/s down as 1.6 * 1024 * 1024 / 8 bytes a second,
 //     750 kbit/s up as 750 * 1024 / 8) with the CPU throttled 4x, served brotli-compressed by scripts/serve.mjs as
@@ -177,7 +179,7 @@ const UNLOCK_PASSPHRASE = 'bench passphrase 1234';
  * down (1.6 * 1024 * 1024 / 8 = 209,715 bytes a second, Lighthouse's 1,638.4 kbit/s), 750 kbit/s up
  * (750 * 1024 / 8 = 96,000 bytes a second).
  */
-const TAP_PATHS = ['/', '/learn/what-trust-is', '/journal', '/people'];
+const DEFAULT_TAP_PATHS = ['/', '/learn/what-trust-is', '/journal', '/people'];
 const TAP_NETWORK = {
   offline: false,
   latency: 150,
@@ -191,6 +193,7 @@ const CI_BUDGET = JSON.parse(readFileSync(new URL('../perf-budget.json', import.
 
 const args = process.argv.slice(2);
 const RUNS = Number(argValue('--runs') || 5);
+const TAP_PATHS = argValue('--tap-paths') ? argValue('--tap-paths').split(',') : DEFAULT_TAP_PATHS;
 const JSON_OUT = argValue('--json');
 const REPORT = argValue('--report') || 'docs/benchmarks.md';
 /** The machine's load when the bench starts (other work on a shared machine slows every figure). */
