@@ -6,8 +6,8 @@
 
 use std::collections::BTreeSet;
 use trust_steps::domain::helplines::{
-    area_for, country_by_code, emergency_for, how_to_reach, lines_for, own_lines, sms_href, tel_href, LineKind,
-    COUNTRIES, DIRECTORY, HELPLINES, OTHER_COUNTRY,
+    area_for, country_by_code, country_from_languages, emergency_for, how_to_reach, lines_best_first, lines_for,
+    own_lines, sms_href, tel_href, Helpline, LineKind, COUNTRIES, DIRECTORY, HELPLINES, OTHER_COUNTRY,
 };
 use trust_steps::domain::Preferences;
 use trust_steps::storage::{MemoryStore, Vault};
@@ -230,4 +230,43 @@ fn the_area_shown_names_the_users_country() {
             }
         }
     }
+}
+
+#[test]
+fn the_browsers_language_names_a_country_only_when_the_picker_knows_its_region() {
+    assert_eq!(country_from_languages(&["en-GB"]), Some("GB"));
+    assert_eq!(country_from_languages(&["en-gb"]), Some("GB"));
+    assert_eq!(country_from_languages(&["en_AU"]), Some("AU"));
+    assert_eq!(country_from_languages(&["de", "fr-FR"]), Some("FR"));
+    // Serbia is not in the picker: the next tag decides.
+    assert_eq!(country_from_languages(&["sr-Latn-RS", "nl-NL"]), Some("NL"));
+    assert_eq!(country_from_languages(&["zh-Hant-TW"]), None);
+    assert_eq!(country_from_languages(&["es-419"]), None);
+    assert_eq!(country_from_languages(&["en", "de"]), None);
+    // Not regions: a private-use part, and "UK", which is no ISO code.
+    assert_eq!(country_from_languages(&["en-x-gb"]), None);
+    assert_eq!(country_from_languages(&["en-UK"]), None);
+    assert_eq!(country_from_languages::<&str>(&[]), None);
+}
+
+#[test]
+fn a_guessed_country_puts_its_lines_first_and_leaves_none_out() {
+    let set = |lines: &[&Helpline]| ids(lines).into_iter().collect::<BTreeSet<_>>();
+    for kind in LineKind::ALL {
+        let unguessed = lines_for(None, kind);
+        for code in ["GB", "DE", "AU", "IT"] {
+            let guessed = lines_best_first(None, Some(code), kind);
+            assert_eq!(set(&guessed), set(&unguessed), "{code} {kind:?}: the same lines");
+            assert!(guessed.last().unwrap().is_directory(), "{code} {kind:?}: the directory last");
+            let own = own_lines(Some(code), kind);
+            assert_eq!(ids(&guessed[..own.len()]), ids(&own), "{code} {kind:?}: its own lines first");
+        }
+        // No guess, or the table's first country: the order with no country at all.
+        assert_eq!(ids(&lines_best_first(None, None, kind)), ids(&unguessed));
+        assert_eq!(ids(&lines_best_first(None, Some("US"), kind)), ids(&unguessed));
+        // A chosen country wins over the guess.
+        assert_eq!(ids(&lines_best_first(Some("DE"), Some("GB"), kind)), ids(&lines_for(Some("DE"), kind)));
+    }
+    assert_eq!(ids(&lines_best_first(None, Some("GB"), LineKind::Crisis))[..2], ["gb-ie-samaritans", "gb-shout"]);
+    assert_eq!(ids(&lines_best_first(None, Some("GB"), LineKind::DomesticAbuse))[0], "gb-ndah");
 }

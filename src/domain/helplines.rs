@@ -102,6 +102,16 @@ pub struct Country {
     pub name: &'static str,
 }
 
+impl Country {
+    /// Its name as it reads inside a sentence: "the United Kingdom", "the Netherlands", "Germany".
+    pub fn name_in_sentence(&self) -> String {
+        match self.code {
+            "GB" | "US" | "NL" => format!("the {}", self.name),
+            _ => self.name.to_owned(),
+        }
+    }
+}
+
 const ANY_TIME: Option<&str> = Some("Any time, day or night");
 
 /// The 27 member states of the European Union, where 112 reaches the emergency services.
@@ -519,6 +529,34 @@ pub fn lines_for(country: Option<&str>, kind: LineKind) -> Vec<&'static Helpline
     let directory = of_kind().filter(|l| l.is_directory());
     let others = of_kind().filter(|l| !l.is_directory() && !l.serves(code));
     own.chain(directory).chain(others).collect()
+}
+
+/// The lines of one kind, best first: for the `chosen` country as [`lines_for`]; with none chosen, those of
+/// `guess` (the country the browser's language points to, see [`country_from_languages`]) first, then every other
+/// country's in table order, the directory last. A guess leaves nothing out, since it can be wrong; with no
+/// guess either, as [`lines_for`] with `None`.
+pub fn lines_best_first(chosen: Option<&str>, guess: Option<&str>, kind: LineKind) -> Vec<&'static Helpline> {
+    let mut lines = lines_for(chosen, kind);
+    if let (None, Some(code)) = (chosen, guess) {
+        // A stable sort keeps the table order inside both groups.
+        crate::domain::stable_sort::sort_stable_by_key(&mut lines, |line| line.is_directory() || !line.serves(code));
+    }
+    lines
+}
+
+/// The pickable country named by the browser's languages, for ordering lines before a country is chosen: the
+/// region of the first tag that has one the picker knows ("en-GB" gives "GB"; "de", "es-419" and "zh-Hant-TW"
+/// give nothing). Never stored: only the user's own choice is.
+pub fn country_from_languages<S: AsRef<str>>(tags: &[S]) -> Option<&'static str> {
+    tags.iter().find_map(|tag| {
+        tag.as_ref()
+            .split(['-', '_'])
+            .skip(1)
+            .take_while(|part| part.len() != 1) // an extension ("-u-…", "-x-…") ends the region's place
+            .find(|part| part.len() == 2 && part.chars().all(|c| c.is_ascii_alphabetic()))
+            .and_then(country_by_code)
+            .map(|country| country.code)
+    })
 }
 
 /// The lines of one kind that answer in `country`; empty when none is chosen or it has none of its own.

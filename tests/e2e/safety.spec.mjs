@@ -307,3 +307,44 @@ test('the safety plan with no country: said truthfully, a picker, nothing counte
   await openEverything(page);
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('with no country chosen, the lines of the browser language’s country come first, nothing is hidden, and a choice wins', async ({
+  browser,
+  server,
+}) => {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: PHONE });
+  const page = await context.newPage();
+  await openPage(page, server, '/help');
+  // United Kingdom first, then every other country's lines (none behind a button), the directory last.
+  const crisis = await lineIds(page, 'crisis');
+  expect(crisis.slice(0, 2)).toEqual(['gb-ie-samaritans', 'gb-shout']);
+  expect(crisis).toContain('us-988');
+  expect(crisis.at(-1)).toBe('elsewhere-crisis');
+  expect((await lineIds(page, 'domestic-abuse'))[0]).toBe('gb-ndah');
+  await expect(page.getByRole('button', { name: 'Lines in other countries' })).toHaveCount(0);
+  // Said, and only a guess: the picker still has no choice, and nothing is stored.
+  await expect(page.getByLabel('Show lines for')).toHaveValue('');
+  await expect(page.locator('.country-picker')).toContainText(
+    "Until you choose, lines for the United Kingdom come first, going by your browser's language.",
+  );
+  expect(await page.evaluate(() => localStorage.getItem('trust-steps/preferences'))).toBeNull();
+
+  // In the journal's safety notice: the UK's abuse line is the first to call, and the note says why.
+  await page.goto(server.origin + '/journal/new');
+  await waitForApp(page);
+  await page.getByLabel('What happened?').fill('He pushed me into the door when I came home late.');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('What went through your mind?').fill('He said he will hurt me if I leave');
+  const notice = page.locator('.safety-notice');
+  await expect(notice.locator('.helplines[data-kind="domestic-abuse"] .helpline').first()).toHaveAttribute('data-line', 'gb-ndah');
+  await expect(notice).toContainText("Lines for the United Kingdom come first, going by your browser's language.");
+  // The emergency number is never guessed: it stays in words until a country is chosen.
+  await expect(notice).toContainText('In danger right now? Call your local emergency number.');
+
+  // A chosen country wins over the browser's language.
+  await openPage(page, server, '/help');
+  await page.getByLabel('Show lines for').selectOption('DE');
+  await expect.poll(() => lineIds(page, 'domestic-abuse')).toEqual(['de-hilfetelefon']);
+  await expect(page.locator('.country-picker')).not.toContainText('Until you choose');
+  await context.close();
+});

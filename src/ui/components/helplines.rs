@@ -5,7 +5,8 @@
 //! Embed a list anywhere someone may need help now: `<HelplineList kind=LineKind::DomesticAbuse/>`.
 
 use crate::domain::helplines::{
-    area_for, country_by_code, emergency_for, lines_for, own_lines, Helpline, LineKind, COUNTRIES, OTHER_COUNTRY,
+    area_for, country_by_code, country_from_languages, emergency_for, lines_best_first, own_lines, Country, Helpline,
+    LineKind, COUNTRIES, OTHER_COUNTRY,
 };
 use crate::state::AppState;
 use crate::ui::components::disclosure::Disclosure;
@@ -45,12 +46,21 @@ fn chosen_country() -> Signal<Option<String>> {
     }
 }
 
+/// The country the browser's languages point to (`navigator.languages`), which orders the lines while none is
+/// chosen. Read on this device, never stored, and never used for the emergency number: a guess can be wrong.
+fn browser_country() -> Option<&'static Country> {
+    let languages = web_sys::window()?.navigator().languages();
+    let tags: Vec<String> = languages.iter().filter_map(|tag| tag.as_string()).collect();
+    country_from_languages(&tags).and_then(country_by_code)
+}
+
 /// The lines of one kind with their `tel:`/`sms:` links, best first for the user's stored country.
 ///
 /// With a country chosen, only its own lines (or, when it has none of this kind, the findahelpline.com
 /// directory) are open; the other countries' lines are one tap away under "Lines in other countries". With no
-/// country chosen, every line is shown. Outside Help, a crisis or domestic-abuse list starts with the local
-/// emergency number and ends with a link to choose the country.
+/// country chosen, every line is shown, those of the country the browser's language points to first. Outside
+/// Help, a crisis or domestic-abuse list starts with the local emergency number and ends with a link to choose
+/// the country.
 #[component]
 pub fn HelplineList(
     /// Which lines to show.
@@ -66,16 +76,12 @@ pub fn HelplineList(
     no_country_note: bool,
 ) -> impl IntoView {
     let country = chosen_country();
+    let guess = browser_country();
     let lists = Memo::new(move |_| {
-        let country = country.get();
-        let all = lines_for(country.as_deref(), kind);
+        let all = lines_best_first(country.get().as_deref(), guess.map(|c| c.code), kind);
+        let Some(code) = country.get() else { return (all, Vec::new()) };
         // Open: the country's own lines, or the directory when it has none; the rest behind a disclosure.
-        let own = own_lines(country.as_deref(), kind).len();
-        let open = match (&country, own) {
-            (None, _) => all.len(),
-            (Some(_), 0) => 1,
-            (Some(_), n) => n,
-        };
+        let open = own_lines(Some(&code), kind).len().max(1);
         let (first, rest) = all.split_at(open.min(all.len()));
         (first.to_vec(), rest.to_vec())
     });
@@ -84,9 +90,15 @@ pub fn HelplineList(
     let country_note = (!on_help_page && !no_country_note).then(|| {
         view! {
             <p class="helplines__country">
-                {move || match country.get().as_deref().and_then(country_by_code) {
-                    Some(c) => format!("Your country: {}. ", c.name),
-                    None => "Your own country's lines can come first. ".to_owned(),
+                {move || match (country.get(), guess) {
+                    (Some(code), _) => match country_by_code(&code) {
+                        Some(c) => format!("Your country: {}. ", c.name),
+                        None => "Your own country's lines can come first. ".to_owned(),
+                    },
+                    (None, Some(c)) => {
+                        format!("Lines for {} come first, going by your browser's language. ", c.name_in_sentence())
+                    }
+                    (None, None) => "Your own country's lines can come first. ".to_owned(),
                 }}
                 <a href=format!("/help#{HELP_PICKER_ID}")>
                     {move || if country.with(Option::is_some) { "Change it on Help" } else { "Choose your country on Help" }}
@@ -117,11 +129,14 @@ pub fn HelplineList(
 }
 
 /// The two lines someone who may be in danger needs first, short enough for the top of a screen: the emergency
-/// number, then the best domestic-abuse line for the chosen country (the first of [`lines_for`]).
+/// number, then the best domestic-abuse line for the chosen (or guessed) country (the first of [`lines_best_first`]).
 #[component]
 pub fn UrgentLines() -> impl IntoView {
     let country = chosen_country();
-    let first = Memo::new(move |_| lines_for(country.get().as_deref(), LineKind::DomesticAbuse).into_iter().next());
+    let guess = browser_country().map(|c| c.code);
+    let first = Memo::new(move |_| {
+        lines_best_first(country.get().as_deref(), guess, LineKind::DomesticAbuse).into_iter().next()
+    });
     view! {
         <div class="helplines helplines--urgent" data-kind=LineKind::DomesticAbuse.as_str()>
             <EmergencyLead/>
@@ -216,6 +231,7 @@ pub fn CountryPicker(
 ) -> impl IntoView {
     let source = country_source();
     let country = chosen_country();
+    let guess = browser_country();
     // A code this version does not know (written by a newer one) shows as "Another country".
     let shown = move || match country.get() {
         None => String::new(),
@@ -229,6 +245,16 @@ pub fn CountryPicker(
                 {match source {
                     CountrySource::Saved(_) => "Lines for this country come first. The choice stays on this device.",
                     CountrySource::Unsaved(_) => "Lines for this country come first. Nothing is saved while Trust Steps is locked.",
+                }}
+                {move || {
+                    guess
+                        .filter(|_| country.with(Option::is_none))
+                        .map(|c| {
+                            format!(
+                                " Until you choose, lines for {} come first, going by your browser's language.",
+                                c.name_in_sentence(),
+                            )
+                        })
                 }}
             </p>
             <select
