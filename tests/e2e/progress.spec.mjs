@@ -674,6 +674,38 @@ test.describe('on a 390×844 phone', () => {
     expect(dates, 'some dates are on the axes').toBeGreaterThan(0);
   });
 
+  test('every drawing of a chart is made at the width it is shown at, never first at a default width', async ({ page, server }) => {
+    await seedStorage(page, server.origin, waitForApp);
+    await openPage(page, server, '/');
+    // Every width a chart's drawing has had: a drawing redrawn at a new width keeps its element and changes the
+    // attribute, so the attribute's old values are recorded as well as new drawings.
+    await page.evaluate(() => {
+      window.drawnWidths = [];
+      new MutationObserver((changes) => {
+        for (const change of changes) {
+          if (change.type === 'attributes' && change.target.matches('svg.chart__svg'))
+            window.drawnWidths.push({ id: change.target.closest('figure').id, width: change.oldValue });
+          for (const node of change.addedNodes)
+            if (node instanceof Element)
+              for (const svg of [node, ...node.querySelectorAll('svg')].filter((n) => n.matches('svg.chart__svg')))
+                window.drawnWidths.push({ id: svg.closest('figure').id, width: svg.getAttribute('width') });
+        }
+      }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['width'], attributeOldValue: true });
+    });
+    // Opened in the app (client-side), as from the More menu.
+    await page.getByRole('button', { name: 'More' }).click();
+    await page.locator('a[href="/progress"]:visible').first().click();
+    await expect(page.locator('figure.chart svg').first()).toBeVisible();
+    const shown = await page.locator('figure.chart svg').evaluateAll((svgs) =>
+      svgs.map((svg) => ({ id: svg.closest('figure').id, width: svg.getAttribute('width') })),
+    );
+    expect(shown.length).toBeGreaterThan(0);
+    const drawn = await page.evaluate(() => window.drawnWidths);
+    expect([...new Set(drawn.map((d) => d.id))].sort()).toEqual(shown.map((s) => s.id).sort());
+    for (const { id, width } of drawn) expect({ id, width }).toEqual(shown.find((s) => s.id === id));
+    for (const { width } of shown) expect(Number(width)).toBeLessThan(390);
+  });
+
   test('the period is a segmented control: real radio buttons, 44 px tall, moved with the arrow keys, focus visible', async ({
     page,
     server,

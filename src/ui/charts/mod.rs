@@ -16,8 +16,9 @@ use wasm_bindgen::{JsCast, JsValue};
 
 pub use crate::domain::insights::{enough_points, nice_max};
 
-/// Width drawn before the chart has been measured (and the narrowest it is ever drawn at).
+/// Width drawn at when the browser cannot report size changes (no `ResizeObserver`).
 const DEFAULT_WIDTH: f64 = 600.0;
+/// The narrowest a chart is ever drawn at.
 const MIN_WIDTH: f64 = 240.0;
 /// Drawing height of a chart over time, in CSS pixels.
 const HEIGHT: f64 = 220.0;
@@ -461,14 +462,15 @@ pub fn Chart(
     let labelled_by = format!("{title_id} {desc_id}");
     let figure_labelled_by = title_id.clone();
 
-    // The drawing is made at the width it is shown at: measured whenever its box changes size (laid out at last
-    // after the app's frame was built hidden, a phone turned, the page zoomed).
+    // The drawing is made once, at the width it is shown at: measured as soon as its box is laid out (right after
+    // it is mounted, or later when the app's frame was built hidden), and again whenever that box changes size
+    // (a phone turned, the page zoomed). Until then only the description is there.
     let body_ref = NodeRef::<Div>::new();
-    let width = RwSignal::new(DEFAULT_WIDTH);
+    let width = RwSignal::new(None::<f64>);
     let measure = move || {
         if let Some(w) = body_ref.get_untracked().and_then(|el| measured(&el)) {
-            if (w - width.get_untracked()).abs() >= 1.0 {
-                width.set(w);
+            if width.get_untracked().is_none_or(|drawn| (w - drawn).abs() >= 1.0) {
+                width.set(Some(w));
             }
         }
     };
@@ -480,9 +482,14 @@ pub fn Chart(
             return;
         }
         let callback = Closure::<dyn Fn()>::new(measure);
-        if let Ok(watch) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-            watch.observe(&body);
-            observer.set_value(Some((watch, callback)));
+        match web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            Ok(watch) => {
+                watch.observe(&body);
+                observer.set_value(Some((watch, callback)));
+            }
+            // No size changes will be reported: draw at the default width rather than never.
+            Err(_) if width.get_untracked().is_none() => width.set(Some(DEFAULT_WIDTH)),
+            Err(_) => {}
         }
     });
     on_cleanup(move || {
@@ -519,7 +526,10 @@ pub fn Chart(
                         </p>
                     }
                     .into_any(),
-                    None => view! { {drawing(&d.plot, labelled_by.clone(), width)} {legend} }.into_any(),
+                    None => match width {
+                        Some(width) => view! { {drawing(&d.plot, labelled_by.clone(), width)} {legend} }.into_any(),
+                        None => legend.into_any(),
+                    },
                 };
                 view! {
                     <p class="chart__desc" id=desc_id.clone()>{d.description.clone()}</p>
