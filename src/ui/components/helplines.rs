@@ -78,8 +78,9 @@ pub fn HelplineList(
     let country = chosen_country();
     let guess = browser_country();
     let lists = Memo::new(move |_| {
-        let all = lines_best_first(country.get().as_deref(), guess.map(|c| c.code), kind);
-        let Some(code) = country.get() else { return (all, Vec::new()) };
+        let country = country.get();
+        let all = lines_best_first(country.as_deref(), guess.map(|c| c.code), kind);
+        let Some(code) = country else { return (all, Vec::new()) };
         // Open: the country's own lines, or the directory when it has none; the rest behind a disclosure.
         let open = own_lines(Some(&code), kind).len().max(1);
         let (first, rest) = all.split_at(open.min(all.len()));
@@ -90,15 +91,13 @@ pub fn HelplineList(
     let country_note = (!on_help_page && !no_country_note).then(|| {
         view! {
             <p class="helplines__country">
-                {move || match (country.get(), guess) {
-                    (Some(code), _) => match country_by_code(&code) {
-                        Some(c) => format!("Your country: {}. ", c.name),
-                        None => "Your own country's lines can come first. ".to_owned(),
-                    },
+                {move || match (country.get().map(|code| country_by_code(&code)), guess) {
+                    (Some(Some(c)), _) => format!("Your country: {}. ", c.name),
                     (None, Some(c)) => {
                         format!("Lines for {} come first, going by your browser's language. ", c.name_in_sentence())
                     }
-                    (None, None) => "Your own country's lines can come first. ".to_owned(),
+                    // None chosen and no guess, or "Another country".
+                    _ => "Your own country's lines can come first. ".to_owned(),
                 }}
                 <a href=format!("/help#{HELP_PICKER_ID}")>
                     {move || if country.with(Option::is_some) { "Change it on Help" } else { "Choose your country on Help" }}
