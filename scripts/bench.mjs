@@ -318,15 +318,31 @@ async function readyTime(page) {
  * inject Playwright's utility script into the page while it starts: 33 ms of main-thread work at 4x CPU in a
  * trace, on the measured path, which no user's browser runs.
  */
-async function readyReports(context) {
+/**
+ * A function whose promise resolves with the next value a page of `context` sends through `binding`; when `late`
+ * is given ({ ms, message }), it is rejected with that message after that long.
+ */
+async function nextReports(context, binding, late) {
   const waiting = [];
-  await context.exposeBinding('__benchReady', (_source, time) => waiting.shift()?.(time));
+  await context.exposeBinding(binding, (_source, value) => waiting.shift()?.(value));
+  return () =>
+    new Promise((resolve, reject) => {
+      const timer = late && setTimeout(() => reject(new Error(late.message)), late.ms);
+      waiting.push((value) => {
+        clearTimeout(timer);
+        resolve(value);
+      });
+    });
+}
+
+async function readyReports(context) {
+  const next = await nextReports(context, '__benchReady');
   await context.addInitScript(() => {
     addEventListener('ts:ready', () => window.__benchReady(performance.getEntriesByName('ts-ready')[0].startTime));
     window.__benchLongTasks = [];
     new PerformanceObserver((list) => window.__benchLongTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
   });
-  return () => new Promise((resolve) => waiting.push(resolve));
+  return next;
 }
 
 /**
@@ -1104,17 +1120,12 @@ function liveControlWatch() {
 
 /** Like readyReports: a function whose promise resolves with the next page's live-control report. */
 async function liveReports(context) {
-  const waiting = [];
-  await context.exposeBinding('__benchLive', (_source, report) => waiting.shift()?.(report));
+  const next = await nextReports(context, '__benchLive', {
+    ms: 120_000,
+    message: 'bench: tap: no live control in <main> within 120 s',
+  });
   await context.addInitScript(liveControlWatch);
-  return () =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('bench: tap: no live control in <main> within 120 s')), 120_000);
-      waiting.push((report) => {
-        clearTimeout(timer);
-        resolve(report);
-      });
-    });
+  return next;
 }
 
 /** The files of a first visit's critical path, named as in the size rows (a page's HTML as "page HTML"). */
